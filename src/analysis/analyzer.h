@@ -1,0 +1,69 @@
+// The per-comment text pipeline: tokenize, detect the language (unless forced), score
+// sentiment, tag themes, and give each theme mention the sentiment of its own clause. An
+// Analyzer owns per-thread state (ICU iterators, buffers): one per worker thread, all sharing one
+// read-only Lexicons.
+//
+//   Analyzer a(lexicons, Lang::Und);
+//   Analysis r = a.analyze("Cibo ottimo ma servizio lentissimo");
+//   r.mentions[0].theme == "food", r.mentions[0].sentiment > 0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/sentiment.h"
+#include "analysis/theme_tagger.h"
+#include "lexicon/lexicons.h"
+#include "text/tokenizer.h"
+
+namespace ascolto {
+
+struct Mention {
+  std::string theme;
+  std::uint32_t sentence = 0;  // 0-based
+  std::uint32_t start = 0;     // code point offsets in the original comment, end exclusive
+  std::uint32_t end = 0;
+  std::string text;            // the matched original text
+  double sentiment = 0;        // of the mention's own clause, in [-1, 1]
+};
+
+struct Analysis {
+  Lang lang = Lang::Und;
+  double score = 0;
+  SentimentLabel label = SentimentLabel::Neutral;
+  std::uint32_t sentences = 0;
+  std::vector<Mention> mentions;
+};
+
+// Everything `explain` shows about one comment.
+struct Explanation {
+  Analysis analysis;
+  TokenizedText tokens;
+  SentimentResult sentiment;
+  std::vector<TraceStep> steps;
+  std::vector<ThemeSpan> theme_spans;
+};
+
+class Analyzer {
+ public:
+  // `forced` = Lang::Und detects the language of each comment.
+  Analyzer(const Lexicons& lexicons, Lang forced);
+
+  Analysis analyze(std::string_view text);
+  Explanation explain(std::string_view text);
+
+ private:
+  Analysis run(std::string_view text, TokenizedText& tokens, SentimentResult& sentiment,
+               std::vector<ThemeSpan>& spans, std::vector<TraceStep>* steps);
+
+  const Lexicons& lex_;
+  Lang forced_;
+  Tokenizer tokenizer_;
+  SentimentScorer scorer_;
+  ThemeTagger tagger_;
+  TokenizedText tokens_;
+};
+
+}  // namespace ascolto

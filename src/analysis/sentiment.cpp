@@ -1,0 +1,324 @@
+#include "analysis/sentiment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <sstream>
+
+#include "text/normalizer.h"
+
+namespace ascolto {
+namespace {
+
+// Tuning constants, in the spirit of VADER's published ones.
+constexpr double kNegatedPositive = 0.6;   // "non è buono" is milder than "è cattivo"
+constexpr double kNegatedNegative = 0.4;   // "not bad" is mildly positive ...
+constexpr double kStrongNegative = -3.0;   // ... but "not the worst" is not praise at all
+constexpr double kQuestionPositive = 0.3;  // "was it good?" is not praise
+constexpr double kAllCaps = 1.25;
+constexpr double kElongated = 1.15;
+constexpr double kSuperlative = 1.3;       // -issimo
+constexpr double kExclamation = 0.2;       // per '!', up to four
+constexpr double kMixedThreshold = 1.5;    // a clause this strong in each direction -> mixed
+constexpr std::size_t kNegationScope = 3;
+
+struct Item {
+  std::uint32_t first = 0, end = 0;  // token range
+  double valence = 0;
+  bool emoji = false;
+  bool superlative = false;
+  EntrySource src;
+};
+
+struct Modifier {
+  std::uint32_t first = 0, end = 0;
+  const ModifierEntry* entry = nullptr;
+};
+
+std::string span_text(const TokenizedText& t, std::uint32_t first, std::uint32_t end) {
+  std::string s;
+  for (std::uint32_t i = first; i < end; ++i) {
+    if (i > first) s += ' ';
+    s += t.tokens[i].norm;
+  }
+  return s;
+}
+
+// Italian superlatives: "lentissimo" -> "lento", "velocissima" -> "veloce".
+const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::string& w) {
+  static constexpr std::string_view endings[] = {"issimo", "issima", "issimi", "issime"};
+  for (const std::string_view e : endings) {
+    if (w.size() <= e.size() + 2 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
+    const std::string stem = w.substr(0, w.size() - e.size());
+    for (const char* tail : {"o", "e", "a", "i"}) {
+      if (const SentimentEntry* s = lang.sentiment.word(stem + tail)) return s;
+    }
+    // "bianchissimo" <- "bianco", "larghissimo" <- "largo"
+    if (stem.size() > 2 && stem.back() == 'h') {
+      if (const SentimentEntry* s = lang.sentiment.word(stem.substr(0, stem.size() - 1) + "o")) return s;
+    }
+  }
+  return nullptr;
+}
+
+bool whole_text_caps(const TokenizedText& t) {
+  int words = 0, caps = 0;
+  for (const Token& tok : t.tokens) {
+    if (tok.kind != TokenKind::Word || tok.norm.size() < 2) continue;
+    ++words;
+    caps += tok.all_caps;
+  }
+  return words > 0 && caps == words;
+}
+
+}  // namespace
+
+const char* label_name(SentimentLabel label) {
+  switch (label) {
+    case SentimentLabel::Positive:
+      return "positive";
+    case SentimentLabel::Negative:
+      return "negative";
+    case SentimentLabel::Neutral:
+      return "neutral";
+    case SentimentLabel::Mixed:
+      return "mixed";
+  }
+  return "neutral";
+}
+
+double squash(double raw) { return raw / std::sqrt(raw * raw + 15.0); }
+
+SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code,
+                                       std::vector<TraceStep>* trace) const {
+  const LanguageLexicon& lang = lex_.lang(lang_code);
+  const auto note = [&](std::string subject, std::string action, std::string source, double v) {
+    if (trace) trace->push_back({std::move(subject), std::move(action), std::move(source), v});
+  };
+  SentimentResult result;
+  const bool shouting = whole_text_caps(text);
+  std::uint32_t segment = 0;
+
+  for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& sent = text.sentences[si];
+    std::vector<Item> items;
+    std::vector<Modifier> mods;
+
+    // 1. Entries: the longest lexicon or modifier match at each position.
+    for (std::uint32_t i = sent.first_token; i < sent.end_token;) {
+      const Token& tok = text.tokens[i];
+      if (tok.kind == TokenKind::Punct) {
+        ++i;
+        continue;
+      }
+      if (tok.kind == TokenKind::Emoji || tok.kind == TokenKind::Emoticon) {
+        if (const auto it = lex_.emoji.find(tok.norm); it != lex_.emoji.end()) {
+          items.push_back({i, i + 1, it->second.valence, true, false, it->second.src});
+        }
+        ++i;
+        continue;
+      }
+      const auto sm = lang.sentiment.longest(text.tokens, i, sent.end_token);
+      const auto mm = lang.modifiers.longest(text.tokens, i, sent.end_token);
+      if (sm && (!mm || sm->length > mm->length)) {
+        const auto end = static_cast<std::uint32_t>(i + sm->length);
+        items.push_back({i, end, sm->payload->valence, false, false, sm->payload->src});
+        i = end;
+        continue;
+      }
+      if (mm) {
+        const auto end = static_cast<std::uint32_t>(i + mm->length);
+        mods.push_back({i, end, mm->payload});
+        i = end;
+        continue;
+      }
+      // Emphatic spelling and superlatives the lexicon does not list.
+      const SentimentEntry* found = nullptr;
+      bool superlative = false;
+      if (tok.elongated) {
+        found = lang.sentiment.word(collapse_repeats(tok.norm, 2));
+        if (!found) found = lang.sentiment.word(collapse_repeats(tok.norm, 1));
+      }
+      if (!found && lang_code == Lang::It) {
+        found = superlative_base(lang, tok.norm);
+        superlative = found != nullptr;
+      }
+      if (found) items.push_back({i, i + 1, found->valence, false, superlative, found->src});
+      ++i;
+    }
+
+    // 2. Clauses: split at clause punctuation and before contrast / concessive words.
+    std::vector<Clause> clauses;
+    const auto open_clause = [&](std::uint32_t first) {
+      if (!clauses.empty()) clauses.back().end_token = first;
+      Clause c;
+      c.sentence = si;
+      c.first_token = first;
+      c.segment = segment;
+      clauses.push_back(c);
+    };
+    open_clause(sent.first_token);
+    std::size_t next_mod = 0;
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      while (next_mod < mods.size() && mods[next_mod].first < i) ++next_mod;
+      const bool splits = next_mod < mods.size() && mods[next_mod].first == i &&
+                          (mods[next_mod].entry->kind == ModifierKind::Contrast ||
+                           mods[next_mod].entry->kind == ModifierKind::Concessive);
+      if (splits && i > clauses.back().first_token) {
+        ++segment;
+        open_clause(i);
+        clauses.back().segment = segment;
+      } else if (splits) {
+        ++segment;
+        clauses.back().segment = segment;
+      }
+      if (is_clause_boundary(text.tokens[i]) && i + 1 < sent.end_token) {
+        if (text.tokens[i].norm == ";") ++segment;
+        open_clause(i + 1);
+      }
+    }
+    clauses.back().end_token = sent.end_token;
+    const auto clause_of = [&](std::uint32_t tok) -> Clause& {
+      for (Clause& c : clauses) {
+        if (tok >= c.first_token && tok < c.end_token) return c;
+      }
+      return clauses.back();
+    };
+
+    // Contrast and concessive weights.
+    for (const Modifier& m : mods) {
+      const double w = m.entry->weight;
+      if (m.entry->kind == ModifierKind::Contrast) {
+        for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
+        note(span_text(text, m.first, m.end), "contrast: before x" + std::to_string(2.0 - w).substr(0, 4) +
+             ", after x" + std::to_string(w).substr(0, 4), lex_.where(m.entry->src), 0);
+      } else if (m.entry->kind == ModifierKind::Concessive) {
+        clause_of(m.first).weight *= w;
+        note(span_text(text, m.first, m.end), "concessive: its clause x" + std::to_string(w).substr(0, 4),
+             lex_.where(m.entry->src), 0);
+      }
+    }
+
+    const bool question = [&] {
+      for (std::uint32_t i = sent.end_token; i > sent.first_token; --i) {
+        const Token& t = text.tokens[i - 1];
+        if (t.kind != TokenKind::Punct) return false;
+        if (t.norm == "?") return true;
+      }
+      return false;
+    }();
+    int exclamations = 0;
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      exclamations += text.tokens[i].norm == "!";
+    }
+
+    // 3. Each entry, adjusted by the modifiers of its clause.
+    for (const Item& item : items) {
+      Clause& clause = clause_of(item.first);
+      const std::string subject = span_text(text, item.first, item.end);
+      double v = item.valence;
+      note(subject, item.emoji ? "emoji" : "lexicon entry", lex_.where(item.src), v);
+      if (item.emoji) {
+        clause.raw += v;
+        ++clause.entries;
+        continue;
+      }
+      if (item.superlative) {
+        v *= kSuperlative;
+        note(subject, "superlative -issimo x1.3", "rule", v);
+      }
+      // Modifiers before the entry, inside its clause.
+      const Modifier* negator = nullptr;
+      double negation_boost = 0;
+      double scale = 1;
+      const Modifier* irrealis = nullptr;
+      for (const Modifier& m : mods) {
+        if (m.first < clause.first_token || m.first >= clause.end_token) continue;
+        const ModifierKind k = m.entry->kind;
+        if (k == ModifierKind::NegationBooster) {
+          negation_boost = std::max(negation_boost, static_cast<double>(m.entry->weight));
+          continue;
+        }
+        if (m.end > item.first) continue;
+        const std::size_t distance = item.first - m.end;
+        if (k == ModifierKind::Negator) {
+          // A later negator within scope continues the same negation ("non ... mai").
+          if (distance <= kNegationScope) negator = &m;
+        } else if ((k == ModifierKind::Booster || k == ModifierKind::Dampener) && distance <= 2) {
+          scale *= k == ModifierKind::Booster ? 1.0 + m.entry->weight : 1.0 - m.entry->weight;
+        } else if (k == ModifierKind::Irrealis) {
+          irrealis = &m;
+        }
+      }
+      if (scale != 1) {
+        v *= scale;
+        note(subject, "booster/dampener x" + std::to_string(scale).substr(0, 4), "rule", v);
+      }
+      if (negator) {
+        const double strength = negator->entry->weight * (1.0 + negation_boost);
+        if (v > 0) {
+          v = -v * kNegatedPositive * strength;
+        } else if (v > kStrongNegative) {
+          v = -v * kNegatedNegative * strength;
+        } else {
+          v = 0;
+        }
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             negation_boost > 0 ? "negation, strengthened" : "negation", lex_.where(negator->entry->src), v);
+      }
+      if (irrealis && v > 0) {
+        v *= irrealis->entry->weight;
+        note(subject, "irrealis (conditional/wish): positive x" +
+             std::to_string(irrealis->entry->weight).substr(0, 4), lex_.where(irrealis->entry->src), v);
+      }
+      if (question && v > 0) {
+        v *= kQuestionPositive;
+        note(subject, "question: positive x0.3", "rule", v);
+      }
+      const bool caps = std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
+                                    [](const Token& t) { return t.all_caps; });
+      if (caps && !shouting) {
+        v *= kAllCaps;
+        note(subject, "ALL CAPS x1.25", "rule", v);
+      }
+      if (text.tokens[item.first].elongated) {
+        v *= kElongated;
+        note(subject, "elongated x1.15", "rule", v);
+      }
+      clause.raw += v;
+      ++clause.entries;
+    }
+    if (exclamations > 0) {
+      const double boost = kExclamation * std::min(exclamations, 4);
+      for (Clause& c : clauses) {
+        if (c.raw != 0) c.raw += c.raw > 0 ? boost : -boost;
+      }
+      note("sentence " + std::to_string(si + 1), "exclamation marks: +" + std::to_string(boost).substr(0, 4) +
+           " intensity", "rule", 0);
+    }
+    ++segment;
+    for (Clause& c : clauses) result.clauses.push_back(c);
+  }
+
+  double raw = 0;
+  bool strong_pos = false, strong_neg = false;
+  for (const Clause& c : result.clauses) {
+    raw += c.raw * c.weight;
+    result.entries += c.entries;
+    strong_pos = strong_pos || c.raw >= kMixedThreshold;
+    strong_neg = strong_neg || c.raw <= -kMixedThreshold;
+  }
+  result.compound = squash(raw);
+  if (strong_pos && strong_neg) {
+    result.label = SentimentLabel::Mixed;
+  } else if (result.compound >= 0.05) {
+    result.label = SentimentLabel::Positive;
+  } else if (result.compound <= -0.05) {
+    result.label = SentimentLabel::Negative;
+  } else {
+    result.label = SentimentLabel::Neutral;
+  }
+  return result;
+}
+
+}  // namespace ascolto

@@ -1,0 +1,95 @@
+#include "analysis/theme_tagger.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace ascolto {
+namespace {
+
+bool overlaps(const ThemeSpan& a, const ThemeSpan& b) {
+  return a.sentence == b.sentence && a.first_token < b.end_token && b.first_token < a.end_token;
+}
+
+}  // namespace
+
+std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_code) const {
+  const LanguageLexicon& lang = lex_.lang(lang_code);
+  std::vector<ThemeSpan> found;
+  std::string normalized;
+  std::vector<std::uint32_t> token_offsets;
+  std::vector<int> rule_hits;
+  for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& sent = text.sentences[si];
+    for (std::uint32_t i = sent.first_token; i < sent.end_token;) {
+      const Token& tok = text.tokens[i];
+      if (tok.kind != TokenKind::Word && tok.kind != TokenKind::Number) {
+        ++i;
+        continue;
+      }
+      const auto m = lang.themes.longest(text.tokens, i, sent.end_token);
+      if (!m) {
+        ++i;
+        continue;
+      }
+      const auto end = static_cast<std::uint32_t>(i + m->length);
+      for (const ThemeHit& h : *m->payload) found.push_back({h.theme, si, i, end, h.src});
+      i = end;
+    }
+    if (!lang.rule_set) continue;
+    // The sentence as rules see it: lookup forms, one space where the original had a gap.
+    normalized.clear();
+    token_offsets.clear();
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      if (i > sent.first_token && text.tokens[i].space_before) normalized += ' ';
+      token_offsets.push_back(static_cast<std::uint32_t>(normalized.size()));
+      normalized += text.tokens[i].norm;
+    }
+    rule_hits.clear();
+    if (!lang.rule_set->Match(normalized, &rule_hits)) continue;
+    std::sort(rule_hits.begin(), rule_hits.end());
+    for (const int r : rule_hits) {
+      const ThemeRule& rule = lang.rules[static_cast<std::size_t>(r)];
+      re2::StringPiece m;
+      if (!rule.regex->Match(normalized, 0, normalized.size(), RE2::UNANCHORED, &m, 1)) continue;
+      const auto begin = static_cast<std::uint32_t>(m.data() - normalized.data());
+      const auto stop = static_cast<std::uint32_t>(begin + m.size());
+      // Tokens overlapping the matched bytes.
+      std::uint32_t first = sent.first_token, last = sent.first_token;
+      for (std::uint32_t k = 0; k < token_offsets.size(); ++k) {
+        const std::uint32_t tb = token_offsets[k];
+        const auto te = static_cast<std::uint32_t>(tb + text.tokens[sent.first_token + k].norm.size());
+        if (te <= begin) first = sent.first_token + k + 1;
+        if (tb < stop) last = sent.first_token + k + 1;
+      }
+      if (last <= first) last = first + 1;
+      found.push_back({rule.theme, si, first, std::min(last, sent.end_token), rule.src});
+    }
+  }
+
+  // Same theme twice at one place: keep the longer span. Parent beside its own subtheme: drop it.
+  std::stable_sort(found.begin(), found.end(), [](const ThemeSpan& a, const ThemeSpan& b) {
+    if (a.sentence != b.sentence) return a.sentence < b.sentence;
+    if (a.first_token != b.first_token) return a.first_token < b.first_token;
+    return a.end_token > b.end_token;
+  });
+  std::vector<ThemeSpan> out;
+  for (const ThemeSpan& s : found) {
+    const bool duplicate = std::any_of(out.begin(), out.end(), [&](const ThemeSpan& o) {
+      return o.theme == s.theme && overlaps(o, s);
+    });
+    if (!duplicate) out.push_back(s);
+  }
+  const auto& tax = lex_.taxonomy;
+  std::vector<ThemeSpan> kept;
+  for (const ThemeSpan& s : out) {
+    const std::string& id = tax.at(s.theme).id;
+    const bool has_child = std::any_of(out.begin(), out.end(), [&](const ThemeSpan& o) {
+      return o.sentence == s.sentence && tax.at(o.theme).parent == id;
+    });
+    if (!has_child) kept.push_back(s);
+  }
+  return kept;
+}
+
+}  // namespace ascolto

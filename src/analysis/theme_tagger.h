@@ -1,0 +1,34 @@
+// Finds theme mentions in a tokenized comment: lexicon terms, prefixes and phrases by longest
+// match over tokens, and RE2 rules (one RE2::Set pass per sentence over its normalized text).
+// Overlapping mentions of the same theme collapse to one; a parent theme is dropped from a
+// sentence that mentions one of its subthemes (the subtheme says more). Pure and thread-safe.
+//
+//   ThemeTagger tagger(lexicons);
+//   std::vector<ThemeSpan> spans = tagger.tag(tokens, Lang::En);
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "lexicon/lexicons.h"
+#include "text/tokenizer.h"
+
+namespace ascolto {
+
+struct ThemeSpan {
+  std::uint16_t theme = 0;
+  std::uint32_t sentence = 0;
+  std::uint32_t first_token = 0, end_token = 0;
+  EntrySource src;
+};
+
+class ThemeTagger {
+ public:
+  explicit ThemeTagger(const Lexicons& lexicons) : lex_(lexicons) {}
+  std::vector<ThemeSpan> tag(const TokenizedText& text, Lang lang) const;
+
+ private:
+  const Lexicons& lex_;
+};
+
+}  // namespace ascolto

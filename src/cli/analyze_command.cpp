@@ -1,0 +1,294 @@
+#include "cli/analyze_command.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <variant>
+
+#include "analysis/batch.h"
+#include "ascolto_config.h"
+#include "cli/json_output.h"
+#include "common/error.h"
+#include "common/hash.h"
+#include "io/open_reader.h"
+#include "io/row_mapper.h"
+#include "lexicon/lexicons.h"
+#include "store/store.h"
+
+namespace ascolto {
+namespace {
+
+namespace po = boost::program_options;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kShownProblems = 20;  // problems printed one by one before summarising
+
+struct AnalyzeOptions {
+  std::vector<std::string> files;
+  std::string db, out, format = "auto", encoding, delimiter, lexicons, lang = "auto";
+  std::string date_order = "dmy";
+  std::vector<std::string> packs;
+  ColumnOptions columns;
+  std::size_t skip_rows = 0;
+  std::size_t batch_size = 2000;
+  unsigned threads = 0;
+};
+
+// A progress line on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(STDERR_FILENO) == 1), start_(Clock::now()), last_(start_) {}
+  void update(std::int64_t rows, bool force = false) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\r%lld rows  %.0f rows/s  %.1f s elapsed   ", static_cast<long long>(rows),
+                 secs > 0 ? static_cast<double>(rows) / secs : 0.0, secs);
+    if (force) std::fputc('\n', stderr);
+  }
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  bool enabled_;
+  Clock::time_point start_, last_;
+};
+
+// Prints the first problems in full (file:line:column: reason), then only counts them.
+class ProblemLog {
+ public:
+  void report(const std::string& where, const std::string& reason, const char* kind) {
+    if (++shown_ <= kShownProblems) std::cerr << where << ": " << kind << ": " << reason << "\n";
+  }
+  void finish() const {
+    if (shown_ > kShownProblems) {
+      std::cerr << "... and " << shown_ - kShownProblems
+                << " more problems (all are in the rejects table)\n";
+    }
+  }
+
+ private:
+  std::size_t shown_ = 0;
+};
+
+AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
+  AnalyzeOptions o;
+  po::options_description desc(
+      "Usage: ascolto analyze FILE... [--db PATH] [--out PATH|-] [options]\n\n"
+      "Reads survey exports (CSV/TSV with any delimiter and encoding, JSONL, or one comment per\n"
+      "line; '-' is standard input), analyses each comment (language, sentiment, themes) and\n"
+      "stores responses, segments, theme mentions and rejected rows in SQLite (--db) and/or\n"
+      "writes one JSON object per comment (--out). Re-running an import adds nothing new.\n\n"
+      "Options");
+  desc.add_options()("help,h", "show this help")
+      ("db", po::value(&o.db), "SQLite database to create or update")
+      ("out", po::value(&o.out), "write one JSON line per comment to PATH ('-' = stdout)")
+      ("format", po::value(&o.format)->default_value("auto"), "auto, csv, tsv, jsonl or lines")
+      ("encoding", po::value(&o.encoding), "input encoding (default: detected), e.g. windows-1252")
+      ("delimiter", po::value(&o.delimiter), "CSV delimiter: ',' ';' 'tab' (default: detected)")
+      ("skip-rows", po::value(&o.skip_rows)->default_value(0),
+       "extra header rows after the first (Qualtrics 2, SurveyMonkey 1; Qualtrics is detected)")
+      ("text-col", po::value(&o.columns.text_col), "comment column (default: recognised by name)")
+      ("id-col", po::value(&o.columns.id_col), "respondent id column")
+      ("score-col", po::value(&o.columns.score_col), "NPS score column (0-10)")
+      ("date-col", po::value(&o.columns.date_col), "date column")
+      ("segment-col", po::value(&o.columns.segment_cols)->composing(),
+       "segment column (repeatable; default: store, channel, region... by name)")
+      ("date-order", po::value(&o.date_order)->default_value("dmy"),
+       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")
+      ("lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")
+      ("lexicons", po::value(&o.lexicons), "lexicon directory (default: the shipped one)")
+      ("pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")
+      ("threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")
+      ("batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&o.files)->composing());
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    *help = true;
+    return o;
+  }
+  po::notify(vm);
+  if (o.files.empty()) throw UsageError("no input files (see --help)");
+  if (o.db.empty() && o.out.empty()) throw UsageError("nothing to write: give --db PATH and/or --out PATH");
+  if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+  if (o.date_order == "dmy") {
+    o.columns.date_order = DateOrder::DayFirst;
+  } else if (o.date_order == "mdy") {
+    o.columns.date_order = DateOrder::MonthFirst;
+  } else {
+    throw UsageError("--date-order must be dmy or mdy");
+  }
+  return o;
+}
+
+char parse_delimiter(const std::string& d) {
+  if (d.empty()) return 0;
+  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
+  if (d.size() == 1 && (d == "," || d == ";" || d == "|")) return d[0];
+  throw UsageError("--delimiter must be ',', ';', '|' or 'tab'");
+}
+
+}  // namespace
+
+int run_analyze(const std::vector<std::string>& args, const std::string& argv0) {
+  bool help = false;
+  AnalyzeOptions opt = parse(args, &help);
+  if (help) return 0;
+
+  ReaderOptions reader_options;
+  reader_options.format = parse_input_format(opt.format, reader_options.csv);
+  if (const char d = parse_delimiter(opt.delimiter); d != 0) reader_options.csv.delimiter = d;
+  reader_options.csv.skip_rows = opt.skip_rows;
+  reader_options.encoding = opt.encoding;
+  const Lang forced = parse_lang(opt.lang);
+
+  LexiconOptions lex_options;
+  lex_options.dir = opt.lexicons.empty() ? default_lexicon_dir(argv0) : opt.lexicons;
+  lex_options.packs = opt.packs;
+  const auto lexicons = load_lexicons(lex_options);
+
+  const unsigned threads = opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  BatchAnalyzer analyzer(*lexicons, forced, threads);
+
+  std::unique_ptr<Store> store;
+  std::int64_t run = 0;
+  if (!opt.db.empty()) {
+    store = std::make_unique<Store>(opt.db);
+    nlohmann::json options = {{"lang", opt.lang}, {"packs", opt.packs}, {"date_order", opt.date_order}};
+    nlohmann::json inputs = opt.files;
+    run = store->begin_run({ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()});
+    store->sync_themes(lexicons->taxonomy);
+  }
+  std::ofstream out_file;
+  std::ostream* out = nullptr;
+  if (opt.out == "-") {
+    out = &std::cout;
+  } else if (!opt.out.empty()) {
+    out_file.open(opt.out, std::ios::binary | std::ios::trunc);
+    if (!out_file) throw UsageError("cannot write '" + opt.out + "'");
+    out = &out_file;
+  }
+
+  WriteCounts counts;
+  std::map<std::string, std::int64_t> issue_kinds;
+  Progress progress;
+  ProblemLog problems;
+  bool input_problems = false;
+  nlohmann::json inputs_read = nlohmann::json::array();
+  std::unordered_set<std::uint64_t> keys_seen;  // duplicate ids within this run
+
+  const auto flush = [&](std::vector<AnalysedRow>& rows, std::vector<RejectedRow>& rejects) {
+    analyzer.run(rows);
+    if (out) {
+      for (const AnalysedRow& r : rows) *out << to_json_line(r) << '\n';
+    }
+    if (store) {
+      store->write_batch(run, rows, rejects, counts);
+    } else {
+      counts.read += static_cast<std::int64_t>(rows.size() + rejects.size());
+      counts.added += static_cast<std::int64_t>(rows.size());
+      counts.rejected += static_cast<std::int64_t>(rejects.size());
+      for (const AnalysedRow& r : rows) counts.field_issues += static_cast<std::int64_t>(r.row.issues.size());
+    }
+    rows.clear();
+    rejects.clear();
+    progress.update(counts.read);
+  };
+
+  for (const std::string& file : opt.files) {
+    std::unique_ptr<RecordReader> reader;
+    std::optional<RowMapper> mapper;
+    try {
+      reader = open_reader(file, reader_options);
+      mapper.emplace(reader->header(), opt.columns, file == "-" ? "<stdin>" : file);
+    } catch (const InputError& e) {
+      input_problems = true;
+      problems.report(e.pos().str(), e.what() + e.pos().str().size() + 2, "skipped file");
+      if (store) store->reject_file(run, e.pos().file, e.pos().line, e.pos().column, e.what());
+      continue;
+    }
+    std::vector<AnalysedRow> rows;
+    std::vector<RejectedRow> rejects;
+    RawRecord rec;
+    try {
+      while (reader->next(rec)) {
+        auto mapped = mapper->map(rec);
+        if (auto* row = std::get_if<InputRow>(&mapped)) {
+          if (!keys_seen.insert(hash64(row->source_key)).second) {
+            rejects.push_back({row->file, row->line, 0,
+                               "duplicate id '" + row->id + "': an earlier row of this run has it",
+                               rec.raw});
+            problems.report(row->file + ":" + std::to_string(row->line), rejects.back().reason, "rejected row");
+          } else {
+            for (const FieldIssue& issue : row->issues) {
+              problems.report(row->file + ":" + std::to_string(row->line) + ":" + std::to_string(issue.column),
+                              issue.reason, "field");
+              ++issue_kinds[issue.field];
+            }
+            rows.push_back({std::move(*row), {}});
+          }
+        } else {
+          auto& rej = std::get<RejectedRow>(mapped);
+          problems.report(SourcePos{rej.file, rej.line, rej.column}.str(), rej.reason, "rejected row");
+          rejects.push_back(std::move(rej));
+        }
+        if (rows.size() + rejects.size() >= opt.batch_size) flush(rows, rejects);
+      }
+    } catch (const InputError& e) {
+      // A read error mid-file: keep what was read, record the failure, go on with the next file.
+      input_problems = true;
+      problems.report(e.pos().str(), e.what(), "stopped reading");
+      if (store) store->reject_file(run, e.pos().file, e.pos().line, e.pos().column, e.what());
+    }
+    flush(rows, rejects);
+    inputs_read.push_back({{"path", file}, {"format", reader->describe()}, {"hash", reader->input_hash()},
+                           {"columns", {{"text", mapper->text_column()}, {"id", mapper->id_column()},
+                                        {"score", mapper->score_column()}, {"date", mapper->date_column()},
+                                        {"segments", mapper->segment_columns()}}}});
+  }
+  progress.update(counts.read, true);
+  if (out) out->flush();
+  if (store) store->finish_run(run, RunStatus::Completed, inputs_read.dump());
+  problems.finish();
+
+  std::cerr << "ascolto analyze: " << opt.files.size() << (opt.files.size() == 1 ? " file, " : " files, ")
+            << counts.read << " rows read: " << counts.stored() << " stored";
+  if (store) {
+    std::cerr << " (" << counts.added << " new, " << counts.updated << " updated, " << counts.unchanged
+              << " unchanged)";
+  }
+  std::cerr << ", " << counts.rejected << " rejected";
+  std::cerr << "; " << threads << (threads == 1 ? " thread, " : " threads, ");
+  std::fprintf(stderr, "%.2f s\n", progress.elapsed());
+  if (counts.field_issues > 0) {
+    std::cerr << "  stored with a field problem: " << counts.field_issues << " (";
+    bool first = true;
+    for (const auto& [kind, n] : issue_kinds) {
+      std::cerr << (first ? "" : ", ") << kind << ": " << n;
+      first = false;
+    }
+    std::cerr << ")\n";
+  }
+  if (store) std::cerr << "  database: " << opt.db << " (run " << run << ")\n";
+  return (counts.rejected > 0 || input_problems) ? 1 : 0;
+}
+
+}  // namespace ascolto

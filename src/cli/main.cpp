@@ -1,0 +1,60 @@
+// ascolto: voice-of-customer analysis of survey exports. Dispatches subcommands; each parses
+// its own options and calls the library. Exit codes: 0 ok, 1 bad input (rows rejected or a
+// file unreadable), 2 usage error, 3 lexicon or database error.
+#include <SQLiteCpp/Exception.h>
+
+#include <boost/program_options/errors.hpp>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "ascolto_config.h"
+#include "cli/analyze_command.h"
+#include "cli/report_command.h"
+#include "common/error.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: ascolto <command> [options]\n\n"
+    "Commands:\n"
+    "  analyze FILE...   analyse survey exports into SQLite (--db) and/or JSON lines (--out)\n"
+    "  report            print NPS, languages, sentiment and top themes from a database\n\n"
+    "Run 'ascolto <command> --help' for the options of a command.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
+    std::cout << kUsage;
+    return all.empty() ? 2 : 0;
+  }
+  if (all[0] == "--version") {
+    std::cout << "ascolto " << ASCOLTO_VERSION << "\n";
+    return 0;
+  }
+  const std::string command = all[0];
+  const std::vector<std::string> args(all.begin() + 1, all.end());
+  try {
+    if (command == "analyze") return ascolto::run_analyze(args, argv[0]);
+    if (command == "report") return ascolto::run_report(args);
+    std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
+    return 2;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "ascolto " << command << ": " << e.what() << " (see --help)\n";
+    return 2;
+  } catch (const ascolto::UsageError& e) {
+    std::cerr << "ascolto " << command << ": " << e.what() << "\n";
+    return 2;
+  } catch (const ascolto::InputError& e) {
+    std::cerr << "ascolto " << command << ": " << e.what() << "\n";
+    return 1;
+  } catch (const ascolto::AscoltoError& e) {
+    std::cerr << "ascolto " << command << ": " << e.what() << "\n";
+    return 3;
+  } catch (const SQLite::Exception& e) {
+    std::cerr << "ascolto " << command << ": database error: " << e.what() << "\n";
+    return 3;
+  }
+}

@@ -1,0 +1,11 @@
+// `ascolto report --db PATH`: the overall report (NPS, languages, sentiment, top themes).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ascolto {
+
+int run_report(const std::vector<std::string>& args);
+
+}  // namespace ascolto

@@ -1,0 +1,221 @@
+#include "io/csv_reader.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/error.h"
+
+namespace ascolto {
+namespace {
+
+constexpr int kEof = -1;
+// Raw text kept for a rejected record; longer records are cut (and say so).
+constexpr std::size_t kMaxRawBytes = 1 << 20;
+
+bool is_blank_record(const RawRecord& rec) {
+  return !rec.error && rec.fields.size() == 1 && rec.fields[0].empty();
+}
+
+std::string delimiter_name(char d) {
+  if (d == '\t') return "tab";
+  return std::string("'") + d + "'";
+}
+
+}  // namespace
+
+CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options)
+    : source_(std::move(source)), options_(options) {
+  detect_delimiter();
+  RawRecord rec;
+  while (parse_record(rec)) {
+    if (is_blank_record(rec)) continue;
+    if (rec.error) {
+      throw InputError({source_->name(), rec.error->line, rec.error->column},
+                       "malformed header: " + rec.error->message);
+    }
+    header_ = std::move(rec.fields);
+    break;
+  }
+  if (header_.empty()) throw InputError({source_->name(), 1, 1}, "empty file: no header row");
+  for (std::size_t i = 0; i < options_.skip_rows; ++i) {
+    if (!parse_record(rec)) break;
+  }
+  // Qualtrics puts the question texts and an ImportId JSON row under the header.
+  if (options_.detect_qualtrics && options_.skip_rows == 0) {
+    for (int i = 0; i < 2; ++i) {
+      RawRecord r;
+      if (!parse_record(r)) break;
+      lookahead_.push_back(std::move(r));
+    }
+    if (lookahead_.size() == 2 &&
+        std::any_of(lookahead_[1].fields.begin(), lookahead_[1].fields.end(),
+                    [](const std::string& f) { return f.rfind("{\"ImportId\"", 0) == 0; })) {
+      lookahead_.clear();
+    }
+    std::reverse(lookahead_.begin(), lookahead_.end());  // pop from the back in order
+  }
+}
+
+std::string CsvReader::describe() const {
+  return "CSV, delimiter " + delimiter_name(delimiter_) + ", " + source_->encoding();
+}
+
+int CsvReader::peek() {
+  if (pos_ >= buf_.size()) {
+    if (source_done_) return kEof;
+    std::string chunk;
+    do {
+      if (!source_->read(chunk)) {
+        source_done_ = true;
+        return kEof;
+      }
+    } while (chunk.empty());
+    buf_.swap(chunk);
+    pos_ = 0;
+  }
+  return static_cast<unsigned char>(buf_[pos_]);
+}
+
+int CsvReader::get() {
+  const int c = peek();
+  if (c == kEof) return c;
+  ++pos_;
+  if (c == '\n') {
+    ++line_;
+    column_ = 1;
+  } else if ((c & 0xC0) != 0x80) {
+    ++column_;  // columns count characters, not bytes
+  }
+  return c;
+}
+
+void CsvReader::detect_delimiter() {
+  if (options_.delimiter != 0) {
+    delimiter_ = options_.delimiter;
+    return;
+  }
+  peek();  // loads the first chunk
+  std::array<std::size_t, 3> counts{};
+  constexpr std::array<char, 3> candidates{',', ';', '\t'};
+  bool quoted = false;
+  for (std::size_t i = pos_; i < buf_.size(); ++i) {
+    const char c = buf_[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += c == candidates[k];
+  }
+  const auto best = std::max_element(counts.begin(), counts.end());
+  delimiter_ = *best == 0 ? ',' : candidates[static_cast<std::size_t>(best - counts.begin())];
+}
+
+bool CsvReader::parse_record(RawRecord& rec) {
+  rec.fields.clear();
+  rec.raw.clear();
+  rec.error.reset();
+  rec.line = line_;
+  if (peek() == kEof) return false;
+
+  enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
+  State state = State::FieldStart;
+  std::string field;
+  std::size_t quote_line = 0, quote_column = 0;
+  const auto keep_raw = [&](int c) {
+    if (rec.raw.size() < kMaxRawBytes) rec.raw.push_back(static_cast<char>(c));
+  };
+  const auto fail = [&](std::size_t line, std::size_t column, std::string message) {
+    if (!rec.error) rec.error = RecordError{line, column, std::move(message)};
+  };
+  for (;;) {
+    const std::size_t line = line_, column = column_;
+    const int c = get();
+    if (c == kEof) {
+      if (state == State::Quoted) {
+        fail(quote_line, quote_column, "unterminated quoted field (the quote opened here is never closed)");
+      }
+      rec.fields.push_back(std::move(field));
+      return true;
+    }
+    const bool line_end = c == '\n' || c == '\r';
+    if (state != State::Quoted && line_end) {
+      if (c == '\r') {
+        if (peek() == '\n') {
+          get();
+        } else {
+          // CR-only line ends (old Mac exports) still end a record; count the line.
+          ++line_;
+          column_ = 1;
+        }
+      }
+      rec.fields.push_back(std::move(field));
+      return true;
+    }
+    keep_raw(c);
+    switch (state) {
+      case State::FieldStart:
+        if (c == '"') {
+          state = State::Quoted;
+          quote_line = line;
+          quote_column = column;
+        } else if (c == delimiter_) {
+          rec.fields.push_back(std::move(field));
+          field.clear();
+        } else {
+          field.push_back(static_cast<char>(c));
+          state = State::Unquoted;
+        }
+        break;
+      case State::Unquoted:
+        if (c == delimiter_) {
+          rec.fields.push_back(std::move(field));
+          field.clear();
+          state = State::FieldStart;
+        } else {
+          // A quote inside an unquoted field is kept literally, as spreadsheets do.
+          field.push_back(static_cast<char>(c));
+        }
+        break;
+      case State::Quoted:
+        if (c == '"') {
+          if (peek() == '"') {
+            keep_raw(get());
+            field.push_back('"');
+          } else {
+            state = State::AfterQuote;
+          }
+        } else {
+          field.push_back(static_cast<char>(c));
+        }
+        break;
+      case State::AfterQuote:
+        if (c == delimiter_) {
+          rec.fields.push_back(std::move(field));
+          field.clear();
+          state = State::FieldStart;
+        } else {
+          fail(line, column,
+               std::string("unexpected character after closing quote; expected the delimiter "
+                           "or end of line"));
+          field.push_back(static_cast<char>(c));
+          state = State::Unquoted;
+        }
+        break;
+    }
+  }
+}
+
+bool CsvReader::next(RawRecord& rec) {
+  for (;;) {
+    if (!lookahead_.empty()) {
+      rec = std::move(lookahead_.back());
+      lookahead_.pop_back();
+    } else if (!parse_record(rec)) {
+      return false;
+    }
+    if (is_blank_record(rec)) continue;
+    rec.row_number = ++rows_emitted_;
+    return true;
+  }
+}
+
+}  // namespace ascolto

@@ -1,0 +1,55 @@
+// RFC 4180 CSV/TSV reader over a Utf8Source: quoted fields, doubled quotes, embedded newlines,
+// CRLF/LF/CR line ends; the delimiter (`,` `;` or tab) is detected from the header line unless
+// given. A malformed record is returned with its error (line, column) and the reader resumes at
+// the next record, so one bad row never stops or corrupts a run.
+//
+//   CsvReader r(Utf8Source::open("survey.csv", ""), {});
+//   RawRecord rec; while (r.next(rec)) use(r.header(), rec);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/record.h"
+#include "io/utf8_source.h"
+
+namespace ascolto {
+
+struct CsvOptions {
+  char delimiter = 0;            // 0 = detect
+  std::size_t skip_rows = 0;     // extra header rows after the first (Qualtrics 2, SurveyMonkey 1)
+  bool detect_qualtrics = true;  // skip Qualtrics' two extra header rows when recognised
+};
+
+class CsvReader : public RecordReader {
+ public:
+  CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options);
+
+  const std::vector<std::string>& header() const override { return header_; }
+  bool next(RawRecord& rec) override;
+  std::string describe() const override;
+  std::string input_hash() const override { return source_->raw_hash(); }
+  char delimiter() const { return delimiter_; }
+
+ private:
+  // Parses one physical record; false at end of input.
+  bool parse_record(RawRecord& rec);
+  int get();
+  int peek();
+  void detect_delimiter();
+
+  std::unique_ptr<Utf8Source> source_;
+  CsvOptions options_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  bool source_done_ = false;
+  std::size_t line_ = 1;
+  std::size_t column_ = 1;
+  char delimiter_ = ',';
+  std::vector<std::string> header_;
+  std::vector<RawRecord> lookahead_;  // records read while recognising extra header rows
+  std::size_t rows_emitted_ = 0;
+};
+
+}  // namespace ascolto

@@ -1,0 +1,171 @@
+#include "io/row_mapper.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+#include "common/error.h"
+#include "common/hash.h"
+#include "io/utf8_source.h"
+#include "nps/nps.h"
+
+namespace ascolto {
+namespace {
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Header cells are compared trimmed and case-insensitively, with a BOM stripped.
+std::string header_key(const std::string& cell) {
+  std::string s = cell;
+  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
+  return lower_ascii(trim(s));
+}
+
+constexpr std::array kTextNames = {"comment", "comments", "commento", "commenti", "feedback",
+                                   "testo", "text", "verbatim", "review", "recensione",
+                                   "open_answer", "risposta aperta", "message", "messaggio"};
+constexpr std::array kScoreNames = {"nps", "score", "nps_score", "nps score", "punteggio",
+                                    "punteggio nps", "voto", "rating", "likelihood to recommend",
+                                    "recommend", "q1"};
+constexpr std::array kDateNames = {"date", "data", "timestamp", "submitted_at", "submitted",
+                                   "created_at", "recordeddate", "enddate", "data risposta",
+                                   "response_date", "submission date", "date submitted"};
+constexpr std::array kIdNames = {"id", "respondent", "respondent_id", "respondent id",
+                                 "responseid", "response_id", "risposta", "id risposta",
+                                 "id_risposta", "record_id", "ticket"};
+constexpr std::array kSegmentNames = {
+    "store", "negozio", "punto vendita", "channel", "canale", "region", "regione", "country",
+    "paese", "city", "città", "product", "prodotto", "plan", "piano", "segment", "segmento",
+    "category", "categoria", "source", "fonte", "brand", "marchio", "department", "reparto"};
+
+}  // namespace
+
+RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions& options,
+                     std::string file)
+    : header_(header), file_(std::move(file)), date_order_(options.date_order) {
+  std::vector<std::string> keys;
+  keys.reserve(header_.size());
+  for (const auto& h : header_) keys.push_back(header_key(h));
+
+  const auto find = [&](const std::string& name) -> std::size_t {
+    const auto it = std::find(keys.begin(), keys.end(), header_key(name));
+    return it == keys.end() ? kNone : static_cast<std::size_t>(it - keys.begin());
+  };
+  const auto require = [&](const std::string& name, const char* option) {
+    const std::size_t i = find(name);
+    if (i == kNone) {
+      std::string have;
+      for (const auto& h : header_) have += (have.empty() ? "" : ", ") + h;
+      throw InputError({file_, 1, 0}, std::string("column '") + name + "' (" + option +
+                                          ") not found; the header has: " + have);
+    }
+    return i;
+  };
+  const auto guess = [&](const auto& names) {
+    for (const char* n : names) {
+      if (const std::size_t i = find(n); i != kNone) return i;
+    }
+    return kNone;
+  };
+
+  text_ = options.text_col.empty() ? guess(kTextNames) : require(options.text_col, "--text-col");
+  if (text_ == kNone && header_.size() == 1) text_ = 0;
+  if (text_ == kNone) {
+    throw InputError({file_, 1, 0},
+                     "no comment column found; name it with --text-col (recognised names: "
+                     "comment, commento, feedback, testo, text, review)");
+  }
+  id_ = options.id_col.empty() ? guess(kIdNames) : require(options.id_col, "--id-col");
+  score_ = options.score_col.empty() ? guess(kScoreNames)
+                                     : require(options.score_col, "--score-col");
+  date_ = options.date_col.empty() ? guess(kDateNames) : require(options.date_col, "--date-col");
+  if (options.segment_cols.empty()) {
+    for (const char* n : kSegmentNames) {
+      const std::size_t i = find(n);
+      if (i != kNone && i != text_ && i != id_ && i != score_ && i != date_) segments_.push_back(i);
+    }
+  } else {
+    for (const auto& s : options.segment_cols) segments_.push_back(require(s, "--segment-col"));
+  }
+}
+
+std::vector<std::string> RowMapper::segment_columns() const {
+  std::vector<std::string> out;
+  for (const std::size_t i : segments_) out.push_back(header_[i]);
+  return out;
+}
+
+std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
+  const auto reject = [&](std::size_t line, std::size_t column, std::string reason) {
+    return RejectedRow{file_, line, column, std::move(reason), rec.raw};
+  };
+  if (rec.error) return reject(rec.error->line, rec.error->column, rec.error->message);
+  if (rec.fields.size() != header_.size()) {
+    return reject(rec.line, 0,
+                  "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
+                      std::to_string(rec.fields.size()));
+  }
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+    const std::size_t bad = first_invalid_utf8(rec.fields[i]);
+    if (bad != std::string::npos) {
+      return reject(rec.line, i + 1,
+                    "invalid UTF-8 in column '" + header_[i] + "' at byte " +
+                        std::to_string(bad + 1) + "; re-export as UTF-8 or pass --encoding");
+    }
+  }
+
+  InputRow row;
+  row.file = file_;
+  row.line = rec.line;
+  row.row_number = rec.row_number;
+  row.text = rec.fields[text_];
+  // An empty comment still carries an NPS answer: the response is kept (and counted in NPS)
+  // with the problem recorded, rather than the respondent disappearing from the figures.
+  if (trim(row.text).empty()) {
+    row.issues.push_back({text_ + 1, header_[text_], "empty comment: nothing to analyze"});
+  }
+  if (id_ != kNone) row.id = trim(rec.fields[id_]);
+  if (score_ != kNone) {
+    const ScoreParse s = parse_score(rec.fields[score_]);
+    row.score = s.value;
+    if (!s.error.empty()) row.issues.push_back({score_ + 1, header_[score_], s.error});
+  }
+  if (date_ != kNone && !trim(rec.fields[date_]).empty()) {
+    row.date = parse_date(rec.fields[date_], date_order_);
+    if (!row.date) {
+      row.issues.push_back({date_ + 1, header_[date_],
+                            "date '" + rec.fields[date_] + "' is not a valid date"});
+    }
+  }
+  for (const std::size_t i : segments_) {
+    const std::string v = trim(rec.fields[i]);
+    if (!v.empty()) row.segments.emplace_back(header_[i], v);
+  }
+
+  ContentHasher content;
+  for (const auto& f : rec.fields) content.add(f);
+  row.content_hash = content.hex();
+  if (!row.id.empty()) {
+    row.source_key = "id:" + row.id;
+  } else {
+    ContentHasher key;
+    key.add(file_.substr(file_.find_last_of('/') + 1));
+    key.add(row.content_hash);
+    key.add(std::to_string(seen_content_[content.low64()]++));
+    row.source_key = "row:" + key.hex();
+  }
+  return row;
+}
+
+}  // namespace ascolto

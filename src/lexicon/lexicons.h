@@ -1,0 +1,105 @@
+// Everything the analysis reads, loaded once from a lexicon directory and then shared read-only
+// by all threads: per language the sentiment entries, modifiers, theme patterns (terms, phrases,
+// prefixes, and RE2 rules compiled into one RE2::Set) and stopwords; the emoji valences; the
+// taxonomy; and the language detector built from the vocabularies. Every entry remembers its
+// file:line, so `explain` can cite it and errors can point at it.
+//
+//   auto lex = load_lexicons({.dir = "lexicons"});
+//   lex->lang(Lang::It).sentiment.word("ottimo")->valence == 3.0f
+#pragma once
+
+#include <re2/set.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lexicon/taxonomy.h"
+#include "lexicon/term_matcher.h"
+#include "text/language.h"
+#include "text/tokenizer.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace ascolto {
+
+struct EntrySource {
+  std::uint16_t file = 0;  // index into Lexicons::files
+  std::uint32_t line = 0;
+};
+
+struct SentimentEntry {
+  float valence = 0;
+  EntrySource src;
+};
+
+enum class ModifierKind {
+  Negator,
+  NegationBooster,
+  Booster,
+  Dampener,
+  Contrast,
+  Concessive,
+  Irrealis,
+  Neutral
+};
+const char* modifier_kind_name(ModifierKind kind);
+
+struct ModifierEntry {
+  ModifierKind kind = ModifierKind::Neutral;
+  float weight = 0;
+  EntrySource src;
+};
+
+struct ThemeHit {
+  std::uint16_t theme = 0;
+  EntrySource src;
+};
+using ThemeHits = std::vector<ThemeHit>;
+
+struct ThemeRule {
+  std::uint16_t theme = 0;
+  EntrySource src;
+  std::unique_ptr<re2::RE2> regex;
+};
+
+struct LanguageLexicon {
+  TermMatcher<SentimentEntry> sentiment;
+  TermMatcher<ModifierEntry> modifiers;
+  TermMatcher<ThemeHits> themes;
+  std::unique_ptr<re2::RE2::Set> rule_set;  // null when the language has no rules
+  std::vector<ThemeRule> rules;             // same order as the set's indices
+  std::unordered_set<std::string, StringHash, std::equal_to<>> stopwords;
+};
+
+struct Lexicons {
+  LanguageLexicon it, en;
+  std::unordered_map<std::string, SentimentEntry, StringHash, std::equal_to<>> emoji;
+  Taxonomy taxonomy;
+  LanguageDetector detector;
+  std::vector<std::string> files;  // every file loaded, indexed by EntrySource::file
+  std::string fingerprint;         // hash of all loaded files: changes when any entry does
+
+  const LanguageLexicon& lang(Lang l) const { return l == Lang::It ? it : en; }
+  std::string where(EntrySource src) const;
+};
+
+struct LexiconOptions {
+  std::string dir;                  // holds themes.tsv, emoji.tsv, it/, en/, packs/
+  std::vector<std::string> packs;   // domain packs under <dir>/packs/<name>
+  std::size_t rule_memory_budget = 64 << 20;  // bytes for each language's RE2::Set
+};
+
+// Throws LexiconError (file:line) on any invalid entry.
+std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options);
+
+// Where the shipped lexicons are: next to an installed binary (<prefix>/share/ascolto/lexicons),
+// else the source tree the binary was built from.
+std::string default_lexicon_dir(const std::string& argv0);
+
+}  // namespace ascolto

@@ -1,0 +1,39 @@
+// The theme taxonomy: two levels of ids ("delivery", "delivery.delay") with English and Italian
+// labels, from lexicons/themes.tsv and any domain pack's themes.tsv (a pack may add themes or
+// relabel existing ones).
+//
+//   Taxonomy t; t.load("lexicons/themes.tsv");
+//   t.find("delivery.delay")->parent == "delivery"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ascolto {
+
+struct Theme {
+  std::string id;
+  std::string parent;  // empty for a top-level theme
+  std::string label_en;
+  std::string label_it;
+};
+
+class Taxonomy {
+ public:
+  // Adds or replaces the themes of a taxonomy file; throws LexiconError with file:line.
+  void load(const std::string& path);
+
+  std::optional<std::uint16_t> index_of(const std::string& id) const;
+  const Theme& at(std::uint16_t index) const { return themes_[index]; }
+  const std::vector<Theme>& all() const { return themes_; }
+  std::size_t size() const { return themes_.size(); }
+
+ private:
+  std::vector<Theme> themes_;
+  std::unordered_map<std::string, std::uint16_t> index_;
+};
+
+}  // namespace ascolto

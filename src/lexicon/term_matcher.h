@@ -1,0 +1,122 @@
+// Longest-match lookup of lexicon entries over normalized tokens: single words, `prefix*`
+// words, and multi-word phrases (whose last word may be a prefix). Lookups take string_views and
+// do not allocate.
+//
+//   TermMatcher<float> m;
+//   m.add({"non", "vedo", "l'", "ora"}, false, 2.5f);
+//   auto hit = m.longest(tokens, i, end);   // hit->length == 4, *hit->payload == 2.5
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace ascolto {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+template <class Payload>
+class TermMatcher {
+ public:
+  struct Match {
+    std::size_t length = 0;  // tokens consumed
+    const Payload* payload = nullptr;
+  };
+
+  // Adds an entry and returns its payload slot; `inserted` says whether it is new (an existing
+  // entry with the same tokens and prefix flag is returned as is).
+  Payload& add(const std::vector<std::string>& tokens, bool prefix, const Payload& payload,
+               bool* inserted) {
+    *inserted = false;
+    if (tokens.size() == 1) {
+      auto& map = prefix ? prefixes_ : words_;
+      auto [it, fresh] = map.try_emplace(tokens[0], payload);
+      *inserted = fresh;
+      if (prefix) prefix_lengths_.insert(tokens[0].size());
+      return it->second;
+    }
+    auto& list = phrases_[tokens[0]];
+    for (Phrase& p : list) {
+      if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
+          std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
+        return p.payload;
+      }
+    }
+    *inserted = true;
+    list.push_back({{tokens.begin() + 1, tokens.end()}, prefix, payload});
+    return list.back().payload;
+  }
+
+  // A single word: exact entry first, else the longest prefix entry.
+  const Payload* word(std::string_view w) const {
+    if (const auto it = words_.find(w); it != words_.end()) return &it->second;
+    for (auto len = prefix_lengths_.rbegin(); len != prefix_lengths_.rend(); ++len) {
+      if (*len > w.size()) continue;
+      if (const auto it = prefixes_.find(w.substr(0, *len)); it != prefixes_.end()) {
+        return &it->second;
+      }
+    }
+    return nullptr;
+  }
+
+  // Longest entry starting at tokens[i], not crossing `end`.
+  std::optional<Match> longest(const std::vector<Token>& tokens, std::size_t i,
+                               std::size_t end) const {
+    std::optional<Match> best;
+    if (const auto it = phrases_.find(std::string_view(tokens[i].norm)); it != phrases_.end()) {
+      for (const Phrase& p : it->second) {
+        const std::size_t len = p.rest.size() + 1;
+        if (i + len > end || (best && best->length >= len)) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < p.rest.size() && ok; ++k) {
+          const std::string& want = p.rest[k];
+          const std::string& have = tokens[i + 1 + k].norm;
+          const bool last = k + 1 == p.rest.size();
+          ok = (last && p.prefix_last) ? have.compare(0, want.size(), want) == 0 : have == want;
+        }
+        if (ok) best = Match{len, &p.payload};
+      }
+    }
+    if (!best) {
+      if (const Payload* w = word(tokens[i].norm)) best = Match{1, w};
+    }
+    return best;
+  }
+
+  // Calls fn(word, payload) for every exact single-word entry.
+  template <class Fn>
+  void for_each_word(Fn&& fn) const {
+    for (const auto& [w, p] : words_) fn(w, p);
+  }
+
+  bool empty() const { return words_.empty() && prefixes_.empty() && phrases_.empty(); }
+  std::size_t size() const {
+    std::size_t n = words_.size() + prefixes_.size();
+    for (const auto& [first, list] : phrases_) n += list.size();
+    return n;
+  }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;
+    bool prefix_last = false;
+    Payload payload;
+  };
+  using Map = std::unordered_map<std::string, Payload, StringHash, std::equal_to<>>;
+  Map words_;
+  Map prefixes_;
+  std::set<std::size_t> prefix_lengths_;
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> phrases_;
+};
+
+}  // namespace ascolto

@@ -1,0 +1,161 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+#include "common/error.h"
+
+namespace ascolto {
+namespace {
+
+// Migration N takes the schema from version N to N+1. Append, never edit.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {R"sql(
+CREATE TABLE runs (
+  id            INTEGER PRIMARY KEY,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted', 'failed')),
+  tool_version  TEXT NOT NULL,
+  inputs        TEXT NOT NULL,            -- JSON: [{path, format, encoding, hash}]
+  lexicon_hash  TEXT NOT NULL,
+  options       TEXT NOT NULL,            -- JSON of the options that affect results
+  rows_read     INTEGER NOT NULL DEFAULT 0,
+  rows_new      INTEGER NOT NULL DEFAULT 0,
+  rows_updated  INTEGER NOT NULL DEFAULT 0,
+  rows_unchanged INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE themes (
+  id        TEXT PRIMARY KEY,
+  parent    TEXT,
+  label_en  TEXT NOT NULL,
+  label_it  TEXT NOT NULL
+);
+
+CREATE TABLE responses (
+  id            INTEGER PRIMARY KEY,
+  source_key    TEXT NOT NULL UNIQUE,     -- 'id:<id column>' or 'row:<hash of the row>'
+  content_hash  TEXT NOT NULL,            -- detects a changed row on re-import
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  source_file   TEXT NOT NULL,
+  source_line   INTEGER NOT NULL,
+  respondent_id TEXT,
+  response_date TEXT,                     -- ISO 8601 'YYYY-MM-DD[ HH:MM:SS]'
+  score         INTEGER CHECK (score BETWEEN 0 AND 10),
+  band          TEXT CHECK (band IN ('promoter', 'passive', 'detractor')),
+  lang          TEXT NOT NULL CHECK (lang IN ('it', 'en', 'und')),
+  text          TEXT NOT NULL,
+  sentences     INTEGER NOT NULL,
+  sentiment     REAL NOT NULL,
+  label         TEXT NOT NULL CHECK (label IN ('positive', 'negative', 'neutral', 'mixed'))
+);
+CREATE INDEX responses_date ON responses(response_date);
+
+CREATE TABLE segments (
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  name        TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  PRIMARY KEY (response_id, name)
+);
+CREATE INDEX segments_name_value ON segments(name, value);
+
+CREATE TABLE mentions (
+  id          INTEGER PRIMARY KEY,
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  theme       TEXT NOT NULL,              -- themes.id (kept even if a later taxonomy drops it)
+  sentence    INTEGER NOT NULL,
+  start       INTEGER NOT NULL,           -- code point offsets in responses.text, end exclusive
+  "end"       INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  sentiment   REAL NOT NULL
+);
+CREATE INDEX mentions_response ON mentions(response_id);
+CREATE INDEX mentions_theme ON mentions(theme);
+
+CREATE TABLE rejects (
+  id       INTEGER PRIMARY KEY,
+  run_id   INTEGER NOT NULL REFERENCES runs(id),
+  file     TEXT NOT NULL,
+  line     INTEGER NOT NULL,
+  col      INTEGER,
+  severity TEXT NOT NULL CHECK (severity IN ('file', 'row', 'field')),  -- file: unreadable; row: not stored; field: stored, that field NULL
+  reason   TEXT NOT NULL,
+  raw      TEXT
+);
+CREATE INDEX rejects_run ON rejects(run_id);
+
+-- Month of each scored response, with its band: the base of the NPS trend views.
+CREATE VIEW response_months AS
+SELECT r.id, substr(r.response_date, 1, 7) AS month, r.score, r.band, r.sentiment, r.lang
+FROM responses r
+WHERE r.response_date IS NOT NULL;
+
+CREATE VIEW nps_by_month AS
+SELECT month,
+       count(score) AS respondents,
+       sum(band = 'promoter') AS promoters,
+       sum(band = 'passive') AS passives,
+       sum(band = 'detractor') AS detractors,
+       round(100.0 * (sum(band = 'promoter') - sum(band = 'detractor')) / count(score), 1) AS nps,
+       round(avg(sentiment), 3) AS mean_sentiment
+FROM response_months
+WHERE score IS NOT NULL
+GROUP BY month
+ORDER BY month;
+
+-- Each mention with its top-level theme, the response's month and band.
+CREATE VIEW mention_facts AS
+SELECT m.id AS mention_id, m.response_id, m.theme,
+       coalesce(t.parent, m.theme) AS top_theme,
+       substr(r.response_date, 1, 7) AS month, r.band, r.score, m.sentiment
+FROM mentions m
+JOIN responses r ON r.id = m.response_id
+LEFT JOIN themes t ON t.id = m.theme;
+
+CREATE VIEW theme_by_month AS
+SELECT month, theme,
+       count(*) AS mentions,
+       count(DISTINCT response_id) AS respondents,
+       round(avg(sentiment), 3) AS mean_sentiment,
+       round(100.0 * sum(sentiment <= -0.05) / count(*), 1) AS negative_pct,
+       sum(band = 'detractor') AS detractor_mentions
+FROM mention_facts
+WHERE month IS NOT NULL
+GROUP BY month, theme
+ORDER BY month, mentions DESC;
+
+CREATE VIEW theme_summary AS
+SELECT f.top_theme AS theme,
+       count(*) AS mentions,
+       count(DISTINCT f.response_id) AS respondents,
+       round(avg(f.sentiment), 3) AS mean_sentiment,
+       round(100.0 * sum(f.sentiment <= -0.05) / count(*), 1) AS negative_pct,
+       round(100.0 * sum(f.sentiment >= 0.05) / count(*), 1) AS positive_pct
+FROM mention_facts f
+GROUP BY f.top_theme
+ORDER BY respondents DESC;
+)sql"};
+
+}  // namespace
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db) {
+  const int current = schema_version(db);
+  if (current > kSchemaVersion) {
+    throw StoreError("database schema version " + std::to_string(current) +
+                     " is newer than this ascolto supports (" + std::to_string(kSchemaVersion) +
+                     "); upgrade ascolto");
+  }
+  for (int v = current; v < kSchemaVersion; ++v) {
+    SQLite::Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace ascolto

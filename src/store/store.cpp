@@ -1,0 +1,280 @@
+#include "store/store.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "common/error.h"
+#include "common/hash.h"
+#include "nps/nps.h"
+#include "store/schema.h"
+
+namespace ascolto {
+
+struct Store::Statements {
+  SQLite::Statement find;
+  SQLite::Statement insert;
+  SQLite::Statement update;
+  SQLite::Statement delete_segments;
+  SQLite::Statement delete_mentions;
+  SQLite::Statement insert_segment;
+  SQLite::Statement insert_mention;
+  SQLite::Statement insert_reject;
+
+  explicit Statements(SQLite::Database& db)
+      : find(db, "SELECT id, content_hash FROM responses WHERE source_key = ?"),
+        insert(db,
+               "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+               "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
+               "sentiment, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+               "?14)"),
+        update(db,
+               "UPDATE responses SET content_hash = ?2, run_id = ?3, source_file = ?4, "
+               "source_line = ?5, respondent_id = ?6, response_date = ?7, score = ?8, band = ?9, "
+               "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14 "
+               "WHERE id = ?1"),
+        delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
+        delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
+        insert_segment(db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
+        insert_mention(db,
+                       "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
+                       "sentiment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        insert_reject(db,
+                      "INSERT INTO rejects (run_id, file, line, col, severity, reason, raw) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)") {}
+};
+
+namespace {
+
+void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::string& hash,
+                   std::int64_t run) {
+  const InputRow& row = r.row;
+  st.bind(2, hash);
+  st.bind(3, run);
+  st.bind(4, row.file);
+  st.bind(5, static_cast<std::int64_t>(row.line));
+  if (row.id.empty()) {
+    st.bind(6);
+  } else {
+    st.bind(6, row.id);
+  }
+  if (row.date) {
+    st.bind(7, *row.date);
+  } else {
+    st.bind(7);
+  }
+  if (row.score) {
+    st.bind(8, *row.score);
+    st.bind(9, band_name(band_of(*row.score)));
+  } else {
+    st.bind(8);
+    st.bind(9);
+  }
+  st.bind(10, lang_code(r.analysis.lang));
+  st.bind(11, row.text);
+  st.bind(12, static_cast<std::int64_t>(r.analysis.sentences));
+  st.bind(13, r.analysis.score);
+  st.bind(14, label_name(r.analysis.label));
+}
+
+void run_reset(SQLite::Statement& st) {
+  st.exec();
+  st.reset();
+  st.clearBindings();
+}
+
+}  // namespace
+
+std::string utc_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Store::Store(const std::string& path) try
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+  db_.exec("PRAGMA journal_mode = WAL");
+  db_.exec("PRAGMA synchronous = NORMAL");
+  db_.exec("PRAGMA foreign_keys = ON");
+  db_.setBusyTimeout(5000);
+  migrate(db_);
+  st_ = std::make_unique<Statements>(db_);
+} catch (const SQLite::Exception& e) {
+  throw StoreError(path + ": " + e.what());
+}
+
+Store::~Store() = default;
+
+std::int64_t Store::begin_run(const RunInfo& info) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO runs (started_at, status, tool_version, inputs, lexicon_hash, "
+                       "options) VALUES (?, 'running', ?, ?, ?, ?)");
+  st.bind(1, utc_now());
+  st.bind(2, info.tool_version);
+  st.bind(3, info.inputs_json);
+  st.bind(4, info.lexicon_hash);
+  st.bind(5, info.options_json);
+  st.exec();
+  analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
+  return db_.getLastInsertRowid();
+}
+
+void Store::sync_themes(const Taxonomy& taxonomy) {
+  SQLite::Transaction tx(db_);
+  db_.exec("DELETE FROM themes");
+  SQLite::Statement st(db_, "INSERT INTO themes (id, parent, label_en, label_it) VALUES (?, ?, ?, ?)");
+  for (const Theme& t : taxonomy.all()) {
+    st.bind(1, t.id);
+    if (t.parent.empty()) {
+      st.bind(2);
+    } else {
+      st.bind(2, t.parent);
+    }
+    st.bind(3, t.label_en);
+    st.bind(4, t.label_it);
+    run_reset(st);
+  }
+  tx.commit();
+}
+
+void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                        const std::vector<RejectedRow>& rejects, WriteCounts& counts) {
+  SQLite::Transaction tx(db_);
+  Statements& s = *st_;
+  WriteCounts delta;
+  const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
+                          const char* severity, const std::string& reason, const std::string* raw) {
+    s.insert_reject.bind(1, run);
+    s.insert_reject.bind(2, file);
+    s.insert_reject.bind(3, static_cast<std::int64_t>(line));
+    if (col == 0) {
+      s.insert_reject.bind(4);
+    } else {
+      s.insert_reject.bind(4, static_cast<std::int64_t>(col));
+    }
+    s.insert_reject.bind(5, severity);
+    s.insert_reject.bind(6, reason);
+    if (raw) {
+      s.insert_reject.bind(7, *raw);
+    } else {
+      s.insert_reject.bind(7);
+    }
+    run_reset(s.insert_reject);
+  };
+  for (const RejectedRow& r : rejects) {
+    reject(r.file, r.line, r.column, "row", r.reason, &r.raw);
+    ++delta.rejected;
+  }
+  for (const AnalysedRow& r : rows) {
+    ContentHasher h;
+    h.add(r.row.content_hash);
+    h.add(analysis_key_);
+    const std::string hash = h.hex();
+    s.find.bind(1, r.row.source_key);
+    std::int64_t id = -1;
+    bool same = false;
+    if (s.find.executeStep()) {
+      id = s.find.getColumn(0).getInt64();
+      same = s.find.getColumn(1).getString() == hash;
+    }
+    s.find.reset();
+    s.find.clearBindings();
+    for (const FieldIssue& issue : r.row.issues) {
+      reject(r.row.file, r.row.line, issue.column, "field", issue.reason, nullptr);
+      ++delta.field_issues;
+    }
+    if (same) {
+      ++delta.unchanged;
+      continue;
+    }
+    SQLite::Statement& st = id < 0 ? s.insert : s.update;
+    if (id < 0) {
+      st.bind(1, r.row.source_key);
+    } else {
+      st.bind(1, id);
+      s.delete_segments.bind(1, id);
+      run_reset(s.delete_segments);
+      s.delete_mentions.bind(1, id);
+      run_reset(s.delete_mentions);
+    }
+    bind_response(st, r, hash, run);
+    run_reset(st);
+    if (id < 0) {
+      id = db_.getLastInsertRowid();
+      ++delta.added;
+    } else {
+      ++delta.updated;
+    }
+    for (const auto& [name, value] : r.row.segments) {
+      s.insert_segment.bind(1, id);
+      s.insert_segment.bind(2, name);
+      s.insert_segment.bind(3, value);
+      run_reset(s.insert_segment);
+    }
+    for (const Mention& m : r.analysis.mentions) {
+      s.insert_mention.bind(1, id);
+      s.insert_mention.bind(2, m.theme);
+      s.insert_mention.bind(3, static_cast<std::int64_t>(m.sentence));
+      s.insert_mention.bind(4, static_cast<std::int64_t>(m.start));
+      s.insert_mention.bind(5, static_cast<std::int64_t>(m.end));
+      s.insert_mention.bind(6, m.text);
+      s.insert_mention.bind(7, m.sentiment);
+      run_reset(s.insert_mention);
+    }
+  }
+  delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
+  // Progress counts move with the data they describe: both commit or neither.
+  SQLite::Statement progress(db_,
+                             "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
+                             "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
+                             "rows_rejected = rows_rejected + ? WHERE id = ?");
+  progress.bind(1, delta.read);
+  progress.bind(2, delta.added);
+  progress.bind(3, delta.updated);
+  progress.bind(4, delta.unchanged);
+  progress.bind(5, delta.rejected);
+  progress.bind(6, run);
+  progress.exec();
+  tx.commit();
+  counts.read += delta.read;
+  counts.added += delta.added;
+  counts.updated += delta.updated;
+  counts.unchanged += delta.unchanged;
+  counts.rejected += delta.rejected;
+  counts.field_issues += delta.field_issues;
+}
+
+void Store::reject_file(std::int64_t run, const std::string& file, std::size_t line,
+                        std::size_t column, const std::string& reason) {
+  SQLite::Statement st(db_,
+                       "INSERT INTO rejects (run_id, file, line, col, severity, reason) VALUES (?, "
+                       "?, ?, ?, 'file', ?)");
+  st.bind(1, run);
+  st.bind(2, file);
+  st.bind(3, static_cast<std::int64_t>(line));
+  if (column == 0) {
+    st.bind(4);
+  } else {
+    st.bind(4, static_cast<std::int64_t>(column));
+  }
+  st.bind(5, reason);
+  st.exec();
+}
+
+void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
+  SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
+  st.bind(1, utc_now());
+  st.bind(2, status == RunStatus::Completed     ? "completed"
+             : status == RunStatus::Interrupted ? "interrupted"
+                                                : "failed");
+  st.bind(3, inputs_json);
+  st.bind(4, run);
+  st.exec();
+}
+
+}  // namespace ascolto

@@ -1,0 +1,74 @@
+// The single SQLite writer: opens (or creates) the database, migrates it, records each run, and
+// writes analysed rows in batches, one transaction per batch, with prepared statements. A row
+// whose source key is already stored is left alone when unchanged and replaced (with its
+// segments and mentions) when its content, the lexicons or the analysis options changed, so
+// re-running an import never duplicates data. Not thread-safe: one Store per process.
+//
+//   Store store("feedback.db");
+//   auto run = store.begin_run(info);
+//   store.write_batch(run, rows, rejects, counts);
+//   store.finish_run(run, RunStatus::Completed);
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/batch.h"
+#include "io/input_row.h"
+#include "lexicon/taxonomy.h"
+
+namespace ascolto {
+
+struct RunInfo {
+  std::string tool_version;
+  std::string inputs_json;
+  std::string lexicon_hash;
+  std::string options_json;  // options that change results; part of change detection
+};
+
+struct WriteCounts {
+  std::int64_t read = 0;
+  std::int64_t added = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t rejected = 0;      // rows not stored (in rejects with severity 'row')
+  std::int64_t field_issues = 0;  // stored rows with a field set to NULL or empty
+  std::int64_t stored() const { return added + updated + unchanged; }
+};
+
+enum class RunStatus { Completed, Interrupted, Failed };
+
+class Store {
+ public:
+  explicit Store(const std::string& path);
+  ~Store();
+
+  std::int64_t begin_run(const RunInfo& info);
+  // Replaces the themes table with the taxonomy in use.
+  void sync_themes(const Taxonomy& taxonomy);
+  void write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                   const std::vector<RejectedRow>& rejects, WriteCounts& counts);
+  // Records a whole input that could not be read (severity 'file').
+  void reject_file(std::int64_t run, const std::string& file, std::size_t line, std::size_t column,
+                   const std::string& reason);
+  // Closes the run with its status and the inputs as finally read (formats, encodings, hashes).
+  void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
+
+  SQLite::Database& db() { return db_; }
+
+ private:
+  SQLite::Database db_;
+  std::string analysis_key_;
+  struct Statements;
+  std::unique_ptr<Statements> st_;
+};
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string utc_now();
+
+}  // namespace ascolto

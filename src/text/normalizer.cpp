@@ -1,0 +1,91 @@
+#include "text/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "common/error.h"
+
+namespace ascolto {
+namespace {
+
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw AscoltoError("ICU NFKC_Casefold unavailable");
+    return n;
+  }();
+  return *instance;
+}
+
+bool is_apostrophe(UChar32 c) {
+  return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 || c == 0x00B4;
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+  bool ascii = true;
+  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  std::string out;
+  if (ascii) {
+    out.resize(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      out[i] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString src =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString dst = nfkc_casefold().normalize(src, status);
+  if (U_FAILURE(status)) return std::string(text);
+  for (int32_t i = 0; i < dst.length(); ++i) {
+    if (is_apostrophe(dst.charAt(i))) dst.setCharAt(i, u'\'');
+  }
+  dst.toUTF8String(out);
+  return out;
+}
+
+std::string strip_emoji_modifiers(std::string_view emoji) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(emoji.data());
+  const auto len = static_cast<int32_t>(emoji.size());
+  int32_t i = 0;
+  while (i < len) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) continue;
+    out.append(emoji.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
+std::string collapse_repeats(std::string_view word, std::size_t max_run) {
+  std::string out;
+  out.reserve(word.size());
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    run = (i > 0 && word[i] == word[i - 1]) ? run + 1 : 1;
+    // Only ASCII letters are collapsed: multi-byte characters repeat as byte pairs.
+    const bool letter = (word[i] >= 'a' && word[i] <= 'z') || (word[i] >= 'A' && word[i] <= 'Z');
+    if (!letter || run <= max_run) out.push_back(word[i]);
+  }
+  return out;
+}
+
+bool has_elongation(std::string_view word) {
+  std::size_t run = 1;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const bool letter = (word[i] >= 'a' && word[i] <= 'z') || (word[i] >= 'A' && word[i] <= 'Z');
+    run = (letter && word[i] == word[i - 1]) ? run + 1 : 1;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+}  // namespace ascolto

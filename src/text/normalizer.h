@@ -1,0 +1,27 @@
+// Lookup forms of text: NFKC + case folding through ICU (ASCII takes a fast path), typographic
+// apostrophes unified to "'", and the helpers that undo emphatic spelling. The original text is
+// never modified; offsets always refer to it.
+//
+//   std::string key = fold("Perché");   // "perché"
+//   collapse_repeats("bellissimoooo", 1) == "bellissimo"
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ascolto {
+
+// NFKC_Casefold, with U+2019/U+2018/U+02BC/U+0060/U+00B4 mapped to '.
+std::string fold(std::string_view text);
+
+// Removes U+FE0F (emoji presentation) and skin-tone modifiers U+1F3FB..U+1F3FF.
+std::string strip_emoji_modifiers(std::string_view emoji);
+
+// Shortens every run of the same character longer than `max_run` to `max_run`.
+std::string collapse_repeats(std::string_view word, std::size_t max_run);
+
+// True when some character repeats three or more times in a row ("nooo", "!!!" excluded:
+// letters only).
+bool has_elongation(std::string_view word);
+
+}  // namespace ascolto

@@ -1,0 +1,279 @@
+#include "text/tokenizer.h"
+
+#include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+
+#include "common/error.h"
+#include "text/normalizer.h"
+
+namespace ascolto {
+namespace {
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+// Articles and prepositions that elide before a vowel in Italian.
+constexpr std::array<std::string_view, 44> kElisions = {
+    "l",     "dell",  "dall",  "nell",  "sull",  "all",   "coll",  "pell",    "d",
+    "un",    "c",     "n",    "s",     "m",     "t",     "v",     "quest",   "quell",
+    "bell",  "sant",  "tutt",  "buon",  "nessun", "qualcun", "dov",  "com",    "cos",
+    "mezz",  "senz",  "anch",  "quand", "nient", "gl",    "grand", "ch",      "perch",
+    "qual",  "ciascun", "alcun", "sott", "dev",  "neanch", "nemmen", "pover"};
+
+// Italian words whose final accent is often typed as an apostrophe.
+struct AccentFix {
+  std::string_view plain, accented;
+};
+constexpr std::array<AccentFix, 14> kAccentFixes = {{{"perche", "perché"},
+                                                     {"poiche", "poiché"},
+                                                     {"benche", "benché"},
+                                                     {"affinche", "affinché"},
+                                                     {"pero", "però"},
+                                                     {"piu", "più"},
+                                                     {"cosi", "così"},
+                                                     {"gia", "già"},
+                                                     {"puo", "può"},
+                                                     {"citta", "città"},
+                                                     {"qualita", "qualità"},
+                                                     {"e", "è"},
+                                                     {"po", "po'"},
+                                                     {"universita", "università"}}};
+
+bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t* len) {
+  if (s[i] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+bool is_emoji_start(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+         (c >= 0x1F1E6 && c <= 0x1F1FF);  // regional indicators (flags)
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+void set_case_flags(std::string_view original, Token& t) {
+  const auto* p = reinterpret_cast<const uint8_t*>(original.data());
+  const auto len = static_cast<int32_t>(original.size());
+  int upper = 0, lower = 0;
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (u_isULowercase(c)) ++lower;
+    if (u_isUUppercase(c)) ++upper;
+  }
+  t.all_caps = upper >= 2 && lower == 0;
+  t.elongated = has_elongation(original);
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<UText, UTextCloser> utext;
+  // Eyes, optional nose, mouth; hearts; kaomoji-like shapes. Case-insensitive.
+  RE2 emoticon{R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) throw AscoltoError(std::string("ICU break iterators: ") + u_errorName(status));
+    if (!emoticon.ok()) throw AscoltoError("emoticon pattern: " + emoticon.error());
+  }
+
+  void set_text(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext.reset(utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()),
+                               &status));
+    words->setText(utext.get(), status);
+    sentences->setText(utext.get(), status);
+    if (U_FAILURE(status)) throw AscoltoError(std::string("ICU setText: ") + u_errorName(status));
+  }
+
+  // Length of an emoticon starting at `pos`, or 0. Emoticons glued to a word ("ottimo:)") are
+  // accepted only with a bracket mouth, so times (10:30) and URLs (http://) stay apart.
+  std::size_t emoticon_at(std::string_view text, std::size_t pos) const {
+    re2::StringPiece m;
+    if (!emoticon.Match(text, pos, text.size(), RE2::ANCHOR_START, &m, 1)) return 0;
+    const std::size_t end = pos + m.size();
+    if (end < text.size() && ascii_alnum(text[end])) return 0;
+    if (pos > 0 && ascii_alnum(text[pos - 1])) {
+      const char mouth = text[end - 1];
+      const bool bracket = mouth == ')' || mouth == '(' || mouth == ']' || mouth == '[';
+      if (!bracket || (text[pos] != ':' && text[pos] != ';' && text[pos] != '=')) return 0;
+    }
+    return m.size();
+  }
+
+  void push(std::vector<Token>& out, std::string_view text, std::size_t start, std::size_t end,
+            TokenKind kind, bool space_before, std::string norm) {
+    Token t;
+    t.start = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.kind = kind;
+    t.space_before = space_before;
+    t.norm = std::move(norm);
+    if (kind == TokenKind::Word) set_case_flags(text.substr(start, end - start), t);
+    out.push_back(std::move(t));
+  }
+
+  // A word from ICU; splits elisions and contractions around its first apostrophe.
+  void push_word(std::vector<Token>& out, std::string_view text, std::size_t start,
+                 std::size_t end, bool space_before) {
+    const std::string_view word = text.substr(start, end - start);
+    for (std::size_t i = 1; i + 1 < word.size(); ++i) {
+      std::size_t alen = 0;
+      if (!is_apostrophe_at(word, i, &alen)) continue;
+      const std::string left = fold(word.substr(0, i));
+      const std::string right = fold(word.substr(i + alen));
+      const std::size_t mid = start + i;
+      if (std::find(kElisions.begin(), kElisions.end(), left) != kElisions.end()) {
+        push(out, text, start, mid + alen, TokenKind::Word, space_before, left + "'");
+        push_word(out, text, mid + alen, end, false);
+        return;
+      }
+      if (right == "t" && left.size() > 1 && left.back() == 'n') {
+        std::string base = left.substr(0, left.size() - 1);
+        if (base == "ca") base = "can";
+        if (base == "wo") base = "will";
+        if (base == "sha") base = "shall";
+        if (base == "ai") base = "is";
+        push(out, text, start, mid - 1, TokenKind::Word, space_before, base);
+        push(out, text, mid - 1, end, TokenKind::Word, false, "not");
+        return;
+      }
+      static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> clitics = {
+          {{"s", "'s"}, {"re", "are"}, {"ve", "have"}, {"ll", "will"}, {"d", "'d"}, {"m", "am"}}};
+      for (const auto& [suffix, norm] : clitics) {
+        if (right == suffix) {
+          push(out, text, start, mid, TokenKind::Word, space_before, left);
+          push(out, text, mid, end, TokenKind::Word, false, std::string(norm));
+          return;
+        }
+      }
+      break;
+    }
+    push(out, text, start, end, TokenKind::Word, space_before, fold(word));
+  }
+};
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {}
+Tokenizer::~Tokenizer() = default;
+
+bool is_clause_boundary(const Token& token) {
+  if (token.kind != TokenKind::Punct) return false;
+  const std::string& s = token.norm;
+  return s == "," || s == ";" || s == ":" || s == "." || s == "!" || s == "?" || s == "…" ||
+         s == "(" || s == ")" || s == "\xE2\x80\x94" /* em dash */;
+}
+
+void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
+  out.tokens.clear();
+  out.sentences.clear();
+  if (text.empty()) return;
+  impl_->set_text(text);
+  auto& words = *impl_->words;
+  bool space_before = false;
+  std::size_t skip_until = 0;  // end of an emoticon that spans several ICU segments
+  for (int32_t s = words.first(), e = words.next(); e != icu::BreakIterator::DONE;
+       s = e, e = words.next()) {
+    const auto start = static_cast<std::size_t>(s), end = static_cast<std::size_t>(e);
+    if (end <= skip_until) continue;
+    const int32_t status = words.getRuleStatus();
+    if (status >= UBRK_WORD_LETTER || (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER)) {
+      const std::string_view w = text.substr(start, end - start);
+      if (status >= UBRK_WORD_LETTER && w.size() <= 4 && impl_->emoticon_at(text, start) == w.size() &&
+          (start == 0 || !ascii_alnum(text[start - 1]))) {
+        impl_->push(out.tokens, text, start, end, TokenKind::Emoticon, space_before, fold(w));
+      } else if (status >= UBRK_WORD_LETTER) {
+        impl_->push_word(out.tokens, text, start, end, space_before);
+      } else {
+        impl_->push(out.tokens, text, start, end, TokenKind::Number, space_before, fold(w));
+      }
+      space_before = false;
+      continue;
+    }
+    // Rule status "none": spaces, punctuation, emoji.
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t i = s;
+    UChar32 c;
+    U8_NEXT(p, i, static_cast<int32_t>(text.size()), c);
+    if (u_isUWhiteSpace(c)) {
+      space_before = true;
+      continue;
+    }
+    if (const std::size_t n = impl_->emoticon_at(text, start); n > 0) {
+      impl_->push(out.tokens, text, start, start + n, TokenKind::Emoticon, space_before,
+                  fold(text.substr(start, n)));
+      skip_until = start + n;
+      space_before = false;
+      continue;
+    }
+    const std::string_view piece = text.substr(start, end - start);
+    if (is_emoji_start(c)) {
+      impl_->push(out.tokens, text, start, end, TokenKind::Emoji, space_before,
+                  strip_emoji_modifiers(piece));
+    } else if ((c == '\'' || c == 0x2019) && !out.tokens.empty() && !space_before &&
+               out.tokens.back().end == start && out.tokens.back().kind == TokenKind::Word) {
+      // "perche'" / "po'": an apostrophe standing for a final accent; "l' assistenza": a
+      // detached elision.
+      Token& prev = out.tokens.back();
+      if (std::find(kElisions.begin(), kElisions.end(), prev.norm) != kElisions.end()) {
+        prev.norm += '\'';
+        prev.end = static_cast<std::uint32_t>(end);
+      }
+      for (const auto& fix : kAccentFixes) {
+        if (prev.norm == fix.plain) {
+          prev.norm = fix.accented;
+          prev.end = static_cast<std::uint32_t>(end);
+          break;
+        }
+      }
+    } else if (c != '\'' && c != '"' && c != 0x2019 && c != 0x201C && c != 0x201D) {
+      impl_->push(out.tokens, text, start, end, TokenKind::Punct, space_before, fold(piece));
+    }
+    space_before = false;
+  }
+
+  // Sentences, and the token range of each.
+  auto& sents = *impl_->sentences;
+  std::size_t tok = 0;
+  for (int32_t s = sents.first(), e = sents.next(); e != icu::BreakIterator::DONE;
+       s = e, e = sents.next()) {
+    Sentence sentence;
+    sentence.start = static_cast<std::uint32_t>(s);
+    sentence.end = static_cast<std::uint32_t>(e);
+    sentence.first_token = static_cast<std::uint32_t>(tok);
+    while (tok < out.tokens.size() && out.tokens[tok].start < sentence.end) ++tok;
+    sentence.end_token = static_cast<std::uint32_t>(tok);
+    if (sentence.end_token > sentence.first_token) out.sentences.push_back(sentence);
+  }
+}
+
+std::vector<std::string> Tokenizer::entry_tokens(std::string_view entry) {
+  TokenizedText t;
+  tokenize(entry, t);
+  std::vector<std::string> out;
+  out.reserve(t.tokens.size());
+  for (auto& tok : t.tokens) out.push_back(std::move(tok.norm));
+  return out;
+}
+
+}  // namespace ascolto

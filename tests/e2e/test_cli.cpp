@@ -1,0 +1,268 @@
+// End-to-end: runs the built `ascolto` binary on files under tests/data and examples/, then
+// checks the SQLite contents, the JSON lines, the messages and the exit codes.
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../helpers.h"
+
+namespace fs = std::filesystem;
+using ascolto::testing::data_dir;
+using ascolto::testing::env_or;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+fs::path scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("ascolto-e2e-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `ascolto ARGS` through the shell (ARGS may hold redirections).
+Result run_cli(const std::string& args) {
+  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
+  const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
+  const std::string cmd = bin + " " + args + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(cmd.c_str());
+  Result r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+std::string fresh_db(const std::string& name) {
+  const fs::path p = scratch() / name;
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+std::int64_t q(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getInt64();
+}
+
+std::string qs(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getString();
+}
+
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+std::string data(const std::string& f) { return data_dir() + "/" + f; }
+std::string examples(const std::string& f) { return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f; }
+
+}  // namespace
+
+TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shape") {
+  const std::string db = fresh_db("small.db");
+  const fs::path out = scratch() / "small.jsonl";
+  const Result r = run_cli("analyze " + data("small.csv") + " --db " + db + " --out " + out.string());
+  CHECK(r.code == 0);
+  CHECK(r.err.find("5 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 0 rejected") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+  CHECK(q(db, "SELECT count(*) FROM segments WHERE name = 'store'") == 5);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE band = 'promoter'") == 2);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") == 3);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'en'") == 2);
+  CHECK(q(db, "SELECT count(*) FROM mentions") >= 5);
+  CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'completed' AND rows_read = 5") == 1);
+  CHECK(q(db, "PRAGMA user_version") == 1);
+  CHECK(q(db, "PRAGMA integrity_check") == 0);  // "ok" is not a number: getInt64 -> 0
+
+  const auto lines = json_lines(slurp(out));
+  REQUIRE(lines.size() == 5);
+  const auto& a2 = lines[1];
+  CHECK(a2["id"] == "A2");
+  CHECK(a2["lang"] == "en");
+  CHECK(a2["nps"]["score"] == 3);
+  CHECK(a2["nps"]["band"] == "detractor");
+  CHECK(a2["sentiment"]["label"] == "negative");
+  CHECK(a2["sentiment"]["score"].get<double>() < 0);
+  bool delivery = false;
+  for (const auto& m : a2["themes"]) {
+    const std::string theme = m["theme"];
+    if (theme.rfind("delivery", 0) == 0) delivery = true;
+    const std::string comment = "The parcel arrived two weeks late and customer service never answered.";
+    CHECK(comment.substr(m["start"].get<std::size_t>(), m["end"].get<std::size_t>() - m["start"].get<std::size_t>()) ==
+          m["text"].get<std::string>());
+    CHECK(m.contains("sentence"));
+    CHECK(m.contains("sentiment"));
+  }
+  CHECK(delivery);
+  CHECK(lines[2]["sentiment"]["label"] == "positive");
+  // Key order is part of the contract.
+  CHECK(slurp(out).rfind("{\"id\":\"A1\",\"lang\":", 0) == 0);
+}
+
+TEST_CASE("analyze: re-running the same import adds nothing; a changed row is updated") {
+  const std::string db = fresh_db("rerun.db");
+  CHECK(run_cli("analyze " + data("small.csv") + " --db " + db).code == 0);
+  const Result again = run_cli("analyze " + data("small.csv") + " --db " + db);
+  CHECK(again.code == 0);
+  CHECK(again.err.find("(0 new, 0 updated, 5 unchanged)") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+  const std::int64_t mentions = q(db, "SELECT count(*) FROM mentions");
+  const fs::path changed = scratch() / "changed.csv";
+  std::string text = slurp(data("small.csv"));
+  text.replace(text.find("Niente da dire"), 14, "Consegna in ritardo");
+  std::ofstream(changed) << text;
+  const Result upd = run_cli("analyze " + changed.string() + " --db " + db);
+  CHECK(upd.err.find("(0 new, 1 updated, 4 unchanged)") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+  CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = 'A5'") == "Consegna in ritardo");
+  CHECK(q(db, "SELECT count(*) FROM mentions") > mentions);
+  CHECK(q(db, "SELECT count(*) FROM runs") == 3);
+}
+
+TEST_CASE("analyze: Windows-1252, ';' delimiter and dd/mm/yyyy dates come out right") {
+  const std::string db = fresh_db("it.db");
+  const Result r = run_cli("analyze " + data("italian-1252.csv") + " --db " + db + " --out -");
+  CHECK(r.code == 0);
+  CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = '1'") ==
+        "Personale cortese, però il prezzo è un po' alto");
+  CHECK(qs(db, "SELECT response_date FROM responses WHERE respondent_id = '2'") == "2026-02-17");
+  CHECK(qs(db, "SELECT value FROM segments s JOIN responses r ON r.id = s.response_id WHERE respondent_id = '3'") == "Roma");
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") == 3);
+  CHECK(json_lines(r.out).size() == 3);
+  CHECK(qs(db, "SELECT inputs FROM runs").find("windows-1252") != std::string::npos);
+}
+
+TEST_CASE("analyze: bad rows are rejected with file:line:column, the rest is stored") {
+  const std::string db = fresh_db("bad.db");
+  const Result r = run_cli("analyze " + data("bad-rows.csv") + " --db " + db);
+  CHECK(r.code == 1);
+  const std::string f = data("bad-rows.csv");
+  CHECK(r.err.find(f + ":3:2: field: score 'dieci' is not a number; expected 0-10") != std::string::npos);
+  CHECK(r.err.find(f + ":4:2: field: score 11 is outside 0-10") != std::string::npos);
+  CHECK(r.err.find(f + ":5:3: field: empty comment") != std::string::npos);
+  CHECK(r.err.find(f + ":6:28: rejected row: unexpected character after closing quote") != std::string::npos);
+  CHECK(r.err.find(f + ":7: rejected row: expected 3 fields as in the header, found 2") != std::string::npos);
+  CHECK(r.err.find(f + ":8: rejected row: expected 3 fields as in the header, found 5") != std::string::npos);
+  CHECK(r.err.find(f + ":9:3: rejected row: invalid UTF-8") != std::string::npos);
+  CHECK(r.err.find("10 rows read: 6 stored (6 new, 0 updated, 0 unchanged), 4 rejected") != std::string::npos);
+  // Nothing lost: every row is either stored or kept raw in rejects.
+  CHECK(q(db, "SELECT count(*) FROM responses") == 6);
+  CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'row'") == 4);
+  CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'row' AND raw IS NOT NULL AND raw <> ''") == 4);
+  CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id IN ('B2', 'B3') AND score IS NULL") == 2);
+  CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'field'") == 3);
+  CHECK(qs(db, "SELECT raw FROM rejects WHERE line = 7") == "B6,5");
+}
+
+TEST_CASE("analyze: an unterminated quote is rejected where it opened; the run goes on") {
+  const std::string db = fresh_db("unterminated.db");
+  const Result r = run_cli("analyze " + data("unterminated.csv") + " " + data("small.csv") + " --db " + db);
+  CHECK(r.code == 1);
+  CHECK(r.err.find(data("unterminated.csv") + ":3:4: rejected row: unterminated quoted field") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 6);
+  CHECK(q(db, "SELECT count(*) FROM rejects WHERE raw LIKE '%swallowed%'") == 1);
+}
+
+TEST_CASE("analyze: a missing column or an unreadable file is skipped with a clear message") {
+  const std::string db = fresh_db("missing.db");
+  Result r = run_cli("analyze " + data("no-comment-column.csv") + " " + data("does-not-exist.csv") + " " +
+                     data("small.csv") + " --db " + db);
+  CHECK(r.code == 1);
+  CHECK(r.err.find(data("no-comment-column.csv") + ":1: skipped file: no comment column found") != std::string::npos);
+  CHECK(r.err.find(data("does-not-exist.csv") + ": skipped file: cannot open file") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+  CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 2);
+  r = run_cli("analyze " + data("small.csv") + " --text-col nope --db " + db);
+  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: id, date, score, store, comment") !=
+        std::string::npos);
+}
+
+TEST_CASE("analyze: JSONL, plain lines and standard input") {
+  const std::string db = fresh_db("formats.db");
+  Result r = run_cli("analyze " + data("feedback.jsonl") + " " + data("comments.txt") + " --db " + db);
+  CHECK(r.code == 1);  // one broken JSON line
+  CHECK(r.err.find(data("feedback.jsonl") + ":3:") != std::string::npos);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+  CHECK(q(db, "SELECT score FROM responses WHERE respondent_id = 'J1'") == 9);
+  // Two identical comments in a dump are two responses.
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE text = 'Ottimo servizio'") == 2);
+  r = run_cli("analyze - --format lines --out - < " + data("comments.txt"));
+  CHECK(r.code == 0);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[2]["id"] == "3");
+  CHECK(lines[0]["nps"]["score"].is_null());
+}
+
+TEST_CASE("analyze: --lang forces the language; usage errors exit 2") {
+  Result r = run_cli("analyze " + data("small.csv") + " --lang it --out -");
+  for (const auto& l : json_lines(r.out)) CHECK(l["lang"] == "it");
+  CHECK(run_cli("analyze " + data("small.csv")).code == 2);
+  CHECK(run_cli("analyze --db x.db").code == 2);
+  CHECK(run_cli("analyze " + data("small.csv") + " --out - --lang fr").code == 2);
+  CHECK(run_cli("frobnicate").code == 2);
+  r = run_cli("analyze --help");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("--segment-col") != std::string::npos);
+  CHECK(run_cli("report --help").out.find("--db") != std::string::npos);
+}
+
+TEST_CASE("examples: the mixed export gives one JSON line per row and re-runs add nothing") {
+  const std::string db = fresh_db("examples.db");
+  const fs::path out = scratch() / "mixed.jsonl";
+  const Result r = run_cli("analyze " + examples("survey-mixed.csv") + " --db " + db + " --out " + out.string());
+  const std::int64_t rows = q(db, "SELECT rows_read FROM runs");
+  CHECK(rows >= 80);
+  CHECK(q(db, "SELECT count(*) FROM responses") == rows - q(db, "SELECT rows_rejected FROM runs"));
+  CHECK(json_lines(slurp(out)).size() == static_cast<std::size_t>(q(db, "SELECT count(*) FROM responses")));
+  run_cli("analyze " + examples("survey-mixed.csv") + " --db " + db);
+  CHECK(q(db, "SELECT count(*) FROM responses") == rows - q(db, "SELECT rows_rejected FROM runs WHERE id = 1"));
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") > 10);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'en'") > 10);
+  CHECK(q(db, "SELECT count(*) FROM nps_by_month") >= 6);
+}
+
+TEST_CASE("examples: all shipped exports load; Qualtrics header rows are skipped") {
+  const std::string db = fresh_db("all.db");
+  const Result r = run_cli("analyze " + examples("survey-it.csv") + " " + examples("survey-en.csv") + " " +
+                           examples("survey-mixed.csv") + " " + examples("qualtrics-export.csv") + " --db " + db);
+  CHECK(q(db, "SELECT count(*) FROM responses") >= 300);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id LIKE 'R\\_%' ESCAPE '\\'") ==
+        q(db, "SELECT count(*) FROM responses WHERE source_file LIKE '%qualtrics%'"));
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE text LIKE '%ImportId%'") == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE text LIKE '%Ã%'") == 0);  // no mojibake
+  CHECK(q(db, "SELECT count(*) FROM theme_by_month") > 20);
+  const Result rep = run_cli("report --db " + db);
+  CHECK(rep.code == 0);
+  CHECK(rep.out.find("NPS: ") != std::string::npos);
+  CHECK(rep.out.find("Top themes") != std::string::npos);
+  const std::int64_t p = q(db, "SELECT count(*) FROM responses WHERE band = 'promoter'");
+  const std::int64_t d = q(db, "SELECT count(*) FROM responses WHERE band = 'detractor'");
+  const std::int64_t n = q(db, "SELECT count(score) FROM responses");
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "NPS: %+.1f", 100.0 * static_cast<double>(p - d) / static_cast<double>(n));
+  CHECK(rep.out.find(expected) != std::string::npos);
+}

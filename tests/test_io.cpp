@@ -1,0 +1,212 @@
+#include <doctest/doctest.h>
+
+#include <variant>
+
+#include "common/error.h"
+#include "io/csv_reader.h"
+#include "io/line_readers.h"
+#include "io/row_mapper.h"
+
+using namespace ascolto;
+
+namespace {
+
+std::vector<RawRecord> read_csv(const std::string& bytes, CsvOptions options = {},
+                                std::vector<std::string>* header = nullptr,
+                                const std::string& encoding = "") {
+  CsvReader r(Utf8Source::from_bytes(bytes, "t.csv", encoding), options);
+  if (header) *header = r.header();
+  std::vector<RawRecord> out;
+  RawRecord rec;
+  while (r.next(rec)) out.push_back(rec);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CSV: quoted fields, doubled quotes, embedded newlines and CRLF") {
+  std::vector<std::string> header;
+  const auto rows = read_csv(
+      "id,comment\r\n1,\"Ottimo, davvero\"\r\n2,\"Ha detto \"\"mai più\"\"\"\r\n3,\"riga uno\r\nriga due\"\r\n",
+      {}, &header);
+  CHECK(header == std::vector<std::string>{"id", "comment"});
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].fields[1] == "Ottimo, davvero");
+  CHECK(rows[1].fields[1] == "Ha detto \"mai più\"");
+  CHECK(rows[2].fields[1] == "riga uno\r\nriga due");
+  CHECK(rows[2].line == 4);
+  CHECK(rows[2].row_number == 3);
+}
+
+TEST_CASE("CSV: delimiter detection picks ; for Italian Excel and tab for TSV") {
+  CsvReader semi(Utf8Source::from_bytes("a;b;c\n1;2,5;3\n", "t.csv", ""), {});
+  CHECK(semi.delimiter() == ';');
+  CsvReader tab(Utf8Source::from_bytes("a\tb\n1\t2\n", "t.tsv", ""), {});
+  CHECK(tab.delimiter() == '\t');
+  CsvReader comma(Utf8Source::from_bytes("a,\"x;y;z\"\n1,2\n", "t.csv", ""), {});
+  CHECK(comma.delimiter() == ',');
+}
+
+TEST_CASE("CSV: a UTF-8 BOM is stripped and Windows-1252 is converted") {
+  std::vector<std::string> header;
+  auto rows = read_csv("\xEF\xBB\xBFid,testo\n1,città\n", {}, &header);
+  CHECK(header[0] == "id");
+  // "perché" and "€" in Windows-1252: e9 = é, 80 = €.
+  rows = read_csv("id;testo\n1;perch\xE9 costa 5\x80\n", {}, &header);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields[1] == "perché costa 5€");
+}
+
+TEST_CASE("CSV: UTF-16LE with BOM is converted") {
+  const std::string utf8 = "id,text\n1,è ok\n";
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : std::string("id,text\n1,")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  utf16 += "\xE8";
+  utf16 += '\0';  // è
+  for (const char c : std::string(" ok\n")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  const auto rows = read_csv(utf16);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields[1] == "è ok");
+}
+
+TEST_CASE("CSV: a malformed quote is reported with line and column and reading goes on") {
+  const auto rows = read_csv("id,c\n1,\"ok\"x\n2,fine\n");
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].error.has_value());
+  CHECK(rows[0].error->line == 2);
+  CHECK(rows[0].error->column == 7);
+  CHECK(rows[0].raw == "1,\"ok\"x");
+  CHECK_FALSE(rows[1].error.has_value());
+  CHECK(rows[1].fields[1] == "fine");
+}
+
+TEST_CASE("CSV: an unterminated quote names the line where it opened") {
+  const auto rows = read_csv("id,c\n1,ok\n2,\"never closed\n3,x\n");
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[1].error.has_value());
+  CHECK(rows[1].error->line == 3);
+  CHECK(rows[1].error->column == 3);
+}
+
+TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
+  auto rows = read_csv("id,c\nquestion,text\n1,a\n", CsvOptions{0, 1, true});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields[0] == "1");
+  rows = read_csv(
+      "ResponseId,Q2\nResponse ID,Why?\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\nR_1,good\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields[0] == "R_1");
+  CHECK(rows[0].row_number == 1);
+  // Without the ImportId row, the first two rows are data.
+  rows = read_csv("id,c\n1,a\n2,b\n3,c\n");
+  CHECK(rows.size() == 3);
+}
+
+TEST_CASE("CSV: an empty file is an error naming the file") {
+  CHECK_THROWS_AS(read_csv(""), InputError);
+  CHECK_THROWS_WITH(read_csv("\n\n"), doctest::Contains("t.csv:1:1: empty file"));
+}
+
+TEST_CASE("CSV: CR-only line ends") {
+  const auto rows = read_csv("id,c\r1,a\r2,b\r");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].fields[1] == "b");
+  CHECK(rows[1].line == 3);
+}
+
+TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an error") {
+  JsonlReader r(Utf8Source::from_bytes(
+      "{\"id\":\"a\",\"score\":9,\"text\":\"ottimo\"}\n\n{\"id\":\"b\",\"text\":\"x\",\"score\":null}\n{\"id\": oops}\n",
+      "t.jsonl", ""));
+  CHECK(r.header() == std::vector<std::string>{"id", "score", "text"});
+  RawRecord rec;
+  REQUIRE(r.next(rec));
+  CHECK(rec.fields[1] == "9");
+  REQUIRE(r.next(rec));
+  CHECK(rec.fields == std::vector<std::string>{"b", "", "x"});
+  CHECK(rec.line == 3);
+  REQUIRE(r.next(rec));
+  REQUIRE(rec.error.has_value());
+  CHECK(rec.error->line == 4);
+  CHECK(rec.error->column == 8);
+  CHECK_FALSE(r.next(rec));
+}
+
+TEST_CASE("Plain lines: one comment per line, blank lines skipped, row numbers count comments") {
+  PlainLinesReader r(Utf8Source::from_bytes("primo\r\n\r\nsecondo\nterzo", "t.txt", ""));
+  RawRecord rec;
+  std::vector<std::string> seen;
+  while (r.next(rec)) seen.push_back(rec.fields[0] + "@" + std::to_string(rec.row_number));
+  CHECK(seen == std::vector<std::string>{"primo@1", "secondo@2", "terzo@3"});
+}
+
+TEST_CASE("RowMapper: recognises Italian and English column names") {
+  RowMapper it({"ID", "Data", "Punteggio NPS", "Negozio", "Commento"}, {}, "it.csv");
+  CHECK(it.text_column() == "Commento");
+  CHECK(it.id_column() == "ID");
+  CHECK(it.score_column() == "Punteggio NPS");
+  CHECK(it.date_column() == "Data");
+  CHECK(it.segment_columns() == std::vector<std::string>{"Negozio"});
+  RowMapper en({"respondent_id", "date", "nps", "channel", "comment"}, {}, "en.csv");
+  CHECK(en.text_column() == "comment");
+  CHECK(en.score_column() == "nps");
+}
+
+TEST_CASE("RowMapper: a requested column that does not exist is a clear error") {
+  ColumnOptions o;
+  o.text_col = "verbatim";
+  CHECK_THROWS_WITH(RowMapper({"id", "comment"}, o, "x.csv"),
+                    doctest::Contains("x.csv:1: column 'verbatim' (--text-col) not found"));
+  CHECK_THROWS_WITH(RowMapper({"id", "score"}, {}, "y.csv"),
+                    doctest::Contains("no comment column"));
+}
+
+TEST_CASE("RowMapper: ragged rows and invalid UTF-8 are rejected with the reason") {
+  RowMapper m({"id", "score", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.line = 5;
+  rec.fields = {"1", "9"};
+  auto r = m.map(rec);
+  REQUIRE(std::holds_alternative<RejectedRow>(r));
+  CHECK(std::get<RejectedRow>(r).reason == "expected 3 fields as in the header, found 2");
+  rec.fields = {"1", "9", "bad \xC3 byte"};
+  r = m.map(rec);
+  REQUIRE(std::holds_alternative<RejectedRow>(r));
+  CHECK(std::get<RejectedRow>(r).column == 3);
+  CHECK(std::get<RejectedRow>(r).reason.find("invalid UTF-8") != std::string::npos);
+}
+
+TEST_CASE("RowMapper: bad scores and empty comments are stored with a field problem") {
+  RowMapper m({"id", "score", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.line = 2;
+  rec.fields = {"7", "dieci", "bello"};
+  auto r = m.map(rec);
+  REQUIRE(std::holds_alternative<InputRow>(r));
+  auto& row = std::get<InputRow>(r);
+  CHECK_FALSE(row.score.has_value());
+  REQUIRE(row.issues.size() == 1);
+  CHECK(row.issues[0].column == 2);
+  CHECK(row.source_key == "id:7");
+  rec.fields = {"8", "11", "  "};
+  auto r2 = std::get<InputRow>(m.map(rec));
+  CHECK(r2.issues.size() == 2);
+}
+
+TEST_CASE("RowMapper: rows without an id get stable, distinct keys even when identical") {
+  RowMapper a({"comment"}, {}, "dump.txt");
+  RowMapper b({"comment"}, {}, "dump.txt");
+  RawRecord rec;
+  rec.fields = {"ottimo"};
+  const auto k1 = std::get<InputRow>(a.map(rec)).source_key;
+  const auto k2 = std::get<InputRow>(a.map(rec)).source_key;
+  CHECK(k1 != k2);
+  CHECK(std::get<InputRow>(b.map(rec)).source_key == k1);  // same on a re-run
+  CHECK(std::get<InputRow>(b.map(rec)).source_key == k2);
+}

@@ -1,0 +1,103 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "helpers.h"
+#include "lexicon/lexicons.h"
+#include "lexicon/term_matcher.h"
+
+using namespace ascolto;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A copy of the mini lexicon with one file replaced, to test load errors.
+std::string broken_copy(const std::string& file, const std::string& content) {
+  const fs::path dir = fs::temp_directory_path() / ("ascolto-lex-" + std::to_string(std::rand()));
+  fs::remove_all(dir);
+  fs::copy(testing::data_dir() + "/lexicons-mini", dir, fs::copy_options::recursive);
+  std::ofstream(dir / file, std::ios::trunc) << content;
+  return dir.string();
+}
+
+}  // namespace
+
+TEST_CASE("TermMatcher: longest match over words, prefixes and phrases") {
+  TermMatcher<int> m;
+  bool inserted = false;
+  m.add({"non"}, false, 1, &inserted);
+  m.add({"non", "vedo", "l'", "ora"}, false, 2, &inserted);
+  m.add({"delus"}, true, 3, &inserted);
+  m.add({"servizio", "client"}, true, 4, &inserted);
+  CHECK(inserted);
+  m.add({"non"}, false, 9, &inserted);
+  CHECK_FALSE(inserted);
+  std::vector<Token> toks(5);
+  const char* words[] = {"non", "vedo", "l'", "ora", "deluso"};
+  for (int i = 0; i < 5; ++i) toks[static_cast<std::size_t>(i)].norm = words[i];
+  auto hit = m.longest(toks, 0, 5);
+  REQUIRE(hit);
+  CHECK(hit->length == 4);
+  CHECK(*hit->payload == 2);
+  hit = m.longest(toks, 0, 3);  // the phrase does not fit: the single word wins
+  REQUIRE(hit);
+  CHECK(*hit->payload == 1);
+  hit = m.longest(toks, 4, 5);
+  REQUIRE(hit);
+  CHECK(*hit->payload == 3);
+  CHECK(m.word("servizio") == nullptr);
+  toks[0].norm = "servizio";
+  toks[1].norm = "clienti";
+  hit = m.longest(toks, 0, 5);
+  REQUIRE(hit);
+  CHECK(*hit->payload == 4);
+}
+
+TEST_CASE("lexicons: the mini set loads with sources for every entry") {
+  const Lexicons& lex = testing::mini_lexicons();
+  const SentimentEntry* e = lex.it.sentiment.word("ottimo");
+  REQUIRE(e);
+  CHECK(e->valence == doctest::Approx(3.0));
+  CHECK(lex.where(e->src).find("it/sentiment.tsv:2") != std::string::npos);
+  CHECK(lex.taxonomy.size() == 6);
+  CHECK(lex.en.rules.size() == 1);
+  CHECK(lex.emoji.count("😡") == 1);
+}
+
+TEST_CASE("lexicons: the shipped set loads and is non-trivial") {
+  const Lexicons& lex = testing::shipped();
+  CHECK(lex.taxonomy.size() >= 15);
+  CHECK(lex.it.sentiment.size() > 1000);
+  CHECK(lex.en.sentiment.size() > 1000);
+  CHECK(lex.emoji.size() >= 300);
+  CHECK(lex.it.rule_set != nullptr);
+  CHECK(lex.en.rule_set != nullptr);
+}
+
+TEST_CASE("lexicons: invalid entries are reported with file:line") {
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("it/sentiment.tsv", "# c\nbuono\t9\n"), {}, 1 << 26}),
+                    doctest::Contains("it/sentiment.tsv:2: valence 9 is outside -4 .. 4"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/sentiment.tsv", "good\tgreat\n"), {}, 1 << 26}),
+                    doctest::Contains("en/sentiment.tsv:1: valence 'great' is not a number"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/sentiment.tsv", "good\t1.9\nbad\t-2\ngood\t2.5\n"), {}, 1 << 26}),
+      doctest::Contains("en/sentiment.tsv:3: 'good' is already listed at"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("it/modifiers.tsv", "molto\tamplifier\t0.3\n"), {}, 1 << 26}),
+                    doctest::Contains("it/modifiers.tsv:1: unknown modifier kind 'amplifier'"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", "food\tre:(unclosed\n"), {}, 1 << 26}),
+                    doctest::Contains("en/themes.tsv:1: invalid RE2 rule"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", "drinks\tbeer\n"), {}, 1 << 26}),
+                    doctest::Contains("en/themes.tsv:1: unknown theme 'drinks'"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("themes.tsv", "food.x\tfood\tX\tX\n"), {}, 1 << 26}),
+                    doctest::Contains("themes.tsv:1: parent theme 'food' is not defined above"));
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("emoji.tsv", "abc\t1.0\n"), {}, 1 << 26}),
+                    doctest::Contains("emoji.tsv:1: 'abc' is not read as one emoji"));
+}
+
+TEST_CASE("lexicons: a rule set over the memory budget is refused") {
+  std::string rules;
+  for (int i = 0; i < 200; ++i) rules += "food\tre:(?:[a-z]{1,40}\\s){1,30}x" + std::to_string(i) + "\n";
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", rules), {}, 1 << 20}),
+                    doctest::Contains("memory budget"));
+}

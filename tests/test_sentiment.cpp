@@ -1,0 +1,141 @@
+// Every sentiment rule, in both languages, on the mini lexicon (rules are tested apart from the
+// shipped lexicons' valences), plus the cases users of other tools report as wrong.
+#include <doctest/doctest.h>
+
+#include "analysis/sentiment.h"
+#include "helpers.h"
+
+using namespace ascolto;
+
+namespace {
+
+SentimentResult score(const std::string& text, Lang lang) {
+  static Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  return SentimentScorer(testing::mini_lexicons()).score(t, lang, nullptr);
+}
+
+double s(const std::string& text, Lang lang) { return score(text, lang).compound; }
+
+}  // namespace
+
+TEST_CASE("lexicon valence and labels") {
+  CHECK(s("il cibo è ottimo", Lang::It) > 0.3);
+  CHECK(s("the food is bad", Lang::En) < -0.3);
+  CHECK(score("il cibo", Lang::It).label == SentimentLabel::Neutral);
+  CHECK(score("great", Lang::En).label == SentimentLabel::Positive);
+  CHECK(s("ottimo ottimo ottimo ottimo ottimo ottimo", Lang::It) <= 1.0);
+}
+
+TEST_CASE("negation flips, and a negated positive is milder than a plain negative") {
+  CHECK(s("non è buono", Lang::It) < 0);
+  CHECK(s("non è buono", Lang::It) > s("è pessimo", Lang::It));
+  CHECK(s("it is not good", Lang::En) < 0);
+  CHECK(s("it is not good", Lang::En) > s("it is the worst", Lang::En));
+  CHECK(s("it isn't good", Lang::En) < 0);
+}
+
+TEST_CASE("negation scope: three tokens, never past the clause") {
+  CHECK(s("non ho mai ordinato qui prima d'ora e il cibo è buono", Lang::It) > 0);
+  CHECK(s("non lo so, il cibo è buono", Lang::It) > 0);               // the comma ends the scope
+  CHECK(s("not sure, the food was good", Lang::En) > 0);
+}
+
+TEST_CASE("chained Italian negators are one negation") {
+  CHECK(s("non è mai stato buono", Lang::It) < 0);
+  CHECK(s("non è stato niente male", Lang::It) > 0);
+}
+
+TEST_CASE("per niente / affatto / at all strengthen a negation") {
+  CHECK(s("non è per niente buono", Lang::It) < s("non è buono", Lang::It));
+  CHECK(s("non è affatto buono", Lang::It) < s("non è buono", Lang::It));
+  CHECK(s("it was not good at all", Lang::En) < s("it was not good", Lang::En));
+}
+
+TEST_CASE("not only ... but also is not a negation nor a contrast") {
+  CHECK(s("non solo buono ma anche bello", Lang::It) > 0.3);
+  CHECK(s("not only good but also nice", Lang::En) > 0.3);
+}
+
+TEST_CASE("boosters and dampeners") {
+  CHECK(s("molto buono", Lang::It) > s("buono", Lang::It));
+  CHECK(s("un po' lento", Lang::It) > s("lento", Lang::It));
+  CHECK(s("very good", Lang::En) > s("good", Lang::En));
+  CHECK(s("slightly slow", Lang::En) > s("slow", Lang::En));
+}
+
+TEST_CASE("Italian -issimo superlatives boost their base word") {
+  CHECK(s("lentissimo", Lang::It) < s("lento", Lang::It));
+  CHECK(s("buonissimo", Lang::It) > s("buono", Lang::It));
+}
+
+TEST_CASE("contrast: what follows weighs more") {
+  CHECK(s("il cibo è buono ma il servizio è lento", Lang::It) < s("il cibo è buono e il servizio è lento", Lang::It));
+  CHECK(s("buono però lento", Lang::It) < 0.2);
+  CHECK(s("the food was slow but great", Lang::En) > 0);
+  CHECK(s("great food however slow", Lang::En) < s("great food and slow", Lang::En));
+}
+
+TEST_CASE("concessive clauses weigh less; except/tranne shift weight") {
+  CHECK(s("nonostante il prezzo caro, ottimo", Lang::It) > s("il prezzo caro, ottimo", Lang::It));
+  CHECK(s("although it was slow, it was great", Lang::En) > 0.3);
+  CHECK(s("in spite of the rude staff, great", Lang::En) > 0);
+  CHECK(s("tutto buono tranne la consegna lenta", Lang::It) < s("tutto buono e la consegna lenta", Lang::It));
+  CHECK(s("all good except the slow delivery", Lang::En) < s("all good and the slow delivery", Lang::En));
+}
+
+TEST_CASE("exclamation marks, ALL CAPS and elongation intensify") {
+  CHECK(s("buono!!!", Lang::It) > s("buono", Lang::It));
+  CHECK(s("servizio PESSIMO", Lang::It) < s("servizio pessimo", Lang::It));
+  CHECK(s("buonooooo", Lang::It) > s("buono", Lang::It));
+  CHECK(s("gooood", Lang::En) > 0);
+}
+
+TEST_CASE("questions and conditionals are not praise") {
+  CHECK(s("è buono?", Lang::It) < s("è buono", Lang::It) / 2);
+  CHECK(s("sarebbe stato bello se avessero risposto", Lang::It) < 0.1);
+  CHECK(s("it would have been nice if they called", Lang::En) < 0.1);
+  CHECK(s("was it good?", Lang::En) < 0.2);
+}
+
+TEST_CASE("idioms users of other tools report as wrong") {
+  CHECK(s("nessun problema", Lang::It) > 0);
+  CHECK(s("niente da dire", Lang::It) > 0);
+  CHECK(s("no problem", Lang::En) > 0);
+  CHECK(s("no complaints", Lang::En) > 0);
+  CHECK(s("non vedo l'ora", Lang::It) > 0);
+  CHECK(s("not the worst", Lang::En) <= 0);
+  CHECK(s("non il peggiore", Lang::It) <= 0);
+  CHECK(s("non è male", Lang::It) > 0);
+  CHECK(s("not bad", Lang::En) > 0);
+  CHECK(s("without any problem", Lang::En) > 0);
+  CHECK(s("lascia a desiderare", Lang::It) < 0);
+  CHECK(s("a waste of money", Lang::En) < 0);
+}
+
+TEST_CASE("emoji count and are never negated") {
+  CHECK(s("👍", Lang::It) > 0);
+  CHECK(s("nothing for me :(", Lang::En) < 0);
+  CHECK(s("non 😡", Lang::It) < 0);
+  CHECK(s("ottimo :)", Lang::It) > s("ottimo", Lang::It));
+}
+
+TEST_CASE("mixed: a strong positive and a strong negative clause") {
+  CHECK(score("cibo ottimo, servizio pessimo", Lang::It).label == SentimentLabel::Mixed);
+  CHECK(score("great food, worst service", Lang::En).label == SentimentLabel::Mixed);
+  CHECK(score("great food, slow service", Lang::En).label != SentimentLabel::Mixed);
+}
+
+TEST_CASE("trace: each matched entry cites its file:line") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("non è buono", t);
+  std::vector<TraceStep> steps;
+  SentimentScorer(testing::mini_lexicons()).score(t, Lang::It, &steps);
+  REQUIRE(steps.size() >= 2);
+  CHECK(steps[0].subject == "buono");
+  CHECK(steps[0].source.find("it/sentiment.tsv:4") != std::string::npos);
+  CHECK(steps[1].action == "negation");
+  CHECK(steps[1].value < 0);
+}

@@ -1,0 +1,123 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "helpers.h"
+#include "store/schema.h"
+#include "store/store.h"
+
+using namespace ascolto;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fresh_db(const char* name) {
+  const fs::path p = fs::temp_directory_path() / name;
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+AnalysedRow row(const std::string& id, int score, const std::string& date, const std::string& text,
+                const std::string& hash) {
+  AnalysedRow r;
+  r.row.file = "t.csv";
+  r.row.line = 2;
+  r.row.id = id;
+  r.row.source_key = "id:" + id;
+  r.row.content_hash = hash;
+  r.row.score = score;
+  r.row.date = date;
+  r.row.text = text;
+  r.row.segments = {{"store", "Milano"}};
+  r.analysis.lang = Lang::It;
+  r.analysis.score = -0.5;
+  r.analysis.label = SentimentLabel::Negative;
+  r.analysis.sentences = 1;
+  r.analysis.mentions.push_back({"delivery.delay", 0, 0, 10, "in ritardo", -0.5});
+  return r;
+}
+
+std::int64_t count(Store& s, const char* sql) { return s.db().execAndGet(sql).getInt64(); }
+
+}  // namespace
+
+TEST_CASE("store: a new database is migrated to the current schema version") {
+  Store s(fresh_db("ascolto-store-1.db"));
+  CHECK(schema_version(s.db()) == kSchemaVersion);
+  for (const char* t : {"runs", "responses", "segments", "mentions", "themes", "rejects",
+                        "nps_by_month", "theme_by_month"}) {
+    CAPTURE(t);
+    SQLite::Statement q(s.db(), "SELECT count(*) FROM sqlite_master WHERE name = ?");
+    q.bind(1, t);
+    q.executeStep();
+    CHECK(q.getColumn(0).getInt() == 1);
+  }
+}
+
+TEST_CASE("store: a database from a newer version is refused") {
+  const std::string path = fresh_db("ascolto-store-2.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_WITH(Store{path}, doctest::Contains("newer than this ascolto supports"));
+}
+
+TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
+  Store s(fresh_db("ascolto-store-3.db"));
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  WriteCounts c;
+  std::vector<AnalysedRow> rows{row("1", 3, "2026-03-02", "in ritardo", "h1"),
+                                row("2", 10, "2026-03-20", "ottimo", "h2")};
+  std::vector<RejectedRow> rejects{{"t.csv", 9, 4, "expected 3 fields", "a,b"}};
+  s.write_batch(run, rows, rejects, c);
+  CHECK(c.added == 2);
+  CHECK(c.rejected == 1);
+  CHECK(c.read == 3);
+  std::vector<RejectedRow> none;
+  s.write_batch(run, rows, none, c);
+  CHECK(c.unchanged == 2);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(s, "SELECT count(*) FROM mentions") == 2);
+  rows[0] = row("1", 9, "2026-04-02", "ora va bene", "h1-changed");
+  rows[0].analysis.mentions.clear();
+  s.write_batch(run, {rows[0]}, none, c);
+  CHECK(c.updated == 1);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(s, "SELECT count(*) FROM mentions") == 1);
+  CHECK(count(s, "SELECT score FROM responses WHERE respondent_id = '1'") == 9);
+  CHECK(count(s, "SELECT count(*) FROM segments") == 2);
+  CHECK(count(s, "SELECT rows_read FROM runs") == 6);
+  CHECK(count(s, "SELECT count(*) FROM rejects WHERE severity = 'row' AND line = 9 AND col = 4") == 1);
+  s.finish_run(run, RunStatus::Completed, "[]");
+  CHECK(s.db().execAndGet("SELECT status FROM runs").getString() == "completed");
+}
+
+TEST_CASE("store: NPS and theme views compute from stored rows") {
+  Store s(fresh_db("ascolto-store-4.db"));
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  WriteCounts c;
+  std::vector<RejectedRow> none;
+  s.write_batch(run,
+                {row("1", 10, "2026-03-02", "a", "1"), row("2", 9, "2026-03-05", "b", "2"),
+                 row("3", 3, "2026-03-09", "c", "3"), row("4", 7, "2026-03-10", "d", "4"),
+                 row("5", 0, "2026-04-01 10:00:00", "e", "5")},
+                none, c);
+  SQLite::Statement q(s.db(), "SELECT month, respondents, promoters, passives, detractors, nps FROM nps_by_month");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getString() == "2026-03");
+  CHECK(q.getColumn(1).getInt() == 4);
+  CHECK(q.getColumn(2).getInt() == 2);
+  CHECK(q.getColumn(3).getInt() == 1);
+  CHECK(q.getColumn(4).getInt() == 1);
+  CHECK(q.getColumn(5).getDouble() == doctest::Approx(25.0));
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(5).getDouble() == doctest::Approx(-100.0));
+  SQLite::Statement t(s.db(), "SELECT month, theme, mentions, respondents, detractor_mentions FROM theme_by_month WHERE month = '2026-03'");
+  REQUIRE(t.executeStep());
+  CHECK(t.getColumn(1).getString() == "delivery.delay");
+  CHECK(t.getColumn(2).getInt() == 4);
+  CHECK(t.getColumn(4).getInt() == 1);
+}

@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+#include "text/language.h"
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+using namespace ascolto;
+
+namespace {
+
+std::vector<std::string> norms(const std::string& text) {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  std::vector<std::string> out;
+  for (const Token& k : t.tokens) out.push_back(k.norm);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("normalizer: NFKC case folding, apostrophes, repeats") {
+  CHECK(fold("PERCHÉ") == "perché");
+  CHECK(fold("Stra\xC3\x9F" "e") == "strasse");
+  CHECK(fold("l\xE2\x80\x99ordine") == "l'ordine");
+  CHECK(fold("ﬁne") == "fine");
+  CHECK(collapse_repeats("bellooooo", 1) == "bello");
+  CHECK(collapse_repeats("coool", 2) == "cool");
+  CHECK(has_elongation("nooo"));
+  CHECK_FALSE(has_elongation("caffè"));
+  CHECK(strip_emoji_modifiers("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") == "\xF0\x9F\x91\x8D");  // 👍🏽 -> 👍
+}
+
+TEST_CASE("tokenizer: Italian elision is split, in both apostrophe styles") {
+  CHECK(norms("L'assistenza dell’ordine un'ora") == V{"l'", "assistenza", "dell'", "ordine", "un'", "ora"});
+  CHECK(norms("c'è l' attesa") == V{"c'", "è", "l'", "attesa"});
+}
+
+TEST_CASE("tokenizer: English contractions are split and normalized") {
+  CHECK(norms("I don't, can't, won't") == V{"i", "do", "not", ",", "can", "not", ",", "will", "not"});
+  CHECK(norms("it's they're I'm") == V{"it", "'s", "they", "are", "i", "am"});
+}
+
+TEST_CASE("tokenizer: accents typed as apostrophes") {
+  CHECK(norms("perche' e' un po' caro") == V{"perché", "è", "un", "po'", "caro"});
+}
+
+TEST_CASE("tokenizer: emoji and emoticons are tokens; times and URLs are not emoticons") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("Pessimo 😡😡 :( ottimo:) xD alle 10:30 su http://x.it", t);
+  std::vector<std::pair<std::string, TokenKind>> got;
+  for (const Token& k : t.tokens) {
+    if (k.kind == TokenKind::Emoji || k.kind == TokenKind::Emoticon) got.emplace_back(k.norm, k.kind);
+  }
+  REQUIRE(got.size() == 5);
+  CHECK(got[0].first == "😡");
+  CHECK(got[1].second == TokenKind::Emoji);
+  CHECK(got[2].first == ":(");
+  CHECK(got[3].first == ":)");
+  CHECK(got[4].first == "xd");
+  CHECK(got[4].second == TokenKind::Emoticon);
+}
+
+TEST_CASE("tokenizer: offsets point into the original text; caps and elongation flagged") {
+  Tokenizer tok;
+  TokenizedText t;
+  const std::string text = "Servizio PESSIMO, bellissimoooo!";
+  tok.tokenize(text, t);
+  REQUIRE(t.tokens.size() == 5);
+  CHECK(text.substr(t.tokens[1].start, t.tokens[1].end - t.tokens[1].start) == "PESSIMO");
+  CHECK(t.tokens[1].all_caps);
+  CHECK_FALSE(t.tokens[0].all_caps);
+  CHECK(t.tokens[3].elongated);
+  CHECK(t.tokens[3].space_before);
+  CHECK_FALSE(t.tokens[4].space_before);
+  CHECK(is_clause_boundary(t.tokens[2]));
+}
+
+TEST_CASE("tokenizer: sentences with their token ranges") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("Cibo ottimo. Servizio lento! E il conto?", t);
+  REQUIRE(t.sentences.size() == 3);
+  CHECK(t.sentences[1].first_token == 3);
+  CHECK(t.sentences[1].end_token == 6);
+  CHECK(t.sentences[2].end_token == t.tokens.size());
+}
+
+TEST_CASE("language: Italian, English, undetermined") {
+  const Lexicons& lex = testing::shipped();
+  Tokenizer tok;
+  TokenizedText t;
+  const auto detect = [&](const std::string& s) {
+    tok.tokenize(s, t);
+    return lex.detector.detect(t);
+  };
+  CHECK(detect("Il pacco è arrivato in ritardo e l'assistenza non risponde") == Lang::It);
+  CHECK(detect("The parcel was late and nobody answered the phone") == Lang::En);
+  CHECK(detect("Ottimo!") == Lang::It);
+  CHECK(detect("Terrible experience") == Lang::En);
+  CHECK(detect("👍👍") == Lang::Und);
+  CHECK(detect("12345") == Lang::Und);
+}

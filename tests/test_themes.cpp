@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "analysis/analyzer.h"
+#include "helpers.h"
+
+using namespace ascolto;
+
+namespace {
+
+std::vector<std::string> themes_of(const Analysis& a) {
+  std::vector<std::string> out;
+  for (const Mention& m : a.mentions) out.push_back(m.theme);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("themes: terms, prefixes, phrases and rules, each with offsets and text") {
+  Analyzer a(testing::mini_lexicons(), Lang::Und);
+  const Analysis r = a.analyze("Il cibo era ottimo, ma la consegna è arrivata in ritardo.");
+  CHECK(r.lang == Lang::It);
+  CHECK(themes_of(r) == V{"food", "delivery.delay"});
+  const Mention& delay = r.mentions[1];
+  CHECK(delay.text == "in ritardo");
+  CHECK(delay.start == 46);
+  CHECK(delay.end == 56);  // code points: "è" counts as one
+  CHECK(delay.sentence == 0);
+}
+
+TEST_CASE("themes: each mention carries its own clause's sentiment") {
+  Analyzer a(testing::mini_lexicons(), Lang::It);
+  const Analysis r = a.analyze("cibo ottimo ma servizio lento");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "food");
+  CHECK(r.mentions[0].sentiment > 0);
+  CHECK(r.mentions[1].theme == "service");
+  CHECK(r.mentions[1].sentiment < 0);
+}
+
+TEST_CASE("themes: a mention in a clause without opinion words takes its segment's sentiment") {
+  Analyzer a(testing::mini_lexicons(), Lang::En);
+  const Analysis r = a.analyze("The food, as always, was great.");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment > 0);
+}
+
+TEST_CASE("themes: RE2 rules find their span; a parent gives way to its subtheme") {
+  Analyzer a(testing::mini_lexicons(), Lang::En);
+  Analysis r = a.analyze("I waited 45 minutes for customer service");
+  CHECK(themes_of(r) == V{"service.wait"});
+  CHECK(r.mentions[0].text == "waited 45 minutes");
+  r = a.analyze("The delivery was late. Meals were good and prices fair");
+  CHECK(themes_of(r) == V{"delivery.delay", "food", "price"});
+  CHECK(r.mentions[0].sentence == 0);
+  CHECK(r.mentions[1].sentence == 1);
+}
+
+TEST_CASE("themes: Italian rule over elided text and an elided phrase") {
+  Analyzer a(testing::mini_lexicons(), Lang::It);
+  const Analysis r = a.analyze("L'assistenza? Attesa di 40 minuti.");
+  CHECK(themes_of(r) == V{"service", "service.wait"});
+}
+
+TEST_CASE("themes: the shipped taxonomy covers common CX complaints in both languages") {
+  Analyzer a(testing::shipped(), Lang::Und);
+  const auto has_top = [](const Analysis& r, const std::string& top) {
+    for (const Mention& m : r.mentions) {
+      if (m.theme == top || m.theme.rfind(top + ".", 0) == 0) return true;
+    }
+    return false;
+  };
+  CHECK(has_top(a.analyze("Il pacco è arrivato con una settimana di ritardo"), "delivery"));
+  CHECK(has_top(a.analyze("The parcel arrived a week late"), "delivery"));
+  CHECK(has_top(a.analyze("Ho chiesto il rimborso ma non è mai arrivato"), "returns"));
+  CHECK(has_top(a.analyze("I asked for a refund twice"), "returns"));
+  CHECK(has_top(a.analyze("L'app si blocca sempre al login"), "digital"));
+  CHECK(has_top(a.analyze("The app keeps crashing"), "digital"));
+  CHECK(has_top(a.analyze("La bolletta era sbagliata"), "billing"));
+  CHECK(has_top(a.analyze("My invoice was wrong"), "billing"));
+  CHECK(a.analyze("Ho visto un bel film ieri sera").mentions.empty());
+}
