@@ -218,7 +218,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     std::optional<RowMapper> mapper;
     try {
       reader = open_reader(file, reader_options);
-      mapper.emplace(reader->header(), opt.columns, file == "-" ? "<stdin>" : file);
+      mapper.emplace(reader->header(), opt.columns, file == "-" ? "<stdin>" : file,
+                     reader->column_descriptions());
     } catch (const InputError& e) {
       input_problems = true;
       problems.report(e.pos().str(), e.what() + e.pos().str().size() + 2, "skipped file");

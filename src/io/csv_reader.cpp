@@ -50,6 +50,7 @@ CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options)
     if (lookahead_.size() == 2 &&
         std::any_of(lookahead_[1].fields.begin(), lookahead_[1].fields.end(),
                     [](const std::string& f) { return f.rfind("{\"ImportId\"", 0) == 0; })) {
+      descriptions_ = lookahead_[0].fields;
       lookahead_.clear();
     }
     std::reverse(lookahead_.begin(), lookahead_.end());  // pop from the back in order

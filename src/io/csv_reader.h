@@ -30,6 +30,7 @@ class CsvReader : public RecordReader {
   bool next(RawRecord& rec) override;
   std::string describe() const override;
   std::string input_hash() const override { return source_->raw_hash(); }
+  std::vector<std::string> column_descriptions() const override { return descriptions_; }
   char delimiter() const { return delimiter_; }
 
  private:
@@ -48,6 +49,7 @@ class CsvReader : public RecordReader {
   std::size_t column_ = 1;
   char delimiter_ = ',';
   std::vector<std::string> header_;
+  std::vector<std::string> descriptions_;
   std::vector<RawRecord> lookahead_;  // records read while recognising extra header rows
   std::size_t rows_emitted_ = 0;
 };

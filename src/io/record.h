@@ -34,6 +34,8 @@ class RecordReader {
   virtual std::string describe() const = 0;
   // Hash of the input bytes consumed so far (complete at end of input).
   virtual std::string input_hash() const = 0;
+  // Question texts per column when the export carries them (Qualtrics' second header row).
+  virtual std::vector<std::string> column_descriptions() const { return {}; }
 };
 
 }  // namespace ascolto

@@ -4,6 +4,8 @@
 #include <array>
 #include <initializer_list>
 
+#include <re2/re2.h>
+
 #include "common/error.h"
 #include "common/hash.h"
 #include "io/utf8_source.h"
@@ -52,7 +54,7 @@ constexpr std::array kSegmentNames = {
 }  // namespace
 
 RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions& options,
-                     std::string file)
+                     std::string file, const std::vector<std::string>& descriptions)
     : header_(header), file_(std::move(file)), date_order_(options.date_order) {
   std::vector<std::string> keys;
   keys.reserve(header_.size());
@@ -79,7 +81,19 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
     return kNone;
   };
 
+  // A column whose question text matches, when its name says nothing (Qualtrics "Q2").
+  const auto by_question = [&](const RE2& question) {
+    for (std::size_t i = 0; i < descriptions.size() && i < header_.size(); ++i) {
+      if (RE2::PartialMatch(descriptions[i], question)) return i;
+    }
+    return kNone;
+  };
+  static const RE2 text_question(
+      R"((?i)\b(?:why|reason|comment|feedback|tell us|improve|perch[eé]|motiv|comment|suggeriment|migliorar))");
+  static const RE2 score_question(R"((?i)(?:recommend|raccomand|consiglier|\b0\s*-\s*10\b))");
+
   text_ = options.text_col.empty() ? guess(kTextNames) : require(options.text_col, "--text-col");
+  if (text_ == kNone) text_ = by_question(text_question);
   if (text_ == kNone && header_.size() == 1) text_ = 0;
   if (text_ == kNone) {
     throw InputError({file_, 1, 0},
@@ -89,6 +103,7 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
   id_ = options.id_col.empty() ? guess(kIdNames) : require(options.id_col, "--id-col");
   score_ = options.score_col.empty() ? guess(kScoreNames)
                                      : require(options.score_col, "--score-col");
+  if (score_ == kNone && options.score_col.empty()) score_ = by_question(score_question);
   date_ = options.date_col.empty() ? guess(kDateNames) : require(options.date_col, "--date-col");
   if (options.segment_cols.empty()) {
     for (const char* n : kSegmentNames) {

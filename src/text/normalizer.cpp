@@ -65,15 +65,18 @@ std::string strip_emoji_modifiers(std::string_view emoji) {
   return out;
 }
 
-std::string collapse_repeats(std::string_view word, std::size_t max_run) {
+std::string collapse_repeats(std::string_view word, std::size_t keep) {
   std::string out;
   out.reserve(word.size());
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    run = (i > 0 && word[i] == word[i - 1]) ? run + 1 : 1;
-    // Only ASCII letters are collapsed: multi-byte characters repeat as byte pairs.
-    const bool letter = (word[i] >= 'a' && word[i] <= 'z') || (word[i] >= 'A' && word[i] <= 'Z');
-    if (!letter || run <= max_run) out.push_back(word[i]);
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t j = i + 1;
+    while (j < word.size() && word[j] == word[i]) ++j;
+    // Only ASCII letters are collapsed: multi-byte characters repeat as byte sequences.
+    const char c = word[i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const std::size_t run = j - i;
+    out.append(letter && run >= 3 ? keep : run, c);
+    i = j;
   }
   return out;
 }

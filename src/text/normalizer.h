@@ -17,8 +17,9 @@ std::string fold(std::string_view text);
 // Removes U+FE0F (emoji presentation) and skin-tone modifiers U+1F3FB..U+1F3FF.
 std::string strip_emoji_modifiers(std::string_view emoji);
 
-// Shortens every run of the same character longer than `max_run` to `max_run`.
-std::string collapse_repeats(std::string_view word, std::size_t max_run);
+// Shortens every run of three or more of the same letter to `keep` letters; shorter runs stay
+// ("bellooooo" -> "bello" with keep 1, "coool" -> "cool" with keep 2).
+std::string collapse_repeats(std::string_view word, std::size_t keep);
 
 // True when some character repeats three or more times in a row ("nooo", "!!!" excluded:
 // letters only).
