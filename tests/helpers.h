@@ -15,8 +15,12 @@ inline std::string env_or(const char* name, const std::string& fallback) {
   return v ? v : fallback;
 }
 
-inline std::string data_dir() { return env_or("ASCOLTO_TEST_DATA", "tests/data"); }
-inline std::string shipped_lexicons() { return env_or("ASCOLTO_LEXICONS", "lexicons"); }
+inline std::string data_dir() {
+  return env_or("ASCOLTO_TEST_DATA", "tests/data");
+}
+inline std::string shipped_lexicons() {
+  return env_or("ASCOLTO_LEXICONS", "lexicons");
+}
 
 inline const Lexicons& mini_lexicons() {
   static const auto lex = load_lexicons({data_dir() + "/lexicons-mini", {}, 64 << 20});

@@ -27,7 +27,8 @@ std::vector<RawRecord> read_csv(const std::string& bytes, CsvOptions options = {
 TEST_CASE("CSV: quoted fields, doubled quotes, embedded newlines and CRLF") {
   std::vector<std::string> header;
   const auto rows = read_csv(
-      "id,comment\r\n1,\"Ottimo, davvero\"\r\n2,\"Ha detto \"\"mai più\"\"\"\r\n3,\"riga uno\r\nriga due\"\r\n",
+      "id,comment\r\n1,\"Ottimo, davvero\"\r\n2,\"Ha detto \"\"mai più\"\"\"\r\n3,\"riga "
+      "uno\r\nriga due\"\r\n",
       {}, &header);
   CHECK(header == std::vector<std::string>{"id", "comment"});
   REQUIRE(rows.size() == 3);
@@ -99,7 +100,9 @@ TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].fields[0] == "1");
   rows = read_csv(
-      "ResponseId,Q2\nResponse ID,Why?\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\nR_1,good\n");
+      "ResponseId,Q2\nResponse "
+      "ID,Why?\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\nR_1,"
+      "good\n");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].fields[0] == "R_1");
   CHECK(rows[0].row_number == 1);
@@ -121,9 +124,10 @@ TEST_CASE("CSV: CR-only line ends") {
 }
 
 TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an error") {
-  JsonlReader r(Utf8Source::from_bytes(
-      "{\"id\":\"a\",\"score\":9,\"text\":\"ottimo\"}\n\n{\"id\":\"b\",\"text\":\"x\",\"score\":null}\n{\"id\": oops}\n",
-      "t.jsonl", ""));
+  JsonlReader r(
+      Utf8Source::from_bytes("{\"id\":\"a\",\"score\":9,\"text\":\"ottimo\"}\n\n{\"id\":\"b\","
+                             "\"text\":\"x\",\"score\":null}\n{\"id\": oops}\n",
+                             "t.jsonl", ""));
   CHECK(r.header() == std::vector<std::string>{"id", "score", "text"});
   RawRecord rec;
   REQUIRE(r.next(rec));

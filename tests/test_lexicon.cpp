@@ -76,17 +76,21 @@ TEST_CASE("lexicons: the shipped set loads and is non-trivial") {
 }
 
 TEST_CASE("lexicons: invalid entries are reported with file:line") {
-  CHECK_THROWS_WITH(load_lexicons({broken_copy("it/sentiment.tsv", "# c\nbuono\t9\n"), {}, 1 << 26}),
-                    doctest::Contains("it/sentiment.tsv:2: valence 9 is outside -4 .. 4"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("it/sentiment.tsv", "# c\nbuono\t9\n"), {}, 1 << 26}),
+      doctest::Contains("it/sentiment.tsv:2: valence 9 is outside -4 .. 4"));
   CHECK_THROWS_WITH(load_lexicons({broken_copy("en/sentiment.tsv", "good\tgreat\n"), {}, 1 << 26}),
                     doctest::Contains("en/sentiment.tsv:1: valence 'great' is not a number"));
   CHECK_THROWS_WITH(
-      load_lexicons({broken_copy("en/sentiment.tsv", "good\t1.9\nbad\t-2\ngood\t2.5\n"), {}, 1 << 26}),
+      load_lexicons(
+          {broken_copy("en/sentiment.tsv", "good\t1.9\nbad\t-2\ngood\t2.5\n"), {}, 1 << 26}),
       doctest::Contains("en/sentiment.tsv:3: 'good' is already listed at"));
-  CHECK_THROWS_WITH(load_lexicons({broken_copy("it/modifiers.tsv", "molto\tamplifier\t0.3\n"), {}, 1 << 26}),
-                    doctest::Contains("it/modifiers.tsv:1: unknown modifier kind 'amplifier'"));
-  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", "food\tre:(unclosed\n"), {}, 1 << 26}),
-                    doctest::Contains("en/themes.tsv:1: invalid RE2 rule"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("it/modifiers.tsv", "molto\tamplifier\t0.3\n"), {}, 1 << 26}),
+      doctest::Contains("it/modifiers.tsv:1: unknown modifier kind 'amplifier'"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/themes.tsv", "food\tre:(unclosed\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: invalid RE2 rule"));
   CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", "drinks\tbeer\n"), {}, 1 << 26}),
                     doctest::Contains("en/themes.tsv:1: unknown theme 'drinks'"));
   CHECK_THROWS_WITH(load_lexicons({broken_copy("themes.tsv", "food.x\tfood\tX\tX\n"), {}, 1 << 26}),
@@ -97,7 +101,8 @@ TEST_CASE("lexicons: invalid entries are reported with file:line") {
 
 TEST_CASE("lexicons: a rule set over the memory budget is refused") {
   std::string rules;
-  for (int i = 0; i < 300; ++i) rules += "food\tre:[a-z]{0,90}q[a-z]{0,90}z" + std::to_string(i) + "\n";
+  for (int i = 0; i < 300; ++i)
+    rules += "food\tre:[a-z]{0,90}q[a-z]{0,90}z" + std::to_string(i) + "\n";
   CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", rules), {}, 1 << 20}),
                     doctest::Contains("memory budget"));
 }

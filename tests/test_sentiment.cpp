@@ -16,7 +16,9 @@ SentimentResult score(const std::string& text, Lang lang) {
   return SentimentScorer(testing::mini_lexicons()).score(t, lang, nullptr);
 }
 
-double s(const std::string& text, Lang lang) { return score(text, lang).compound; }
+double s(const std::string& text, Lang lang) {
+  return score(text, lang).compound;
+}
 
 }  // namespace
 
@@ -38,7 +40,7 @@ TEST_CASE("negation flips, and a negated positive is milder than a plain negativ
 
 TEST_CASE("negation scope: three tokens, never past the clause") {
   CHECK(s("non ho mai ordinato qui prima d'ora e il cibo è buono", Lang::It) > 0);
-  CHECK(s("non lo so, il cibo è buono", Lang::It) > 0);               // the comma ends the scope
+  CHECK(s("non lo so, il cibo è buono", Lang::It) > 0);  // the comma ends the scope
   CHECK(s("not sure, the food was good", Lang::En) > 0);
 }
 
@@ -71,7 +73,8 @@ TEST_CASE("Italian -issimo superlatives boost their base word") {
 }
 
 TEST_CASE("contrast: what follows weighs more") {
-  CHECK(s("il cibo è buono ma il servizio è lento", Lang::It) < s("il cibo è buono e il servizio è lento", Lang::It));
+  CHECK(s("il cibo è buono ma il servizio è lento", Lang::It) <
+        s("il cibo è buono e il servizio è lento", Lang::It));
   CHECK(s("buono però lento", Lang::It) < 0.2);
   CHECK(s("the food was slow but great", Lang::En) > 0);
   CHECK(s("great food however slow", Lang::En) < s("great food and slow", Lang::En));
@@ -81,8 +84,10 @@ TEST_CASE("concessive clauses weigh less; except/tranne shift weight") {
   CHECK(s("nonostante il prezzo caro, ottimo", Lang::It) > s("il prezzo caro, ottimo", Lang::It));
   CHECK(s("although it was slow, it was great", Lang::En) > 0.3);
   CHECK(s("in spite of the rude staff, great", Lang::En) > 0);
-  CHECK(s("tutto buono tranne la consegna lenta", Lang::It) < s("tutto buono e la consegna lenta", Lang::It));
-  CHECK(s("all good except the slow delivery", Lang::En) < s("all good and the slow delivery", Lang::En));
+  CHECK(s("tutto buono tranne la consegna lenta", Lang::It) <
+        s("tutto buono e la consegna lenta", Lang::It));
+  CHECK(s("all good except the slow delivery", Lang::En) <
+        s("all good and the slow delivery", Lang::En));
 }
 
 TEST_CASE("exclamation marks, ALL CAPS and elongation intensify") {

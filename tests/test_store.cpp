@@ -37,7 +37,9 @@ AnalysedRow row(const std::string& id, int score, const std::string& date, const
   return r;
 }
 
-std::int64_t count(Store& s, const char* sql) { return s.db().execAndGet(sql).getInt64(); }
+std::int64_t count(Store& s, const char* sql) {
+  return s.db().execAndGet(sql).getInt64();
+}
 
 }  // namespace
 
@@ -89,7 +91,8 @@ TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
   CHECK(count(s, "SELECT score FROM responses WHERE respondent_id = '1'") == 9);
   CHECK(count(s, "SELECT count(*) FROM segments") == 2);
   CHECK(count(s, "SELECT rows_read FROM runs") == 6);
-  CHECK(count(s, "SELECT count(*) FROM rejects WHERE severity = 'row' AND line = 9 AND col = 4") == 1);
+  CHECK(count(s, "SELECT count(*) FROM rejects WHERE severity = 'row' AND line = 9 AND col = 4") ==
+        1);
   s.finish_run(run, RunStatus::Completed, "[]");
   CHECK(s.db().execAndGet("SELECT status FROM runs").getString() == "completed");
 }
@@ -105,7 +108,8 @@ TEST_CASE("store: NPS and theme views compute from stored rows") {
                  row("3", 3, "2026-03-09", "c", "3"), row("4", 7, "2026-03-10", "d", "4"),
                  row("5", 0, "2026-04-01 10:00:00", "e", "5")},
                 none, c);
-  SQLite::Statement q(s.db(), "SELECT month, respondents, promoters, passives, detractors, nps FROM nps_by_month");
+  SQLite::Statement q(
+      s.db(), "SELECT month, respondents, promoters, passives, detractors, nps FROM nps_by_month");
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getString() == "2026-03");
   CHECK(q.getColumn(1).getInt() == 4);
@@ -115,7 +119,9 @@ TEST_CASE("store: NPS and theme views compute from stored rows") {
   CHECK(q.getColumn(5).getDouble() == doctest::Approx(25.0));
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(5).getDouble() == doctest::Approx(-100.0));
-  SQLite::Statement t(s.db(), "SELECT month, theme, mentions, respondents, detractor_mentions FROM theme_by_month WHERE month = '2026-03'");
+  SQLite::Statement t(s.db(),
+                      "SELECT month, theme, mentions, respondents, detractor_mentions FROM "
+                      "theme_by_month WHERE month = '2026-03'");
   REQUIRE(t.executeStep());
   CHECK(t.getColumn(1).getString() == "delivery.delay");
   CHECK(t.getColumn(2).getInt() == 4);

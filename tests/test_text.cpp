@@ -24,23 +24,27 @@ using V = std::vector<std::string>;
 
 TEST_CASE("normalizer: NFKC case folding, apostrophes, repeats") {
   CHECK(fold("PERCHÉ") == "perché");
-  CHECK(fold("Stra\xC3\x9F" "e") == "strasse");
+  CHECK(fold("Stra\xC3\x9F"
+             "e") == "strasse");
   CHECK(fold("l\xE2\x80\x99ordine") == "l'ordine");
   CHECK(fold("ﬁne") == "fine");
   CHECK(collapse_repeats("bellooooo", 1) == "bello");
   CHECK(collapse_repeats("coool", 2) == "cool");
   CHECK(has_elongation("nooo"));
   CHECK_FALSE(has_elongation("caffè"));
-  CHECK(strip_emoji_modifiers("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") == "\xF0\x9F\x91\x8D");  // 👍🏽 -> 👍
+  CHECK(strip_emoji_modifiers("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") ==
+        "\xF0\x9F\x91\x8D");  // 👍🏽 -> 👍
 }
 
 TEST_CASE("tokenizer: Italian elision is split, in both apostrophe styles") {
-  CHECK(norms("L'assistenza dell’ordine un'ora") == V{"l'", "assistenza", "dell'", "ordine", "un'", "ora"});
+  CHECK(norms("L'assistenza dell’ordine un'ora") ==
+        V{"l'", "assistenza", "dell'", "ordine", "un'", "ora"});
   CHECK(norms("c'è l' attesa") == V{"c'", "è", "l'", "attesa"});
 }
 
 TEST_CASE("tokenizer: English contractions are split and normalized") {
-  CHECK(norms("I don't, can't, won't") == V{"i", "do", "not", ",", "can", "not", ",", "will", "not"});
+  CHECK(norms("I don't, can't, won't") ==
+        V{"i", "do", "not", ",", "can", "not", ",", "will", "not"});
   CHECK(norms("it's they're I'm") == V{"it", "'s", "they", "are", "i", "am"});
 }
 
@@ -54,7 +58,8 @@ TEST_CASE("tokenizer: emoji and emoticons are tokens; times and URLs are not emo
   tok.tokenize("Pessimo 😡😡 :( ottimo:) xD alle 10:30 su http://x.it", t);
   std::vector<std::pair<std::string, TokenKind>> got;
   for (const Token& k : t.tokens) {
-    if (k.kind == TokenKind::Emoji || k.kind == TokenKind::Emoticon) got.emplace_back(k.norm, k.kind);
+    if (k.kind == TokenKind::Emoji || k.kind == TokenKind::Emoticon)
+      got.emplace_back(k.norm, k.kind);
   }
   REQUIRE(got.size() == 5);
   CHECK(got[0].first == "😡");

@@ -25,8 +25,8 @@ struct Mention {
   std::uint32_t sentence = 0;  // 0-based
   std::uint32_t start = 0;     // code point offsets in the original comment, end exclusive
   std::uint32_t end = 0;
-  std::string text;            // the matched original text
-  double sentiment = 0;        // of the mention's own clause, in [-1, 1]
+  std::string text;      // the matched original text
+  double sentiment = 0;  // of the mention's own clause, in [-1, 1]
 };
 
 struct Analysis {

@@ -6,7 +6,8 @@
 namespace ascolto {
 namespace {
 
-void analyse_range(Analyzer& a, std::vector<AnalysedRow>& rows, std::size_t begin, std::size_t end) {
+void analyse_range(Analyzer& a, std::vector<AnalysedRow>& rows, std::size_t begin,
+                   std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) rows[i].analysis = a.analyze(rows[i].row.text);
 }
 

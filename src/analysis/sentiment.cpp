@@ -17,9 +17,9 @@ constexpr double kStrongNegative = -3.0;   // ... but "not the worst" is not pra
 constexpr double kQuestionPositive = 0.3;  // "was it good?" is not praise
 constexpr double kAllCaps = 1.25;
 constexpr double kElongated = 1.15;
-constexpr double kSuperlative = 1.3;       // -issimo
-constexpr double kExclamation = 0.2;       // per '!', up to four
-constexpr double kMixedThreshold = 1.5;    // a clause this strong in each direction -> mixed
+constexpr double kSuperlative = 1.3;     // -issimo
+constexpr double kExclamation = 0.2;     // per '!', up to four
+constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 constexpr std::size_t kNegationScope = 3;
 
 struct Item {
@@ -55,7 +55,8 @@ const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::s
     }
     // "bianchissimo" <- "bianco", "larghissimo" <- "largo"
     if (stem.size() > 2 && stem.back() == 'h') {
-      if (const SentimentEntry* s = lang.sentiment.word(stem.substr(0, stem.size() - 1) + "o")) return s;
+      if (const SentimentEntry* s = lang.sentiment.word(stem.substr(0, stem.size() - 1) + "o"))
+        return s;
     }
   }
   return nullptr;
@@ -87,7 +88,9 @@ const char* label_name(SentimentLabel label) {
   return "neutral";
 }
 
-double squash(double raw) { return raw / std::sqrt(raw * raw + 15.0); }
+double squash(double raw) {
+  return raw / std::sqrt(raw * raw + 15.0);
+}
 
 SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                                        std::vector<TraceStep>* trace) const {
@@ -190,12 +193,15 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       const double w = m.entry->weight;
       if (m.entry->kind == ModifierKind::Contrast) {
         for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
-        note(span_text(text, m.first, m.end), "contrast: before x" + std::to_string(2.0 - w).substr(0, 4) +
-             ", after x" + std::to_string(w).substr(0, 4), lex_.where(m.entry->src), 0);
+        note(span_text(text, m.first, m.end),
+             "contrast: before x" + std::to_string(2.0 - w).substr(0, 4) + ", after x" +
+                 std::to_string(w).substr(0, 4),
+             lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         clause_of(m.first).weight *= w;
-        note(span_text(text, m.first, m.end), "concessive: its clause x" + std::to_string(w).substr(0, 4),
-             lex_.where(m.entry->src), 0);
+        note(span_text(text, m.first, m.end),
+             "concessive: its clause x" + std::to_string(w).substr(0, 4), lex_.where(m.entry->src),
+             0);
       }
     }
 
@@ -264,19 +270,23 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
           v = 0;
         }
         note(span_text(text, negator->first, negator->end) + " ... " + subject,
-             negation_boost > 0 ? "negation, strengthened" : "negation", lex_.where(negator->entry->src), v);
+             negation_boost > 0 ? "negation, strengthened" : "negation",
+             lex_.where(negator->entry->src), v);
       }
       if (irrealis && v > 0) {
         v *= irrealis->entry->weight;
-        note(subject, "irrealis (conditional/wish): positive x" +
-             std::to_string(irrealis->entry->weight).substr(0, 4), lex_.where(irrealis->entry->src), v);
+        note(subject,
+             "irrealis (conditional/wish): positive x" +
+                 std::to_string(irrealis->entry->weight).substr(0, 4),
+             lex_.where(irrealis->entry->src), v);
       }
       if (question && v > 0) {
         v *= kQuestionPositive;
         note(subject, "question: positive x0.3", "rule", v);
       }
-      const bool caps = std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
-                                    [](const Token& t) { return t.all_caps; });
+      const bool caps =
+          std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
+                      [](const Token& t) { return t.all_caps; });
       if (caps && !shouting) {
         v *= kAllCaps;
         note(subject, "ALL CAPS x1.25", "rule", v);
@@ -293,8 +303,8 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       for (Clause& c : clauses) {
         if (c.raw != 0) c.raw += c.raw > 0 ? boost : -boost;
       }
-      note("sentence " + std::to_string(si + 1), "exclamation marks: +" + std::to_string(boost).substr(0, 4) +
-           " intensity", "rule", 0);
+      note("sentence " + std::to_string(si + 1),
+           "exclamation marks: +" + std::to_string(boost).substr(0, 4) + " intensity", "rule", 0);
     }
     ++segment;
     for (Clause& c : clauses) result.clauses.push_back(c);

@@ -46,7 +46,15 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
       normalized += text.tokens[i].norm;
     }
     rule_hits.clear();
-    if (!lang.rule_set->Match(normalized, &rule_hits)) continue;
+    RE2::Set::ErrorInfo error;
+    if (!lang.rule_set->Match(normalized, &rule_hits, &error)) {
+      if (error.kind != RE2::Set::kOutOfMemory) continue;
+      // The set's DFA ran out of its memory budget on this sentence: try each rule on its own
+      // rather than silently missing mentions.
+      for (std::size_t r = 0; r < lang.rules.size(); ++r) {
+        if (RE2::PartialMatch(normalized, *lang.rules[r].regex)) rule_hits.push_back(static_cast<int>(r));
+      }
+    }
     std::sort(rule_hits.begin(), rule_hits.end());
     for (const int r : rule_hits) {
       const ThemeRule& rule = lang.rules[static_cast<std::size_t>(r)];
@@ -58,7 +66,8 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
       std::uint32_t first = sent.first_token, last = sent.first_token;
       for (std::uint32_t k = 0; k < token_offsets.size(); ++k) {
         const std::uint32_t tb = token_offsets[k];
-        const auto te = static_cast<std::uint32_t>(tb + text.tokens[sent.first_token + k].norm.size());
+        const auto te =
+            static_cast<std::uint32_t>(tb + text.tokens[sent.first_token + k].norm.size());
         if (te <= begin) first = sent.first_token + k + 1;
         if (tb < stop) last = sent.first_token + k + 1;
       }

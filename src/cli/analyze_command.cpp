@@ -54,8 +54,9 @@ class Progress {
     if (!force && now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
-    std::fprintf(stderr, "\r%lld rows  %.0f rows/s  %.1f s elapsed   ", static_cast<long long>(rows),
-                 secs > 0 ? static_cast<double>(rows) / secs : 0.0, secs);
+    std::fprintf(stderr, "\r%lld rows  %.0f rows/s  %.1f s elapsed   ",
+                 static_cast<long long>(rows), secs > 0 ? static_cast<double>(rows) / secs : 0.0,
+                 secs);
     if (force) std::fputc('\n', stderr);
   }
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
@@ -91,27 +92,27 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "stores responses, segments, theme mentions and rejected rows in SQLite (--db) and/or\n"
       "writes one JSON object per comment (--out). Re-running an import adds nothing new.\n\n"
       "Options");
-  desc.add_options()("help,h", "show this help")
-      ("db", po::value(&o.db), "SQLite database to create or update")
-      ("out", po::value(&o.out), "write one JSON line per comment to PATH ('-' = stdout)")
-      ("format", po::value(&o.format)->default_value("auto"), "auto, csv, tsv, jsonl or lines")
-      ("encoding", po::value(&o.encoding), "input encoding (default: detected), e.g. windows-1252")
-      ("delimiter", po::value(&o.delimiter), "CSV delimiter: ',' ';' 'tab' (default: detected)")
-      ("skip-rows", po::value(&o.skip_rows)->default_value(0),
-       "extra header rows after the first (Qualtrics 2, SurveyMonkey 1; Qualtrics is detected)")
-      ("text-col", po::value(&o.columns.text_col), "comment column (default: recognised by name)")
-      ("id-col", po::value(&o.columns.id_col), "respondent id column")
-      ("score-col", po::value(&o.columns.score_col), "NPS score column (0-10)")
-      ("date-col", po::value(&o.columns.date_col), "date column")
-      ("segment-col", po::value(&o.columns.segment_cols)->composing(),
-       "segment column (repeatable; default: store, channel, region... by name)")
-      ("date-order", po::value(&o.date_order)->default_value("dmy"),
-       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")
-      ("lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")
-      ("lexicons", po::value(&o.lexicons), "lexicon directory (default: the shipped one)")
-      ("pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")
-      ("threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")
-      ("batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
+  desc.add_options()("help,h", "show this help")("db", po::value(&o.db),
+                                                 "SQLite database to create or update")(
+      "out", po::value(&o.out), "write one JSON line per comment to PATH ('-' = stdout)")(
+      "format", po::value(&o.format)->default_value("auto"), "auto, csv, tsv, jsonl or lines")(
+      "encoding", po::value(&o.encoding), "input encoding (default: detected), e.g. windows-1252")(
+      "delimiter", po::value(&o.delimiter), "CSV delimiter: ',' ';' 'tab' (default: detected)")(
+      "skip-rows", po::value(&o.skip_rows)->default_value(0),
+      "extra header rows after the first (Qualtrics 2, SurveyMonkey 1; Qualtrics is detected)")(
+      "text-col", po::value(&o.columns.text_col), "comment column (default: recognised by name)")(
+      "id-col", po::value(&o.columns.id_col), "respondent id column")(
+      "score-col", po::value(&o.columns.score_col), "NPS score column (0-10)")(
+      "date-col", po::value(&o.columns.date_col), "date column")(
+      "segment-col", po::value(&o.columns.segment_cols)->composing(),
+      "segment column (repeatable; default: store, channel, region... by name)")(
+      "date-order", po::value(&o.date_order)->default_value("dmy"),
+      "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")(
+      "lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")(
+      "lexicons", po::value(&o.lexicons), "lexicon directory (default: the shipped one)")(
+      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")(
+      "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
+      "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&o.files)->composing());
   po::options_description all;
@@ -127,7 +128,8 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   }
   po::notify(vm);
   if (o.files.empty()) throw UsageError("no input files (see --help)");
-  if (o.db.empty() && o.out.empty()) throw UsageError("nothing to write: give --db PATH and/or --out PATH");
+  if (o.db.empty() && o.out.empty())
+    throw UsageError("nothing to write: give --db PATH and/or --out PATH");
   if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (o.date_order == "dmy") {
     o.columns.date_order = DateOrder::DayFirst;
@@ -165,14 +167,16 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   lex_options.packs = opt.packs;
   const auto lexicons = load_lexicons(lex_options);
 
-  const unsigned threads = opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads =
+      opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   BatchAnalyzer analyzer(*lexicons, forced, threads);
 
   std::unique_ptr<Store> store;
   std::int64_t run = 0;
   if (!opt.db.empty()) {
     store = std::make_unique<Store>(opt.db);
-    nlohmann::json options = {{"lang", opt.lang}, {"packs", opt.packs}, {"date_order", opt.date_order}};
+    nlohmann::json options = {
+        {"lang", opt.lang}, {"packs", opt.packs}, {"date_order", opt.date_order}};
     nlohmann::json inputs = opt.files;
     run = store->begin_run({ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()});
     store->sync_themes(lexicons->taxonomy);
@@ -206,7 +210,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       counts.read += static_cast<std::int64_t>(rows.size() + rejects.size());
       counts.added += static_cast<std::int64_t>(rows.size());
       counts.rejected += static_cast<std::int64_t>(rejects.size());
-      for (const AnalysedRow& r : rows) counts.field_issues += static_cast<std::int64_t>(r.row.issues.size());
+      for (const AnalysedRow& r : rows)
+        counts.field_issues += static_cast<std::int64_t>(r.row.issues.size());
     }
     rows.clear();
     rejects.clear();
@@ -237,18 +242,21 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
             rejects.push_back({row->file, row->line, 0,
                                "duplicate id '" + row->id + "': an earlier row of this run has it",
                                rec.raw});
-            problems.report(row->file + ":" + std::to_string(row->line), rejects.back().reason, "rejected row");
+            problems.report(row->file + ":" + std::to_string(row->line), rejects.back().reason,
+                            "rejected row");
           } else {
             for (const FieldIssue& issue : row->issues) {
-              problems.report(row->file + ":" + std::to_string(row->line) + ":" + std::to_string(issue.column),
-                              issue.reason, "field");
+              problems.report(
+                  row->file + ":" + std::to_string(row->line) + ":" + std::to_string(issue.column),
+                  issue.reason, "field");
               ++issue_kinds[issue.field];
             }
             rows.push_back({std::move(*row), {}});
           }
         } else {
           auto& rej = std::get<RejectedRow>(mapped);
-          problems.report(SourcePos{rej.file, rej.line, rej.column}.str(), rej.reason, "rejected row");
+          problems.report(SourcePos{rej.file, rej.line, rej.column}.str(), rej.reason,
+                          "rejected row");
           rejects.push_back(std::move(rej));
         }
         if (rows.size() + rejects.size() >= opt.batch_size) flush(rows, rejects);
@@ -260,21 +268,27 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       if (store) store->reject_file(run, e.pos().file, e.pos().line, e.pos().column, e.what());
     }
     flush(rows, rejects);
-    inputs_read.push_back({{"path", file}, {"format", reader->describe()}, {"hash", reader->input_hash()},
-                           {"columns", {{"text", mapper->text_column()}, {"id", mapper->id_column()},
-                                        {"score", mapper->score_column()}, {"date", mapper->date_column()},
-                                        {"segments", mapper->segment_columns()}}}});
+    inputs_read.push_back({{"path", file},
+                           {"format", reader->describe()},
+                           {"hash", reader->input_hash()},
+                           {"columns",
+                            {{"text", mapper->text_column()},
+                             {"id", mapper->id_column()},
+                             {"score", mapper->score_column()},
+                             {"date", mapper->date_column()},
+                             {"segments", mapper->segment_columns()}}}});
   }
   progress.update(counts.read, true);
   if (out) out->flush();
   if (store) store->finish_run(run, RunStatus::Completed, inputs_read.dump());
   problems.finish();
 
-  std::cerr << "ascolto analyze: " << opt.files.size() << (opt.files.size() == 1 ? " file, " : " files, ")
-            << counts.read << " rows read: " << counts.stored() << " stored";
+  std::cerr << "ascolto analyze: " << opt.files.size()
+            << (opt.files.size() == 1 ? " file, " : " files, ") << counts.read
+            << " rows read: " << counts.stored() << " stored";
   if (store) {
-    std::cerr << " (" << counts.added << " new, " << counts.updated << " updated, " << counts.unchanged
-              << " unchanged)";
+    std::cerr << " (" << counts.added << " new, " << counts.updated << " updated, "
+              << counts.unchanged << " unchanged)";
   }
   std::cerr << ", " << counts.rejected << " rejected";
   std::cerr << "; " << threads << (threads == 1 ? " thread, " : " threads, ");

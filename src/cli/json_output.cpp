@@ -9,7 +9,9 @@
 namespace ascolto {
 namespace {
 
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+double round4(double v) {
+  return std::round(v * 10000.0) / 10000.0;
+}
 
 }  // namespace
 

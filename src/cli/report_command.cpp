@@ -20,8 +20,8 @@ int run_report(const std::vector<std::string>& args) {
       "comments no theme covers, and the top themes with volume and mean sentiment.\n\nOptions");
   std::string db_path;
   int top = 10;
-  desc.add_options()("help,h", "show this help")(
-      "db", po::value(&db_path)->required(), "SQLite database written by `ascolto analyze`")(
+  desc.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
+                                                 "SQLite database written by `ascolto analyze`")(
       "top", po::value(&top)->default_value(10), "how many themes to list");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(desc).run(), vm);

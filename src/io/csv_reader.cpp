@@ -132,7 +132,8 @@ bool CsvReader::parse_record(RawRecord& rec) {
     const int c = get();
     if (c == kEof) {
       if (state == State::Quoted) {
-        fail(quote_line, quote_column, "unterminated quoted field (the quote opened here is never closed)");
+        fail(quote_line, quote_column,
+             "unterminated quoted field (the quote opened here is never closed)");
       }
       rec.fields.push_back(std::move(field));
       return true;

@@ -34,8 +34,10 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::optional<std::string> parse_date(std::string_view text, DateOrder order) {
-  static const RE2 iso(R"((\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)");
-  static const RE2 numeric(R"((\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?)");
+  static const RE2 iso(
+      R"((\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)");
+  static const RE2 numeric(
+      R"((\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?)");
   static const RE2 epoch(R"((\d{9,10}))");
   const std::string_view s = trim(text);
   int y = 0, mo = 0, d = 0, h = -1, mi = 0, sec = 0;

@@ -93,7 +93,9 @@ JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source) : lines_(std::move(
   throw InputError({lines_.source().name(), 1, 1}, "empty file: no JSON object");
 }
 
-std::string JsonlReader::describe() const { return "JSONL, " + lines_.source().encoding(); }
+std::string JsonlReader::describe() const {
+  return "JSONL, " + lines_.source().encoding();
+}
 
 bool JsonlReader::parse_line(const std::string& line, std::size_t line_number, RawRecord& rec) {
   rec.fields.assign(header_.size(), std::string());

@@ -17,9 +17,9 @@ struct RecordError {
 
 struct RawRecord {
   std::vector<std::string> fields;
-  std::size_t line = 0;         // 1-based physical line where the record starts
-  std::size_t row_number = 0;   // 1-based data row number (header and skipped rows excluded)
-  std::string raw;              // the record as it appeared in the input (UTF-8), for rejects
+  std::size_t line = 0;        // 1-based physical line where the record starts
+  std::size_t row_number = 0;  // 1-based data row number (header and skipped rows excluded)
+  std::string raw;             // the record as it appeared in the input (UTF-8), for rejects
   std::optional<RecordError> error;
 };
 

@@ -34,22 +34,25 @@ std::string header_key(const std::string& cell) {
   return lower_ascii(trim(s));
 }
 
-constexpr std::array kTextNames = {"comment", "comments", "commento", "commenti", "feedback",
-                                   "testo", "text", "verbatim", "review", "recensione",
-                                   "open_answer", "risposta aperta", "message", "messaggio"};
-constexpr std::array kScoreNames = {"nps", "score", "nps_score", "nps score", "punteggio",
-                                    "punteggio nps", "voto", "rating", "likelihood to recommend",
+constexpr std::array kTextNames = {
+    "comment",  "comments", "commento",   "commenti",    "feedback",        "testo",   "text",
+    "verbatim", "review",   "recensione", "open_answer", "risposta aperta", "message", "messaggio"};
+constexpr std::array kScoreNames = {"nps",       "score",     "nps_score",
+                                    "nps score", "punteggio", "punteggio nps",
+                                    "voto",      "rating",    "likelihood to recommend",
                                     "recommend", "q1"};
-constexpr std::array kDateNames = {"date", "data", "timestamp", "submitted_at", "submitted",
-                                   "created_at", "recordeddate", "enddate", "data risposta",
-                                   "response_date", "submission date", "date submitted"};
-constexpr std::array kIdNames = {"id", "respondent", "respondent_id", "respondent id",
-                                 "responseid", "response_id", "risposta", "id risposta",
-                                 "id_risposta", "record_id", "ticket"};
+constexpr std::array kDateNames = {
+    "date",          "data",          "timestamp",       "submitted_at",
+    "submitted",     "created_at",    "recordeddate",    "enddate",
+    "data risposta", "response_date", "submission date", "date submitted"};
+constexpr std::array kIdNames = {"id",          "respondent",  "respondent_id", "respondent id",
+                                 "responseid",  "response_id", "risposta",      "id risposta",
+                                 "id_risposta", "record_id",   "ticket"};
 constexpr std::array kSegmentNames = {
-    "store", "negozio", "punto vendita", "channel", "canale", "region", "regione", "country",
-    "paese", "city", "città", "product", "prodotto", "plan", "piano", "segment", "segmento",
-    "category", "categoria", "source", "fonte", "brand", "marchio", "department", "reparto"};
+    "store",   "negozio", "punto vendita", "channel",  "canale",    "region",   "regione",
+    "country", "paese",   "city",          "città",    "product",   "prodotto", "plan",
+    "piano",   "segment", "segmento",      "category", "categoria", "source",   "fonte",
+    "brand",   "marchio", "department",    "reparto"};
 
 }  // namespace
 
@@ -101,8 +104,8 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
                      "comment, commento, feedback, testo, text, review)");
   }
   id_ = options.id_col.empty() ? guess(kIdNames) : require(options.id_col, "--id-col");
-  score_ = options.score_col.empty() ? guess(kScoreNames)
-                                     : require(options.score_col, "--score-col");
+  score_ =
+      options.score_col.empty() ? guess(kScoreNames) : require(options.score_col, "--score-col");
   if (score_ == kNone && options.score_col.empty()) score_ = by_question(score_question);
   date_ = options.date_col.empty() ? guess(kDateNames) : require(options.date_col, "--date-col");
   if (options.segment_cols.empty()) {
@@ -128,8 +131,8 @@ std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
   if (rec.error) return reject(rec.error->line, rec.error->column, rec.error->message);
   if (rec.fields.size() != header_.size()) {
     return reject(rec.line, 0,
-                  "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
-                      std::to_string(rec.fields.size()));
+                  "expected " + std::to_string(header_.size()) +
+                      " fields as in the header, found " + std::to_string(rec.fields.size()));
   }
   for (std::size_t i = 0; i < rec.fields.size(); ++i) {
     const std::size_t bad = first_invalid_utf8(rec.fields[i]);
@@ -159,8 +162,8 @@ std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
   if (date_ != kNone && !trim(rec.fields[date_]).empty()) {
     row.date = parse_date(rec.fields[date_], date_order_);
     if (!row.date) {
-      row.issues.push_back({date_ + 1, header_[date_],
-                            "date '" + rec.fields[date_] + "' is not a valid date"});
+      row.issues.push_back(
+          {date_ + 1, header_[date_], "date '" + rec.fields[date_] + "' is not a valid date"});
     }
   }
   for (const std::size_t i : segments_) {

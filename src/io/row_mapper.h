@@ -31,8 +31,8 @@ class RowMapper {
   // can be found.
   // `descriptions` are question texts per column (Qualtrics), used when no column name is
   // recognised: "How likely are you to recommend..." is the score, "Why...?" the comment.
-  RowMapper(const std::vector<std::string>& header, const ColumnOptions& options,
-            std::string file, const std::vector<std::string>& descriptions = {});
+  RowMapper(const std::vector<std::string>& header, const ColumnOptions& options, std::string file,
+            const std::vector<std::string>& descriptions = {});
 
   // Not const: rows without an id are keyed by content and by how many identical rows came
   // before in this file, so exact duplicates stay distinct and re-imports stay stable.

@@ -115,13 +115,13 @@ struct Utf8Source::Converter {
       char* target = buf.data();
       UErrorCode status = U_ZERO_ERROR;
       ucnv_convertEx(to.get(), from.get(), &target, buf.data() + buf.size(), &src, src_end,
-                     pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(),
-                     false, flush, &status);
+                     pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), false,
+                     flush, &status);
       out.append(buf.data(), target);
       if (status == U_BUFFER_OVERFLOW_ERROR) continue;
       if (U_FAILURE(status)) {
-        throw InputError({name, 0, 0}, std::string("cannot convert to UTF-8: ") +
-                                           u_errorName(status));
+        throw InputError({name, 0, 0},
+                         std::string("cannot convert to UTF-8: ") + u_errorName(status));
       }
       return;
     }

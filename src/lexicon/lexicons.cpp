@@ -63,10 +63,10 @@ struct Loader {
 
   void modifiers(const std::string& path, LanguageLexicon& lang) {
     static const std::unordered_map<std::string, ModifierKind> kinds = {
-        {"negator", ModifierKind::Negator},     {"negation_booster", ModifierKind::NegationBooster},
-        {"booster", ModifierKind::Booster},     {"dampener", ModifierKind::Dampener},
-        {"contrast", ModifierKind::Contrast},   {"concessive", ModifierKind::Concessive},
-        {"irrealis", ModifierKind::Irrealis},   {"neutral", ModifierKind::Neutral}};
+        {"negator", ModifierKind::Negator},   {"negation_booster", ModifierKind::NegationBooster},
+        {"booster", ModifierKind::Booster},   {"dampener", ModifierKind::Dampener},
+        {"contrast", ModifierKind::Contrast}, {"concessive", ModifierKind::Concessive},
+        {"irrealis", ModifierKind::Irrealis}, {"neutral", ModifierKind::Neutral}};
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for (const TsvLine& line : lines) {
@@ -81,7 +81,8 @@ struct Loader {
       bool prefix = false;
       const auto toks = entry(line, &prefix);
       bool inserted = false;
-      ModifierEntry& e = lang.modifiers.add(toks, prefix, {kind->second, w, source(line, file)}, &inserted);
+      ModifierEntry& e =
+          lang.modifiers.add(toks, prefix, {kind->second, w, source(line, file)}, &inserted);
       if (!inserted && (e.kind != kind->second || e.weight != w)) {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with another kind or weight");
@@ -99,10 +100,11 @@ struct Loader {
       tokenizer.tokenize(line.fields[0], t);
       if (t.tokens.size() != 1 ||
           (t.tokens[0].kind != TokenKind::Emoji && t.tokens[0].kind != TokenKind::Emoticon)) {
-        throw LexiconError(line.pos, "'" + line.fields[0] +
-                                         "' is not read as one emoji or emoticon token");
+        throw LexiconError(line.pos,
+                           "'" + line.fields[0] + "' is not read as one emoji or emoticon token");
       }
-      const auto [it, fresh] = lex.emoji.try_emplace(t.tokens[0].norm, SentimentEntry{v, source(line, file)});
+      const auto [it, fresh] =
+          lex.emoji.try_emplace(t.tokens[0].norm, SentimentEntry{v, source(line, file)});
       if (!fresh && it->second.valence != v) {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(it->second.src) + " with a different valence");
@@ -110,7 +112,8 @@ struct Loader {
     }
   }
 
-  void themes(const std::string& path, LanguageLexicon& lang, std::vector<std::string>& rule_patterns) {
+  void themes(const std::string& path, LanguageLexicon& lang,
+              std::vector<std::string>& rule_patterns) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     RE2::Options opts;
@@ -249,7 +252,8 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
     std::vector<std::string> patterns;
     for (const auto& d : theme_dirs) {
-      if (fs::exists(d / code / "themes.tsv")) loader.themes((d / code / "themes.tsv").string(), *lang, patterns);
+      if (fs::exists(d / code / "themes.tsv"))
+        loader.themes((d / code / "themes.tsv").string(), *lang, patterns);
     }
     loader.compile_rules(*lang, patterns, options.rule_memory_budget, code);
   }

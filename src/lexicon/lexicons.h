@@ -90,8 +90,8 @@ struct Lexicons {
 };
 
 struct LexiconOptions {
-  std::string dir;                  // holds themes.tsv, emoji.tsv, it/, en/, packs/
-  std::vector<std::string> packs;   // domain packs under <dir>/packs/<name>
+  std::string dir;                            // holds themes.tsv, emoji.tsv, it/, en/, packs/
+  std::vector<std::string> packs;             // domain packs under <dir>/packs/<name>
   std::size_t rule_memory_budget = 64 << 20;  // bytes for each language's RE2::Set
 };
 

@@ -13,8 +13,8 @@ void Taxonomy::load(const std::string& path) {
     Theme t{line.fields[0], line.fields[1] == "-" ? "" : line.fields[1], line.fields[2],
             line.fields[3]};
     if (!RE2::FullMatch(t.id, id_shape)) {
-      throw LexiconError(line.pos, "theme id '" + t.id +
-                                       "' must be lower_snake_case, 'top' or 'top.sub'");
+      throw LexiconError(line.pos,
+                         "theme id '" + t.id + "' must be lower_snake_case, 'top' or 'top.sub'");
     }
     const std::size_t dot = t.id.find('.');
     if (dot == std::string::npos && !t.parent.empty()) {
@@ -22,15 +22,16 @@ void Taxonomy::load(const std::string& path) {
     }
     if (dot != std::string::npos) {
       if (t.parent != t.id.substr(0, dot)) {
-        throw LexiconError(line.pos, "theme '" + t.id + "' must have parent '" +
-                                         t.id.substr(0, dot) + "'");
+        throw LexiconError(line.pos,
+                           "theme '" + t.id + "' must have parent '" + t.id.substr(0, dot) + "'");
       }
       if (!index_of(t.parent)) {
         throw LexiconError(line.pos, "parent theme '" + t.parent + "' is not defined above");
       }
     }
     if (t.label_en.empty() || t.label_it.empty()) {
-      throw LexiconError(line.pos, "theme '" + t.id + "' needs both an English and an Italian label");
+      throw LexiconError(line.pos,
+                         "theme '" + t.id + "' needs both an English and an Italian label");
     }
     if (const auto existing = index_of(t.id)) {
       themes_[*existing] = std::move(t);

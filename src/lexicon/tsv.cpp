@@ -28,7 +28,8 @@ std::vector<TsvLine> read_tsv(const std::string& path) {
     std::size_t start = 0;
     for (;;) {
       const std::size_t tab = line.find('\t', start);
-      l.fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      l.fields.push_back(
+          line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }

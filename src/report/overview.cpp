@@ -30,15 +30,19 @@ Overview load_overview(SQLite::Database& db, int top) {
     o.passives = st.getColumn(3).getInt64();
     o.detractors = st.getColumn(4).getInt64();
     if (o.scored > 0) {
-      o.nps = 100.0 * static_cast<double>(o.promoters - o.detractors) / static_cast<double>(o.scored);
+      o.nps =
+          100.0 * static_cast<double>(o.promoters - o.detractors) / static_cast<double>(o.scored);
     }
   }
   for (const auto& [sql, target] :
        {std::pair<const char*, std::vector<std::pair<std::string, std::int64_t>>*>{
-            "SELECT lang, count(*) FROM responses GROUP BY lang ORDER BY count(*) DESC", &o.by_language},
-        {"SELECT label, count(*) FROM responses GROUP BY label ORDER BY count(*) DESC", &o.by_label}}) {
+            "SELECT lang, count(*) FROM responses GROUP BY lang ORDER BY count(*) DESC",
+            &o.by_language},
+        {"SELECT label, count(*) FROM responses GROUP BY label ORDER BY count(*) DESC",
+         &o.by_label}}) {
     SQLite::Statement st(db, sql);
-    while (st.executeStep()) target->emplace_back(st.getColumn(0).getString(), st.getColumn(1).getInt64());
+    while (st.executeStep())
+      target->emplace_back(st.getColumn(0).getString(), st.getColumn(1).getInt64());
   }
   SQLite::Statement themes(db,
                            "SELECT s.theme, coalesce(t.label_en, s.theme), s.mentions, "
@@ -55,7 +59,8 @@ Overview load_overview(SQLite::Database& db, int top) {
   const std::int64_t commented =
       db.execAndGet("SELECT count(*) FROM responses WHERE trim(text) <> ''").getInt64();
   if (commented > 0) {
-    o.uncovered_pct = 100.0 * static_cast<double>(commented - covered) / static_cast<double>(commented);
+    o.uncovered_pct =
+        100.0 * static_cast<double>(commented - covered) / static_cast<double>(commented);
   }
   return o;
 }
@@ -74,9 +79,10 @@ void print_overview(const Overview& o, std::ostream& out) {
   for (const auto& [label, n] : o.by_label) out << "  " << label << " " << n;
   out << "\nComments with no theme: " << std::fixed << std::setprecision(1) << o.uncovered_pct
       << "%\n\nTop themes\n";
-  out << "  " << std::left << std::setw(28) << "theme" << std::right << std::setw(10)
-      << "mentions" << std::setw(13) << "respondents" << std::setw(11) << "sentiment"
-      << std::setw(11) << "negative" << "\n";
+  out << "  " << std::left << std::setw(28) << "theme" << std::right << std::setw(10) << "mentions"
+      << std::setw(13) << "respondents" << std::setw(11) << "sentiment" << std::setw(11)
+      << "negative"
+      << "\n";
   for (const ThemeLine& t : o.top_themes) {
     out << "  " << std::left << std::setw(28) << t.label << std::right << std::setw(10)
         << t.mentions << std::setw(13) << t.respondents << std::setw(11)

@@ -141,7 +141,9 @@ ORDER BY respondents DESC;
 
 }  // namespace
 
-int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int schema_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 void migrate(SQLite::Database& db) {
   const int current = schema_version(db);

@@ -37,7 +37,8 @@ struct Store::Statements {
                "WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
-        insert_segment(db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
+        insert_segment(
+            db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
         insert_mention(db,
                        "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
                        "sentiment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -127,7 +128,8 @@ std::int64_t Store::begin_run(const RunInfo& info) {
 void Store::sync_themes(const Taxonomy& taxonomy) {
   SQLite::Transaction tx(db_);
   db_.exec("DELETE FROM themes");
-  SQLite::Statement st(db_, "INSERT INTO themes (id, parent, label_en, label_it) VALUES (?, ?, ?, ?)");
+  SQLite::Statement st(db_,
+                       "INSERT INTO themes (id, parent, label_en, label_it) VALUES (?, ?, ?, ?)");
   for (const Theme& t : taxonomy.all()) {
     st.bind(1, t.id);
     if (t.parent.empty()) {
@@ -229,10 +231,11 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
   }
   delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
   // Progress counts move with the data they describe: both commit or neither.
-  SQLite::Statement progress(db_,
-                             "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
-                             "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
-                             "rows_rejected = rows_rejected + ? WHERE id = ?");
+  SQLite::Statement progress(
+      db_,
+      "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
+      "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
+      "rows_rejected = rows_rejected + ? WHERE id = ?");
   progress.bind(1, delta.read);
   progress.bind(2, delta.added);
   progress.bind(3, delta.updated);

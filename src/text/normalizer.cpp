@@ -39,8 +39,8 @@ std::string fold(std::string_view text) {
     return out;
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString src =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString dst = nfkc_casefold().normalize(src, status);
   if (U_FAILURE(status)) return std::string(text);
   for (int32_t i = 0; i < dst.length(); ++i) {

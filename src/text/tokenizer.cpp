@@ -21,11 +21,11 @@ struct UTextCloser {
 
 // Articles and prepositions that elide before a vowel in Italian.
 constexpr std::array<std::string_view, 44> kElisions = {
-    "l",     "dell",  "dall",  "nell",  "sull",  "all",   "coll",  "pell",    "d",
-    "un",    "c",     "n",    "s",     "m",     "t",     "v",     "quest",   "quell",
-    "bell",  "sant",  "tutt",  "buon",  "nessun", "qualcun", "dov",  "com",    "cos",
-    "mezz",  "senz",  "anch",  "quand", "nient", "gl",    "grand", "ch",      "perch",
-    "qual",  "ciascun", "alcun", "sott", "dev",  "neanch", "nemmen", "pover"};
+    "l",    "dell",    "dall",  "nell",  "sull",   "all",     "coll",   "pell",  "d",
+    "un",   "c",       "n",     "s",     "m",      "t",       "v",      "quest", "quell",
+    "bell", "sant",    "tutt",  "buon",  "nessun", "qualcun", "dov",    "com",   "cos",
+    "mezz", "senz",    "anch",  "quand", "nient",  "gl",      "grand",  "ch",    "perch",
+    "qual", "ciascun", "alcun", "sott",  "dev",    "neanch",  "nemmen", "pover"};
 
 // Italian words whose final accent is often typed as an apostrophe.
 struct AccentFix {
@@ -88,20 +88,22 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<UText, UTextCloser> utext;
   // Eyes, optional nose, mouth; hearts; kaomoji-like shapes. Case-insensitive.
-  RE2 emoticon{R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
+  RE2 emoticon{
+      R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
     words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) throw AscoltoError(std::string("ICU break iterators: ") + u_errorName(status));
+    if (U_FAILURE(status))
+      throw AscoltoError(std::string("ICU break iterators: ") + u_errorName(status));
     if (!emoticon.ok()) throw AscoltoError("emoticon pattern: " + emoticon.error());
   }
 
   void set_text(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
-    utext.reset(utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()),
-                               &status));
+    utext.reset(
+        utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()), &status));
     words->setText(utext.get(), status);
     sentences->setText(utext.get(), status);
     if (U_FAILURE(status)) throw AscoltoError(std::string("ICU setText: ") + u_errorName(status));
@@ -135,8 +137,8 @@ struct Tokenizer::Impl {
   }
 
   // A word from ICU; splits elisions and contractions around its first apostrophe.
-  void push_word(std::vector<Token>& out, std::string_view text, std::size_t start,
-                 std::size_t end, bool space_before) {
+  void push_word(std::vector<Token>& out, std::string_view text, std::size_t start, std::size_t end,
+                 bool space_before) {
     const std::string_view word = text.substr(start, end - start);
     for (std::size_t i = 1; i + 1 < word.size(); ++i) {
       std::size_t alen = 0;
@@ -199,7 +201,8 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     const int32_t status = words.getRuleStatus();
     if (status >= UBRK_WORD_LETTER || (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER)) {
       const std::string_view w = text.substr(start, end - start);
-      if (status >= UBRK_WORD_LETTER && w.size() <= 4 && impl_->emoticon_at(text, start) == w.size() &&
+      if (status >= UBRK_WORD_LETTER && w.size() <= 4 &&
+          impl_->emoticon_at(text, start) == w.size() &&
           (start == 0 || !ascii_alnum(text[start - 1]))) {
         impl_->push(out.tokens, text, start, end, TokenKind::Emoticon, space_before, fold(w));
       } else if (status >= UBRK_WORD_LETTER) {

@@ -20,13 +20,13 @@ namespace ascolto {
 enum class TokenKind : std::uint8_t { Word, Number, Emoji, Emoticon, Punct };
 
 struct Token {
-  std::string norm;          // lookup form (folded); for emoji, without modifiers
-  std::uint32_t start = 0;   // byte offsets into the original text, end exclusive
+  std::string norm;         // lookup form (folded); for emoji, without modifiers
+  std::uint32_t start = 0;  // byte offsets into the original text, end exclusive
   std::uint32_t end = 0;
   TokenKind kind = TokenKind::Word;
-  bool all_caps = false;     // two or more letters, none lower case
-  bool elongated = false;    // a letter repeated three or more times
-  bool space_before = false; // whitespace between this token and the previous one
+  bool all_caps = false;      // two or more letters, none lower case
+  bool elongated = false;     // a letter repeated three or more times
+  bool space_before = false;  // whitespace between this token and the previous one
 };
 
 struct Sentence {

@@ -2,8 +2,8 @@
 // checks the SQLite contents, the JSON lines, the messages and the exit codes.
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -75,17 +75,23 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
   return out;
 }
 
-std::string data(const std::string& f) { return data_dir() + "/" + f; }
-std::string examples(const std::string& f) { return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f; }
+std::string data(const std::string& f) {
+  return data_dir() + "/" + f;
+}
+std::string examples(const std::string& f) {
+  return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f;
+}
 
 }  // namespace
 
 TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shape") {
   const std::string db = fresh_db("small.db");
   const fs::path out = scratch() / "small.jsonl";
-  const Result r = run_cli("analyze " + data("small.csv") + " --db " + db + " --out " + out.string());
+  const Result r =
+      run_cli("analyze " + data("small.csv") + " --db " + db + " --out " + out.string());
   CHECK(r.code == 0);
-  CHECK(r.err.find("5 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 0 rejected") != std::string::npos);
+  CHECK(r.err.find("5 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 0 rejected") !=
+        std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM segments WHERE name = 'store'") == 5);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE band = 'promoter'") == 2);
@@ -109,8 +115,10 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
   for (const auto& m : a2["themes"]) {
     const std::string theme = m["theme"];
     if (theme.rfind("delivery", 0) == 0) delivery = true;
-    const std::string comment = "The parcel arrived two weeks late and customer service never answered.";
-    CHECK(comment.substr(m["start"].get<std::size_t>(), m["end"].get<std::size_t>() - m["start"].get<std::size_t>()) ==
+    const std::string comment =
+        "The parcel arrived two weeks late and customer service never answered.";
+    CHECK(comment.substr(m["start"].get<std::size_t>(),
+                         m["end"].get<std::size_t>() - m["start"].get<std::size_t>()) ==
           m["text"].get<std::string>());
     CHECK(m.contains("sentence"));
     CHECK(m.contains("sentiment"));
@@ -148,7 +156,9 @@ TEST_CASE("analyze: Windows-1252, ';' delimiter and dd/mm/yyyy dates come out ri
   CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = '1'") ==
         "Personale cortese, però il prezzo è un po' alto");
   CHECK(qs(db, "SELECT response_date FROM responses WHERE respondent_id = '2'") == "2026-02-17");
-  CHECK(qs(db, "SELECT value FROM segments s JOIN responses r ON r.id = s.response_id WHERE respondent_id = '3'") == "Roma");
+  CHECK(qs(db,
+           "SELECT value FROM segments s JOIN responses r ON r.id = s.response_id WHERE "
+           "respondent_id = '3'") == "Roma");
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") == 3);
   CHECK(json_lines(r.out).size() == 3);
   CHECK(qs(db, "SELECT inputs FROM runs").find("windows-1252") != std::string::npos);
@@ -159,50 +169,65 @@ TEST_CASE("analyze: bad rows are rejected with file:line:column, the rest is sto
   const Result r = run_cli("analyze " + data("bad-rows.csv") + " --db " + db);
   CHECK(r.code == 1);
   const std::string f = data("bad-rows.csv");
-  CHECK(r.err.find(f + ":3:2: field: score 'dieci' is not a number; expected 0-10") != std::string::npos);
+  CHECK(r.err.find(f + ":3:2: field: score 'dieci' is not a number; expected 0-10") !=
+        std::string::npos);
   CHECK(r.err.find(f + ":4:2: field: score 11 is outside 0-10") != std::string::npos);
   CHECK(r.err.find(f + ":5:3: field: empty comment") != std::string::npos);
-  CHECK(r.err.find(f + ":6:30: rejected row: unexpected character after closing quote") != std::string::npos);
-  CHECK(r.err.find(f + ":7: rejected row: expected 3 fields as in the header, found 2") != std::string::npos);
-  CHECK(r.err.find(f + ":8: rejected row: expected 3 fields as in the header, found 5") != std::string::npos);
+  CHECK(r.err.find(f + ":6:30: rejected row: unexpected character after closing quote") !=
+        std::string::npos);
+  CHECK(r.err.find(f + ":7: rejected row: expected 3 fields as in the header, found 2") !=
+        std::string::npos);
+  CHECK(r.err.find(f + ":8: rejected row: expected 3 fields as in the header, found 5") !=
+        std::string::npos);
   CHECK(r.err.find(f + ":9:3: rejected row: invalid UTF-8") != std::string::npos);
-  CHECK(r.err.find("9 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 4 rejected") != std::string::npos);
+  CHECK(r.err.find("9 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 4 rejected") !=
+        std::string::npos);
   // Nothing lost: every row is either stored or kept raw in rejects.
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'row'") == 4);
-  CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'row' AND raw IS NOT NULL AND raw <> ''") == 4);
+  CHECK(
+      q(db,
+        "SELECT count(*) FROM rejects WHERE severity = 'row' AND raw IS NOT NULL AND raw <> ''") ==
+      4);
   CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
-  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id IN ('B2', 'B3') AND score IS NULL") == 2);
+  CHECK(q(db,
+          "SELECT count(*) FROM responses WHERE respondent_id IN ('B2', 'B3') AND score IS NULL") ==
+        2);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'field'") == 3);
   CHECK(qs(db, "SELECT raw FROM rejects WHERE line = 7") == "B6,5");
 }
 
 TEST_CASE("analyze: an unterminated quote is rejected where it opened; the run goes on") {
   const std::string db = fresh_db("unterminated.db");
-  const Result r = run_cli("analyze " + data("unterminated.csv") + " " + data("small.csv") + " --db " + db);
+  const Result r =
+      run_cli("analyze " + data("unterminated.csv") + " " + data("small.csv") + " --db " + db);
   CHECK(r.code == 1);
-  CHECK(r.err.find(data("unterminated.csv") + ":3:4: rejected row: unterminated quoted field") != std::string::npos);
+  CHECK(r.err.find(data("unterminated.csv") + ":3:4: rejected row: unterminated quoted field") !=
+        std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 6);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE raw LIKE '%swallowed%'") == 1);
 }
 
 TEST_CASE("analyze: a missing column or an unreadable file is skipped with a clear message") {
   const std::string db = fresh_db("missing.db");
-  Result r = run_cli("analyze " + data("no-comment-column.csv") + " " + data("does-not-exist.csv") + " " +
-                     data("small.csv") + " --db " + db);
+  Result r = run_cli("analyze " + data("no-comment-column.csv") + " " + data("does-not-exist.csv") +
+                     " " + data("small.csv") + " --db " + db);
   CHECK(r.code == 1);
-  CHECK(r.err.find(data("no-comment-column.csv") + ":1: skipped file: no comment column found") != std::string::npos);
-  CHECK(r.err.find(data("does-not-exist.csv") + ": skipped file: cannot open file") != std::string::npos);
+  CHECK(r.err.find(data("no-comment-column.csv") + ":1: skipped file: no comment column found") !=
+        std::string::npos);
+  CHECK(r.err.find(data("does-not-exist.csv") + ": skipped file: cannot open file") !=
+        std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 2);
   r = run_cli("analyze " + data("small.csv") + " --text-col nope --db " + db);
-  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: id, date, score, store, comment") !=
-        std::string::npos);
+  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: id, date, score, store, "
+                   "comment") != std::string::npos);
 }
 
 TEST_CASE("analyze: JSONL, plain lines and standard input") {
   const std::string db = fresh_db("formats.db");
-  Result r = run_cli("analyze " + data("feedback.jsonl") + " " + data("comments.txt") + " --db " + db);
+  Result r =
+      run_cli("analyze " + data("feedback.jsonl") + " " + data("comments.txt") + " --db " + db);
   CHECK(r.code == 1);  // one broken JSON line
   CHECK(r.err.find(data("feedback.jsonl") + ":3:") != std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
@@ -233,13 +258,16 @@ TEST_CASE("analyze: --lang forces the language; usage errors exit 2") {
 TEST_CASE("examples: the mixed export gives one JSON line per row and re-runs add nothing") {
   const std::string db = fresh_db("examples.db");
   const fs::path out = scratch() / "mixed.jsonl";
-  const Result r = run_cli("analyze " + examples("survey-mixed.csv") + " --db " + db + " --out " + out.string());
+  const Result r =
+      run_cli("analyze " + examples("survey-mixed.csv") + " --db " + db + " --out " + out.string());
   const std::int64_t rows = q(db, "SELECT rows_read FROM runs");
   CHECK(rows >= 80);
   CHECK(q(db, "SELECT count(*) FROM responses") == rows - q(db, "SELECT rows_rejected FROM runs"));
-  CHECK(json_lines(slurp(out)).size() == static_cast<std::size_t>(q(db, "SELECT count(*) FROM responses")));
+  CHECK(json_lines(slurp(out)).size() ==
+        static_cast<std::size_t>(q(db, "SELECT count(*) FROM responses")));
   run_cli("analyze " + examples("survey-mixed.csv") + " --db " + db);
-  CHECK(q(db, "SELECT count(*) FROM responses") == rows - q(db, "SELECT rows_rejected FROM runs WHERE id = 1"));
+  CHECK(q(db, "SELECT count(*) FROM responses") ==
+        rows - q(db, "SELECT rows_rejected FROM runs WHERE id = 1"));
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") > 10);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'en'") > 10);
   CHECK(q(db, "SELECT count(*) FROM nps_by_month") >= 6);
@@ -247,8 +275,9 @@ TEST_CASE("examples: the mixed export gives one JSON line per row and re-runs ad
 
 TEST_CASE("examples: all shipped exports load; Qualtrics header rows are skipped") {
   const std::string db = fresh_db("all.db");
-  const Result r = run_cli("analyze " + examples("survey-it.csv") + " " + examples("survey-en.csv") + " " +
-                           examples("survey-mixed.csv") + " " + examples("qualtrics-export.csv") + " --db " + db);
+  const Result r = run_cli("analyze " + examples("survey-it.csv") + " " +
+                           examples("survey-en.csv") + " " + examples("survey-mixed.csv") + " " +
+                           examples("qualtrics-export.csv") + " --db " + db);
   CHECK(q(db, "SELECT count(*) FROM responses") >= 300);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id LIKE 'R\\_%' ESCAPE '\\'") ==
         q(db, "SELECT count(*) FROM responses WHERE source_file LIKE '%qualtrics%'"));
@@ -263,6 +292,7 @@ TEST_CASE("examples: all shipped exports load; Qualtrics header rows are skipped
   const std::int64_t d = q(db, "SELECT count(*) FROM responses WHERE band = 'detractor'");
   const std::int64_t n = q(db, "SELECT count(score) FROM responses");
   char expected[64];
-  std::snprintf(expected, sizeof expected, "NPS: %+.1f", 100.0 * static_cast<double>(p - d) / static_cast<double>(n));
+  std::snprintf(expected, sizeof expected, "NPS: %+.1f",
+                100.0 * static_cast<double>(p - d) / static_cast<double>(n));
   CHECK(rep.out.find(expected) != std::string::npos);
 }
