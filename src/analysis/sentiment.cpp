@@ -150,6 +150,11 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       ++i;
     }
 
+    std::vector<bool> in_modifier(sent.end_token - sent.first_token, false);
+    for (const Modifier& m : mods) {
+      for (std::uint32_t k = m.first; k < m.end; ++k) in_modifier[k - sent.first_token] = true;
+    }
+
     // 2. Clauses: split at clause punctuation and before contrast / concessive words.
     std::vector<Clause> clauses;
     const auto open_clause = [&](std::uint32_t first) {
@@ -246,7 +251,10 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
           continue;
         }
         if (m.end > item.first) continue;
-        const std::size_t distance = item.first - m.end;
+        // Modifier words between do not use up the scope: "non è per niente buono".
+        std::size_t distance = 0;
+        for (std::uint32_t k = m.end; k < item.first; ++k)
+          distance += !in_modifier[k - sent.first_token];
         if (k == ModifierKind::Negator) {
           // A later negator within scope continues the same negation ("non ... mai").
           if (distance <= kNegationScope) negator = &m;

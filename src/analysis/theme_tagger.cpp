@@ -52,7 +52,8 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
       // The set's DFA ran out of its memory budget on this sentence: try each rule on its own
       // rather than silently missing mentions.
       for (std::size_t r = 0; r < lang.rules.size(); ++r) {
-        if (RE2::PartialMatch(normalized, *lang.rules[r].regex)) rule_hits.push_back(static_cast<int>(r));
+        if (RE2::PartialMatch(normalized, *lang.rules[r].regex))
+          rule_hits.push_back(static_cast<int>(r));
       }
     }
     std::sort(rule_hits.begin(), rule_hits.end());

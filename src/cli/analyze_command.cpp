@@ -18,6 +18,7 @@
 #include "analysis/batch.h"
 #include "ascolto_config.h"
 #include "cli/json_output.h"
+#include "cli/lexicon_options.h"
 #include "common/error.h"
 #include "common/hash.h"
 #include "io/open_reader.h"
@@ -35,9 +36,9 @@ constexpr std::size_t kShownProblems = 20;  // problems printed one by one befor
 
 struct AnalyzeOptions {
   std::vector<std::string> files;
-  std::string db, out, format = "auto", encoding, delimiter, lexicons, lang = "auto";
+  std::string db, out, format = "auto", encoding, delimiter;
   std::string date_order = "dmy";
-  std::vector<std::string> packs;
+  LexiconCliOptions lexicon;
   ColumnOptions columns;
   std::size_t skip_rows = 0;
   std::size_t batch_size = 2000;
@@ -108,11 +109,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "segment column (repeatable; default: store, channel, region... by name)")(
       "date-order", po::value(&o.date_order)->default_value("dmy"),
       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")(
-      "lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")(
-      "lexicons", po::value(&o.lexicons), "lexicon directory (default: the shipped one)")(
-      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")(
       "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
+  add_lexicon_options(desc, o.lexicon);
   po::options_description hidden;
   hidden.add_options()("file", po::value(&o.files)->composing());
   po::options_description all;
@@ -160,12 +159,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (const char d = parse_delimiter(opt.delimiter); d != 0) reader_options.csv.delimiter = d;
   reader_options.csv.skip_rows = opt.skip_rows;
   reader_options.encoding = opt.encoding;
-  const Lang forced = parse_lang(opt.lang);
-
-  LexiconOptions lex_options;
-  lex_options.dir = opt.lexicons.empty() ? default_lexicon_dir(argv0) : opt.lexicons;
-  lex_options.packs = opt.packs;
-  const auto lexicons = load_lexicons(lex_options);
+  const Lang forced = parse_lang(opt.lexicon.lang);
+  const auto lexicons = load_from_options(opt.lexicon, argv0);
 
   const unsigned threads =
       opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -176,7 +171,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (!opt.db.empty()) {
     store = std::make_unique<Store>(opt.db);
     nlohmann::json options = {
-        {"lang", opt.lang}, {"packs", opt.packs}, {"date_order", opt.date_order}};
+        {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
     nlohmann::json inputs = opt.files;
     run = store->begin_run({ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()});
     store->sync_themes(lexicons->taxonomy);

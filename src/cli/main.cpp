@@ -10,6 +10,7 @@
 
 #include "ascolto_config.h"
 #include "cli/analyze_command.h"
+#include "cli/explain_command.h"
 #include "cli/report_command.h"
 #include "common/error.h"
 
@@ -19,7 +20,10 @@ constexpr const char* kUsage =
     "Usage: ascolto <command> [options]\n\n"
     "Commands:\n"
     "  analyze FILE...   analyse survey exports into SQLite (--db) and/or JSON lines (--out)\n"
-    "  report            print NPS, languages, sentiment and top themes from a database\n\n"
+    "  report            print NPS, languages, sentiment and top themes from a database\n"
+    "  explain \"TEXT\"    show how a comment is read: entries matched, rules applied, themes\n"
+    "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
+    "  lexicon check     validate a lexicon directory and its packs\n\n"
     "Run 'ascolto <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -39,6 +43,9 @@ int main(int argc, char** argv) {
   try {
     if (command == "analyze") return ascolto::run_analyze(args, argv[0]);
     if (command == "report") return ascolto::run_report(args);
+    if (command == "explain") return ascolto::run_explain(args, argv[0]);
+    if (command == "eval") return ascolto::run_eval(args, argv[0]);
+    if (command == "lexicon") return ascolto::run_lexicon(args, argv[0]);
     std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -296,3 +296,43 @@ TEST_CASE("examples: all shipped exports load; Qualtrics header rows are skipped
                 100.0 * static_cast<double>(p - d) / static_cast<double>(n));
   CHECK(rep.out.find(expected) != std::string::npos);
 }
+
+TEST_CASE("explain: tokens, entries with file:line, rules, score and themes") {
+  const Result r = run_cli(
+      "explain \"La consegna non è stata per niente veloce, ma il personale è gentilissimo :)\"");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Language: it (detected)") != std::string::npos);
+  CHECK(r.out.find("[:) emoticon]") != std::string::npos);
+  CHECK(r.out.find("it/sentiment.tsv:") != std::string::npos);
+  CHECK(r.out.find("negation, strengthened") != std::string::npos);
+  CHECK(r.out.find("contrast: before x0.50, after x1.50") != std::string::npos);
+  CHECK(r.out.find("Score: +") != std::string::npos);
+  CHECK(r.out.find("Themes:\n  delivery") != std::string::npos);
+  CHECK(r.out.find("it/themes.tsv:") != std::string::npos);
+  CHECK(run_cli("explain").code == 2);
+}
+
+TEST_CASE("eval: metrics against a hand-labelled CSV") {
+  const Result r = run_cli("eval --gold " + data("gold.csv"));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("n=5 (skipped 1 with other gold labels)") != std::string::npos);
+  CHECK(r.out.find("macro_f1=") != std::string::npos);
+  CHECK(r.out.find("pearson_r=") != std::string::npos);
+  CHECK(r.out.find("confusion (rows: gold, columns: predicted)") != std::string::npos);
+  CHECK(run_cli("eval --gold " + data("small.csv")).code == 1);  // no gold_label column
+}
+
+TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:line") {
+  Result r = run_cli("lexicon check");
+  CHECK(r.code == 0);
+  CHECK(r.out.find(": ok") != std::string::npos);
+  r = run_cli("lexicon check " + data("lexicons-mini"));
+  CHECK(r.code == 0);
+  const fs::path broken = scratch() / "broken-lex";
+  fs::remove_all(broken);
+  fs::copy(data("lexicons-mini"), broken, fs::copy_options::recursive);
+  std::ofstream(broken / "it" / "modifiers.tsv", std::ios::app) << "molto\tbooster\t0.9\n";
+  r = run_cli("lexicon check " + broken.string());
+  CHECK(r.code == 3);
+  CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
+}

@@ -1,0 +1,20 @@
+#include "cli/lexicon_options.h"
+
+namespace ascolto {
+
+namespace po = boost::program_options;
+
+void add_lexicon_options(po::options_description& desc, LexiconCliOptions& o) {
+  desc.add_options()("lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")(
+      "lexicons", po::value(&o.dir), "lexicon directory (default: the shipped one)")(
+      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)");
+}
+
+std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0) {
+  LexiconOptions lex;
+  lex.dir = o.dir.empty() ? default_lexicon_dir(argv0) : o.dir;
+  lex.packs = o.packs;
+  return load_lexicons(lex);
+}
+
+}  // namespace ascolto
