@@ -106,3 +106,21 @@ TEST_CASE("lexicons: a rule set over the memory budget is refused") {
   CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", rules), {}, 1 << 20}),
                     doctest::Contains("memory budget"));
 }
+
+TEST_CASE(
+    "lexicons: an extra lexicon adds entries and overrides shipped valences in both languages") {
+  const fs::path extra = fs::temp_directory_path() / "ascolto-extra.tsv";
+  std::ofstream(extra) << "# brand names\nbottegaverde\t2.0\nbuono\t1.0\nslow\t-3.0\n";
+  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+  const auto lex = load_lexicons(o);
+  REQUIRE(lex->it.sentiment.word("bottegaverde"));
+  REQUIRE(lex->en.sentiment.word("bottegaverde"));
+  CHECK(lex->it.sentiment.word("buono")->valence == doctest::Approx(1.0));
+  CHECK(lex->en.sentiment.word("slow")->valence == doctest::Approx(-3.0));
+  CHECK(lex->where(lex->en.sentiment.word("slow")->src).find("ascolto-extra.tsv:4") !=
+        std::string::npos);
+  std::ofstream(extra, std::ios::app)
+      << "bottegaverde\t-1.0\n";  // a duplicate inside the file itself
+  CHECK_THROWS_WITH(load_lexicons(o),
+                    doctest::Contains("ascolto-extra.tsv:5: 'bottegaverde' is already listed"));
+}

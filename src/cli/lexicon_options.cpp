@@ -7,13 +7,16 @@ namespace po = boost::program_options;
 void add_lexicon_options(po::options_description& desc, LexiconCliOptions& o) {
   desc.add_options()("lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")(
       "lexicons", po::value(&o.dir), "lexicon directory (default: the shipped one)")(
-      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)");
+      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")(
+      "extra-lexicon", po::value(&o.extra)->composing(),
+      "TSV of term<TAB>valence added on top, overriding shipped entries (repeatable)");
 }
 
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0) {
   LexiconOptions lex;
   lex.dir = o.dir.empty() ? default_lexicon_dir(argv0) : o.dir;
   lex.packs = o.packs;
+  lex.extra_sentiment = o.extra;
   return load_lexicons(lex);
 }
 

@@ -15,6 +15,7 @@ namespace ascolto {
 struct LexiconCliOptions {
   std::string dir;
   std::vector<std::string> packs;
+  std::vector<std::string> extra;
   std::string lang = "auto";
 };
 

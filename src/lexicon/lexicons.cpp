@@ -44,7 +44,8 @@ struct Loader {
     return toks;
   }
 
-  void sentiment(const std::string& path, LanguageLexicon& lang) {
+  // `overrides`: entries replace earlier ones from other files (a user's extra lexicon).
+  void sentiment(const std::string& path, LanguageLexicon& lang, bool overrides = false) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for (const TsvLine& line : lines) {
@@ -54,7 +55,9 @@ struct Loader {
       const auto toks = entry(line, &prefix);
       bool inserted = false;
       SentimentEntry& e = lang.sentiment.add(toks, prefix, {v, source(line, file)}, &inserted);
-      if (!inserted && e.valence != v) {
+      if (!inserted && overrides && e.src.file != file) {
+        e = {v, source(line, file)};
+      } else if (!inserted && e.valence != v) {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with a different valence");
       }
@@ -250,6 +253,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.sentiment((ld / "sentiment.tsv").string(), *lang);
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
+    for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
     std::vector<std::string> patterns;
     for (const auto& d : theme_dirs) {
       if (fs::exists(d / code / "themes.tsv"))

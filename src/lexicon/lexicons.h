@@ -93,6 +93,8 @@ struct LexiconOptions {
   std::string dir;                            // holds themes.tsv, emoji.tsv, it/, en/, packs/
   std::vector<std::string> packs;             // domain packs under <dir>/packs/<name>
   std::size_t rule_memory_budget = 64 << 20;  // bytes for each language's RE2::Set
+  std::vector<std::string> extra_sentiment;   // user files of term<TAB>valence, both languages;
+                                              // their entries override the shipped ones
 };
 
 // Throws LexiconError (file:line) on any invalid entry.

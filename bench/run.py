@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Benchmark of the built binary on generated exports. For each size it runs (a) sentiment +
+themes to JSONL with 1 thread and with all threads, (b) the full analyze into SQLite, REPEAT
+times each, and prints the median wall time, comments/s, MB/s and peak RSS in a stable format:
+  bench/run.py [--rows 200000 ...] [--repeat 3] [--bin build/ascolto]"""
+import argparse, os, resource, statistics, subprocess, sys, tempfile, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(cmd):
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "w=time.perf_counter()-t;"
+            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024.0  # seconds, MiB
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, nargs="+", default=[200000])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--bin", default="build/ascolto")
+    args = ap.parse_args()
+    cores = os.cpu_count()
+    tmp = tempfile.mkdtemp(prefix="ascolto-bench-")
+    print(f"# ascolto benchmark  cores={cores}  repeat={args.repeat}  (median of runs)")
+    print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'MB/s':>7} {'peak_MiB':>9}")
+    for rows in args.rows:
+        data = os.path.join(tmp, f"bench-{rows}.csv")
+        subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(rows), data], check=True)
+        mb = os.path.getsize(data) / 1e6
+        db = os.path.join(tmp, "bench.db")
+        cases = [
+            ("jsonl threads=1", [args.bin, "analyze", data, "--out", os.devnull, "--threads", "1"]),
+            (f"jsonl threads={cores}", [args.bin, "analyze", data, "--out", os.devnull, "--threads", str(cores)]),
+            (f"sqlite threads={cores}", [args.bin, "analyze", data, "--db", db, "--threads", str(cores)]),
+        ]
+        for name, cmd in cases:
+            walls, rss = [], []
+            for _ in range(args.repeat):
+                for ext in ("", "-wal", "-shm"):
+                    if os.path.exists(db + ext):
+                        os.remove(db + ext)
+                w, r = measure(cmd)
+                walls.append(w)
+                rss.append(r)
+            w = statistics.median(walls)
+            print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {mb / w:>7.1f} {max(rss):>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
