@@ -22,7 +22,6 @@ class BatchAnalyzer {
  public:
   BatchAnalyzer(const Lexicons& lexicons, Lang forced, unsigned threads);
   void run(std::vector<AnalysedRow>& rows);
-  unsigned threads() const { return static_cast<unsigned>(analyzers_.size()); }
 
  private:
   std::vector<std::unique_ptr<Analyzer>> analyzers_;

@@ -40,12 +40,6 @@ std::uint64_t ContentHasher::low64() const {
   return XXH3_128bits_digest(state_->xxh).low64;
 }
 
-std::string hash_hex(std::string_view bytes) {
-  ContentHasher h;
-  h.add_bytes(bytes);
-  return h.hex();
-}
-
 std::uint64_t hash64(std::string_view bytes) {
   return XXH3_64bits(bytes.data(), bytes.size());
 }

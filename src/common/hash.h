@@ -31,7 +31,6 @@ class ContentHasher {
   std::unique_ptr<State> state_;
 };
 
-std::string hash_hex(std::string_view bytes);
 std::uint64_t hash64(std::string_view bytes);
 
 }  // namespace ascolto

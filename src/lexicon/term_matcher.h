@@ -99,7 +99,6 @@ class TermMatcher {
     for (const auto& [w, p] : words_) fn(w, p);
   }
 
-  bool empty() const { return words_.empty() && prefixes_.empty() && phrases_.empty(); }
   std::size_t size() const {
     std::size_t n = words_.size() + prefixes_.size();
     for (const auto& [first, list] : phrases_) n += list.size();
