@@ -92,6 +92,7 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
   CHECK(r.code == 0);
   CHECK(r.err.find("5 rows read: 5 stored (5 new, 0 updated, 0 unchanged), 0 rejected") !=
         std::string::npos);
+  CHECK(r.err.find('\r') == std::string::npos);  // no progress line when stderr is not a TTY
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM segments WHERE name = 'store'") == 5);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE band = 'promoter'") == 2);
