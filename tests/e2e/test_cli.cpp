@@ -337,3 +337,14 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   CHECK(r.code == 3);
   CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
 }
+
+TEST_CASE("analyze --extra-lexicon: a user's brand name carries their valence") {
+  const fs::path extra = scratch() / "brands.tsv";
+  std::ofstream(extra) << "# our brand\nbottegaverde\t2.5\n";
+  const fs::path input = scratch() / "brand.txt";
+  std::ofstream(input) << "bottegaverde\n";
+  Result r = run_cli("analyze " + input.string() + " --lang it --out -");
+  CHECK(json_lines(r.out).at(0)["sentiment"]["label"] == "neutral");
+  r = run_cli("analyze " + input.string() + " --lang it --out - --extra-lexicon " + extra.string());
+  CHECK(json_lines(r.out).at(0)["sentiment"]["label"] == "positive");
+}
