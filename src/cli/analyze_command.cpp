@@ -18,7 +18,7 @@
 #include "analysis/batch.h"
 #include "ascolto_config.h"
 #include "cli/json_output.h"
-#include "cli/lexicon_options.h"
+#include "cli/shared_options.h"
 #include "common/error.h"
 #include "common/hash.h"
 #include "io/open_reader.h"
@@ -112,20 +112,10 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
   add_lexicon_options(desc, o.lexicon);
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&o.files)->composing());
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
+  if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
     return o;
   }
-  po::notify(vm);
   if (o.files.empty()) throw UsageError("no input files (see --help)");
   if (o.db.empty() && o.out.empty())
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");

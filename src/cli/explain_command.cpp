@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "analysis/analyzer.h"
-#include "cli/lexicon_options.h"
+#include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/csv_reader.h"
 #include "report/evaluation.h"
@@ -41,25 +41,6 @@ std::string clause_text(const TokenizedText& t, const Clause& c) {
     s += t.tokens[i].norm;
   }
   return s;
-}
-
-// Parses options with one positional argument collected into `positional`.
-bool parse_with_positional(const std::vector<std::string>& args, po::options_description& desc,
-                           const char* name, std::vector<std::string>& positional) {
-  po::options_description hidden;
-  hidden.add_options()(name, po::value(&positional)->composing());
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add(name, -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return false;
-  }
-  po::notify(vm);
-  return true;
 }
 
 }  // namespace

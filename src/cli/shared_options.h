@@ -1,0 +1,34 @@
+// What the subcommands share: the lexicon options (which lexicons, packs, extra entries,
+// language) and option parsing with positional arguments. One place, so analyze, explain, eval
+// and lexicon read them the same way.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicons.h"
+
+namespace ascolto {
+
+struct LexiconCliOptions {
+  std::string dir;
+  std::vector<std::string> packs;
+  std::vector<std::string> extra;
+  std::string lang = "auto";
+};
+
+void add_lexicon_options(boost::program_options::options_description& desc, LexiconCliOptions& o);
+
+// Parses `args` against `desc`, collecting positional arguments into `positional`. Prints the
+// help and returns false on --help; throws boost::program_options errors on bad options.
+bool parse_with_positional(const std::vector<std::string>& args,
+                           const boost::program_options::options_description& desc,
+                           const char* name, std::vector<std::string>& positional);
+
+// Loads the lexicons named by the options (the shipped ones by default).
+std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0);
+
+}  // namespace ascolto
