@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <utility>
+
 namespace ascolto {
 namespace {
 
@@ -41,12 +43,14 @@ Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentRe
   a.lang = forced_ != Lang::Und ? forced_ : lex_.detector.detect(tokens);
   Lang rules = a.lang;
   if (rules == Lang::Und) {
-    // Undetermined (emoji only, a single shared word): use whichever lexicon finds more.
-    const SentimentResult en = scorer_.score(tokens, Lang::En, nullptr);
-    const SentimentResult it = scorer_.score(tokens, Lang::It, nullptr);
+    // Undetermined (emoji only, a single shared word): use whichever lexicon finds more, and
+    // keep its result unless a trace is wanted.
+    SentimentResult en = scorer_.score(tokens, Lang::En, nullptr);
+    SentimentResult it = scorer_.score(tokens, Lang::It, nullptr);
     rules = it.entries > en.entries ? Lang::It : Lang::En;
+    sentiment = std::move(rules == Lang::It ? it : en);
   }
-  sentiment = scorer_.score(tokens, rules, steps);
+  if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
   spans = tagger_.tag(tokens, rules);
   a.score = sentiment.compound;
   a.label = sentiment.label;

@@ -62,6 +62,11 @@ const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::s
   return nullptr;
 }
 
+// A weight as the explanation prints it ("1.50").
+std::string factor_text(double v) {
+  return std::to_string(v).substr(0, 4);
+}
+
 bool whole_text_caps(const TokenizedText& t) {
   int words = 0, caps = 0;
   for (const Token& tok : t.tokens) {
@@ -199,14 +204,12 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       if (m.entry->kind == ModifierKind::Contrast) {
         for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
         note(span_text(text, m.first, m.end),
-             "contrast: before x" + std::to_string(2.0 - w).substr(0, 4) + ", after x" +
-                 std::to_string(w).substr(0, 4),
+             "contrast: before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
              lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         clause_of(m.first).weight *= w;
-        note(span_text(text, m.first, m.end),
-             "concessive: its clause x" + std::to_string(w).substr(0, 4), lex_.where(m.entry->src),
-             0);
+        note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
+             lex_.where(m.entry->src), 0);
       }
     }
 
@@ -266,7 +269,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       if (scale != 1) {
         v *= scale;
-        note(subject, "booster/dampener x" + std::to_string(scale).substr(0, 4), "rule", v);
+        note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
       }
       if (negator) {
         const double strength = negator->entry->weight * (1.0 + negation_boost);
@@ -284,8 +287,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       if (irrealis && v > 0) {
         v *= irrealis->entry->weight;
         note(subject,
-             "irrealis (conditional/wish): positive x" +
-                 std::to_string(irrealis->entry->weight).substr(0, 4),
+             "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
              lex_.where(irrealis->entry->src), v);
       }
       if (question && v > 0) {
@@ -312,7 +314,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         if (c.raw != 0) c.raw += c.raw > 0 ? boost : -boost;
       }
       note("sentence " + std::to_string(si + 1),
-           "exclamation marks: +" + std::to_string(boost).substr(0, 4) + " intensity", "rule", 0);
+           "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
     }
     ++segment;
     for (Clause& c : clauses) result.clauses.push_back(c);

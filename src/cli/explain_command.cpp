@@ -118,12 +118,12 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
   if (positional.empty() || positional[0] != "check" || positional.size() > 2) {
     throw UsageError("expected: ascolto lexicon check [DIR]");
   }
-  LexiconOptions o;
-  o.dir = positional.size() == 2 ? positional[1] : default_lexicon_dir(argv0);
+  LexiconCliOptions o;
+  if (positional.size() == 2) o.dir = positional[1];
   o.packs = packs;
-  const auto lex = load_lexicons(o);
-  std::cout << o.dir << ": ok\n  themes " << lex->taxonomy.size() << ", emoji " << lex->emoji.size()
-            << "\n";
+  const auto lex = load_from_options(o, argv0);
+  std::cout << (o.dir.empty() ? default_lexicon_dir(argv0) : o.dir) << ": ok\n  themes "
+            << lex->taxonomy.size() << ", emoji " << lex->emoji.size() << "\n";
   for (const auto& [code, lang] :
        {std::pair<const char*, const LanguageLexicon*>{"it", &lex->it}, {"en", &lex->en}}) {
     std::cout << "  " << code << ": sentiment " << lang->sentiment.size() << ", modifiers "

@@ -33,9 +33,13 @@ bool parse_with_positional(const std::vector<std::string>& args,
   return true;
 }
 
+std::string lexicon_dir(const LexiconCliOptions& o, const std::string& argv0) {
+  return o.dir.empty() ? default_lexicon_dir(argv0) : o.dir;
+}
+
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0) {
   LexiconOptions lex;
-  lex.dir = o.dir.empty() ? default_lexicon_dir(argv0) : o.dir;
+  lex.dir = lexicon_dir(o, argv0);
   lex.packs = o.packs;
   lex.extra_sentiment = o.extra;
   return load_lexicons(lex);

@@ -28,7 +28,10 @@ bool parse_with_positional(const std::vector<std::string>& args,
                            const boost::program_options::options_description& desc,
                            const char* name, std::vector<std::string>& positional);
 
-// Loads the lexicons named by the options (the shipped ones by default).
+// The lexicon directory the options name: --lexicons, else the shipped one.
+std::string lexicon_dir(const LexiconCliOptions& o, const std::string& argv0);
+
+// Loads the lexicons named by the options.
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0);
 
 }  // namespace ascolto
