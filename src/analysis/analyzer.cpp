@@ -82,4 +82,32 @@ Explanation Analyzer::explain(std::string_view text) {
   return x;
 }
 
+const char* intent_name(Intent intent) {
+  switch (intent) {
+    case Intent::Neutral:
+      return "neutral";
+    case Intent::Praise:
+      return "praise";
+    case Intent::Complaint:
+      return "complaint";
+    case Intent::Suggestion:
+      return "suggestion";
+    case Intent::Question:
+      return "question";
+  }
+  return "";
+}
+
+const char* recommendation_name(Recommendation r) {
+  switch (r) {
+    case Recommendation::None:
+      return nullptr;
+    case Recommendation::Recommends:
+      return "recommends";
+    case Recommendation::Refuses:
+      return "refuses";
+  }
+  return nullptr;
+}
+
 }  // namespace ascolto

@@ -20,13 +20,25 @@
 
 namespace ascolto {
 
+// What a sentence does: praises, complains, asks for something, or asks a question.
+enum class Intent : std::uint8_t { Neutral, Praise, Complaint, Suggestion, Question };
+
+// Defection and effort signals of one comment (see lexicons/<lang>/signals.tsv).
+enum class Recommendation : std::uint8_t { None, Recommends, Refuses };
+struct Signals {
+  bool churn_intent = false;    // "disdico", "switching to", "never again"
+  bool repeat_contact = false;  // "ho chiamato tre volte", "third time I call"
+  Recommendation recommendation = Recommendation::None;
+};
+
 struct Mention {
   std::string theme;
   std::uint32_t sentence = 0;  // 0-based
   std::uint32_t start = 0;     // code point offsets in the original comment, end exclusive
   std::uint32_t end = 0;
-  std::string text;      // the matched original text
-  double sentiment = 0;  // of the mention's own clause, in [-1, 1]
+  std::string text;                 // the matched original text
+  double sentiment = 0;             // of the mention's own clause, in [-1, 1]
+  Intent intent = Intent::Neutral;  // of the mention's sentence
 };
 
 struct Analysis {
@@ -35,7 +47,12 @@ struct Analysis {
   SentimentLabel label = SentimentLabel::Neutral;
   std::uint32_t sentences = 0;
   std::vector<Mention> mentions;
+  Signals signals;
 };
+
+const char* intent_name(Intent intent);
+// nullptr for Recommendation::None.
+const char* recommendation_name(Recommendation r);
 
 // Everything `explain` shows about one comment.
 struct Explanation {

@@ -37,9 +37,15 @@ std::string to_json_line(const AnalysedRow& r) {
                       {"sentence", m.sentence},
                       {"start", m.start},
                       {"end", m.end},
-                      {"sentiment", round4(m.sentiment)}});
+                      {"sentiment", round4(m.sentiment)},
+                      {"intent", intent_name(m.intent)}});
   }
   o["themes"] = std::move(themes);
+  const Signals& sig = r.analysis.signals;
+  const char* rec = recommendation_name(sig.recommendation);
+  o["signals"] = {{"churn_intent", sig.churn_intent},
+                  {"repeat_contact", sig.repeat_contact},
+                  {"recommendation", rec ? json(rec) : json(nullptr)}};
   // Invalid UTF-8 never reaches here (the reader rejects it); replace defensively anyway.
   return o.dump(-1, ' ', false, json::error_handler_t::replace);
 }

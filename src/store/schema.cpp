@@ -137,6 +137,17 @@ SELECT f.top_theme AS theme,
 FROM mention_facts f
 GROUP BY f.top_theme
 ORDER BY respondents DESC;
+)sql",
+                                                                 R"sql(
+-- Defection and effort signals per response, and the intent of each mention's sentence.
+ALTER TABLE responses ADD COLUMN churn_intent INTEGER NOT NULL DEFAULT 0
+  CHECK (churn_intent IN (0, 1));
+ALTER TABLE responses ADD COLUMN repeat_contact INTEGER NOT NULL DEFAULT 0
+  CHECK (repeat_contact IN (0, 1));
+ALTER TABLE responses ADD COLUMN recommendation TEXT
+  CHECK (recommendation IN ('recommends', 'refuses'));
+ALTER TABLE mentions ADD COLUMN intent TEXT NOT NULL DEFAULT 'neutral'
+  CHECK (intent IN ('neutral', 'praise', 'complaint', 'suggestion', 'question'));
 )sql"};
 
 }  // namespace

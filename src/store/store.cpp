@@ -25,23 +25,24 @@ struct Store::Statements {
 
   explicit Statements(SQLite::Database& db)
       : find(db, "SELECT id, content_hash FROM responses WHERE source_key = ?"),
-        insert(db,
-               "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
-               "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
-               "sentiment, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-               "?14)"),
+        insert(
+            db,
+            "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+            "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
+            "sentiment, label, churn_intent, repeat_contact, recommendation) VALUES (?1, ?2, ?3, "
+            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
         update(db,
                "UPDATE responses SET content_hash = ?2, run_id = ?3, source_file = ?4, "
                "source_line = ?5, respondent_id = ?6, response_date = ?7, score = ?8, band = ?9, "
-               "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14 "
-               "WHERE id = ?1"),
+               "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14, "
+               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17 WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
         insert_segment(
             db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
         insert_mention(db,
                        "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
-                       "sentiment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       "sentiment, intent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_reject(db,
                       "INSERT INTO rejects (run_id, file, line, col, severity, reason, raw) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)") {}
@@ -78,6 +79,14 @@ void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::strin
   st.bind(12, static_cast<std::int64_t>(r.analysis.sentences));
   st.bind(13, r.analysis.score);
   st.bind(14, label_name(r.analysis.label));
+  const Signals& sig = r.analysis.signals;
+  st.bind(15, sig.churn_intent ? 1 : 0);
+  st.bind(16, sig.repeat_contact ? 1 : 0);
+  if (const char* rec = recommendation_name(sig.recommendation)) {
+    st.bind(17, rec);
+  } else {
+    st.bind(17);
+  }
 }
 
 void run_reset(SQLite::Statement& st) {
@@ -226,6 +235,7 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
       s.insert_mention.bind(5, static_cast<std::int64_t>(m.end));
       s.insert_mention.bind(6, m.text);
       s.insert_mention.bind(7, m.sentiment);
+      s.insert_mention.bind(8, intent_name(m.intent));
       run_reset(s.insert_mention);
     }
   }
