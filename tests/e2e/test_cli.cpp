@@ -100,7 +100,7 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'en'") == 2);
   CHECK(q(db, "SELECT count(*) FROM mentions") >= 5);
   CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'completed' AND rows_read = 5") == 1);
-  CHECK(q(db, "PRAGMA user_version") == 1);
+  CHECK(q(db, "PRAGMA user_version") == 2);
   CHECK(q(db, "PRAGMA integrity_check") == 0);  // "ok" is not a number: getInt64 -> 0
 
   const auto lines = json_lines(slurp(out));
@@ -123,8 +123,11 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
           m["text"].get<std::string>());
     CHECK(m.contains("sentence"));
     CHECK(m.contains("sentiment"));
+    CHECK(m.contains("intent"));
   }
   CHECK(delivery);
+  CHECK(a2["signals"].contains("churn_intent"));
+  CHECK(a2["signals"].contains("recommendation"));
   CHECK(lines[2]["sentiment"]["label"] == "positive");
   // Key order is part of the contract.
   CHECK(slurp(out).rfind("{\"id\":\"A1\",\"lang\":", 0) == 0);
