@@ -11,6 +11,30 @@ bool overlaps(const ThemeSpan& a, const ThemeSpan& b) {
   return a.sentence == b.sentence && a.first_token < b.end_token && b.first_token < a.end_token;
 }
 
+bool word_in(const std::vector<std::string>& words, std::string_view token) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    if (!w.empty() && w.back() == '*') {
+      return token.substr(0, w.size() - 1) == std::string_view(w).substr(0, w.size() - 1);
+    }
+    return token == w;
+  });
+}
+
+// Whether the words around tokens [first, end) of `sent` satisfy a pattern's context.
+bool context_allows(const ThemeContext& ctx, const TokenizedText& text, const Sentence& sent,
+                    std::uint32_t first, std::uint32_t end) {
+  const std::uint32_t from = first - std::min(first - sent.first_token, ctx.window);
+  const std::uint32_t to = std::min(sent.end_token, end + ctx.window);
+  bool near = ctx.near.empty();
+  for (std::uint32_t i = from; i < to; ++i) {
+    if (i >= first && i < end) continue;
+    const std::string_view w = text.tokens[i].norm;
+    if (word_in(ctx.not_near, w)) return false;
+    if (!near && word_in(ctx.near, w)) near = true;
+  }
+  return near;
+}
+
 }  // namespace
 
 std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_code) const {
@@ -33,7 +57,12 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
         continue;
       }
       const auto end = static_cast<std::uint32_t>(i + m->length);
-      for (const ThemeHit& h : *m->payload) found.push_back({h.theme, si, i, end, h.src});
+      for (const ThemeHit& h : *m->payload) {
+        if (h.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(h.context)],
+                                            text, sent, i, end)) {
+          found.push_back({h.theme, si, i, end, h.src});
+        }
+      }
       i = end;
     }
     if (!lang.rule_set) continue;
@@ -73,7 +102,11 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
         if (tb < stop) last = sent.first_token + k + 1;
       }
       if (last <= first) last = first + 1;
-      found.push_back({rule.theme, si, first, std::min(last, sent.end_token), rule.src});
+      last = std::min(last, sent.end_token);
+      if (rule.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(rule.context)],
+                                             text, sent, first, last)) {
+        found.push_back({rule.theme, si, first, last, rule.src});
+      }
     }
   }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "analysis/analyzer.h"
+#include "analysis/theme_examples.h"
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/csv_reader.h"
@@ -108,7 +109,9 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
       "Usage: ascolto lexicon check [DIR] [--pack NAME...]\n\n"
       "Loads and validates a lexicon directory (default: the shipped one) and its packs: column\n"
       "counts, valences and weights in range, duplicate entries with different values, unknown\n"
-      "modifier kinds and theme ids, invalid RE2 rules. Errors are printed as file:line.\n\n"
+      "modifier kinds and theme ids, invalid RE2 rules, patterns shadowed by another, and the\n"
+      "example sentences of theme_examples.tsv (each must, or must not, get its theme). Errors\n"
+      "are printed as file:line; the base patterns a pack overrides are listed.\n\n"
       "Options");
   std::vector<std::string> packs;
   desc.add_options()("help,h", "show this help")("pack", po::value(&packs)->composing(),
@@ -129,7 +132,26 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
     std::cout << "  " << code << ": sentiment " << lang->sentiment.size() << ", modifiers "
               << lang->modifiers.size() << ", theme patterns "
               << lang->themes.size() + lang->rules.size() << " (" << lang->rules.size()
-              << " RE2 rules), stopwords " << lang->stopwords.size() << "\n";
+              << " RE2 rules), stopwords " << lang->stopwords.size() << ", theme examples "
+              << lang->examples.size() << "\n";
+    for (const PatternOverride& o : lang->overrides) {
+      std::cout << "  note: " << lex->where(o.pack) << ": '" << o.term << "' overrides "
+                << lex->where(o.base) << "\n";
+    }
+  }
+  const auto failures = check_theme_examples(*lex);
+  for (const ExampleFailure& f : failures) {
+    const ThemeExample& ex = *f.example;
+    std::string found;
+    for (const auto& t : f.themes_found) found += (found.empty() ? "" : ", ") + t;
+    std::cerr << lex->where(ex.src) << ": \"" << ex.text << "\" "
+              << (ex.must_match ? "should be tagged " : "should not be tagged ")
+              << lex->taxonomy.at(ex.theme).id << " (got: " << (found.empty() ? "none" : found)
+              << ")\n";
+  }
+  if (!failures.empty()) {
+    std::cerr << failures.size() << " theme example(s) failed\n";
+    return 1;
   }
   return 0;
 }

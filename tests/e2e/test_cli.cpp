@@ -339,6 +339,19 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   r = run_cli("lexicon check " + broken.string());
   CHECK(r.code == 3);
   CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
+
+  r = run_cli("lexicon check " + data("lexicons-mini") + " --pack dining");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("packs/dining/en/themes.tsv:2: 'late' overrides") != std::string::npos);
+  const fs::path wrong = scratch() / "wrong-example";
+  fs::remove_all(wrong);
+  fs::copy(data("lexicons-mini"), wrong, fs::copy_options::recursive);
+  std::ofstream(wrong / "it" / "theme_examples.tsv", std::ios::app)
+      << "delivery\t+\tIl pacco non è mai arrivato\n";
+  r = run_cli("lexicon check " + wrong.string());
+  CHECK(r.code == 1);
+  CHECK(r.err.find("it/theme_examples.tsv:4: \"Il pacco non è mai arrivato\" should be tagged "
+                   "delivery (got: none)") != std::string::npos);
 }
 
 TEST_CASE("analyze --extra-lexicon: a user's brand name carries their valence") {
