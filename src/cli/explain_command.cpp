@@ -96,10 +96,27 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
   std::cout << "\n";
   for (std::size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
-    std::snprintf(buf, sizeof buf, "  %-32s \"%s\" [%u,%u)  sentiment %+.2f  %s\n", m.theme.c_str(),
-                  m.text.c_str(), m.start, m.end, m.sentiment,
-                  lex->where(x.theme_spans[i].src).c_str());
+    std::snprintf(buf, sizeof buf, "  %-32s \"%s\" [%u,%u)  sentiment %+.2f  %-10s %s\n",
+                  m.theme.c_str(), m.text.c_str(), m.start, m.end, m.sentiment,
+                  intent_name(m.intent), lex->where(x.theme_spans[i].src).c_str());
     std::cout << buf;
+  }
+  std::cout << "\nIntent per sentence:";
+  for (std::size_t i = 0; i < x.intents.size(); ++i) {
+    std::cout << " " << i + 1 << "." << intent_name(x.intents[i]);
+  }
+  const Signals& sig = a.signals;
+  const char* rec = recommendation_name(sig.recommendation);
+  std::cout << "\nSignals: churn intent " << (sig.churn_intent ? "yes" : "no")
+            << ", repeat contact " << (sig.repeat_contact ? "yes" : "no") << ", recommendation "
+            << (rec ? rec : "none") << "\n";
+  for (const SignalSpan& span : x.signal_spans) {
+    std::string phrase;
+    for (std::uint32_t t = span.first_token; t < span.end_token; ++t) {
+      phrase += (phrase.empty() ? "" : " ") + x.tokens.tokens[t].norm;
+    }
+    std::cout << "  " << signal_kind_name(span.kind) << (span.negated ? " (negated)" : "") << " \""
+              << phrase << "\"  " << lex->where(span.src) << "\n";
   }
   return 0;
 }

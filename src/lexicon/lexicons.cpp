@@ -139,27 +139,16 @@ struct Loader {
   }
 
   // `layer` 0 is the base lexicons; a pack's term replaces lower layers' mappings of that term.
-  void themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang,
-              std::vector<std::string>& rule_patterns) {
+  void themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    RE2::Options opts;
-    opts.set_log_errors(false);
     for (const TsvLine& line : lines) {
       expect_fields(line, 2, 3, "theme_id<TAB>pattern[<TAB>context]");
       const std::uint16_t theme = theme_id(line);
       const std::int32_t context = line.fields.size() == 3 ? theme_context(line, lang) : -1;
       const std::string& pattern = line.fields[1];
       if (pattern.rfind("re:", 0) == 0) {
-        auto re = std::make_unique<RE2>(pattern.substr(3), opts);
-        if (!re->ok()) {
-          throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
-        }
-        if (const char* why = unmatchable(pattern.substr(3))) {
-          throw LexiconError(line.pos, std::string("this rule can never match: ") + why);
-        }
-        rule_patterns.push_back(pattern.substr(3));
-        lang.rules.push_back({theme, source(line, file), std::move(re), context});
+        lang.rules.push_back({theme, source(line, file), checked_rule(line, pattern), context});
         continue;
       }
       TsvLine term_line = line;
@@ -245,25 +234,77 @@ struct Loader {
     }
   }
 
-  void compile_rules(LanguageLexicon& lang, const std::vector<std::string>& patterns,
-                     std::size_t budget, const char* code) {
-    if (patterns.empty()) return;
+  // Compiles one language's RE2 rules (theme or signal) into a set within `budget` bytes.
+  template <class Rule>
+  std::unique_ptr<RE2::Set> compile_set(const std::vector<Rule>& rules, std::size_t budget,
+                                        const std::string& what) {
+    if (rules.empty()) return nullptr;
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_max_mem(static_cast<int64_t>(budget));
-    lang.rule_set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    for (const Rule& rule : rules) {
       std::string error;
-      if (lang.rule_set->Add(patterns[i], &error) < 0) {
-        throw LexiconError({lex.files[lang.rules[i].src.file], lang.rules[i].src.line, 0},
+      if (set->Add(rule.regex->pattern(), &error) < 0) {
+        throw LexiconError({lex.files[rule.src.file], rule.src.line, 0},
                            "invalid RE2 rule: " + error);
       }
     }
-    if (!lang.rule_set->Compile()) {
-      throw LexiconError({std::string("lexicons/") + code + "/themes.tsv", 0, 0},
-                         "the theme rules exceed the RE2 memory budget of " +
-                             std::to_string(budget >> 20) + " MiB");
+    if (!set->Compile()) {
+      throw LexiconError({what, 0, 0}, "the rules exceed the RE2 memory budget of " +
+                                           std::to_string(budget >> 20) + " MiB");
     }
+    return set;
+  }
+
+  void signals(const std::string& path, LanguageLexicon& lang) {
+    static const std::unordered_map<std::string, SignalKind> kinds = {
+        {"churn", SignalKind::Churn},
+        {"stay", SignalKind::Stay},
+        {"repeat_contact", SignalKind::RepeatContact},
+        {"recommend", SignalKind::Recommend},
+        {"discourage", SignalKind::Discourage},
+        {"suggestion", SignalKind::Suggestion}};
+    const auto lines = read_tsv(path);
+    const std::uint16_t file = register_file(path);
+    for (const TsvLine& line : lines) {
+      expect_fields(line, 2, 2, "kind<TAB>pattern");
+      const auto kind = kinds.find(line.fields[0]);
+      if (kind == kinds.end()) {
+        throw LexiconError(line.pos, "unknown signal kind '" + line.fields[0] +
+                                         "'; expected churn, stay, repeat_contact, recommend, "
+                                         "discourage or suggestion");
+      }
+      const std::string& pattern = line.fields[1];
+      if (pattern.rfind("re:", 0) == 0) {
+        lang.signal_rules.push_back(
+            {kind->second, source(line, file), checked_rule(line, pattern)});
+        continue;
+      }
+      TsvLine term_line = line;
+      term_line.fields = {pattern};
+      bool prefix = false;
+      bool inserted = false;
+      const auto toks = entry(term_line, &prefix);
+      SignalHits& hits = lang.signals.add(toks, prefix, {}, &inserted);
+      if (!inserted) {
+        throw LexiconError(line.pos,
+                           "'" + pattern + "' is already listed at " + lex.where(hits.front().src));
+      }
+      hits.push_back({kind->second, source(line, file)});
+    }
+  }
+
+  // An RE2 rule of a lexicon line, refused with file:line when invalid or unmatchable.
+  std::unique_ptr<RE2> checked_rule(const TsvLine& line, const std::string& pattern) {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern.substr(3), opts);
+    if (!re->ok()) throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
+    if (const char* why = unmatchable(pattern.substr(3))) {
+      throw LexiconError(line.pos, std::string("this rule can never match: ") + why);
+    }
+    return re;
   }
 
   void stopwords(const std::string& path, LanguageLexicon& lang) {
@@ -318,6 +359,24 @@ const char* modifier_kind_name(ModifierKind kind) {
   return "";
 }
 
+const char* signal_kind_name(SignalKind kind) {
+  switch (kind) {
+    case SignalKind::Churn:
+      return "churn";
+    case SignalKind::Stay:
+      return "stay";
+    case SignalKind::RepeatContact:
+      return "repeat_contact";
+    case SignalKind::Recommend:
+      return "recommend";
+    case SignalKind::Discourage:
+      return "discourage";
+    case SignalKind::Suggestion:
+      return "suggestion";
+  }
+  return "";
+}
+
 std::string Lexicons::where(EntrySource src) const {
   return (src.file < files.size() ? files[src.file] : std::string("?")) + ":" +
          std::to_string(src.line);
@@ -350,17 +409,19 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
     for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
-    std::vector<std::string> patterns;
     for (std::size_t layer = 0; layer < theme_dirs.size(); ++layer) {
       const fs::path d = theme_dirs[layer] / code;
       if (fs::exists(d / "themes.tsv")) {
-        loader.themes((d / "themes.tsv").string(), static_cast<std::uint8_t>(layer), *lang,
-                      patterns);
+        loader.themes((d / "themes.tsv").string(), static_cast<std::uint8_t>(layer), *lang);
       }
       if (fs::exists(d / "theme_examples.tsv"))
         loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
-    loader.compile_rules(*lang, patterns, options.rule_memory_budget, code);
+    lang->rule_set =
+        loader.compile_set(lang->rules, options.rule_memory_budget, (ld / "themes.tsv").string());
+    if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
+    lang->signal_set = loader.compile_set(lang->signal_rules, options.rule_memory_budget,
+                                          (ld / "signals.tsv").string());
   }
   lex->detector = LanguageDetector(vocabulary(lex->it, lex->en), vocabulary(lex->en, lex->it));
   lex->fingerprint = loader.hasher.hex();

@@ -95,6 +95,30 @@ struct PatternOverride {
   EntrySource pack, base;
 };
 
+// What a phrase of signals.tsv says about the customer. `Stay` ("tornerò", "will buy again")
+// becomes churn intent when negated; `Recommend` becomes a refusal when negated.
+enum class SignalKind : std::uint8_t {
+  Churn,
+  Stay,
+  RepeatContact,
+  Recommend,
+  Discourage,
+  Suggestion
+};
+const char* signal_kind_name(SignalKind kind);
+
+struct SignalHit {
+  SignalKind kind = SignalKind::Churn;
+  EntrySource src;
+};
+using SignalHits = std::vector<SignalHit>;
+
+struct SignalRule {
+  SignalKind kind = SignalKind::Churn;
+  EntrySource src;
+  std::unique_ptr<re2::RE2> regex;
+};
+
 struct LanguageLexicon {
   TermMatcher<SentimentEntry> sentiment;
   TermMatcher<ModifierEntry> modifiers;
@@ -104,6 +128,9 @@ struct LanguageLexicon {
   std::vector<ThemeContext> contexts;
   std::vector<ThemeExample> examples;
   std::vector<PatternOverride> overrides;
+  TermMatcher<SignalHits> signals;
+  std::unique_ptr<re2::RE2::Set> signal_set;  // null when the language has no signal rules
+  std::vector<SignalRule> signal_rules;       // same order as the set's indices
   std::unordered_set<std::string, StringHash, std::equal_to<>> stopwords;
 };
 
