@@ -396,7 +396,7 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   std::ofstream(broken / "it" / "modifiers.tsv", std::ios::app) << "molto\tbooster\t0.9\n";
   r = run_cli("lexicon check " + broken.string());
   CHECK(r.code == 3);
-  CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
+  CHECK(r.err.find("it/modifiers.tsv:20: 'molto' is already listed at") != std::string::npos);
 
   r = run_cli("lexicon check " + data("lexicons-mini") + " --pack dining");
   CHECK(r.code == 0);
