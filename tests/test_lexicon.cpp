@@ -95,8 +95,37 @@ TEST_CASE("lexicons: invalid entries are reported with file:line") {
                     doctest::Contains("en/themes.tsv:1: unknown theme 'drinks'"));
   CHECK_THROWS_WITH(load_lexicons({broken_copy("themes.tsv", "food.x\tfood\tX\tX\n"), {}, 1 << 26}),
                     doctest::Contains("themes.tsv:1: parent theme 'food' is not defined above"));
+  CHECK_THROWS_WITH(
+      load_lexicons(
+          {broken_copy("en/themes.tsv", "food\tbread\tnear:fresh window:x\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: window 'x' is not a number"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/themes.tsv", "food\tbread\tclose:fresh\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: unknown context condition 'close:fresh'"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/themes.tsv", "food\tbread\tnear:very fresh\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: unknown context condition 'fresh'"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/theme_examples.tsv", "food\tyes\tGood food\n"), {}, 1 << 26}),
+      doctest::Contains("en/theme_examples.tsv:1: expected '+' (must match) or '-'"));
   CHECK_THROWS_WITH(load_lexicons({broken_copy("emoji.tsv", "abc\t1.0\n"), {}, 1 << 26}),
                     doctest::Contains("emoji.tsv:1: 'abc' is not read as one emoji"));
+}
+
+TEST_CASE("lexicons: patterns that shadow each other or can never match are refused") {
+  // The tagger drops a parent beside its subtheme, so one term for both is always shadowed.
+  CHECK_THROWS_WITH(
+      load_lexicons(
+          {broken_copy("en/themes.tsv", "service\tqueue\nservice.wait\tqueue\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:2: 'queue' is also listed at"));
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/themes.tsv", "food\tre:\\bPizza\\b\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: this rule can never match: it has an upper-case letter"));
+  // Escapes and case-insensitive rules are fine.
+  CHECK_NOTHROW(load_lexicons(
+      {broken_copy("en/themes.tsv", "food\tre:\\bpizza\\S*\\b\nfood\tre:(?i)\\bPizza\\b\n"),
+       {},
+       1 << 26}));
 }
 
 TEST_CASE("lexicons: a rule set over the memory budget is refused") {

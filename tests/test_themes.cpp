@@ -1,9 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "analysis/analyzer.h"
+#include "analysis/theme_examples.h"
 #include "helpers.h"
 
 using namespace ascolto;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -80,4 +85,47 @@ TEST_CASE("themes: the shipped taxonomy covers common CX complaints in both lang
   CHECK(has_top(a.analyze("La bolletta era sbagliata"), "billing"));
   CHECK(has_top(a.analyze("My invoice was wrong"), "billing"));
   CHECK(a.analyze("Ho visto un bel film ieri sera").mentions.empty());
+}
+
+TEST_CASE("themes: context words decide an ambiguous term (near / not_near)") {
+  Analyzer en(testing::mini_lexicons(), Lang::En);
+  CHECK(themes_of(en.analyze("The service was friendly")) == V{"service"});
+  CHECK(themes_of(en.analyze("They added a service charge")) == V{"price"});
+  CHECK(themes_of(en.analyze("No service fees, great")) == V{"price"});
+  // Outside the window the charge no longer decides.
+  CHECK(themes_of(en.analyze("Service was slow and then a very big extra charge")) == V{"service"});
+  Analyzer it(testing::mini_lexicons(), Lang::It);
+  CHECK(themes_of(it.analyze("Il servizio era ottimo")) == V{"service"});
+  CHECK(themes_of(it.analyze("Il costo del servizio era alto")) == V{"price"});
+  CHECK(themes_of(it.analyze("supplemento servizio assurdo")) == V{"price"});
+}
+
+TEST_CASE("themes: a pack adds themes and its terms override the base mapping") {
+  const auto lex = load_lexicons({testing::data_dir() + "/lexicons-mini", {"dining"}, 64 << 20});
+  Analyzer base_en(testing::mini_lexicons(), Lang::En), pack_en(*lex, Lang::En);
+  CHECK(themes_of(base_en.analyze("The waiter came late")) == V{"delivery.delay"});
+  CHECK(themes_of(pack_en.analyze("The waiter came late")) == V{"service.wait"});
+  CHECK(themes_of(pack_en.analyze("Loud music")) == V{"ambience"});
+  CHECK(themes_of(base_en.analyze("Loud music")).empty());
+  Analyzer pack_it(*lex, Lang::It);
+  CHECK(themes_of(pack_it.analyze("Il primo è arrivato in ritardo")) == V{"service.wait"});
+  CHECK(themes_of(pack_it.analyze("Musica troppo alta")) == V{"ambience"});
+  REQUIRE(lex->en.overrides.size() == 1);
+  CHECK(lex->en.overrides[0].term == "late");
+}
+
+TEST_CASE("themes: example sentences pass, and a wrong one is reported with its file:line") {
+  CHECK(check_theme_examples(testing::mini_lexicons()).empty());
+  const fs::path dir = fs::temp_directory_path() / "ascolto-examples";
+  fs::remove_all(dir);
+  fs::copy(testing::data_dir() + "/lexicons-mini", dir, fs::copy_options::recursive);
+  std::ofstream(dir / "en" / "theme_examples.tsv", std::ios::app)
+      << "food\t+\tThe soup was cold\nprice\t-\tPrices were fair\n";
+  const auto lex = load_lexicons({dir.string(), {}, 64 << 20});
+  const auto failures = check_theme_examples(*lex);
+  REQUIRE(failures.size() == 2);
+  CHECK(lex->where(failures[0].example->src).find("en/theme_examples.tsv:4") != std::string::npos);
+  CHECK(failures[0].themes_found.empty());
+  CHECK(failures[1].example->must_match == false);
+  CHECK(failures[1].themes_found == V{"price"});
 }

@@ -34,12 +34,16 @@ double mention_sentiment(const SentimentResult& s, const ThemeSpan& span) {
 }  // namespace
 
 Analyzer::Analyzer(const Lexicons& lexicons, Lang forced)
-    : lex_(lexicons), forced_(forced), scorer_(lexicons), tagger_(lexicons) {}
+    : lex_(lexicons), forced_(forced), scorer_(lexicons), tagger_(lexicons), signals_(lexicons) {}
 
-Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentResult& sentiment,
-                       std::vector<ThemeSpan>& spans, std::vector<TraceStep>* steps) {
+void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
+  TokenizedText& tokens = x.tokens;
+  SentimentResult& sentiment = x.sentiment;
+  std::vector<TraceStep>* steps = trace ? &x.steps : nullptr;
+  x.steps.clear();
   tokenizer_.tokenize(text, tokens);
-  Analysis a;
+  Analysis& a = x.analysis;
+  a = Analysis{};
   a.lang = forced_ != Lang::Und ? forced_ : lex_.detector.detect(tokens);
   Lang rules = a.lang;
   if (rules == Lang::Und) {
@@ -51,11 +55,14 @@ Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentRe
     sentiment = std::move(rules == Lang::It ? it : en);
   }
   if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
-  spans = tagger_.tag(tokens, rules);
+  x.theme_spans = tagger_.tag(tokens, rules);
+  x.signal_spans = signals_.detect(tokens, rules);
+  x.intents = sentence_intents(tokens, sentiment, x.signal_spans);
+  a.signals = summarize(x.signal_spans);
   a.score = sentiment.compound;
   a.label = sentiment.label;
   a.sentences = static_cast<std::uint32_t>(tokens.sentences.size());
-  for (const ThemeSpan& span : spans) {
+  for (const ThemeSpan& span : x.theme_spans) {
     Mention m;
     m.theme = lex_.taxonomy.at(span.theme).id;
     m.sentence = span.sentence;
@@ -65,49 +72,20 @@ Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentRe
     m.end = m.start + code_points(text.substr(b), e - b);
     m.text = std::string(text.substr(b, e - b));
     m.sentiment = mention_sentiment(sentiment, span);
+    m.intent = x.intents[span.sentence];
     a.mentions.push_back(std::move(m));
   }
-  return a;
 }
 
 Analysis Analyzer::analyze(std::string_view text) {
-  SentimentResult sentiment;
-  std::vector<ThemeSpan> spans;
-  return run(text, tokens_, sentiment, spans, nullptr);
+  run(text, scratch_, false);
+  return std::move(scratch_.analysis);
 }
 
 Explanation Analyzer::explain(std::string_view text) {
   Explanation x;
-  x.analysis = run(text, x.tokens, x.sentiment, x.theme_spans, &x.steps);
+  run(text, x, true);
   return x;
-}
-
-const char* intent_name(Intent intent) {
-  switch (intent) {
-    case Intent::Neutral:
-      return "neutral";
-    case Intent::Praise:
-      return "praise";
-    case Intent::Complaint:
-      return "complaint";
-    case Intent::Suggestion:
-      return "suggestion";
-    case Intent::Question:
-      return "question";
-  }
-  return "";
-}
-
-const char* recommendation_name(Recommendation r) {
-  switch (r) {
-    case Recommendation::None:
-      return nullptr;
-    case Recommendation::Recommends:
-      return "recommends";
-    case Recommendation::Refuses:
-      return "refuses";
-  }
-  return nullptr;
 }
 
 }  // namespace ascolto

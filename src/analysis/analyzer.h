@@ -14,22 +14,12 @@
 #include <vector>
 
 #include "analysis/sentiment.h"
+#include "analysis/signals.h"
 #include "analysis/theme_tagger.h"
 #include "lexicon/lexicons.h"
 #include "text/tokenizer.h"
 
 namespace ascolto {
-
-// What a sentence does: praises, complains, asks for something, or asks a question.
-enum class Intent : std::uint8_t { Neutral, Praise, Complaint, Suggestion, Question };
-
-// Defection and effort signals of one comment (see lexicons/<lang>/signals.tsv).
-enum class Recommendation : std::uint8_t { None, Recommends, Refuses };
-struct Signals {
-  bool churn_intent = false;    // "disdico", "switching to", "never again"
-  bool repeat_contact = false;  // "ho chiamato tre volte", "third time I call"
-  Recommendation recommendation = Recommendation::None;
-};
 
 struct Mention {
   std::string theme;
@@ -50,10 +40,6 @@ struct Analysis {
   Signals signals;
 };
 
-const char* intent_name(Intent intent);
-// nullptr for Recommendation::None.
-const char* recommendation_name(Recommendation r);
-
 // Everything `explain` shows about one comment.
 struct Explanation {
   Analysis analysis;
@@ -61,6 +47,8 @@ struct Explanation {
   SentimentResult sentiment;
   std::vector<TraceStep> steps;
   std::vector<ThemeSpan> theme_spans;
+  std::vector<SignalSpan> signal_spans;
+  std::vector<Intent> intents;  // per sentence
 };
 
 class Analyzer {
@@ -72,15 +60,16 @@ class Analyzer {
   Explanation explain(std::string_view text);
 
  private:
-  Analysis run(std::string_view text, TokenizedText& tokens, SentimentResult& sentiment,
-               std::vector<ThemeSpan>& spans, std::vector<TraceStep>* steps);
+  // Fills all of `x`; the trace steps only when `trace`.
+  void run(std::string_view text, Explanation& x, bool trace);
 
   const Lexicons& lex_;
   Lang forced_;
   Tokenizer tokenizer_;
   SentimentScorer scorer_;
   ThemeTagger tagger_;
-  TokenizedText tokens_;
+  SignalDetector signals_;
+  Explanation scratch_;  // reused between comments: its buffers keep their capacity
 };
 
 }  // namespace ascolto

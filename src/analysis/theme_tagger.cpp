@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "analysis/sentence_text.h"
+
 namespace ascolto {
 namespace {
 
@@ -11,40 +13,54 @@ bool overlaps(const ThemeSpan& a, const ThemeSpan& b) {
   return a.sentence == b.sentence && a.first_token < b.end_token && b.first_token < a.end_token;
 }
 
+bool word_in(const std::vector<std::string>& words, std::string_view token) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    if (!w.empty() && w.back() == '*') {
+      return token.substr(0, w.size() - 1) == std::string_view(w).substr(0, w.size() - 1);
+    }
+    return token == w;
+  });
+}
+
+// Whether the words around tokens [first, end) of `sent` satisfy a pattern's context.
+bool context_allows(const ThemeContext& ctx, const TokenizedText& text, const Sentence& sent,
+                    std::uint32_t first, std::uint32_t end) {
+  const std::uint32_t from = first - std::min(first - sent.first_token, ctx.window);
+  const std::uint32_t to = std::min(sent.end_token, end + ctx.window);
+  bool near = ctx.near.empty();
+  for (std::uint32_t i = from; i < to; ++i) {
+    if (i >= first && i < end) continue;
+    const std::string_view w = text.tokens[i].norm;
+    if (word_in(ctx.not_near, w)) return false;
+    if (!near && word_in(ctx.near, w)) near = true;
+  }
+  return near;
+}
+
 }  // namespace
 
 std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   std::vector<ThemeSpan> found;
-  std::string normalized;
-  std::vector<std::uint32_t> token_offsets;
+  SentenceText sentence_text;
   std::vector<int> rule_hits;
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
-    for (std::uint32_t i = sent.first_token; i < sent.end_token;) {
-      const Token& tok = text.tokens[i];
-      if (tok.kind != TokenKind::Word && tok.kind != TokenKind::Number) {
-        ++i;
-        continue;
-      }
-      const auto m = lang.themes.longest(text.tokens, i, sent.end_token);
-      if (!m) {
-        ++i;
-        continue;
-      }
-      const auto end = static_cast<std::uint32_t>(i + m->length);
-      for (const ThemeHit& h : *m->payload) found.push_back({h.theme, si, i, end, h.src});
-      i = end;
-    }
+    lang.themes.for_each_match(
+        text.tokens, sent.first_token, sent.end_token,
+        [&](std::size_t begin, std::size_t stop, const ThemeHits& hits) {
+          const auto first = static_cast<std::uint32_t>(begin);
+          const auto end = static_cast<std::uint32_t>(stop);
+          for (const ThemeHit& h : hits) {
+            if (h.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(h.context)],
+                                                text, sent, first, end)) {
+              found.push_back({h.theme, si, first, end, h.src});
+            }
+          }
+        });
     if (!lang.rule_set) continue;
-    // The sentence as rules see it: lookup forms, one space where the original had a gap.
-    normalized.clear();
-    token_offsets.clear();
-    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-      if (i > sent.first_token && text.tokens[i].space_before) normalized += ' ';
-      token_offsets.push_back(static_cast<std::uint32_t>(normalized.size()));
-      normalized += text.tokens[i].norm;
-    }
+    sentence_text.build(text, sent);
+    const std::string& normalized = sentence_text.str();
     rule_hits.clear();
     RE2::Set::ErrorInfo error;
     if (!lang.rule_set->Match(normalized, &rule_hits, &error)) {
@@ -61,19 +77,12 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
       const ThemeRule& rule = lang.rules[static_cast<std::size_t>(r)];
       re2::StringPiece m;
       if (!rule.regex->Match(normalized, 0, normalized.size(), RE2::UNANCHORED, &m, 1)) continue;
-      const auto begin = static_cast<std::uint32_t>(m.data() - normalized.data());
-      const auto stop = static_cast<std::uint32_t>(begin + m.size());
-      // Tokens overlapping the matched bytes.
-      std::uint32_t first = sent.first_token, last = sent.first_token;
-      for (std::uint32_t k = 0; k < token_offsets.size(); ++k) {
-        const std::uint32_t tb = token_offsets[k];
-        const auto te =
-            static_cast<std::uint32_t>(tb + text.tokens[sent.first_token + k].norm.size());
-        if (te <= begin) first = sent.first_token + k + 1;
-        if (tb < stop) last = sent.first_token + k + 1;
+      const auto begin = static_cast<std::size_t>(m.data() - normalized.data());
+      const auto [first, last] = sentence_text.tokens_of(begin, begin + m.size());
+      if (rule.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(rule.context)],
+                                             text, sent, first, last)) {
+        found.push_back({rule.theme, si, first, last, rule.src});
       }
-      if (last <= first) last = first + 1;
-      found.push_back({rule.theme, si, first, std::min(last, sent.end_token), rule.src});
     }
   }
 

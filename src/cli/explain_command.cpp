@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "analysis/analyzer.h"
+#include "analysis/theme_examples.h"
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/csv_reader.h"
@@ -95,10 +96,27 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
   std::cout << "\n";
   for (std::size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
-    std::snprintf(buf, sizeof buf, "  %-32s \"%s\" [%u,%u)  sentiment %+.2f  %s\n", m.theme.c_str(),
-                  m.text.c_str(), m.start, m.end, m.sentiment,
-                  lex->where(x.theme_spans[i].src).c_str());
+    std::snprintf(buf, sizeof buf, "  %-32s \"%s\" [%u,%u)  sentiment %+.2f  %-10s %s\n",
+                  m.theme.c_str(), m.text.c_str(), m.start, m.end, m.sentiment,
+                  intent_name(m.intent), lex->where(x.theme_spans[i].src).c_str());
     std::cout << buf;
+  }
+  std::cout << "\nIntent per sentence:";
+  for (std::size_t i = 0; i < x.intents.size(); ++i) {
+    std::cout << " " << i + 1 << "." << intent_name(x.intents[i]);
+  }
+  const Signals& sig = a.signals;
+  const char* rec = recommendation_name(sig.recommendation);
+  std::cout << "\nSignals: churn intent " << (sig.churn_intent ? "yes" : "no")
+            << ", repeat contact " << (sig.repeat_contact ? "yes" : "no") << ", recommendation "
+            << (rec ? rec : "none") << "\n";
+  for (const SignalSpan& span : x.signal_spans) {
+    std::string phrase;
+    for (std::uint32_t t = span.first_token; t < span.end_token; ++t) {
+      phrase += (phrase.empty() ? "" : " ") + x.tokens.tokens[t].norm;
+    }
+    std::cout << "  " << signal_kind_name(span.kind) << (span.negated ? " (negated)" : "") << " \""
+              << phrase << "\"  " << lex->where(span.src) << "\n";
   }
   return 0;
 }
@@ -108,7 +126,9 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
       "Usage: ascolto lexicon check [DIR] [--pack NAME...]\n\n"
       "Loads and validates a lexicon directory (default: the shipped one) and its packs: column\n"
       "counts, valences and weights in range, duplicate entries with different values, unknown\n"
-      "modifier kinds and theme ids, invalid RE2 rules. Errors are printed as file:line.\n\n"
+      "modifier kinds and theme ids, invalid RE2 rules, patterns shadowed by another, and the\n"
+      "example sentences of theme_examples.tsv (each must, or must not, get its theme). Errors\n"
+      "are printed as file:line; the base patterns a pack overrides are listed.\n\n"
       "Options");
   std::vector<std::string> packs;
   desc.add_options()("help,h", "show this help")("pack", po::value(&packs)->composing(),
@@ -129,7 +149,26 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
     std::cout << "  " << code << ": sentiment " << lang->sentiment.size() << ", modifiers "
               << lang->modifiers.size() << ", theme patterns "
               << lang->themes.size() + lang->rules.size() << " (" << lang->rules.size()
-              << " RE2 rules), stopwords " << lang->stopwords.size() << "\n";
+              << " RE2 rules), stopwords " << lang->stopwords.size() << ", theme examples "
+              << lang->examples.size() << "\n";
+    for (const PatternOverride& o : lang->overrides) {
+      std::cout << "  note: " << lex->where(o.pack) << ": '" << o.term << "' overrides "
+                << lex->where(o.base) << "\n";
+    }
+  }
+  const auto failures = check_theme_examples(*lex);
+  for (const ExampleFailure& f : failures) {
+    const ThemeExample& ex = *f.example;
+    std::string found;
+    for (const auto& t : f.themes_found) found += (found.empty() ? "" : ", ") + t;
+    std::cerr << lex->where(ex.src) << ": \"" << ex.text << "\" "
+              << (ex.must_match ? "should be tagged " : "should not be tagged ")
+              << lex->taxonomy.at(ex.theme).id << " (got: " << (found.empty() ? "none" : found)
+              << ")\n";
+  }
+  if (!failures.empty()) {
+    std::cerr << failures.size() << " theme example(s) failed\n";
+    return 1;
   }
   return 0;
 }

@@ -15,6 +15,29 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Why an RE2 theme rule can never match the normalized (lower-case, straight-apostrophe) text
+// rules run on, or nullptr. Escapes (\S, \p{Lu}, ...) are skipped; (?i) makes case irrelevant.
+const char* unmatchable(const std::string& pattern) {
+  const bool ignore_case = pattern.find("(?i") != std::string::npos;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') &&
+          i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        i = pattern.find('}', i);
+        if (i == std::string::npos) break;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (!ignore_case && c >= 'A' && c <= 'Z') return "it has an upper-case letter";
+    if (pattern.compare(i, 3, "\u2019") == 0 || pattern.compare(i, 3, "\u2018") == 0)
+      return "it has a typographic apostrophe (text is normalized to ')";
+  }
+  return nullptr;
+}
+
 struct Loader {
   Lexicons& lex;
   Tokenizer tokenizer;
@@ -115,26 +138,17 @@ struct Loader {
     }
   }
 
-  void themes(const std::string& path, LanguageLexicon& lang,
-              std::vector<std::string>& rule_patterns) {
+  // `layer` 0 is the base lexicons; a pack's term replaces lower layers' mappings of that term.
+  void themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    RE2::Options opts;
-    opts.set_log_errors(false);
     for (const TsvLine& line : lines) {
-      expect_fields(line, 2, 2, "theme_id<TAB>pattern");
-      const auto theme = lex.taxonomy.index_of(line.fields[0]);
-      if (!theme) {
-        throw LexiconError(line.pos, "unknown theme '" + line.fields[0] + "' (not in themes.tsv)");
-      }
+      expect_fields(line, 2, 3, "theme_id<TAB>pattern[<TAB>context]");
+      const std::uint16_t theme = theme_id(line);
+      const std::int32_t context = line.fields.size() == 3 ? theme_context(line, lang) : -1;
       const std::string& pattern = line.fields[1];
       if (pattern.rfind("re:", 0) == 0) {
-        auto re = std::make_unique<RE2>(pattern.substr(3), opts);
-        if (!re->ok()) {
-          throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
-        }
-        rule_patterns.push_back(pattern.substr(3));
-        lang.rules.push_back({*theme, source(line, file), std::move(re)});
+        lang.rules.push_back({theme, source(line, file), checked_rule(line, pattern), context});
         continue;
       }
       TsvLine term_line = line;
@@ -143,31 +157,154 @@ struct Loader {
       const auto toks = entry(term_line, &prefix);
       bool inserted = false;
       ThemeHits& hits = lang.themes.add(toks, prefix, {}, &inserted);
-      const bool dup = std::any_of(hits.begin(), hits.end(),
-                                   [&](const ThemeHit& h) { return h.theme == *theme; });
-      if (!dup) hits.push_back({*theme, source(line, file)});
+      if (!hits.empty() && hits.front().layer < layer) {
+        lang.overrides.push_back({pattern, source(line, file), hits.front().src});
+        hits.clear();
+      }
+      for (const ThemeHit& h : hits) {
+        if (h.theme == theme && h.context == context) continue;
+        const Taxonomy& tax = lex.taxonomy;
+        if (tax.at(h.theme).parent == tax.at(theme).id ||
+            tax.at(theme).parent == tax.at(h.theme).id) {
+          throw LexiconError(line.pos, "'" + pattern + "' is also listed at " + lex.where(h.src) +
+                                           " for the parent or a subtheme of '" + line.fields[0] +
+                                           "': the parent mapping would always be shadowed");
+        }
+      }
+      const bool dup = std::any_of(hits.begin(), hits.end(), [&](const ThemeHit& h) {
+        return h.theme == theme && h.context == context;
+      });
+      if (!dup) hits.push_back({theme, source(line, file), layer, context});
     }
   }
 
-  void compile_rules(LanguageLexicon& lang, const std::vector<std::string>& patterns,
-                     std::size_t budget, const char* code) {
-    if (patterns.empty()) return;
+  std::uint16_t theme_id(const TsvLine& line) const {
+    const auto theme = lex.taxonomy.index_of(line.fields[0]);
+    if (!theme) {
+      throw LexiconError(line.pos, "unknown theme '" + line.fields[0] + "' (not in themes.tsv)");
+    }
+    return *theme;
+  }
+
+  // Parses `near:a|b* not_near:c window:N` into lang.contexts; returns its index.
+  std::int32_t theme_context(const TsvLine& line, LanguageLexicon& lang) {
+    ThemeContext ctx;
+    std::istringstream in(line.fields[2]);
+    std::string item;
+    while (in >> item) {
+      const auto colon = item.find(':');
+      const std::string key = item.substr(0, colon == std::string::npos ? 0 : colon);
+      const std::string value = colon == std::string::npos ? "" : item.substr(colon + 1);
+      if (key == "window") {
+        TsvLine number{{value}, line.pos};
+        ctx.window = static_cast<std::uint32_t>(parse_number(number, 0, 1, 20, "window"));
+      } else if (key == "near" || key == "not_near") {
+        auto& words = key == "near" ? ctx.near : ctx.not_near;
+        std::istringstream list(value);
+        std::string word;
+        while (std::getline(list, word, '|')) {
+          const bool prefix = word.size() > 1 && word.back() == '*';
+          const auto toks = tokenizer.entry_tokens(prefix ? word.substr(0, word.size() - 1) : word);
+          if (toks.size() != 1) {
+            throw LexiconError(line.pos, "context word '" + word + "' must be a single word");
+          }
+          words.push_back(toks.front() + (prefix ? "*" : ""));
+        }
+        if (words.empty()) throw LexiconError(line.pos, "'" + key + ":' lists no word");
+      } else {
+        throw LexiconError(line.pos, "unknown context condition '" + item +
+                                         "'; expected near:w1|w2, not_near:w1|w2 or window:N");
+      }
+    }
+    lang.contexts.push_back(std::move(ctx));
+    return static_cast<std::int32_t>(lang.contexts.size() - 1);
+  }
+
+  void examples(const std::string& path, LanguageLexicon& lang) {
+    const auto lines = read_tsv(path);
+    const std::uint16_t file = register_file(path);
+    for (const TsvLine& line : lines) {
+      expect_fields(line, 3, 3, "theme_id<TAB>+ or -<TAB>sentence");
+      if (line.fields[1] != "+" && line.fields[1] != "-") {
+        throw LexiconError(line.pos, "expected '+' (must match) or '-' (must not match), got '" +
+                                         line.fields[1] + "'");
+      }
+      lang.examples.push_back(
+          {theme_id(line), line.fields[1] == "+", line.fields[2], source(line, file)});
+    }
+  }
+
+  // Compiles one language's RE2 rules (theme or signal) into a set within `budget` bytes.
+  template <class Rule>
+  std::unique_ptr<RE2::Set> compile_set(const std::vector<Rule>& rules, std::size_t budget,
+                                        const std::string& what) {
+    if (rules.empty()) return nullptr;
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_max_mem(static_cast<int64_t>(budget));
-    lang.rule_set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    for (const Rule& rule : rules) {
       std::string error;
-      if (lang.rule_set->Add(patterns[i], &error) < 0) {
-        throw LexiconError({lex.files[lang.rules[i].src.file], lang.rules[i].src.line, 0},
+      if (set->Add(rule.regex->pattern(), &error) < 0) {
+        throw LexiconError({lex.files[rule.src.file], rule.src.line, 0},
                            "invalid RE2 rule: " + error);
       }
     }
-    if (!lang.rule_set->Compile()) {
-      throw LexiconError({std::string("lexicons/") + code + "/themes.tsv", 0, 0},
-                         "the theme rules exceed the RE2 memory budget of " +
-                             std::to_string(budget >> 20) + " MiB");
+    if (!set->Compile()) {
+      throw LexiconError({what, 0, 0}, "the rules exceed the RE2 memory budget of " +
+                                           std::to_string(budget >> 20) + " MiB");
     }
+    return set;
+  }
+
+  void signals(const std::string& path, LanguageLexicon& lang) {
+    static const std::unordered_map<std::string, SignalKind> kinds = {
+        {"churn", SignalKind::Churn},
+        {"stay", SignalKind::Stay},
+        {"repeat_contact", SignalKind::RepeatContact},
+        {"recommend", SignalKind::Recommend},
+        {"discourage", SignalKind::Discourage},
+        {"suggestion", SignalKind::Suggestion}};
+    const auto lines = read_tsv(path);
+    const std::uint16_t file = register_file(path);
+    for (const TsvLine& line : lines) {
+      expect_fields(line, 2, 2, "kind<TAB>pattern");
+      const auto kind = kinds.find(line.fields[0]);
+      if (kind == kinds.end()) {
+        throw LexiconError(line.pos, "unknown signal kind '" + line.fields[0] +
+                                         "'; expected churn, stay, repeat_contact, recommend, "
+                                         "discourage or suggestion");
+      }
+      const std::string& pattern = line.fields[1];
+      if (pattern.rfind("re:", 0) == 0) {
+        lang.signal_rules.push_back(
+            {kind->second, source(line, file), checked_rule(line, pattern)});
+        continue;
+      }
+      TsvLine term_line = line;
+      term_line.fields = {pattern};
+      bool prefix = false;
+      bool inserted = false;
+      const auto toks = entry(term_line, &prefix);
+      SignalHits& hits = lang.signals.add(toks, prefix, {}, &inserted);
+      if (!inserted) {
+        throw LexiconError(line.pos,
+                           "'" + pattern + "' is already listed at " + lex.where(hits.front().src));
+      }
+      hits.push_back({kind->second, source(line, file)});
+    }
+  }
+
+  // An RE2 rule of a lexicon line, refused with file:line when invalid or unmatchable.
+  std::unique_ptr<RE2> checked_rule(const TsvLine& line, const std::string& pattern) {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern.substr(3), opts);
+    if (!re->ok()) throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
+    if (const char* why = unmatchable(pattern.substr(3))) {
+      throw LexiconError(line.pos, std::string("this rule can never match: ") + why);
+    }
+    return re;
   }
 
   void stopwords(const std::string& path, LanguageLexicon& lang) {
@@ -222,6 +359,24 @@ const char* modifier_kind_name(ModifierKind kind) {
   return "";
 }
 
+const char* signal_kind_name(SignalKind kind) {
+  switch (kind) {
+    case SignalKind::Churn:
+      return "churn";
+    case SignalKind::Stay:
+      return "stay";
+    case SignalKind::RepeatContact:
+      return "repeat_contact";
+    case SignalKind::Recommend:
+      return "recommend";
+    case SignalKind::Discourage:
+      return "discourage";
+    case SignalKind::Suggestion:
+      return "suggestion";
+  }
+  return "";
+}
+
 std::string Lexicons::where(EntrySource src) const {
   return (src.file < files.size() ? files[src.file] : std::string("?")) + ":" +
          std::to_string(src.line);
@@ -234,7 +389,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
   }
   auto lex = std::make_unique<Lexicons>();
   Loader loader{*lex, {}, {}};
-  std::vector<fs::path> theme_dirs{dir};
+  std::vector<fs::path> theme_dirs{dir};  // index = layer
   for (const auto& pack : options.packs) {
     const fs::path p = dir / "packs" / pack;
     if (!fs::is_directory(p)) throw LexiconError({p.string(), 0, 0}, "unknown pack '" + pack + "'");
@@ -254,12 +409,19 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
     for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
-    std::vector<std::string> patterns;
-    for (const auto& d : theme_dirs) {
-      if (fs::exists(d / code / "themes.tsv"))
-        loader.themes((d / code / "themes.tsv").string(), *lang, patterns);
+    for (std::size_t layer = 0; layer < theme_dirs.size(); ++layer) {
+      const fs::path d = theme_dirs[layer] / code;
+      if (fs::exists(d / "themes.tsv")) {
+        loader.themes((d / "themes.tsv").string(), static_cast<std::uint8_t>(layer), *lang);
+      }
+      if (fs::exists(d / "theme_examples.tsv"))
+        loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
-    loader.compile_rules(*lang, patterns, options.rule_memory_budget, code);
+    lang->rule_set =
+        loader.compile_set(lang->rules, options.rule_memory_budget, (ld / "themes.tsv").string());
+    if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
+    lang->signal_set = loader.compile_set(lang->signal_rules, options.rule_memory_budget,
+                                          (ld / "signals.tsv").string());
   }
   lex->detector = LanguageDetector(vocabulary(lex->it, lex->en), vocabulary(lex->en, lex->it));
   lex->fingerprint = loader.hasher.hex();

@@ -56,14 +56,65 @@ struct ModifierEntry {
   EntrySource src;
 };
 
+// Words a theme pattern needs, or must not have, around its match (the optional third column
+// of themes.tsv: `near:charge|fee* not_near:customer window:3`). Words are lookup forms; a
+// trailing '*' makes a prefix.
+struct ThemeContext {
+  std::vector<std::string> near;      // at least one within the window, when not empty
+  std::vector<std::string> not_near;  // none within the window
+  std::uint32_t window = 3;           // tokens on each side of the match, same sentence
+};
+
 struct ThemeHit {
   std::uint16_t theme = 0;
   EntrySource src;
+  std::uint8_t layer = 0;     // 0 = base lexicons, 1.. = the packs in the order given
+  std::int32_t context = -1;  // index into LanguageLexicon::contexts, -1 = none
 };
 using ThemeHits = std::vector<ThemeHit>;
 
 struct ThemeRule {
   std::uint16_t theme = 0;
+  EntrySource src;
+  std::unique_ptr<re2::RE2> regex;
+  std::int32_t context = -1;
+};
+
+// A sentence of theme_examples.tsv: it must (or must not) be tagged with `theme` or a subtheme.
+struct ThemeExample {
+  std::uint16_t theme = 0;
+  bool must_match = true;
+  std::string text;
+  EntrySource src;
+};
+
+// A pack term that replaced the base lexicons' mapping of the same term (reported by
+// `lexicon check`, so a user sees what a pack shadows).
+struct PatternOverride {
+  std::string term;
+  EntrySource pack, base;
+};
+
+// What a phrase of signals.tsv says about the customer. `Stay` ("tornerò", "will buy again")
+// becomes churn intent when negated; `Recommend` becomes a refusal when negated.
+enum class SignalKind : std::uint8_t {
+  Churn,
+  Stay,
+  RepeatContact,
+  Recommend,
+  Discourage,
+  Suggestion
+};
+const char* signal_kind_name(SignalKind kind);
+
+struct SignalHit {
+  SignalKind kind = SignalKind::Churn;
+  EntrySource src;
+};
+using SignalHits = std::vector<SignalHit>;
+
+struct SignalRule {
+  SignalKind kind = SignalKind::Churn;
   EntrySource src;
   std::unique_ptr<re2::RE2> regex;
 };
@@ -74,6 +125,12 @@ struct LanguageLexicon {
   TermMatcher<ThemeHits> themes;
   std::unique_ptr<re2::RE2::Set> rule_set;  // null when the language has no rules
   std::vector<ThemeRule> rules;             // same order as the set's indices
+  std::vector<ThemeContext> contexts;
+  std::vector<ThemeExample> examples;
+  std::vector<PatternOverride> overrides;
+  TermMatcher<SignalHits> signals;
+  std::unique_ptr<re2::RE2::Set> signal_set;  // null when the language has no signal rules
+  std::vector<SignalRule> signal_rules;       // same order as the set's indices
   std::unordered_set<std::string, StringHash, std::equal_to<>> stopwords;
 };
 

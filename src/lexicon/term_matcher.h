@@ -93,6 +93,25 @@ class TermMatcher {
     return best;
   }
 
+  // Scans tokens [first, end) left to right and calls fn(begin, stop, payload) for each longest
+  // match starting at a word or number; matches do not overlap.
+  template <class Fn>
+  void for_each_match(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
+                      Fn&& fn) const {
+    for (std::size_t i = first; i < end;) {
+      const TokenKind kind = tokens[i].kind;
+      const auto m = (kind == TokenKind::Word || kind == TokenKind::Number)
+                         ? longest(tokens, i, end)
+                         : std::nullopt;
+      if (!m) {
+        ++i;
+        continue;
+      }
+      fn(i, i + m->length, *m->payload);
+      i += m->length;
+    }
+  }
+
   // Calls fn(word, payload) for every exact single-word entry.
   template <class Fn>
   void for_each_word(Fn&& fn) const {

@@ -133,6 +133,41 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
   CHECK(slurp(out).rfind("{\"id\":\"A1\",\"lang\":", 0) == 0);
 }
 
+TEST_CASE("analyze: churn, repeat contact, recommendation and intent are stored and written") {
+  const std::string db = fresh_db("signals.db");
+  const fs::path out = scratch() / "signals.jsonl";
+  const Result r =
+      run_cli("analyze " + data("signals.csv") + " --db " + db + " --out " + out.string());
+  REQUIRE(r.code == 0);
+  CHECK(q(db, "SELECT churn_intent FROM responses WHERE respondent_id = 'S1'") == 1);
+  CHECK(q(db, "SELECT repeat_contact FROM responses WHERE respondent_id = 'S1'") == 1);
+  CHECK(q(db, "SELECT churn_intent FROM responses WHERE respondent_id = 'S3'") == 1);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE churn_intent = 1") == 2);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE repeat_contact = 1") == 1);
+  CHECK(q(db,
+          "SELECT count(*) FROM responses WHERE recommendation = 'recommends' "
+          "AND respondent_id = 'S2'") == 1);
+  CHECK(q(db,
+          "SELECT count(*) FROM responses WHERE recommendation = 'refuses' "
+          "AND respondent_id = 'S3'") == 1);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE recommendation IS NULL") == 2);
+  // S4: the payment mentions sit in the request sentence.
+  CHECK(q(db,
+          "SELECT count(*) FROM mentions m JOIN responses r ON r.id = m.response_id "
+          "WHERE r.respondent_id = 'S4' AND m.theme LIKE 'payment%' "
+          "AND m.intent = 'suggestion'") >= 1);
+  CHECK(q(db,
+          "SELECT count(*) FROM mentions m JOIN responses r ON r.id = m.response_id "
+          "WHERE r.respondent_id = 'S4' AND m.sentence = 1 AND m.intent != 'suggestion'") == 0);
+  const auto lines = json_lines(slurp(out));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["signals"]["churn_intent"] == true);
+  CHECK(lines[0]["signals"]["repeat_contact"] == true);
+  CHECK(lines[1]["signals"]["recommendation"] == "recommends");
+  CHECK(lines[2]["signals"]["recommendation"] == "refuses");
+  CHECK(lines[3]["signals"]["recommendation"].is_null());
+}
+
 TEST_CASE("analyze: re-running the same import adds nothing; a changed row is updated") {
   const std::string db = fresh_db("rerun.db");
   CHECK(run_cli("analyze " + data("small.csv") + " --db " + db).code == 0);
@@ -339,6 +374,19 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   r = run_cli("lexicon check " + broken.string());
   CHECK(r.code == 3);
   CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
+
+  r = run_cli("lexicon check " + data("lexicons-mini") + " --pack dining");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("packs/dining/en/themes.tsv:2: 'late' overrides") != std::string::npos);
+  const fs::path wrong = scratch() / "wrong-example";
+  fs::remove_all(wrong);
+  fs::copy(data("lexicons-mini"), wrong, fs::copy_options::recursive);
+  std::ofstream(wrong / "it" / "theme_examples.tsv", std::ios::app)
+      << "delivery\t+\tIl pacco non è mai arrivato\n";
+  r = run_cli("lexicon check " + wrong.string());
+  CHECK(r.code == 1);
+  CHECK(r.err.find("it/theme_examples.tsv:4: \"Il pacco non è mai arrivato\" should be tagged "
+                   "delivery (got: none)") != std::string::npos);
 }
 
 TEST_CASE("analyze --extra-lexicon: a user's brand name carries their valence") {

@@ -1,0 +1,47 @@
+#include "analysis/sentence_text.h"
+
+#include <algorithm>
+
+namespace ascolto {
+namespace {
+
+// A space in the rule text where the original had one, and between the two words of a split
+// contraction ("don't" reads "do not", "I'm" reads "i am"); an elision stays attached
+// ("l'assistenza", "it's").
+bool gap_before(const Token& prev, const Token& cur) {
+  if (cur.space_before) return true;
+  const auto word = [](const Token& t) {
+    return t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+  };
+  return word(prev) && word(cur) && prev.norm.back() != '\'' && cur.norm.front() != '\'';
+}
+
+}  // namespace
+
+void SentenceText::build(const TokenizedText& text, const Sentence& sentence) {
+  text_.clear();
+  offsets_.clear();
+  lengths_.clear();
+  first_token_ = sentence.first_token;
+  for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (i > sentence.first_token && gap_before(text.tokens[i - 1], text.tokens[i])) text_ += ' ';
+    offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
+    lengths_.push_back(static_cast<std::uint32_t>(text.tokens[i].norm.size()));
+    text_ += text.tokens[i].norm;
+  }
+}
+
+std::pair<std::uint32_t, std::uint32_t> SentenceText::tokens_of(std::size_t begin,
+                                                                std::size_t stop) const {
+  std::uint32_t first = 0, last = 0;
+  for (std::uint32_t k = 0; k < offsets_.size(); ++k) {
+    if (offsets_[k] + lengths_[k] <= begin) first = k + 1;
+    if (offsets_[k] < stop) last = k + 1;
+  }
+  const auto count = static_cast<std::uint32_t>(offsets_.size());
+  first = std::min(first, count == 0 ? 0 : count - 1);
+  last = std::min(std::max(last, first + 1), std::max<std::uint32_t>(count, 1));
+  return {first_token_ + first, first_token_ + last};
+}
+
+}  // namespace ascolto
