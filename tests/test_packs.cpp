@@ -230,3 +230,30 @@ TEST_CASE("packs: ecommerce, both languages") {
                {"Ho usato il prodotto per un mese", "marketplace", false},
                {"Ottimo prodotto, consegna veloce", "listings", false}});
 }
+
+TEST_CASE("packs: context conditions send an ambiguous word to the right theme") {
+  check_cases("restaurant", Lang::En,
+              {{"They added a service charge for a party of four", "price", true},
+               {"The service was charged at 15%", "service", false},
+               {"We ate outside in the sun", "ambience", true},
+               {"I stepped outside to make a call", "ambience", false}});
+  check_cases("restaurant", Lang::It,
+              {{"Servizio incluso nel conto", "service", false},
+               {"Servizio incluso nel conto", "price", true},
+               {"Mi sono reso conto che era chiuso", "price", false}});
+  check_cases("hospitality", Lang::It,
+              {{"Camera pulitissima", "comfort", false},
+               {"Camera spaziosa e luminosa", "comfort", true},
+               {"Bagno personale in camera", "staff", false},
+               {"Parcheggio disponibile su richiesta", "staff", false},
+               {"Personale molto disponibile", "staff", true}});
+  check_cases("hospitality", Lang::En,
+              {{"Mobile phone reception was poor", "staff", false},
+               {"Reception was open all night", "staff", true}});
+  check_cases("telco", Lang::It,
+              {{"Vicino al campo da calcio", "coverage", false},
+               {"Qui non c'è mai campo", "coverage", true}});
+  check_cases("banking", Lang::En,
+              {{"The adviser showed no interest in helping", "fees", false},
+               {"The interest rate on my loan doubled", "fees", true}});
+}
