@@ -422,3 +422,41 @@ TEST_CASE("analyze --extra-lexicon: a user's brand name carries their valence") 
   r = run_cli("analyze " + input.string() + " --lang it --out - --extra-lexicon " + extra.string());
   CHECK(json_lines(r.out).at(0)["sentiment"]["label"] == "positive");
 }
+
+TEST_CASE("analyze --pack: a domain pack's themes are stored and its taxonomy is saved") {
+  const std::string plain = fresh_db("reviews-plain.db");
+  CHECK(run_cli("analyze " + data("restaurant-reviews.csv") + " --db " + plain).code == 0);
+  CHECK(q(plain, "SELECT count(*) FROM mentions WHERE theme LIKE 'ambience%'") == 0);
+  CHECK(q(plain, "SELECT count(*) FROM themes WHERE id = 'ambience'") == 0);
+
+  const std::string db = fresh_db("reviews-restaurant.db");
+  const Result r =
+      run_cli("analyze " + data("restaurant-reviews.csv") + " --pack restaurant --db " + db);
+  CHECK(r.code == 0);
+  CHECK(qs(db, "SELECT label_it FROM themes WHERE id = 'ambience'") == "Atmosfera");
+  const auto has = [&](const char* id, const char* top) {
+    return q(db, std::string("SELECT count(*) FROM mentions m JOIN responses r ON r.id = "
+                             "m.response_id WHERE r.respondent_id = '") +
+                     id + "' AND (m.theme = '" + top + "' OR m.theme LIKE '" + top + ".%')") > 0;
+  };
+  CHECK(has("R1", "food"));
+  CHECK(has("R2", "ambience"));
+  CHECK_FALSE(has("R2", "food"));
+  CHECK(has("R3", "service"));
+  CHECK(has("R3", "price"));
+  CHECK(has("R4", "ambience"));
+  CHECK(has("R4", "food"));
+  CHECK(q(db, "SELECT count(*) FROM mentions WHERE theme LIKE 'service%' AND sentiment < 0") >= 1);
+}
+
+TEST_CASE("lexicon check --pack: every shipped pack passes; an unknown one is an error") {
+  for (const char* pack : {"restaurant", "hospitality", "telco", "banking", "ecommerce"}) {
+    const Result r = run_cli(std::string("lexicon check --pack ") + pack);
+    INFO(pack);
+    CHECK(r.code == 0);
+    CHECK(r.out.find(": ok") != std::string::npos);
+  }
+  const Result r = run_cli("lexicon check --pack nosuchpack");
+  CHECK(r.code == 3);
+  CHECK(r.err.find("unknown pack 'nosuchpack'") != std::string::npos);
+}
