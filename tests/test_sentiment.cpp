@@ -123,6 +123,15 @@ TEST_CASE("an intensifier that intensifies nothing is its own opinion word") {
   CHECK(s("Pazzesco, davvero.", Lang::It) < 0);
 }
 
+TEST_CASE("excess: 'too' boosts an opinion word and complains about any other") {
+  CHECK(s("too slow", Lang::En) < s("slow", Lang::En));
+  CHECK(s("prices are too high", Lang::En) < 0);
+  CHECK(s("me too", Lang::En) == 0);
+  CHECK(s("troppo lento", Lang::It) < s("lento", Lang::It));
+  CHECK(s("il conto era troppo salato", Lang::It) < 0);
+  CHECK(s("ho mangiato troppo", Lang::It) == 0);
+}
+
 TEST_CASE("questions and conditionals are not praise") {
   CHECK(s("è buono?", Lang::It) < s("è buono", Lang::It) / 2);
   CHECK(s("sarebbe stato bello se avessero risposto", Lang::It) < 0.1);

@@ -24,6 +24,7 @@ constexpr std::size_t kNegationScope = 3;
 constexpr std::uint32_t kIntensityReach = 3;  // tokens after a booster it can still intensify
 constexpr double kRefusal = -1.0;             // "No!" on its own
 constexpr double kExcitement = 0.8;           // "Ready for a movie!!"
+constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -96,11 +97,15 @@ const char* label_name(SentimentLabel label) {
   return "neutral";
 }
 
+bool intensity(ModifierKind k) {
+  return k == ModifierKind::Booster || k == ModifierKind::Dampener || k == ModifierKind::Excess;
+}
+
 // A booster or dampener also listed as an opinion word ("damn", "crazy") is that opinion word when
 // no opinion word follows it within its reach in the clause: "Damn this is sticky", "So crazy."
 bool intensifies_nothing(const TokenizedText& text, const LanguageLexicon& lang,
                          const ModifierEntry& m, std::uint32_t end, std::uint32_t sentence_end) {
-  if (m.kind != ModifierKind::Booster && m.kind != ModifierKind::Dampener) return false;
+  if (!intensity(m.kind)) return false;
   for (std::uint32_t j = end; j < sentence_end && j < end + kIntensityReach; ++j) {
     const Token& t = text.tokens[j];
     if (is_clause_boundary(t)) return true;
@@ -152,6 +157,16 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         items.push_back({i, end, sm->payload->valence, false, false, sm->payload->src});
         i = end;
         continue;
+      }
+      if (mm && mm->payload->kind == ModifierKind::Excess) {
+        // "too high", "troppo piccolo": excess of something the lexicon has no opinion on.
+        const auto next = static_cast<std::uint32_t>(i + mm->length);
+        if (next < sent.end_token && text.tokens[next].kind == TokenKind::Word &&
+            !lang.sentiment.longest(text.tokens, next, sent.end_token)) {
+          items.push_back({i, next + 1, kExcess, false, false, mm->payload->src});
+          i = next + 1;
+          continue;
+        }
       }
       if (mm) {
         const auto end = static_cast<std::uint32_t>(i + mm->length);
@@ -297,8 +312,8 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         if (k == ModifierKind::Negator) {
           // A later negator within scope continues the same negation ("non ... mai").
           if (distance <= kNegationScope) negator = &m;
-        } else if ((k == ModifierKind::Booster || k == ModifierKind::Dampener) && distance <= 2) {
-          scale *= k == ModifierKind::Booster ? 1.0 + m.entry->weight : 1.0 - m.entry->weight;
+        } else if (intensity(k) && distance <= 2) {
+          scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
         } else if (k == ModifierKind::Irrealis) {
           irrealis = &m;
         }
