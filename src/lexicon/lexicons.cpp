@@ -412,6 +412,12 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.sentiment((ld / "sentiment.tsv").string(), *lang);
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
+    // Domain valences of the packs ("huge portions" in a restaurant), then the user's own
+    // entries: each overrides what came before.
+    for (std::size_t layer = 1; layer < theme_dirs.size(); ++layer) {
+      const fs::path domain = theme_dirs[layer] / code / "sentiment.tsv";
+      if (fs::exists(domain)) loader.sentiment(domain.string(), *lang, true);
+    }
     for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
     for (std::size_t layer = 0; layer < theme_dirs.size(); ++layer) {
       const fs::path d = theme_dirs[layer] / code;
