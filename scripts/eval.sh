@@ -17,7 +17,7 @@ for set in "${sets[@]}"; do
   if [ -f "$eval_dir/sentiment/$set.csv" ]; then
     gold=$eval_dir/sentiment/$set.csv
     to_input "$gold" > "$tmp/in.csv"
-    build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" --out "$tmp/out.jsonl" 2>/dev/null || true
+    build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" --out "$tmp/out.jsonl" 2>"$tmp/err" || { echo "$set: analyze failed: $(tail -1 "$tmp/err")"; continue; }
     echo "$set: $(python3 "$eval_dir/score_sentiment.py" "$gold" "$tmp/out.jsonl")"
   elif [ -f "$eval_dir/themes/$set.csv" ]; then
     gold=$eval_dir/themes/$set.csv
@@ -26,7 +26,7 @@ for set in "${sets[@]}"; do
     to_input "$gold" > "$tmp/in.csv"
     packs=()
     [ -d "lexicons/packs/$pack" ] && packs=(--pack "$pack")
-    build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" "${packs[@]}" --out "$tmp/out.jsonl" 2>/dev/null || true
+    build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" "${packs[@]}" --out "$tmp/out.jsonl" 2>"$tmp/err" || { echo "$set: analyze failed: $(tail -1 "$tmp/err")"; continue; }
     echo "$set (${packs[*]:-no pack}): $(python3 "$eval_dir/score_themes.py" "$gold" "$tmp/out.jsonl")"
   fi
 done

@@ -44,6 +44,24 @@ TEST_CASE("themes: each mention carries its own clause's sentiment") {
   CHECK(r.mentions[1].sentiment < 0);
 }
 
+TEST_CASE("themes: a theme named as missing is a complaint; a complaint named as missing is not") {
+  Analyzer en(testing::mini_lexicons(), Lang::En);
+  Analysis r = en.analyze("There was no delivery option.");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment < 0);
+  r = en.analyze("The delivery option is new.");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment == 0);
+  // An opinion word in the clause decides as usual: a missing problem is good news.
+  r = en.analyze("No problem with the delivery");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment > 0);
+  Analyzer it(testing::mini_lexicons(), Lang::It);
+  r = it.analyze("Niente cibo per i bambini");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment < 0);
+}
+
 TEST_CASE("themes: a mention in a clause without opinion words takes its segment's sentiment") {
   Analyzer a(testing::mini_lexicons(), Lang::En);
   const Analysis r = a.analyze("The food, as always, was great.");

@@ -2,10 +2,13 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace ascolto {
 namespace {
+
+constexpr double kMissing = -1.5;  // raw valence of a theme named as missing
 
 std::uint32_t code_points(std::string_view text, std::uint32_t byte_end) {
   std::uint32_t n = 0;
@@ -17,13 +20,29 @@ std::uint32_t code_points(std::string_view text, std::uint32_t byte_end) {
 
 // A mention's sentiment: its clause's, else (a clause with no opinion word, as in "the food,
 // which came late, was great") the sentiment of the clauses around it up to a contrast word.
-double mention_sentiment(const SentimentResult& s, const ThemeSpan& span) {
+// "No ambiance", "nessun parcheggio", "senza colazione", "not enough wines": a negator just before
+// a theme in a clause with no opinion word says the thing is missing. (What customers only name
+// to complain about, "queues" or "rumore", is an opinion word, so "no queues" stays praise.)
+bool named_as_missing(const TokenizedText& t, const LanguageLexicon& lang, const Clause& clause,
+                      const ThemeSpan& span) {
+  const std::uint32_t from =
+      std::max(clause.first_token, span.first_token - std::min<std::uint32_t>(span.first_token, 2));
+  for (std::uint32_t j = from; j < span.first_token; ++j) {
+    const auto m = lang.modifiers.longest(t.tokens, j, span.first_token);
+    if (m && m->payload->kind == ModifierKind::Negator) return true;
+  }
+  return false;
+}
+
+double mention_sentiment(const TokenizedText& t, const LanguageLexicon& lang,
+                         const SentimentResult& s, const ThemeSpan& span) {
   const Clause* own = nullptr;
   for (const Clause& c : s.clauses) {
     if (span.first_token >= c.first_token && span.first_token < c.end_token) own = &c;
   }
   if (own == nullptr) return 0;
   if (own->entries > 0) return squash(own->raw);
+  if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
   double raw = 0;
   for (const Clause& c : s.clauses) {
     if (c.segment == own->segment) raw += c.raw;
@@ -71,7 +90,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.start = code_points(text, b);
     m.end = m.start + code_points(text.substr(b), e - b);
     m.text = std::string(text.substr(b, e - b));
-    m.sentiment = mention_sentiment(sentiment, span);
+    m.sentiment = mention_sentiment(tokens, lex_.lang(rules), sentiment, span);
     m.intent = x.intents[span.sentence];
     a.mentions.push_back(std::move(m));
   }
