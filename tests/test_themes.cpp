@@ -44,6 +44,16 @@ TEST_CASE("themes: each mention carries its own clause's sentiment") {
   CHECK(r.mentions[1].sentiment < 0);
 }
 
+TEST_CASE("themes: with no opinion in its segment either, a mention takes its sentence's") {
+  Analyzer a(testing::mini_lexicons(), Lang::En);
+  const Analysis r = a.analyze("Only food is served, but it is great. The delivery was late.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "food");
+  CHECK(r.mentions[0].sentiment > 0);
+  // The next sentence's opinion does not leak back.
+  CHECK(r.mentions[1].sentiment <= 0);
+}
+
 TEST_CASE("themes: a theme named as missing is a complaint; a complaint named as missing is not") {
   Analyzer en(testing::mini_lexicons(), Lang::En);
   Analysis r = en.analyze("There was no delivery option.");

@@ -47,6 +47,12 @@ double mention_sentiment(const TokenizedText& t, const LanguageLexicon& lang,
   for (const Clause& c : s.clauses) {
     if (c.segment == own->segment) raw += c.raw;
   }
+  if (raw != 0) return squash(raw);
+  // Nothing in its segment either ("only wine and beer are served, but the house varieties are
+  // quite good"): the sentence's weighted opinion.
+  for (const Clause& c : s.clauses) {
+    if (c.sentence == own->sentence) raw += c.raw * c.weight;
+  }
   return squash(raw);
 }
 
