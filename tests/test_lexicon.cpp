@@ -118,6 +118,12 @@ TEST_CASE("lexicons: patterns that shadow each other or can never match are refu
       load_lexicons(
           {broken_copy("en/themes.tsv", "service\tqueue\nservice.wait\tqueue\n"), {}, 1 << 26}),
       doctest::Contains("en/themes.tsv:2: 'queue' is also listed at"));
+  // A modifier always wins over an opinion entry of the same words (intensifiers aside).
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/sentiment.tsv", "good\t1.9\nat all\t-1.0\n"), {}, 1 << 26}),
+      doctest::Contains("en/modifiers.tsv:6: 'at all' is also an opinion entry at"));
+  CHECK_NOTHROW(
+      load_lexicons({broken_copy("en/sentiment.tsv", "good\t1.9\nvery\t0.5\n"), {}, 1 << 26}));
   CHECK_THROWS_WITH(
       load_lexicons({broken_copy("en/themes.tsv", "food\tre:\\bPizza\\b\n"), {}, 1 << 26}),
       doctest::Contains("en/themes.tsv:1: this rule can never match: it has an upper-case letter"));

@@ -108,6 +108,16 @@ struct Loader {
       const float w = parse_number(line, 2, 0, 2, "weight");
       bool prefix = false;
       const auto toks = entry(line, &prefix);
+      // A modifier wins over an opinion entry of the same words, which would never be used;
+      // intensifiers are the exception (they are opinion words when they intensify nothing).
+      const SentimentEntry* same = lang.sentiment.find(toks, prefix);
+      const ModifierKind k = kind->second;
+      if (same && k != ModifierKind::Booster && k != ModifierKind::Dampener &&
+          k != ModifierKind::Excess) {
+        throw LexiconError(line.pos, "'" + line.fields[0] + "' is also an opinion entry at " +
+                                         lex.where(same->src) +
+                                         ", which this modifier would always shadow");
+      }
       bool inserted = false;
       ModifierEntry& e =
           lang.modifiers.add(toks, prefix, {kind->second, w, source(line, file)}, &inserted);

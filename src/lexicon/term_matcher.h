@@ -57,6 +57,24 @@ class TermMatcher {
     return list.back().payload;
   }
 
+  // The entry with exactly these tokens and prefix flag, or nullptr.
+  const Payload* find(const std::vector<std::string>& tokens, bool prefix) const {
+    if (tokens.size() == 1) {
+      const auto& map = prefix ? prefixes_ : words_;
+      const auto it = map.find(tokens[0]);
+      return it == map.end() ? nullptr : &it->second;
+    }
+    const auto it = phrases_.find(tokens[0]);
+    if (it == phrases_.end()) return nullptr;
+    for (const Phrase& p : it->second) {
+      if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
+          std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
+        return &p.payload;
+      }
+    }
+    return nullptr;
+  }
+
   // A single word: exact entry first, else the longest prefix entry.
   const Payload* word(std::string_view w) const {
     if (const auto it = words_.find(w); it != words_.end()) return &it->second;
