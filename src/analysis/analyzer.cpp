@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <chrono>
 #include <utility>
 
 namespace ascolto {
@@ -31,16 +32,44 @@ double mention_sentiment(const SentimentResult& s, const ThemeSpan& span) {
   return squash(raw);
 }
 
+// Adds the time since the last lap to a stage total, when timing is on.
+class StageClock {
+ public:
+  explicit StageClock(bool on) : on_(on), last_(on ? Clock::now() : Clock::time_point{}) {}
+  void lap(double& total) {
+    if (!on_) return;
+    const auto now = Clock::now();
+    total += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  Clock::time_point last_;
+};
+
 }  // namespace
+
+AnalysisTimes& AnalysisTimes::operator+=(const AnalysisTimes& o) {
+  tokenize += o.tokenize;
+  language += o.language;
+  sentiment += o.sentiment;
+  themes += o.themes;
+  return *this;
+}
 
 Analyzer::Analyzer(const Lexicons& lexicons, Lang forced)
     : lex_(lexicons), forced_(forced), scorer_(lexicons), tagger_(lexicons) {}
 
 Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentResult& sentiment,
                        std::vector<ThemeSpan>& spans, std::vector<TraceStep>* steps) {
+  StageClock clock(timed_);
   tokenizer_.tokenize(text, tokens);
+  clock.lap(times_.tokenize);
   Analysis a;
   a.lang = forced_ != Lang::Und ? forced_ : lex_.detector.detect(tokens);
+  clock.lap(times_.language);
   Lang rules = a.lang;
   if (rules == Lang::Und) {
     // Undetermined (emoji only, a single shared word): use whichever lexicon finds more, and
@@ -51,6 +80,7 @@ Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentRe
     sentiment = std::move(rules == Lang::It ? it : en);
   }
   if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
+  clock.lap(times_.sentiment);
   spans = tagger_.tag(tokens, rules);
   a.score = sentiment.compound;
   a.label = sentiment.label;
@@ -67,6 +97,7 @@ Analysis Analyzer::run(std::string_view text, TokenizedText& tokens, SentimentRe
     m.sentiment = mention_sentiment(sentiment, span);
     a.mentions.push_back(std::move(m));
   }
+  clock.lap(times_.themes);
   return a;
 }
 

@@ -54,6 +54,15 @@ const char* intent_name(Intent intent);
 // nullptr for Recommendation::None.
 const char* recommendation_name(Recommendation r);
 
+// Seconds spent per stage of the pipeline, when timing is enabled (a few clock reads per comment).
+struct AnalysisTimes {
+  double tokenize = 0;   // ICU breaks, normalization, elision and emoticon handling
+  double language = 0;   // language detection
+  double sentiment = 0;  // sentiment lexicon lookups and rules
+  double themes = 0;     // theme lexicon lookups, the RE2::Set pass, mentions
+  AnalysisTimes& operator+=(const AnalysisTimes& o);
+};
+
 // Everything `explain` shows about one comment.
 struct Explanation {
   Analysis analysis;
@@ -71,6 +80,9 @@ class Analyzer {
   Analysis analyze(std::string_view text);
   Explanation explain(std::string_view text);
 
+  void enable_timing() { timed_ = true; }
+  const AnalysisTimes& times() const { return times_; }
+
  private:
   Analysis run(std::string_view text, TokenizedText& tokens, SentimentResult& sentiment,
                std::vector<ThemeSpan>& spans, std::vector<TraceStep>* steps);
@@ -81,6 +93,8 @@ class Analyzer {
   SentimentScorer scorer_;
   ThemeTagger tagger_;
   TokenizedText tokens_;
+  bool timed_ = false;
+  AnalysisTimes times_;
 };
 
 }  // namespace ascolto
