@@ -89,11 +89,23 @@ TEST_CASE("json line: tricky strings are escaped exactly as nlohmann-json does")
       "truncated \xC3",
       "overlong \xC0\xAF",
       "",
+      "printable ASCII ~!#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}",
   };
   for (const std::string& s : strings) {
     CAPTURE(s);
     const AnalysedRow r = row_with(s, s);
     CHECK(written(r) == reference_line(r));
+  }
+}
+
+TEST_CASE("json line: every single byte, alone and inside ASCII text, as nlohmann-json writes it") {
+  for (int b = 0; b < 256; ++b) {
+    CAPTURE(b);
+    const std::string one(1, static_cast<char>(b));
+    const AnalysedRow alone = row_with(one, one);
+    CHECK(written(alone) == reference_line(alone));
+    const AnalysedRow inside = row_with("id" + one + "x", "text " + one + " more");
+    CHECK(written(inside) == reference_line(inside));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -16,8 +17,21 @@ double round4(double v) {
   return std::round(v * 10000.0) / 10000.0;
 }
 
-// Invalid UTF-8 never reaches here (the reader rejects it); replace defensively anyway.
+// Printable ASCII other than '"' and '\\' is written as is by any JSON serializer.
+bool needs_no_escaping(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+
+// Everything else (escapes, non-ASCII, invalid UTF-8) goes through nlohmann-json. Invalid UTF-8
+// never reaches here (the reader rejects it); it is replaced defensively anyway.
 void append_string(std::string_view s, std::string& out) {
+  if (needs_no_escaping(s)) {
+    out += '"';
+    out += s;
+    out += '"';
+    return;
+  }
   out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
