@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark of the built binary on generated exports. For each size it runs (a) sentiment +
 themes to JSONL with 1 thread and with all threads, (b) the full analyze into SQLite, REPEAT
-times each, and prints the median wall time, comments/s, MB/s and peak RSS in a stable format:
+times each, and prints the median wall time, comments/s, MB/s and peak RSS, then the seconds per
+stage (`analyze --timings`, summed over threads; median of runs) in a stable format:
   bench/run.py [--rows 200000 ...] [--repeat 3] [--bin build/ascolto]"""
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 
@@ -10,11 +11,18 @@ here = os.path.dirname(os.path.abspath(__file__))
 
 def measure(cmd):
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
-            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE,text=True);"
             "w=time.perf_counter()-t;"
-            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True, check=True).stdout.split()
-    return float(out[0]), int(out[1]) / 1024.0  # seconds, MiB
+            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);print(p.stderr)")
+    out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True, check=True).stdout
+    first, _, err = out.partition("\n")
+    wall, rss = first.split()
+    stages = {}
+    for line in err.splitlines():
+        if line.startswith("timing "):
+            _, name, secs = line.split()
+            stages[name] = float(secs)
+    return float(wall), int(rss) / 1024.0, stages  # seconds, MiB, seconds per stage
 
 
 def main():
@@ -27,27 +35,35 @@ def main():
     tmp = tempfile.mkdtemp(prefix="ascolto-bench-")
     print(f"# ascolto benchmark  cores={cores}  repeat={args.repeat}  (median of runs)")
     print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'MB/s':>7} {'peak_MiB':>9}")
+    stage_lines = []
     for rows in args.rows:
         data = os.path.join(tmp, f"bench-{rows}.csv")
         subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(rows), data], check=True)
         mb = os.path.getsize(data) / 1e6
         db = os.path.join(tmp, "bench.db")
         cases = [
-            ("jsonl threads=1", [args.bin, "analyze", data, "--out", os.devnull, "--threads", "1"]),
-            (f"jsonl threads={cores}", [args.bin, "analyze", data, "--out", os.devnull, "--threads", str(cores)]),
-            (f"sqlite threads={cores}", [args.bin, "analyze", data, "--db", db, "--threads", str(cores)]),
+            ("jsonl threads=1", [args.bin, "analyze", data, "--out", os.devnull, "--threads", "1", "--timings"]),
+            (f"jsonl threads={cores}",
+             [args.bin, "analyze", data, "--out", os.devnull, "--threads", str(cores), "--timings"]),
+            (f"sqlite threads={cores}", [args.bin, "analyze", data, "--db", db, "--threads", str(cores), "--timings"]),
         ]
         for name, cmd in cases:
-            walls, rss = [], []
+            walls, rss, stages = [], [], []
             for _ in range(args.repeat):
                 for ext in ("", "-wal", "-shm"):
                     if os.path.exists(db + ext):
                         os.remove(db + ext)
-                w, r = measure(cmd)
+                w, r, st = measure(cmd)
                 walls.append(w)
                 rss.append(r)
+                stages.append(st)
             w = statistics.median(walls)
             print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {mb / w:>7.1f} {max(rss):>9.1f}")
+            cells = " ".join(f"{k}={statistics.median(s[k] for s in stages):.2f}" for k in stages[0])
+            stage_lines.append(f"{rows:>9} {name:<22} {cells}")
+    print("# seconds per stage (summed over threads)")
+    for line in stage_lines:
+        print(line)
 
 
 if __name__ == "__main__":

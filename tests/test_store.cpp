@@ -56,6 +56,21 @@ TEST_CASE("store: a new database is migrated to the current schema version") {
   }
 }
 
+TEST_CASE("store: the writer skips the CHECKs, other connections still get them") {
+  const std::string path = fresh_db("ascolto-store-checks.db");
+  Store s(path);
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  WriteCounts counts;
+  s.write_batch(run, {row("c1", 9, "2026-03-01", "ottimo", "h1")}, {}, counts);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE band = 'promoter'") == 1);
+  SQLite::Database other(path, SQLite::OPEN_READWRITE);
+  other.setBusyTimeout(5000);
+  CHECK_THROWS_WITH(other.exec("UPDATE responses SET band = 'fan'"),
+                    doctest::Contains("CHECK constraint failed"));
+  CHECK_THROWS_WITH(other.exec("UPDATE mentions SET intent = 'rant'"),
+                    doctest::Contains("CHECK constraint failed"));
+}
+
 TEST_CASE("store: a database from a newer version is refused") {
   const std::string path = fresh_db("ascolto-store-2.db");
   {

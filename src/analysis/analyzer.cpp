@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace ascolto {
@@ -56,7 +57,32 @@ double mention_sentiment(const TokenizedText& t, const LanguageLexicon& lang,
   return squash(raw);
 }
 
+// Adds the time since the last lap to a stage total, when timing is on.
+class StageClock {
+ public:
+  explicit StageClock(bool on) : on_(on), last_(on ? Clock::now() : Clock::time_point{}) {}
+  void lap(double& total) {
+    if (!on_) return;
+    const auto now = Clock::now();
+    total += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  Clock::time_point last_;
+};
+
 }  // namespace
+
+AnalysisTimes& AnalysisTimes::operator+=(const AnalysisTimes& o) {
+  tokenize += o.tokenize;
+  language += o.language;
+  sentiment += o.sentiment;
+  themes += o.themes;
+  return *this;
+}
 
 Analyzer::Analyzer(const Lexicons& lexicons, Lang forced)
     : lex_(lexicons), forced_(forced), scorer_(lexicons), tagger_(lexicons), signals_(lexicons) {}
@@ -66,10 +92,13 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   SentimentResult& sentiment = x.sentiment;
   std::vector<TraceStep>* steps = trace ? &x.steps : nullptr;
   x.steps.clear();
+  StageClock clock(timed_);
   tokenizer_.tokenize(text, tokens);
+  clock.lap(times_.tokenize);
   Analysis& a = x.analysis;
   a = Analysis{};
   a.lang = forced_ != Lang::Und ? forced_ : lex_.detector.detect(tokens);
+  clock.lap(times_.language);
   Lang rules = a.lang;
   if (rules == Lang::Und) {
     // Undetermined (emoji only, a single shared word): use whichever lexicon finds more, and
@@ -80,6 +109,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     sentiment = std::move(rules == Lang::It ? it : en);
   }
   if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
+  clock.lap(times_.sentiment);
   x.theme_spans = tagger_.tag(tokens, rules);
   x.signal_spans = signals_.detect(tokens, rules);
   x.intents = sentence_intents(tokens, sentiment, x.signal_spans);
@@ -100,6 +130,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.intent = x.intents[span.sentence];
     a.mentions.push_back(std::move(m));
   }
+  clock.lap(times_.themes);
 }
 
 Analysis Analyzer::analyze(std::string_view text) {

@@ -40,6 +40,15 @@ struct Analysis {
   Signals signals;
 };
 
+// Seconds spent per stage of the pipeline, when timing is enabled (a few clock reads per comment).
+struct AnalysisTimes {
+  double tokenize = 0;   // ICU breaks, normalization, elision and emoticon handling
+  double language = 0;   // language detection
+  double sentiment = 0;  // sentiment lexicon lookups and rules
+  double themes = 0;     // theme lexicon lookups, the RE2::Set pass, mentions
+  AnalysisTimes& operator+=(const AnalysisTimes& o);
+};
+
 // Everything `explain` shows about one comment.
 struct Explanation {
   Analysis analysis;
@@ -59,6 +68,9 @@ class Analyzer {
   Analysis analyze(std::string_view text);
   Explanation explain(std::string_view text);
 
+  void enable_timing() { timed_ = true; }
+  const AnalysisTimes& times() const { return times_; }
+
  private:
   // Fills all of `x`; the trace steps only when `trace`.
   void run(std::string_view text, Explanation& x, bool trace);
@@ -70,6 +82,8 @@ class Analyzer {
   ThemeTagger tagger_;
   SignalDetector signals_;
   Explanation scratch_;  // reused between comments: its buffers keep their capacity
+  bool timed_ = false;
+  AnalysisTimes times_;
 };
 
 }  // namespace ascolto

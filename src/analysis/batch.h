@@ -1,11 +1,7 @@
-// Analyses a batch of input rows on several threads, each with its own Analyzer (ICU iterators
-// are per thread), keeping the rows' order: results are identical whatever the thread count.
-//
-//   BatchAnalyzer batch(lexicons, Lang::Und, 4);
-//   batch.run(rows);   // fills rows[i].analysis
+// What flows through `analyze`: batches of input rows in input order, each row with its analysis
+// once a worker has run, plus what the reader could not turn into rows.
 #pragma once
 
-#include <memory>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -18,13 +14,11 @@ struct AnalysedRow {
   Analysis analysis;
 };
 
-class BatchAnalyzer {
- public:
-  BatchAnalyzer(const Lexicons& lexicons, Lang forced, unsigned threads);
-  void run(std::vector<AnalysedRow>& rows);
-
- private:
-  std::vector<std::unique_ptr<Analyzer>> analyzers_;
+struct Batch {
+  std::vector<AnalysedRow> rows;
+  std::vector<RejectedRow> rejects;     // rows the reader rejected (severity 'row')
+  std::vector<RejectedRow> unreadable;  // inputs that could not be read on (severity 'file')
+  std::size_t size() const { return rows.size() + rejects.size(); }
 };
 
 }  // namespace ascolto

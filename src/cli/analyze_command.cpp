@@ -15,7 +15,7 @@
 #include <unordered_set>
 #include <variant>
 
-#include "analysis/batch.h"
+#include "analysis/pipeline.h"
 #include "ascolto_config.h"
 #include "cli/json_output.h"
 #include "cli/shared_options.h"
@@ -43,6 +43,7 @@ struct AnalyzeOptions {
   std::size_t skip_rows = 0;
   std::size_t batch_size = 2000;
   unsigned threads = 0;
+  bool timings = false;
 };
 
 // A progress line on stderr, only when stderr is a terminal.
@@ -110,7 +111,8 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "date-order", po::value(&o.date_order)->default_value("dmy"),
       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")(
       "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
-      "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction");
+      "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction")(
+      "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -128,6 +130,17 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
     throw UsageError("--date-order must be dmy or mdy");
   }
   return o;
+}
+
+// Per-stage seconds on stderr, one "timing STAGE SECONDS" line each (read by bench/run.py).
+void print_timings(double read, const StageTimes& t) {
+  const std::pair<const char*, double> stages[] = {{"read", read},
+                                                   {"tokenize", t.analysis.tokenize},
+                                                   {"language", t.analysis.language},
+                                                   {"sentiment", t.analysis.sentiment},
+                                                   {"themes", t.analysis.themes},
+                                                   {"write", t.write}};
+  for (const auto& [name, secs] : stages) std::fprintf(stderr, "timing %s %.3f\n", name, secs);
 }
 
 char parse_delimiter(const std::string& d) {
@@ -154,8 +167,6 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
 
   const unsigned threads =
       opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-  BatchAnalyzer analyzer(*lexicons, forced, threads);
-
   std::unique_ptr<Store> store;
   std::int64_t run = 0;
   if (!opt.db.empty()) {
@@ -184,23 +195,37 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   nlohmann::json inputs_read = nlohmann::json::array();
   std::unordered_set<std::uint64_t> keys_seen;  // duplicate ids within this run
 
-  const auto flush = [&](std::vector<AnalysedRow>& rows, std::vector<RejectedRow>& rejects) {
-    analyzer.run(rows);
+  std::string json_lines;
+  // Runs on the writer thread, one batch at a time in input order.
+  const auto write = [&](Batch& batch) {
     if (out) {
-      for (const AnalysedRow& r : rows) *out << to_json_line(r) << '\n';
+      json_lines.clear();
+      for (const AnalysedRow& r : batch.rows) append_json_line(r, json_lines);
+      out->write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
     }
     if (store) {
-      store->write_batch(run, rows, rejects, counts);
+      store->write_batch(run, batch.rows, batch.rejects, counts);
+      for (const RejectedRow& u : batch.unreadable)
+        store->reject_file(run, u.file, u.line, u.column, u.reason);
     } else {
-      counts.read += static_cast<std::int64_t>(rows.size() + rejects.size());
-      counts.added += static_cast<std::int64_t>(rows.size());
-      counts.rejected += static_cast<std::int64_t>(rejects.size());
-      for (const AnalysedRow& r : rows)
+      counts.read += static_cast<std::int64_t>(batch.size());
+      counts.added += static_cast<std::int64_t>(batch.rows.size());
+      counts.rejected += static_cast<std::int64_t>(batch.rejects.size());
+      for (const AnalysedRow& r : batch.rows)
         counts.field_issues += static_cast<std::int64_t>(r.row.issues.size());
     }
-    rows.clear();
-    rejects.clear();
     progress.update(counts.read);
+  };
+  AnalysisPipeline pipeline(*lexicons, forced, threads, write, opt.timings);
+  Batch batch;
+  double read_seconds = 0;
+  auto batch_start = Clock::now();
+  // Batch boundaries: the one place where the reader hands work on.
+  const auto submit = [&] {
+    read_seconds += std::chrono::duration<double>(Clock::now() - batch_start).count();
+    pipeline.submit(std::move(batch));
+    batch = Batch();
+    batch_start = Clock::now();
   };
 
   for (const std::string& file : opt.files) {
@@ -213,22 +238,21 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     } catch (const InputError& e) {
       input_problems = true;
       problems.report(e.pos().str(), e.what() + e.pos().str().size() + 2, "skipped file");
-      if (store) store->reject_file(run, e.pos().file, e.pos().line, e.pos().column, e.what());
+      batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+      submit();
       continue;
     }
-    std::vector<AnalysedRow> rows;
-    std::vector<RejectedRow> rejects;
     RawRecord rec;
     try {
       while (reader->next(rec)) {
         auto mapped = mapper->map(rec);
         if (auto* row = std::get_if<InputRow>(&mapped)) {
           if (!keys_seen.insert(hash64(row->source_key)).second) {
-            rejects.push_back({row->file, row->line, 0,
-                               "duplicate id '" + row->id + "': an earlier row of this run has it",
-                               rec.raw});
-            problems.report(row->file + ":" + std::to_string(row->line), rejects.back().reason,
-                            "rejected row");
+            batch.rejects.push_back(
+                {row->file, row->line, 0,
+                 "duplicate id '" + row->id + "': an earlier row of this run has it", rec.raw});
+            problems.report(row->file + ":" + std::to_string(row->line),
+                            batch.rejects.back().reason, "rejected row");
           } else {
             for (const FieldIssue& issue : row->issues) {
               problems.report(
@@ -236,23 +260,23 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
                   issue.reason, "field");
               ++issue_kinds[issue.field];
             }
-            rows.push_back({std::move(*row), {}});
+            batch.rows.push_back({std::move(*row), {}});
           }
         } else {
           auto& rej = std::get<RejectedRow>(mapped);
           problems.report(SourcePos{rej.file, rej.line, rej.column}.str(), rej.reason,
                           "rejected row");
-          rejects.push_back(std::move(rej));
+          batch.rejects.push_back(std::move(rej));
         }
-        if (rows.size() + rejects.size() >= opt.batch_size) flush(rows, rejects);
+        if (batch.size() >= opt.batch_size) submit();
       }
     } catch (const InputError& e) {
       // A read error mid-file: keep what was read, record the failure, go on with the next file.
       input_problems = true;
       problems.report(e.pos().str(), e.what(), "stopped reading");
-      if (store) store->reject_file(run, e.pos().file, e.pos().line, e.pos().column, e.what());
+      batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
     }
-    flush(rows, rejects);
+    submit();
     inputs_read.push_back({{"path", file},
                            {"format", reader->describe()},
                            {"hash", reader->input_hash()},
@@ -263,6 +287,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
                              {"date", mapper->date_column()},
                              {"segments", mapper->segment_columns()}}}});
   }
+  pipeline.finish();
   progress.update(counts.read, true);
   if (out) out->flush();
   if (store) store->finish_run(run, RunStatus::Completed, inputs_read.dump());
@@ -288,6 +313,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     std::cerr << ")\n";
   }
   if (store) std::cerr << "  database: " << opt.db << " (run " << run << ")\n";
+  if (opt.timings) print_timings(read_seconds, pipeline.times());
   return (counts.rejected > 0 || input_problems) ? 1 : 0;
 }
 

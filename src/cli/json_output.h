@@ -5,6 +5,11 @@
 //  "themes":[{"theme":"delivery.delay","text":"in ritardo","sentence":0,"start":24,"end":34,
 //             "sentiment":-0.5,"intent":"complaint"}],
 //  "signals":{"churn_intent":false,"repeat_contact":false,"recommendation":null}}
+// The line is assembled from pieces (strings and numbers serialized by nlohmann-json, so escaping
+// and number formats are nlohmann's) without building a JSON tree per comment.
+//
+//   std::string buf;
+//   append_json_line(row, buf);   // one line, with its '\n'
 #pragma once
 
 #include <string>
@@ -13,6 +18,7 @@
 
 namespace ascolto {
 
-std::string to_json_line(const AnalysedRow& row);
+// Appends the JSON object of `row` and a newline to `out`.
+void append_json_line(const AnalysedRow& row, std::string& out);
 
 }  // namespace ascolto

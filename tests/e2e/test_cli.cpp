@@ -460,3 +460,75 @@ TEST_CASE("lexicon check --pack: every shipped pack passes; an unknown one is an
   CHECK(r.code == 3);
   CHECK(r.err.find("unknown pack 'nosuchpack'") != std::string::npos);
 }
+
+namespace {
+
+// Every row of a table as text, in storage order.
+std::string dump_table(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  SQLite::Statement st(d, sql);
+  std::string out;
+  while (st.executeStep()) {
+    for (int c = 0; c < st.getColumnCount(); ++c) {
+      out += st.getColumn(c).isNull() ? std::string("NULL") : st.getColumn(c).getString();
+      out += '\t';
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("analyze --threads: 2 and 4 workers give the bytes and rows of 1 worker") {
+  // Small batches so that many are in flight at once; bad rows, an unterminated quote and a
+  // missing file so that rejects of every kind interleave with the rows.
+  const std::string inputs = examples("survey-it.csv") + " " + examples("survey-en.csv") + " " +
+                             data("bad-rows.csv") + " " + examples("survey-mixed.csv") + " " +
+                             data("unterminated.csv") + " " + data("no-such-file.csv") + " " +
+                             examples("qualtrics-export.csv") + " " + data("feedback.jsonl");
+  const char* tables[] = {
+      "SELECT * FROM responses ORDER BY id", "SELECT * FROM segments ORDER BY response_id, name",
+      "SELECT * FROM mentions ORDER BY id", "SELECT * FROM rejects ORDER BY id",
+      "SELECT id, status, rows_read, rows_new, rows_updated, rows_unchanged, rows_rejected, "
+      "inputs FROM runs"};
+  std::string reference_jsonl, reference_rows[std::size(tables)];
+  int reference_code = -1;
+  for (const int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    const std::string db = fresh_db("threads-" + std::to_string(threads) + ".db");
+    const fs::path out = scratch() / ("threads-" + std::to_string(threads) + ".jsonl");
+    const Result r = run_cli("analyze " + inputs + " --batch-size 7 --threads " +
+                             std::to_string(threads) + " --db " + db + " --out " + out.string());
+    CHECK(r.err.find(std::to_string(threads) + (threads == 1 ? " thread," : " threads,")) !=
+          std::string::npos);
+    const std::string jsonl = slurp(out);
+    if (threads == 1) {
+      reference_jsonl = jsonl;
+      reference_code = r.code;
+      for (std::size_t t = 0; t < std::size(tables); ++t)
+        reference_rows[t] = dump_table(db, tables[t]);
+      CHECK(json_lines(jsonl).size() > 300);
+      CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'file'") >= 1);
+      CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'row'") >= 1);
+      continue;
+    }
+    CHECK(r.code == reference_code);
+    CHECK(jsonl == reference_jsonl);
+    for (std::size_t t = 0; t < std::size(tables); ++t) {
+      CAPTURE(tables[t]);
+      CHECK(dump_table(db, tables[t]) == reference_rows[t]);
+    }
+  }
+}
+
+TEST_CASE("analyze --timings: one line per stage on stderr") {
+  const Result r = run_cli("analyze " + examples("survey-it.csv") + " --out - --timings");
+  CHECK(r.code == 0);
+  for (const char* stage : {"read", "tokenize", "language", "sentiment", "themes", "write"}) {
+    CAPTURE(stage);
+    CHECK(r.err.find(std::string("timing ") + stage + " ") != std::string::npos);
+  }
+  CHECK(run_cli("analyze " + examples("survey-it.csv") + " --out -").err.find("timing ") ==
+        std::string::npos);
+}
