@@ -87,12 +87,35 @@ TEST_CASE("CSV: a malformed quote is reported with line and column and reading g
   CHECK(rows[1].fields[1] == "fine");
 }
 
-TEST_CASE("CSV: an unterminated quote names the line where it opened") {
-  const auto rows = read_csv("id,c\n1,ok\n2,\"never closed\n3,x\n");
-  REQUIRE(rows.size() == 2);
+TEST_CASE("CSV: an unterminated quote names the line where it opened; the next line is read") {
+  const auto rows = read_csv("id,c\n1,ok\n2,\"never closed\n3,x\n4,\"a\"\"b\"\n");
+  REQUIRE(rows.size() == 4);
   REQUIRE(rows[1].error.has_value());
   CHECK(rows[1].error->line == 3);
   CHECK(rows[1].error->column == 3);
+  CHECK(rows[1].raw == "2,\"never closed");
+  CHECK(rows[2].line == 4);
+  CHECK(rows[2].fields == std::vector<std::string>{"3", "x"});
+  CHECK_FALSE(rows[2].error.has_value());
+  CHECK(rows[3].fields == std::vector<std::string>{"4", "a\"b"});
+}
+
+TEST_CASE("CSV: a quote that never closes on a single last line is one rejected record") {
+  const auto rows = read_csv("id,c\n1,\"open to the end");
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].error.has_value());
+  CHECK(rows[0].error->line == 2);
+}
+
+TEST_CASE("CSV: fields past max_field_bytes are cut at a character boundary and listed") {
+  CsvOptions options;
+  options.max_field_bytes = 5;
+  const auto rows = read_csv("id,c\n1,\u00e8\u00e8\u00e8\u00e8\n22,ok\n", options);  // 8 bytes
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].fields[1] == "\u00e8\u00e8");  // 4 bytes: the third "è" would be split
+  CHECK(rows[0].truncated == std::vector<std::size_t>{2});
+  CHECK(rows[1].fields[1] == "ok");
+  CHECK(rows[1].truncated.empty());
 }
 
 TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
@@ -213,4 +236,34 @@ TEST_CASE("RowMapper: rows without an id get stable, distinct keys even when ide
   CHECK(k1 != k2);
   CHECK(std::get<InputRow>(b.map(rec)).source_key == k1);  // same on a re-run
   CHECK(std::get<InputRow>(b.map(rec)).source_key == k2);
+}
+
+TEST_CASE("RowMapper: truncated fields and NUL bytes") {
+  RowMapper m({"id", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.line = 3;
+  rec.fields = {"1", "lungo"};
+  rec.truncated = {2};
+  auto row = std::get<InputRow>(m.map(rec));
+  REQUIRE(row.issues.size() == 1);
+  CHECK(row.issues[0].column == 2);
+  CHECK(row.issues[0].reason.find("--max-field-bytes") != std::string::npos);
+  rec.truncated.clear();
+  rec.fields = {"2", std::string("a\0b", 3)};
+  const auto rejected = std::get<RejectedRow>(m.map(rec));
+  CHECK(rejected.column == 2);
+  CHECK(rejected.reason.find("NUL byte in column 'comment' at byte 2") == 0);
+}
+
+TEST_CASE("RowMapper: a BOM inside the data is dropped; duplicate used columns are refused") {
+  RowMapper m({"id", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.fields = {"\xEF\xBB\xBF" "7", "\xEF\xBB\xBF" "ciao"};
+  const auto row = std::get<InputRow>(m.map(rec));
+  CHECK(row.id == "7");
+  CHECK(row.text == "ciao");
+  CHECK_THROWS_WITH(
+      RowMapper({"id", "comment", "Comment"}, {}, "d.csv"),
+      doctest::Contains("d.csv:1:3: duplicate column name 'comment' (columns 2 and 3)"));
+  CHECK_NOTHROW(RowMapper({"id", "comment", "x", "x"}, {}, "d.csv"));  // unused: no ambiguity
 }
