@@ -116,11 +116,12 @@ struct Loader {
   }
 
   void themes(const std::string& path, LanguageLexicon& lang,
-              std::vector<std::string>& rule_patterns) {
+              std::vector<std::string>& rule_patterns, std::size_t budget) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     RE2::Options opts;
     opts.set_log_errors(false);
+    opts.set_max_mem(static_cast<int64_t>(budget));
     for (const TsvLine& line : lines) {
       expect_fields(line, 2, 2, "theme_id<TAB>pattern");
       const auto theme = lex.taxonomy.index_of(line.fields[0]);
@@ -130,6 +131,10 @@ struct Loader {
       const std::string& pattern = line.fields[1];
       if (pattern.rfind("re:", 0) == 0) {
         auto re = std::make_unique<RE2>(pattern.substr(3), opts);
+        if (re->error_code() == RE2::ErrorPatternTooLarge) {
+          throw LexiconError(line.pos, "RE2 rule too large for the memory budget of " +
+                                           std::to_string(budget >> 20) + " MiB");
+        }
         if (!re->ok()) {
           throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
         }
@@ -164,9 +169,16 @@ struct Loader {
       }
     }
     if (!lang.rule_set->Compile()) {
-      throw LexiconError({std::string("lexicons/") + code + "/themes.tsv", 0, 0},
-                         "the theme rules exceed the RE2 memory budget of " +
-                             std::to_string(budget >> 20) + " MiB");
+      // Point at the biggest rule: the one to simplify first.
+      const auto biggest = std::max_element(
+          lang.rules.begin(), lang.rules.end(), [](const ThemeRule& a, const ThemeRule& b) {
+            return a.regex->ProgramSize() < b.regex->ProgramSize();
+          });
+      throw LexiconError(
+          {lex.files[biggest->src.file], biggest->src.line, 0},
+          std::string("the ") + code + " theme rules exceed the RE2 memory budget of " +
+              std::to_string(budget >> 20) + " MiB; the largest rule is this one (program size " +
+              std::to_string(biggest->regex->ProgramSize()) + ")");
     }
   }
 
@@ -257,7 +269,8 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     std::vector<std::string> patterns;
     for (const auto& d : theme_dirs) {
       if (fs::exists(d / code / "themes.tsv"))
-        loader.themes((d / code / "themes.tsv").string(), *lang, patterns);
+        loader.themes((d / code / "themes.tsv").string(), *lang, patterns,
+                      options.rule_memory_budget);
     }
     loader.compile_rules(*lang, patterns, options.rule_memory_budget, code);
   }
