@@ -5,5 +5,5 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ascolto;
   if (size > kMaxFuzzInput) return 0;
-  return drain_reader([&] { return std::make_unique<JsonlReader>(fuzz_source(data, size)); });
+  return drain_reader([&] { return std::make_unique<JsonlReader>(fuzz_source(data, size), 4096); });
 }

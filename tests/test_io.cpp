@@ -150,7 +150,8 @@ TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an 
   JsonlReader r(
       Utf8Source::from_bytes("{\"id\":\"a\",\"score\":9,\"text\":\"ottimo\"}\n\n{\"id\":\"b\","
                              "\"text\":\"x\",\"score\":null}\n{\"id\": oops}\n",
-                             "t.jsonl", ""));
+                             "t.jsonl", ""),
+      1 << 20);
   CHECK(r.header() == std::vector<std::string>{"id", "score", "text"});
   RawRecord rec;
   REQUIRE(r.next(rec));
@@ -166,11 +167,37 @@ TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an 
 }
 
 TEST_CASE("Plain lines: one comment per line, blank lines skipped, row numbers count comments") {
-  PlainLinesReader r(Utf8Source::from_bytes("primo\r\n\r\nsecondo\nterzo", "t.txt", ""));
+  PlainLinesReader r(Utf8Source::from_bytes("primo\r\n\r\nsecondo\nterzo", "t.txt", ""), 1 << 20);
   RawRecord rec;
   std::vector<std::string> seen;
   while (r.next(rec)) seen.push_back(rec.fields[0] + "@" + std::to_string(rec.row_number));
   CHECK(seen == std::vector<std::string>{"primo@1", "secondo@2", "terzo@3"});
+}
+
+TEST_CASE("Line readers: lines past the limit are cut (plain) or rejected whole (JSONL)") {
+  PlainLinesReader plain(Utf8Source::from_bytes("abc\u00e8\u00e8\u00e8\r\nshort\n", "t.txt", ""),
+                         6);  // 9 bytes
+  RawRecord rec;
+  REQUIRE(plain.next(rec));
+  CHECK(rec.fields[0] == "abc\u00e8");  // the second "è" would be split at byte 6
+  CHECK(rec.truncated == std::vector<std::size_t>{1});
+  REQUIRE(plain.next(rec));
+  CHECK(rec.fields[0] == "short");
+  CHECK(rec.line == 2);
+  CHECK(rec.truncated.empty());
+
+  JsonlReader jsonl(Utf8Source::from_bytes("{\"text\":\"ok\"}\n{\"text\":\"far too long\"}\n"
+                                           "{\"text\":\"ok\"}\n",
+                                           "t.jsonl", ""),
+                    16);
+  REQUIRE(jsonl.next(rec));
+  REQUIRE(jsonl.next(rec));
+  REQUIRE(rec.error.has_value());
+  CHECK(rec.error->line == 2);
+  CHECK(rec.error->message.find("rejected whole") != std::string::npos);
+  REQUIRE(jsonl.next(rec));
+  CHECK_FALSE(rec.error.has_value());
+  CHECK(rec.fields[0] == "ok");
 }
 
 TEST_CASE("RowMapper: recognises Italian and English column names") {
@@ -258,7 +285,11 @@ TEST_CASE("RowMapper: truncated fields and NUL bytes") {
 TEST_CASE("RowMapper: a BOM inside the data is dropped; duplicate used columns are refused") {
   RowMapper m({"id", "comment"}, {}, "x.csv");
   RawRecord rec;
-  rec.fields = {"\xEF\xBB\xBF" "7", "\xEF\xBB\xBF" "ciao"};
+  rec.fields = {
+      "\xEF\xBB\xBF"
+      "7",
+      "\xEF\xBB\xBF"
+      "ciao"};
   const auto row = std::get<InputRow>(m.map(rec));
   CHECK(row.id == "7");
   CHECK(row.text == "ciao");

@@ -174,7 +174,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (const char d = parse_delimiter(opt.delimiter); d != 0) reader_options.csv.delimiter = d;
   reader_options.csv.skip_rows = opt.skip_rows;
   reader_options.encoding = opt.encoding;
-  reader_options.csv.max_field_bytes = opt.max_field_bytes;
+  reader_options.max_field_bytes = opt.max_field_bytes;
   const Lang forced = parse_lang(opt.lexicon.lang);
   const auto lexicons = load_from_options(opt.lexicon, argv0);
 

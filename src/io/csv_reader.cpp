@@ -16,16 +16,6 @@ bool is_blank_record(const RawRecord& rec) {
   return !rec.error && rec.fields.size() == 1 && rec.fields[0].empty();
 }
 
-// Drops the bytes of a UTF-8 sequence left incomplete by a cut at a byte limit.
-void truncate_to_char_boundary(std::string& s) {
-  std::size_t start = s.size();
-  while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
-  if (start == 0) return;
-  const auto lead = static_cast<unsigned char>(s[start - 1]);
-  const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  if (s.size() - (start - 1) < length) s.resize(start - 1);
-}
-
 std::string delimiter_name(char d) {
   if (d == '\t') return "tab";
   return std::string("'") + d + "'";

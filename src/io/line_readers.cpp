@@ -23,8 +23,15 @@ std::string json_value_text(const ordered_json& v) {
 
 }  // namespace
 
+void LineSplitter::append(std::string& line, std::size_t count) {
+  const std::size_t room = max_line_bytes_ - std::min(max_line_bytes_, line.size());
+  if (count > room) truncated_ = true;
+  line.append(buf_, pos_, std::min(count, room));
+}
+
 bool LineSplitter::next(std::string& line, std::size_t& line_number) {
   line.clear();
+  truncated_ = false;
   bool any = false;
   for (;;) {
     if (pos_ >= buf_.size()) {
@@ -42,11 +49,11 @@ bool LineSplitter::next(std::string& line, std::size_t& line_number) {
     any = true;
     const std::size_t end = buf_.find_first_of("\r\n", pos_);
     if (end == std::string::npos) {
-      line.append(buf_, pos_, std::string::npos);
+      append(line, buf_.size() - pos_);
       pos_ = buf_.size();
       continue;
     }
-    line.append(buf_, pos_, end - pos_);
+    append(line, end - pos_);
     pos_ = end + 1;
     if (buf_[end] == '\r') {
       // CRLF: swallow the LF, which may start the next chunk.
@@ -66,7 +73,8 @@ bool LineSplitter::next(std::string& line, std::size_t& line_number) {
   }
 }
 
-JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source) : lines_(std::move(source)) {
+JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source, std::size_t max_line_bytes)
+    : lines_(std::move(source), max_line_bytes) {
   std::string line;
   std::size_t n = 0;
   while (lines_.next(line, n)) {
@@ -102,6 +110,13 @@ bool JsonlReader::parse_line(const std::string& line, std::size_t line_number, R
   rec.line = line_number;
   rec.raw = line;
   rec.error.reset();
+  if (lines_.truncated()) {
+    rec.error = RecordError{line_number, 1,
+                            "line longer than " + std::to_string(line.size()) +
+                                " bytes: rejected whole, a cut JSON object cannot be read "
+                                "(raise --max-field-bytes)"};
+    return true;
+  }
   try {
     const auto obj = ordered_json::parse(line);
     if (!obj.is_object()) {
@@ -143,8 +158,8 @@ bool JsonlReader::next(RawRecord& rec) {
   return false;
 }
 
-PlainLinesReader::PlainLinesReader(std::unique_ptr<Utf8Source> source)
-    : lines_(std::move(source)) {}
+PlainLinesReader::PlainLinesReader(std::unique_ptr<Utf8Source> source, std::size_t max_line_bytes)
+    : lines_(std::move(source), max_line_bytes) {}
 
 std::string PlainLinesReader::describe() const {
   return "plain lines, " + lines_.source().encoding();
@@ -155,6 +170,11 @@ bool PlainLinesReader::next(RawRecord& rec) {
   std::size_t n = 0;
   while (lines_.next(line, n)) {
     if (is_blank(line)) continue;
+    rec.truncated.clear();
+    if (lines_.truncated()) {
+      truncate_to_char_boundary(line);
+      rec.truncated.push_back(1);
+    }
     rec.fields.assign(1, line);
     rec.raw = line;
     rec.line = n;

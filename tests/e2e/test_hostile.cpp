@@ -408,3 +408,15 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
         q(timing_db, "SELECT sum(score) FROM responses"));
   CHECK(q(db, "SELECT count(*) FROM mentions") == q(timing_db, "SELECT count(*) FROM mentions"));
 }
+
+TEST_CASE("hostile: a JSONL line past --max-field-bytes is rejected whole, the rest is read") {
+  const fs::path input = scratch() / "long.jsonl";
+  std::ofstream(input) << "{\"id\":\"J1\",\"text\":\"ottimo\"}\n{\"id\":\"J2\",\"text\":\""
+                       << std::string(200, 'x') << "\"}\n{\"id\":\"J3\",\"text\":\"pessimo\"}\n";
+  const std::string db = fresh_db("long-jsonl.db");
+  const Result r = run_cli("analyze " + input.string() + " --max-field-bytes 64 --db " + db);
+  CHECK(r.code == 1);
+  CHECK(mentions(r.err, input.string() + ":2:1: rejected row: line longer than 64 bytes"));
+  check_counts_add_up(db, 2, 1);
+  CHECK(q(db, "SELECT length(raw) FROM rejects WHERE line = 2") == 64);
+}
