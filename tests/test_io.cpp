@@ -298,3 +298,17 @@ TEST_CASE("RowMapper: a BOM inside the data is dropped; duplicate used columns a
       doctest::Contains("d.csv:1:3: duplicate column name 'comment' (columns 2 and 3)"));
   CHECK_NOTHROW(RowMapper({"id", "comment", "x", "x"}, {}, "d.csv"));  // unused: no ambiguity
 }
+
+TEST_CASE("JSONL: a number too large for a double is a row error, not a crash (fuzzer find)") {
+  JsonlReader r(
+      Utf8Source::from_bytes("{\"text\":\"ok\"}\n{\"text\":\"x\",\"n\":5e808}\n", "t.jsonl", ""),
+      1 << 20);
+  RawRecord rec;
+  REQUIRE(r.next(rec));
+  REQUIRE(r.next(rec));
+  REQUIRE(rec.error.has_value());
+  CHECK(rec.error->line == 2);
+  CHECK(rec.error->message == "unreadable JSON: number overflow parsing '5e808'");
+  CHECK_THROWS_WITH(JsonlReader(Utf8Source::from_bytes("5e808e08", "f.jsonl", ""), 1 << 20),
+                    doctest::Contains("f.jsonl:1:1: unreadable JSON in the first record"));
+}

@@ -21,6 +21,13 @@ std::string json_value_text(const ordered_json& v) {
   return v.dump();
 }
 
+// nlohmann's message without its "[json.exception.out_of_range.406] " prefix.
+std::string json_problem(const nlohmann::json::exception& e) {
+  const std::string what = e.what();
+  const std::size_t end = what.find("] ");
+  return end == std::string::npos ? what : what.substr(end + 2);
+}
+
 }  // namespace
 
 void LineSplitter::append(std::string& line, std::size_t count) {
@@ -93,6 +100,9 @@ JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source, std::size_t max_lin
       }
     } catch (const nlohmann::json::parse_error& e) {
       throw InputError({lines_.source().name(), n, e.byte}, "invalid JSON in the first record");
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError({lines_.source().name(), n, 1},
+                       "unreadable JSON in the first record: " + json_problem(e));
     }
     rec.row_number = ++rows_;
     first_.push_back(std::move(rec));
@@ -137,6 +147,9 @@ bool JsonlReader::parse_line(const std::string& line, std::size_t line_number, R
       if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
     }
     rec.error = RecordError{line_number, column, "invalid JSON: expected a complete object"};
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser still refuses, e.g. a number too large for a double (1e999).
+    rec.error = RecordError{line_number, 1, "unreadable JSON: " + json_problem(e)};
   }
   return true;
 }
