@@ -188,8 +188,9 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     store = std::make_unique<Store>(opt.db);
     nlohmann::json options = {
         {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
-    // Part of change detection: switching --keep-pii re-stores the rows with or without PII.
-    if (opt.keep_pii) options["keep_pii"] = true;
+    // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
+    // rows stored before redaction existed are redacted on the next run.
+    options["pii"] = opt.keep_pii ? "kept" : "redacted";
     nlohmann::json inputs = opt.files;
     run = store->begin_run({ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()});
     store->sync_themes(lexicons->taxonomy);
