@@ -87,12 +87,35 @@ TEST_CASE("CSV: a malformed quote is reported with line and column and reading g
   CHECK(rows[1].fields[1] == "fine");
 }
 
-TEST_CASE("CSV: an unterminated quote names the line where it opened") {
-  const auto rows = read_csv("id,c\n1,ok\n2,\"never closed\n3,x\n");
-  REQUIRE(rows.size() == 2);
+TEST_CASE("CSV: an unterminated quote names the line where it opened; the next line is read") {
+  const auto rows = read_csv("id,c\n1,ok\n2,\"never closed\n3,x\n4,\"a\"\"b\"\n");
+  REQUIRE(rows.size() == 4);
   REQUIRE(rows[1].error.has_value());
   CHECK(rows[1].error->line == 3);
   CHECK(rows[1].error->column == 3);
+  CHECK(rows[1].raw == "2,\"never closed");
+  CHECK(rows[2].line == 4);
+  CHECK(rows[2].fields == std::vector<std::string>{"3", "x"});
+  CHECK_FALSE(rows[2].error.has_value());
+  CHECK(rows[3].fields == std::vector<std::string>{"4", "a\"b"});
+}
+
+TEST_CASE("CSV: a quote that never closes on a single last line is one rejected record") {
+  const auto rows = read_csv("id,c\n1,\"open to the end");
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].error.has_value());
+  CHECK(rows[0].error->line == 2);
+}
+
+TEST_CASE("CSV: fields past max_field_bytes are cut at a character boundary and listed") {
+  CsvOptions options;
+  options.max_field_bytes = 5;
+  const auto rows = read_csv("id,c\n1,\u00e8\u00e8\u00e8\u00e8\n22,ok\n", options);  // 8 bytes
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].fields[1] == "\u00e8\u00e8");  // 4 bytes: the third "è" would be split
+  CHECK(rows[0].truncated == std::vector<std::size_t>{2});
+  CHECK(rows[1].fields[1] == "ok");
+  CHECK(rows[1].truncated.empty());
 }
 
 TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
@@ -127,7 +150,8 @@ TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an 
   JsonlReader r(
       Utf8Source::from_bytes("{\"id\":\"a\",\"score\":9,\"text\":\"ottimo\"}\n\n{\"id\":\"b\","
                              "\"text\":\"x\",\"score\":null}\n{\"id\": oops}\n",
-                             "t.jsonl", ""));
+                             "t.jsonl", ""),
+      1 << 20);
   CHECK(r.header() == std::vector<std::string>{"id", "score", "text"});
   RawRecord rec;
   REQUIRE(r.next(rec));
@@ -143,11 +167,37 @@ TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an 
 }
 
 TEST_CASE("Plain lines: one comment per line, blank lines skipped, row numbers count comments") {
-  PlainLinesReader r(Utf8Source::from_bytes("primo\r\n\r\nsecondo\nterzo", "t.txt", ""));
+  PlainLinesReader r(Utf8Source::from_bytes("primo\r\n\r\nsecondo\nterzo", "t.txt", ""), 1 << 20);
   RawRecord rec;
   std::vector<std::string> seen;
   while (r.next(rec)) seen.push_back(rec.fields[0] + "@" + std::to_string(rec.row_number));
   CHECK(seen == std::vector<std::string>{"primo@1", "secondo@2", "terzo@3"});
+}
+
+TEST_CASE("Line readers: lines past the limit are cut (plain) or rejected whole (JSONL)") {
+  PlainLinesReader plain(Utf8Source::from_bytes("abc\u00e8\u00e8\u00e8\r\nshort\n", "t.txt", ""),
+                         6);  // 9 bytes
+  RawRecord rec;
+  REQUIRE(plain.next(rec));
+  CHECK(rec.fields[0] == "abc\u00e8");  // the second "è" would be split at byte 6
+  CHECK(rec.truncated == std::vector<std::size_t>{1});
+  REQUIRE(plain.next(rec));
+  CHECK(rec.fields[0] == "short");
+  CHECK(rec.line == 2);
+  CHECK(rec.truncated.empty());
+
+  JsonlReader jsonl(Utf8Source::from_bytes("{\"text\":\"ok\"}\n{\"text\":\"far too long\"}\n"
+                                           "{\"text\":\"ok\"}\n",
+                                           "t.jsonl", ""),
+                    16);
+  REQUIRE(jsonl.next(rec));
+  REQUIRE(jsonl.next(rec));
+  REQUIRE(rec.error.has_value());
+  CHECK(rec.error->line == 2);
+  CHECK(rec.error->message.find("rejected whole") != std::string::npos);
+  REQUIRE(jsonl.next(rec));
+  CHECK_FALSE(rec.error.has_value());
+  CHECK(rec.fields[0] == "ok");
 }
 
 TEST_CASE("RowMapper: recognises Italian and English column names") {
@@ -213,4 +263,52 @@ TEST_CASE("RowMapper: rows without an id get stable, distinct keys even when ide
   CHECK(k1 != k2);
   CHECK(std::get<InputRow>(b.map(rec)).source_key == k1);  // same on a re-run
   CHECK(std::get<InputRow>(b.map(rec)).source_key == k2);
+}
+
+TEST_CASE("RowMapper: truncated fields and NUL bytes") {
+  RowMapper m({"id", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.line = 3;
+  rec.fields = {"1", "lungo"};
+  rec.truncated = {2};
+  auto row = std::get<InputRow>(m.map(rec));
+  REQUIRE(row.issues.size() == 1);
+  CHECK(row.issues[0].column == 2);
+  CHECK(row.issues[0].reason.find("--max-field-bytes") != std::string::npos);
+  rec.truncated.clear();
+  rec.fields = {"2", std::string("a\0b", 3)};
+  const auto rejected = std::get<RejectedRow>(m.map(rec));
+  CHECK(rejected.column == 2);
+  CHECK(rejected.reason.find("NUL byte in column 'comment' at byte 2") == 0);
+}
+
+TEST_CASE("RowMapper: a BOM inside the data is dropped; duplicate used columns are refused") {
+  RowMapper m({"id", "comment"}, {}, "x.csv");
+  RawRecord rec;
+  rec.fields = {
+      "\xEF\xBB\xBF"
+      "7",
+      "\xEF\xBB\xBF"
+      "ciao"};
+  const auto row = std::get<InputRow>(m.map(rec));
+  CHECK(row.id == "7");
+  CHECK(row.text == "ciao");
+  CHECK_THROWS_WITH(
+      RowMapper({"id", "comment", "Comment"}, {}, "d.csv"),
+      doctest::Contains("d.csv:1:3: duplicate column name 'comment' (columns 2 and 3)"));
+  CHECK_NOTHROW(RowMapper({"id", "comment", "x", "x"}, {}, "d.csv"));  // unused: no ambiguity
+}
+
+TEST_CASE("JSONL: a number too large for a double is a row error, not a crash (fuzzer find)") {
+  JsonlReader r(
+      Utf8Source::from_bytes("{\"text\":\"ok\"}\n{\"text\":\"x\",\"n\":5e808}\n", "t.jsonl", ""),
+      1 << 20);
+  RawRecord rec;
+  REQUIRE(r.next(rec));
+  REQUIRE(r.next(rec));
+  REQUIRE(rec.error.has_value());
+  CHECK(rec.error->line == 2);
+  CHECK(rec.error->message == "unreadable JSON: number overflow parsing '5e808'");
+  CHECK_THROWS_WITH(JsonlReader(Utf8Source::from_bytes("5e808e08", "f.jsonl", ""), 1 << 20),
+                    doctest::Contains("f.jsonl:1:1: unreadable JSON in the first record"));
 }

@@ -140,6 +140,18 @@ TEST_CASE("lexicons: a rule set over the memory budget is refused") {
     rules += "food\tre:[a-z]{0,90}q[a-z]{0,90}z" + std::to_string(i) + "\n";
   CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", rules), {}, 1 << 20}),
                     doctest::Contains("memory budget"));
+  // The message names a rule's file:line, the largest one.
+  rules += "food\tre:[a-z]{0,200}q[a-z]{0,200}zz\n";
+  CHECK_THROWS_WITH(load_lexicons({broken_copy("en/themes.tsv", rules), {}, 1 << 20}),
+                    doctest::Contains("en/themes.tsv:301: the rules of"));
+}
+
+TEST_CASE("lexicons: a single RE2 rule over the memory budget is refused at its file:line") {
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/themes.tsv", "food\tcibo\nfood\tre:\\pL{1000}\\pL{1000}\n"),
+                     {},
+                     1 << 20}),
+      doctest::Contains("en/themes.tsv:2: RE2 rule too large for the memory budget of 1 MiB"));
 }
 
 TEST_CASE(

@@ -21,9 +21,11 @@
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "common/hash.h"
+#include "common/interrupt.h"
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
 #include "lexicon/lexicons.h"
+#include "privacy/redactor.h"
 #include "store/store.h"
 
 namespace ascolto {
@@ -33,6 +35,7 @@ namespace po = boost::program_options;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kShownProblems = 20;  // problems printed one by one before summarising
+constexpr int kExitInterrupted = 130;       // the shell's code for a command stopped by SIGINT
 
 struct AnalyzeOptions {
   std::vector<std::string> files;
@@ -44,6 +47,8 @@ struct AnalyzeOptions {
   std::size_t batch_size = 2000;
   unsigned threads = 0;
   bool timings = false;
+  bool keep_pii = false;
+  std::size_t max_field_bytes = 1 << 20;
 };
 
 // A progress line on stderr, only when stderr is a terminal.
@@ -112,7 +117,12 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")(
       "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction")(
-      "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr");
+      "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr")(
+      "keep-pii", po::bool_switch(&o.keep_pii),
+      "store comments as written (default: e-mails, phones, IBANs, cards, codici fiscali and "
+      "partite IVA are replaced by [EMAIL], [PHONE], ...)")(
+      "max-field-bytes", po::value(&o.max_field_bytes)->default_value(1 << 20),
+      "longer fields are cut at a character boundary and flagged");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -122,6 +132,7 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   if (o.db.empty() && o.out.empty())
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");
   if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+  if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
   if (o.date_order == "dmy") {
     o.columns.date_order = DateOrder::DayFirst;
   } else if (o.date_order == "mdy") {
@@ -150,6 +161,20 @@ char parse_delimiter(const std::string& d) {
   throw UsageError("--delimiter must be ',', ';', '|' or 'tab'");
 }
 
+// "email: 2, phone: 1" for the summary, and the JSON object stored with the run.
+std::string describe_redactions(const PiiCounts& counts, nlohmann::json& as_json) {
+  std::string text;
+  as_json = nlohmann::json::object();
+  for (std::size_t i = 0; i < kPiiKinds; ++i) {
+    const auto kind = static_cast<PiiKind>(i);
+    as_json[pii_kind_name(kind)] = counts[kind];
+    if (counts[kind] == 0) continue;
+    text += (text.empty() ? "" : ", ") + std::string(pii_kind_name(kind)) + ": " +
+            std::to_string(counts[kind]);
+  }
+  return text;
+}
+
 }  // namespace
 
 int run_analyze(const std::vector<std::string>& args, const std::string& argv0) {
@@ -162,6 +187,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (const char d = parse_delimiter(opt.delimiter); d != 0) reader_options.csv.delimiter = d;
   reader_options.csv.skip_rows = opt.skip_rows;
   reader_options.encoding = opt.encoding;
+  reader_options.max_field_bytes = opt.max_field_bytes;
   const Lang forced = parse_lang(opt.lexicon.lang);
   const auto lexicons = load_from_options(opt.lexicon, argv0);
 
@@ -173,6 +199,9 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     store = std::make_unique<Store>(opt.db);
     nlohmann::json options = {
         {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
+    // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
+    // rows stored before redaction existed are redacted on the next run.
+    options["pii"] = opt.keep_pii ? "kept" : "redacted";
     nlohmann::json inputs = opt.files;
     run = store->begin_run({ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()});
     store->sync_themes(lexicons->taxonomy);
@@ -194,6 +223,18 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   bool input_problems = false;
   nlohmann::json inputs_read = nlohmann::json::array();
   std::unordered_set<std::uint64_t> keys_seen;  // duplicate ids within this run
+  const std::unique_ptr<Redactor> redactor = opt.keep_pii ? nullptr : std::make_unique<Redactor>();
+  PiiCounts redactions;
+  const InterruptGuard interrupt_guard;
+  bool interrupted = false;
+  const auto stop_requested = [&] { return interrupted = interrupted || interrupt_requested(); };
+  // Rejected rows keep their raw text, so it is redacted like a stored comment.
+  const auto keep_reject = [&](std::vector<RejectedRow>& rejects, RejectedRow rejected) {
+    if (redactor) redactions += redactor->redact(rejected.raw);
+    problems.report(SourcePos{rejected.file, rejected.line, rejected.column}.str(), rejected.reason,
+                    "rejected row");
+    rejects.push_back(std::move(rejected));
+  };
 
   std::string json_lines;
   // Runs on the writer thread, one batch at a time in input order.
@@ -229,6 +270,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   };
 
   for (const std::string& file : opt.files) {
+    if (stop_requested()) break;
     std::unique_ptr<RecordReader> reader;
     std::optional<RowMapper> mapper;
     try {
@@ -248,12 +290,12 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
         auto mapped = mapper->map(rec);
         if (auto* row = std::get_if<InputRow>(&mapped)) {
           if (!keys_seen.insert(hash64(row->source_key)).second) {
-            batch.rejects.push_back(
+            keep_reject(
+                batch.rejects,
                 {row->file, row->line, 0,
                  "duplicate id '" + row->id + "': an earlier row of this run has it", rec.raw});
-            problems.report(row->file + ":" + std::to_string(row->line),
-                            batch.rejects.back().reason, "rejected row");
           } else {
+            if (redactor) redactions += redactor->redact(row->text);
             for (const FieldIssue& issue : row->issues) {
               problems.report(
                   row->file + ":" + std::to_string(row->line) + ":" + std::to_string(issue.column),
@@ -263,12 +305,14 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
             batch.rows.push_back({std::move(*row), {}});
           }
         } else {
-          auto& rej = std::get<RejectedRow>(mapped);
-          problems.report(SourcePos{rej.file, rej.line, rej.column}.str(), rej.reason,
-                          "rejected row");
-          batch.rejects.push_back(std::move(rej));
+          keep_reject(batch.rejects, std::move(std::get<RejectedRow>(mapped)));
         }
-        if (batch.size() >= opt.batch_size) submit();
+        if (batch.size() >= opt.batch_size) {
+          submit();
+          // Ctrl-C stops here, at a batch boundary: the batches in flight are written and
+          // committed, and a re-run finishes the import.
+          if (stop_requested()) break;
+        }
       }
     } catch (const InputError& e) {
       // A read error mid-file: keep what was read, record the failure, go on with the next file.
@@ -290,8 +334,15 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   pipeline.finish();
   progress.update(counts.read, true);
   if (out) out->flush();
-  if (store) store->finish_run(run, RunStatus::Completed, inputs_read.dump());
+  nlohmann::json redactions_json;
+  const std::string redactions_text = describe_redactions(redactions, redactions_json);
+  if (store) {
+    if (redactor) store->record_redactions(run, redactions_json.dump());
+    store->finish_run(run, interrupted ? RunStatus::Interrupted : RunStatus::Completed,
+                      inputs_read.dump());
+  }
   problems.finish();
+  if (interrupted) std::cerr << "ascolto analyze: interrupted; re-run the same command to finish\n";
 
   std::cerr << "ascolto analyze: " << opt.files.size()
             << (opt.files.size() == 1 ? " file, " : " files, ") << counts.read
@@ -312,8 +363,12 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     }
     std::cerr << ")\n";
   }
+  if (!redactions_text.empty())
+    std::cerr << "  personal data redacted: " << redactions.total() << " (" << redactions_text
+              << ")\n";
   if (store) std::cerr << "  database: " << opt.db << " (run " << run << ")\n";
   if (opt.timings) print_timings(read_seconds, pipeline.times());
+  if (interrupted) return kExitInterrupted;
   return (counts.rejected > 0 || input_problems) ? 1 : 0;
 }
 

@@ -114,29 +114,82 @@ bool CsvReader::parse_record(RawRecord& rec) {
   rec.fields.clear();
   rec.raw.clear();
   rec.error.reset();
+  rec.truncated.clear();
   rec.line = line_;
   if (peek() == kEof) return false;
 
   enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
   State state = State::FieldStart;
   std::string field;
+  bool field_cut = false;
   std::size_t quote_line = 0, quote_column = 0;
   const auto keep_raw = [&](int c) {
     if (rec.raw.size() < kMaxRawBytes) rec.raw.push_back(static_cast<char>(c));
   };
+  const auto add = [&](int c) {
+    if (field.size() < options_.max_field_bytes) {
+      field.push_back(static_cast<char>(c));
+    } else {
+      field_cut = true;
+    }
+  };
+  const auto end_field = [&] {
+    if (field_cut) {
+      truncate_to_char_boundary(field);
+      rec.truncated.push_back(rec.fields.size() + 1);
+      field_cut = false;
+    }
+    rec.fields.push_back(std::move(field));
+    field.clear();
+  };
   const auto fail = [&](std::size_t line, std::size_t column, std::string message) {
     if (!rec.error) rec.error = RecordError{line, column, std::move(message)};
+  };
+  // The text after the first line end inside a quoted field. If the quote is never closed, the
+  // reader resumes there, so a stray quote costs one row instead of the rest of the file.
+  std::string after_quote_line;
+  bool keeping_after = false, resumable = true;
+  std::size_t raw_at_line_end = 0;
+  const auto keep_after = [&](int c) {
+    if (!keeping_after) return;
+    if (after_quote_line.size() < options_.max_field_bytes) {
+      after_quote_line.push_back(static_cast<char>(c));
+    } else {
+      resumable = false;  // memory stays bounded; the rest is rejected as one record
+    }
+  };
+  // Ends the record at the line of the stray quote and reads the lines after it again.
+  const auto resume_at_next_line = [&](const std::string& problem) {
+    rec.raw.resize(raw_at_line_end);
+    if (!rec.raw.empty() && rec.raw.back() == '\r') rec.raw.pop_back();
+    buf_ = std::move(after_quote_line) + buf_.substr(pos_);
+    pos_ = 0;
+    line_ = quote_line + 1;
+    column_ = 1;
+    fail(quote_line, quote_column, problem + "; reading resumed at the next line");
+    end_field();
   };
   for (;;) {
     const std::size_t line = line_, column = column_;
     const int c = get();
     if (c == kEof) {
+      if (state == State::Quoted && keeping_after && resumable) {
+        resume_at_next_line("unterminated quoted field (the quote opened here is never closed)");
+        return true;
+      }
       if (state == State::Quoted) {
         fail(quote_line, quote_column,
              "unterminated quoted field (the quote opened here is never closed)");
       }
-      rec.fields.push_back(std::move(field));
+      end_field();
       return true;
+    }
+    if (state == State::Quoted) {
+      keep_after(c);
+      if (c == '\n' && !keeping_after) {
+        keeping_after = true;
+        raw_at_line_end = rec.raw.size();
+      }
     }
     const bool line_end = c == '\n' || c == '\r';
     if (state != State::Quoted && line_end) {
@@ -149,7 +202,7 @@ bool CsvReader::parse_record(RawRecord& rec) {
           column_ = 1;
         }
       }
-      rec.fields.push_back(std::move(field));
+      end_field();
       return true;
     }
     keep_raw(c);
@@ -160,45 +213,49 @@ bool CsvReader::parse_record(RawRecord& rec) {
           quote_line = line;
           quote_column = column;
         } else if (c == delimiter_) {
-          rec.fields.push_back(std::move(field));
-          field.clear();
+          end_field();
         } else {
-          field.push_back(static_cast<char>(c));
+          add(c);
           state = State::Unquoted;
         }
         break;
       case State::Unquoted:
         if (c == delimiter_) {
-          rec.fields.push_back(std::move(field));
-          field.clear();
+          end_field();
           state = State::FieldStart;
         } else {
           // A quote inside an unquoted field is kept literally, as spreadsheets do.
-          field.push_back(static_cast<char>(c));
+          add(c);
         }
         break;
       case State::Quoted:
         if (c == '"') {
           if (peek() == '"') {
             keep_raw(get());
-            field.push_back('"');
+            keep_after('"');
+            add('"');
           } else {
             state = State::AfterQuote;
           }
         } else {
-          field.push_back(static_cast<char>(c));
+          add(c);
         }
         break;
       case State::AfterQuote:
         if (c == delimiter_) {
-          rec.fields.push_back(std::move(field));
-          field.clear();
+          end_field();
           state = State::FieldStart;
+        } else if (keeping_after && resumable) {
+          // A quote closed lines later and followed by text: the opening one was stray.
+          after_quote_line.push_back(static_cast<char>(c));
+          resume_at_next_line("unbalanced quote (the field opened here closes on line " +
+                              std::to_string(line) + " where text follows the closing quote)");
+          return true;
         } else {
           fail(line, column,
                std::string("unexpected character after closing quote; expected the delimiter "
                            "or end of line"));
-          field.push_back(static_cast<char>(c));
+          add(c);
           state = State::Unquoted;
         }
         break;

@@ -20,6 +20,9 @@ struct CsvOptions {
   char delimiter = 0;            // 0 = detect
   std::size_t skip_rows = 0;     // extra header rows after the first (Qualtrics 2, SurveyMonkey 1)
   bool detect_qualtrics = true;  // skip Qualtrics' two extra header rows when recognised
+  // Longer fields are cut at a UTF-8 character boundary and listed in RawRecord::truncated, so
+  // memory stays bounded however long a field is.
+  std::size_t max_field_bytes = 1 << 20;
 };
 
 class CsvReader : public RecordReader {

@@ -21,10 +21,24 @@ std::string json_value_text(const ordered_json& v) {
   return v.dump();
 }
 
+// nlohmann's message without its "[json.exception.out_of_range.406] " prefix.
+std::string json_problem(const nlohmann::json::exception& e) {
+  const std::string what = e.what();
+  const std::size_t end = what.find("] ");
+  return end == std::string::npos ? what : what.substr(end + 2);
+}
+
 }  // namespace
+
+void LineSplitter::append(std::string& line, std::size_t count) {
+  const std::size_t room = max_line_bytes_ - std::min(max_line_bytes_, line.size());
+  if (count > room) truncated_ = true;
+  line.append(buf_, pos_, std::min(count, room));
+}
 
 bool LineSplitter::next(std::string& line, std::size_t& line_number) {
   line.clear();
+  truncated_ = false;
   bool any = false;
   for (;;) {
     if (pos_ >= buf_.size()) {
@@ -42,11 +56,11 @@ bool LineSplitter::next(std::string& line, std::size_t& line_number) {
     any = true;
     const std::size_t end = buf_.find_first_of("\r\n", pos_);
     if (end == std::string::npos) {
-      line.append(buf_, pos_, std::string::npos);
+      append(line, buf_.size() - pos_);
       pos_ = buf_.size();
       continue;
     }
-    line.append(buf_, pos_, end - pos_);
+    append(line, end - pos_);
     pos_ = end + 1;
     if (buf_[end] == '\r') {
       // CRLF: swallow the LF, which may start the next chunk.
@@ -66,7 +80,8 @@ bool LineSplitter::next(std::string& line, std::size_t& line_number) {
   }
 }
 
-JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source) : lines_(std::move(source)) {
+JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source, std::size_t max_line_bytes)
+    : lines_(std::move(source), max_line_bytes) {
   std::string line;
   std::size_t n = 0;
   while (lines_.next(line, n)) {
@@ -85,6 +100,9 @@ JsonlReader::JsonlReader(std::unique_ptr<Utf8Source> source) : lines_(std::move(
       }
     } catch (const nlohmann::json::parse_error& e) {
       throw InputError({lines_.source().name(), n, e.byte}, "invalid JSON in the first record");
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError({lines_.source().name(), n, 1},
+                       "unreadable JSON in the first record: " + json_problem(e));
     }
     rec.row_number = ++rows_;
     first_.push_back(std::move(rec));
@@ -102,6 +120,13 @@ bool JsonlReader::parse_line(const std::string& line, std::size_t line_number, R
   rec.line = line_number;
   rec.raw = line;
   rec.error.reset();
+  if (lines_.truncated()) {
+    rec.error = RecordError{line_number, 1,
+                            "line longer than " + std::to_string(line.size()) +
+                                " bytes: rejected whole, a cut JSON object cannot be read "
+                                "(raise --max-field-bytes)"};
+    return true;
+  }
   try {
     const auto obj = ordered_json::parse(line);
     if (!obj.is_object()) {
@@ -122,6 +147,9 @@ bool JsonlReader::parse_line(const std::string& line, std::size_t line_number, R
       if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
     }
     rec.error = RecordError{line_number, column, "invalid JSON: expected a complete object"};
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser still refuses, e.g. a number too large for a double (1e999).
+    rec.error = RecordError{line_number, 1, "unreadable JSON: " + json_problem(e)};
   }
   return true;
 }
@@ -143,8 +171,8 @@ bool JsonlReader::next(RawRecord& rec) {
   return false;
 }
 
-PlainLinesReader::PlainLinesReader(std::unique_ptr<Utf8Source> source)
-    : lines_(std::move(source)) {}
+PlainLinesReader::PlainLinesReader(std::unique_ptr<Utf8Source> source, std::size_t max_line_bytes)
+    : lines_(std::move(source), max_line_bytes) {}
 
 std::string PlainLinesReader::describe() const {
   return "plain lines, " + lines_.source().encoding();
@@ -155,6 +183,11 @@ bool PlainLinesReader::next(RawRecord& rec) {
   std::size_t n = 0;
   while (lines_.next(line, n)) {
     if (is_blank(line)) continue;
+    rec.truncated.clear();
+    if (lines_.truncated()) {
+      truncate_to_char_boundary(line);
+      rec.truncated.push_back(1);
+    }
     rec.fields.assign(1, line);
     rec.raw = line;
     rec.line = n;

@@ -33,6 +33,7 @@ std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderO
   auto source = Utf8Source::open(path, options.encoding);
   InputFormat format = options.format;
   CsvOptions csv = options.csv;
+  csv.max_field_bytes = options.max_field_bytes;
   if (format == InputFormat::Auto) {
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) {
       format = InputFormat::Jsonl;
@@ -53,9 +54,9 @@ std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderO
   }
   switch (format) {
     case InputFormat::Jsonl:
-      return std::make_unique<JsonlReader>(std::move(source));
+      return std::make_unique<JsonlReader>(std::move(source), options.max_field_bytes);
     case InputFormat::Lines:
-      return std::make_unique<PlainLinesReader>(std::move(source));
+      return std::make_unique<PlainLinesReader>(std::move(source), options.max_field_bytes);
     case InputFormat::Auto:
     case InputFormat::Csv:
       break;

@@ -23,6 +23,8 @@ struct ReaderOptions {
   InputFormat format = InputFormat::Auto;
   CsvOptions csv;
   std::string encoding;  // empty = detect
+  // Longest field (CSV) or line (JSONL, plain lines) kept; see CsvOptions and the line readers.
+  std::size_t max_field_bytes = 1 << 20;
 };
 
 std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderOptions& options);

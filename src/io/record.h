@@ -21,6 +21,7 @@ struct RawRecord {
   std::size_t row_number = 0;  // 1-based data row number (header and skipped rows excluded)
   std::string raw;             // the record as it appeared in the input (UTF-8), for rejects
   std::optional<RecordError> error;
+  std::vector<std::size_t> truncated;  // 1-based fields cut at the reader's field size limit
 };
 
 // A source of records with a header naming its columns.

@@ -27,11 +27,15 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+// A BOM left in a cell (the header's, or one in mid-file where two exports were concatenated)
+// is invisible junk, never data.
+std::string without_bom(const std::string& cell) {
+  return cell.rfind("\xEF\xBB\xBF", 0) == 0 ? cell.substr(3) : cell;
+}
+
 // Header cells are compared trimmed and case-insensitively, with a BOM stripped.
 std::string header_key(const std::string& cell) {
-  std::string s = cell;
-  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
-  return lower_ascii(trim(s));
+  return lower_ascii(trim(without_bom(cell)));
 }
 
 constexpr std::array kTextNames = {
@@ -116,6 +120,20 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
   } else {
     for (const auto& s : options.segment_cols) segments_.push_back(require(s, "--segment-col"));
   }
+  // Two columns with the name of one we use: picking either would be a guess.
+  std::vector<std::size_t> used{text_, id_, score_, date_};
+  used.insert(used.end(), segments_.begin(), segments_.end());
+  for (const std::size_t u : used) {
+    if (u == kNone) continue;
+    const auto other = std::find(keys.begin(), keys.end(), keys[u]);
+    const auto again = std::find(std::next(other), keys.end(), keys[u]);
+    if (again != keys.end()) {
+      throw InputError({file_, 1, static_cast<std::size_t>(again - keys.begin()) + 1},
+                       "duplicate column name '" + header_[u] + "' (columns " +
+                           std::to_string(other - keys.begin() + 1) + " and " +
+                           std::to_string(again - keys.begin() + 1) + "); rename one");
+    }
+  }
 }
 
 std::vector<std::string> RowMapper::segment_columns() const {
@@ -141,33 +159,44 @@ std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
                     "invalid UTF-8 in column '" + header_[i] + "' at byte " +
                         std::to_string(bad + 1) + "; re-export as UTF-8 or pass --encoding");
     }
+    // A NUL byte means binary data or a wrongly detected UTF-16 export, never survey text.
+    if (const std::size_t nul = rec.fields[i].find('\0'); nul != std::string::npos) {
+      return reject(rec.line, i + 1,
+                    "NUL byte in column '" + header_[i] + "' at byte " + std::to_string(nul + 1) +
+                        "; expected text (is the file UTF-16? pass --encoding)");
+    }
   }
 
   InputRow row;
   row.file = file_;
   row.line = rec.line;
   row.row_number = rec.row_number;
-  row.text = rec.fields[text_];
+  row.text = without_bom(rec.fields[text_]);
   // An empty comment still carries an NPS answer: the response is kept (and counted in NPS)
   // with the problem recorded, rather than the respondent disappearing from the figures.
   if (trim(row.text).empty()) {
     row.issues.push_back({text_ + 1, header_[text_], "empty comment: nothing to analyze"});
   }
-  if (id_ != kNone) row.id = trim(rec.fields[id_]);
+  if (id_ != kNone) row.id = trim(without_bom(rec.fields[id_]));
   if (score_ != kNone) {
-    const ScoreParse s = parse_score(rec.fields[score_]);
+    const ScoreParse s = parse_score(without_bom(rec.fields[score_]));
     row.score = s.value;
     if (!s.error.empty()) row.issues.push_back({score_ + 1, header_[score_], s.error});
   }
   if (date_ != kNone && !trim(rec.fields[date_]).empty()) {
-    row.date = parse_date(rec.fields[date_], date_order_);
+    row.date = parse_date(without_bom(rec.fields[date_]), date_order_);
     if (!row.date) {
       row.issues.push_back(
           {date_ + 1, header_[date_], "date '" + rec.fields[date_] + "' is not a valid date"});
     }
   }
+  for (const std::size_t i : rec.truncated) {
+    row.issues.push_back({i, header_[i - 1],
+                          "field longer than the limit: truncated at a character boundary "
+                          "(--max-field-bytes)"});
+  }
   for (const std::size_t i : segments_) {
-    const std::string v = trim(rec.fields[i]);
+    const std::string v = trim(without_bom(rec.fields[i]));
     if (!v.empty()) row.segments.emplace_back(header_[i], v);
   }
 

@@ -273,4 +273,13 @@ bool Utf8Source::read(std::string& out) {
   return true;
 }
 
+void truncate_to_char_boundary(std::string& s) {
+  std::size_t start = s.size();
+  while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return;
+  const auto lead = static_cast<unsigned char>(s[start - 1]);
+  const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (s.size() - (start - 1) < length) s.resize(start - 1);
+}
+
 }  // namespace ascolto

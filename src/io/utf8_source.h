@@ -60,4 +60,7 @@ class Utf8Source {
 // Byte offset of the first ill-formed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view bytes);
 
+// Drops the bytes of a UTF-8 sequence left incomplete at the end of `s` by a cut at a byte limit.
+void truncate_to_char_boundary(std::string& s);
+
 }  // namespace ascolto

@@ -42,6 +42,7 @@ struct Loader {
   Lexicons& lex;
   Tokenizer tokenizer;
   ContentHasher hasher;
+  std::size_t budget;  // bytes of RE2 memory for each rule, and for each language's rule set
 
   EntrySource source(const TsvLine& line, std::uint16_t file) const {
     return {file, static_cast<std::uint32_t>(line.pos.line)};
@@ -263,8 +264,16 @@ struct Loader {
       }
     }
     if (!set->Compile()) {
-      throw LexiconError({what, 0, 0}, "the rules exceed the RE2 memory budget of " +
-                                           std::to_string(budget >> 20) + " MiB");
+      // Point at the biggest rule: the one to simplify first.
+      const auto biggest =
+          std::max_element(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {
+            return a.regex->ProgramSize() < b.regex->ProgramSize();
+          });
+      throw LexiconError({lex.files[biggest->src.file], biggest->src.line, 0},
+                         "the rules of " + what + " exceed the RE2 memory budget of " +
+                             std::to_string(budget >> 20) +
+                             " MiB; the largest rule is this one (program size " +
+                             std::to_string(biggest->regex->ProgramSize()) + ")");
     }
     return set;
   }
@@ -311,7 +320,12 @@ struct Loader {
   std::unique_ptr<RE2> checked_rule(const TsvLine& line, const std::string& pattern) {
     RE2::Options opts;
     opts.set_log_errors(false);
+    opts.set_max_mem(static_cast<int64_t>(budget));
     auto re = std::make_unique<RE2>(pattern.substr(3), opts);
+    if (re->error_code() == RE2::ErrorPatternTooLarge) {
+      throw LexiconError(line.pos, "RE2 rule too large for the memory budget of " +
+                                       std::to_string(budget >> 20) + " MiB");
+    }
     if (!re->ok()) throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
     if (const char* why = unmatchable(pattern.substr(3))) {
       throw LexiconError(line.pos, std::string("this rule can never match: ") + why);
@@ -402,7 +416,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     throw LexiconError({options.dir, 0, 0}, "lexicon directory not found");
   }
   auto lex = std::make_unique<Lexicons>();
-  Loader loader{*lex, {}, {}};
+  Loader loader{*lex, {}, {}, options.rule_memory_budget};
   std::vector<fs::path> theme_dirs{dir};  // index = layer
   for (const auto& pack : options.packs) {
     const fs::path p = dir / "packs" / pack;

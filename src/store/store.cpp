@@ -284,6 +284,13 @@ void Store::reject_file(std::int64_t run, const std::string& file, std::size_t l
   st.exec();
 }
 
+void Store::record_redactions(std::int64_t run, const std::string& counts_json) {
+  SQLite::Statement st(db_, "UPDATE runs SET pii_redactions = ? WHERE id = ?");
+  st.bind(1, counts_json);
+  st.bind(2, run);
+  st.exec();
+}
+
 void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
   SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
   st.bind(1, utc_now());

@@ -56,6 +56,8 @@ class Store {
   // Records a whole input that could not be read (severity 'file').
   void reject_file(std::int64_t run, const std::string& file, std::size_t line, std::size_t column,
                    const std::string& reason);
+  // Stores the personal-data redaction counts of the run (JSON object, kind -> count).
+  void record_redactions(std::int64_t run, const std::string& counts_json);
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes).
   void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
