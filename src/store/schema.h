@@ -10,7 +10,7 @@
 
 namespace ascolto {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Brings `db` to kSchemaVersion; throws StoreError if it is newer than this build knows.
 void migrate(SQLite::Database& db);

@@ -100,7 +100,7 @@ TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shap
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'en'") == 2);
   CHECK(q(db, "SELECT count(*) FROM mentions") >= 5);
   CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'completed' AND rows_read = 5") == 1);
-  CHECK(q(db, "PRAGMA user_version") == 2);
+  CHECK(q(db, "PRAGMA user_version") == 3);
   CHECK(q(db, "PRAGMA integrity_check") == 0);  // "ok" is not a number: getInt64 -> 0
 
   const auto lines = json_lines(slurp(out));
