@@ -85,10 +85,20 @@ TEST_CASE("shares and their difference") {
   REQUIRE(b);
   CHECK(a->pct == Approx(30.0));
   CHECK(a->variance == Approx(0.3 * 0.7 / 200));
+  // Pooled: p = 100 / 400, Var = 0.25 * 0.75 * (1/200 + 1/200).
   const Difference d = compare(*a, *b);
-  CHECK(d.z == Approx(2.3249528));
-  CHECK(d.p_value == Approx(0.0200745));
+  CHECK(d.z == Approx(2.3094011));
+  CHECK(d.p_value == Approx(0.0209213));
   CHECK(d.significant);
+
+  // From 0% the pooled variance is not zero: 4 of 200 against none is just significant
+  // (z = 0.02 / sqrt(0.01 * 0.99 * 0.01)), 2 of 200 is not (z = 1.42).
+  const Difference from_zero = compare(*share_of(4, 200), *share_of(0, 200));
+  CHECK(from_zero.z == Approx(2.0100756));
+  CHECK(from_zero.significant);
+  const Difference tiny = compare(*share_of(2, 200), *share_of(0, 200));
+  CHECK_FALSE(tiny.significant);
+  CHECK(compare(*share_of(0, 10), *share_of(0, 10)).p_value == Approx(1.0));
 }
 
 TEST_CASE("impact: NPS(all) - NPS(others) with its delta-method interval") {

@@ -68,7 +68,12 @@ std::optional<Share> share_of(std::int64_t count, std::int64_t n) {
 }
 
 Difference compare(const Share& a, const Share& b) {
-  return compare(a.pct, a.variance, b.pct, b.variance);
+  // Under "no change" both groups share one proportion: the pooled two-proportion test, which
+  // stays honest when one side is 0% (its own variance would be zero).
+  const double pooled = static_cast<double>(a.count + b.count) / static_cast<double>(a.n + b.n);
+  const double variance = pooled * (1.0 - pooled);
+  return compare(a.pct, variance / static_cast<double>(a.n), b.pct,
+                 variance / static_cast<double>(b.n));
 }
 
 std::optional<Impact> theme_impact(const NetCounts& mentioners, const NetCounts& others) {

@@ -59,6 +59,7 @@ struct Share {
   double variance = 0;
 };
 std::optional<Share> share_of(std::int64_t count, std::int64_t n);
+// Pooled two-proportion z test.
 Difference compare(const Share& a, const Share& b);
 
 // Impact of a theme: NPS(all) - NPS(all without the theme's mentioners), in points, with its
