@@ -26,8 +26,8 @@ Granularity parse_granularity(const std::string& text);
 
 struct ReportOptions {
   Granularity by = Granularity::Month;
-  std::string segment;       // a segment column (case-insensitive); empty: none
-  std::string since, until;  // inclusive ISO dates YYYY-MM-DD; empty: open
+  std::string segment{};         // a segment column (case-insensitive); empty: none
+  std::string since{}, until{};  // inclusive ISO dates YYYY-MM-DD; empty: open
   int min_n = kDefaultMinN;
   int top = 10;      // themes in the ranked lists
   int examples = 2;  // most negative and most positive comments per top theme

@@ -16,12 +16,18 @@ const std::string kZ = "1.959963984540054";
 // below n = 100) proportions, as columns <p>_pp, <p>_pd, <p>_na, <p>_centre.
 std::string net_inputs(const std::string& p, const std::string& positive,
                        const std::string& negative, const std::string& count) {
-  const std::string pos = "(" + positive + ")", neg = "(" + negative + ")", n = "(" + count + ")";
-  return "CASE WHEN " + n + " < 100 THEN (" + pos + " + 0.75) / (" + n + " + 3.0) ELSE 1.0 * " +
-         pos + " / " + n + " END AS " + p + "_pp, CASE WHEN " + n + " < 100 THEN (" + neg +
-         " + 0.75) / (" + n + " + 3.0) ELSE 1.0 * " + neg + " / " + n + " END AS " + p +
-         "_pd, CASE WHEN " + n + " < 100 THEN " + n + " + 3.0 ELSE 1.0 * " + n + " END AS " + p +
-         "_na, 100.0 * (" + pos + " - " + neg + ") / " + n + " AS " + p + "_value";
+  const std::string n = "(" + count + ")";
+  // An empty group has no score (NULL), not an adjusted one.
+  const auto when = [&](const std::string& small, const std::string& large) {
+    return "CASE WHEN " + n + " = 0 THEN NULL WHEN " + n + " < 100 THEN " + small + " ELSE " +
+           large + " END";
+  };
+  const auto proportion = [&](const std::string& part) {
+    return when("((" + part + ") + 0.75) / (" + n + " + 3.0)", "1.0 * (" + part + ") / " + n);
+  };
+  return proportion(positive) + " AS " + p + "_pp, " + proportion(negative) + " AS " + p + "_pd, " +
+         when(n + " + 3.0", "1.0 * " + n) + " AS " + p + "_na, 100.0 * ((" + positive + ") - (" +
+         negative + ")) / " + n + " AS " + p + "_value";
 }
 
 // Stage 2: the variance and margin, as <p>_variance and <p>_margin.
