@@ -1,88 +1,10 @@
 // End-to-end: runs the built `ascolto` binary on files under tests/data and examples/, then
 // checks the SQLite contents, the JSON lines, the messages and the exit codes.
-#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
-#include <sys/wait.h>
-#include <nlohmann/json.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "cli.h"
 
-#include "../helpers.h"
-
-namespace fs = std::filesystem;
-using ascolto::testing::data_dir;
-using ascolto::testing::env_or;
-
-namespace {
-
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-fs::path scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("ascolto-e2e-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs `ascolto ARGS` through the shell (ARGS may hold redirections).
-Result run_cli(const std::string& args) {
-  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
-  const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-  const std::string cmd = bin + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  Result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-std::string fresh_db(const std::string& name) {
-  const fs::path p = scratch() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
-
-std::int64_t q(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
-
-std::string qs(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getString();
-}
-
-std::vector<nlohmann::json> json_lines(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
-  return out;
-}
-
-std::string data(const std::string& f) {
-  return data_dir() + "/" + f;
-}
-std::string examples(const std::string& f) {
-  return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f;
-}
-
-}  // namespace
+using namespace ascolto::testing;
 
 TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shape") {
   const std::string db = fresh_db("small.db");
