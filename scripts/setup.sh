@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Ascolto needs from Debian (only the missing packages; chromium renders the HTML
-# report in its test), configures the build
-# directory and builds. Safe to run again: it does only what is missing.
+# report in its test), configures the build directory and builds. Safe to run again: it does
+# only what is missing.
 #   scripts/setup.sh [BUILD_DIR [MESON_OPTION...]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
