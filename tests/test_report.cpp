@@ -267,6 +267,8 @@ TEST_CASE("HTML pieces: escaping, highlighting by code points, labels") {
   CHECK(highlight("😡 late", 2, 6) == "😡 <mark>late</mark>");
   CHECK(highlight("short", 3, 99) == "short");  // offsets past the text: no mark
   CHECK(ui_labels("it").impact == "Impatto");
+  CHECK(std::string(period_name(ui_labels("it"), Granularity::Quarter)) == "trimestre");
+  CHECK(std::string(period_name(ui_labels("en"), Granularity::Week)) == "week");
   CHECK_THROWS_AS(ui_labels("fr"), UsageError);
 }
 

@@ -16,8 +16,8 @@ h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ddd; }
 .headline { font-size: 1.15em; }
 .headline strong { font-size: 1.6em; }
 table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabular-nums; }
-th, td { padding: 3px 10px; border-bottom: 1px solid #eee; text-align: right; }
-td { white-space: nowrap; }
+th, td { padding: 3px 7px; border-bottom: 1px solid #eee; text-align: right; }
+td { white-space: nowrap; } th { font-size: 0.9em; }
 th:first-child, td:first-child { text-align: left; }
 .up { color: #1e8449; } .down { color: #c0392b; }
 .note { color: #666; font-size: 0.9em; }
@@ -75,7 +75,7 @@ std::string trend_section(const NpsReport& r, const UiLabels& l) {
                    static_cast<double>(g.bands.neutral), static_cast<double>(g.bands.negative)});
   }
   const std::string bands[3] = {l.promoters, l.passives, l.detractors};
-  return "<h2>" + l.trend + " (" + granularity_name(r.options.by) + ")</h2>\n" +
+  return "<h2>" + l.trend + " (" + period_name(l, r.options.by) + ")</h2>\n" +
          trend_chart(points, l.trend) + group_table(r.periods, l.period, l) + "<h2>" + l.band_mix +
          "</h2>\n" + stacked_columns(mix, l.band_mix, bands);
 }

@@ -98,7 +98,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   } else {
     out << l.no_data << "\n";
   }
-  out << "\n" << l.trend << " (" << granularity_name(r.options.by) << ")\n";
+  out << "\n" << l.trend << " (" << period_name(l, r.options.by) << ")\n";
   print_groups(r.periods, l.period, l, out);
   if (!r.segments.empty()) {
     out << "\n" << l.segment << ": " << r.options.segment << "\n";

@@ -82,6 +82,19 @@ const UiLabels& ui_labels(const std::string& lang) {
   throw UsageError("--ui-lang '" + lang + "': expected en or it");
 }
 
+const char* period_name(const UiLabels& l, Granularity g) {
+  if (l.lang != "it") return granularity_name(g);
+  switch (g) {
+    case Granularity::Week:
+      return "settimana";
+    case Granularity::Month:
+      return "mese";
+    case Granularity::Quarter:
+      return "trimestre";
+  }
+  return "";
+}
+
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it) {
   return l.lang == "it" ? label_it : label_en;

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "report/nps_report.h"
+
 namespace ascolto {
 
 struct UiLabels {
@@ -18,6 +20,9 @@ struct UiLabels {
 
 // "en" or "it"; throws UsageError for another language.
 const UiLabels& ui_labels(const std::string& lang);
+
+// "month" or "mese", and so on.
+const char* period_name(const UiLabels& l, Granularity g);
 
 // The label of a theme in the report's language.
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
