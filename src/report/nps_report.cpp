@@ -119,8 +119,7 @@ const std::string kThemeCounts =
     "count(*), count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = "
     "'passive'), 0), coalesce(sum(r.band = 'detractor'), 0), sum(mc.mentions), "
     "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
-    "sum(mc.suggestions) FROM theme_respondents tr JOIN scope r ON r.id = tr.response_id JOIN "
-    "theme_mention_counts mc ON mc.theme = tr.theme AND mc.response_id = tr.response_id ";
+    "sum(mc.suggestions) FROM theme_mention_counts mc JOIN scope r ON r.id = mc.response_id ";
 
 NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::int64_t negative) {
   return {positive, mentions - positive - negative, negative};
@@ -130,9 +129,9 @@ void load_themes(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   const std::int64_t comments = comments_in_scope(db, o);
   ScopedQuery st(db,
-                 "SELECT tr.theme, coalesce(t.parent, ''), coalesce(t.label_en, tr.theme), "
-                 "coalesce(t.label_it, tr.theme), " +
-                     kThemeCounts + "LEFT JOIN themes t ON t.id = tr.theme GROUP BY tr.theme",
+                 "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
+                 "coalesce(t.label_it, mc.theme), " +
+                     kThemeCounts + "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme",
                  o);
   std::map<std::string, std::size_t> index;
   while (st->executeStep()) {
@@ -158,11 +157,9 @@ void load_themes(SQLite::Database& db, NpsReport& r) {
     r.themes.push_back(std::move(d));
   }
   ScopedQuery bands(db,
-                    "SELECT tr.theme, r.band, count(*), sum(mc.mentions), sum(mc.sentiment_sum), "
-                    "sum(mc.positive), sum(mc.negative) FROM theme_respondents tr JOIN scope r ON "
-                    "r.id = tr.response_id JOIN theme_mention_counts mc ON mc.theme = tr.theme "
-                    "AND mc.response_id = tr.response_id WHERE r.band IS NOT NULL GROUP BY "
-                    "tr.theme, r.band",
+                    "SELECT mc.theme, r.band, count(*), sum(mc.mentions), sum(mc.sentiment_sum), "
+                    "sum(mc.positive), sum(mc.negative) FROM theme_mention_counts mc JOIN scope r "
+                    "ON r.id = mc.response_id WHERE r.band IS NOT NULL GROUP BY mc.theme, r.band",
                     o);
   while (bands->executeStep()) {
     const std::string band = bands->getColumn(1).getString();
@@ -207,9 +204,9 @@ std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, cons
   const ReportOptions& o = r.options;
   const std::int64_t commented = comments_in(db, r, period);
   ScopedQuery st(db,
-                 "SELECT tr.theme, " + kThemeCounts +
-                     "JOIN response_periods p ON p.response_id = tr.response_id WHERE "
-                     "p.granularity = :by AND p.period = :period GROUP BY tr.theme",
+                 "SELECT mc.theme, " + kThemeCounts +
+                     "JOIN response_periods p ON p.response_id = mc.response_id WHERE "
+                     "p.granularity = :by AND p.period = :period GROUP BY mc.theme",
                  o);
   st->bind(":by", granularity_name(o.by));
   st->bind(":period", period.key);

@@ -143,14 +143,13 @@ GROUP BY tm.theme, tm.response_id;
                   "segment, value", kSignalColumns);
 
   // Per theme: mention sentiment, mentioners' NPS, share of commenting respondents.
-  sql += "CREATE VIEW theme_stats AS\nWITH c AS (SELECT tr.theme, count(*) AS mentioners, " +
+  sql += "CREATE VIEW theme_stats AS\nWITH c AS (SELECT mc.theme, count(*) AS mentioners, " +
          kBandCounts +
          ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
          "sum(mc.positive) AS positive, sum(mc.negative) AS negative, sum(mc.complaints) AS "
          "complaints, sum(mc.suggestions) AS suggestions, sum(mc.questions) AS questions, "
-         "sum(mc.praise) AS praise, sum(r.churn_intent) AS churn FROM theme_respondents tr JOIN "
-         "responses r ON r.id = tr.response_id JOIN theme_mention_counts mc ON mc.theme = "
-         "tr.theme AND mc.response_id = tr.response_id GROUP BY tr.theme),\n"
+         "sum(mc.praise) AS praise, sum(r.churn_intent) AS churn FROM theme_mention_counts mc JOIN "
+         "responses r ON r.id = mc.response_id GROUP BY mc.theme),\n"
          "total AS (SELECT count(*) AS comments FROM responses WHERE trim(text) <> ''),\n"
          "a AS (SELECT c.*, " +
          net_inputs("s", "pos", "neg", "n") + " FROM c),\nv AS (SELECT a.*, " + net_spread("s") +
@@ -191,15 +190,15 @@ GROUP BY tm.theme, tm.response_id;
       "AS all_n, coalesce(sum(r.band = 'promoter'), 0) AS all_pos, coalesce(sum(r.band = "
       "'detractor'), 0) AS all_neg, sum(trim(r.text) <> '') AS comments FROM response_periods "
       "p JOIN responses r ON r.id = p.response_id GROUP BY p.granularity, p.period),\n"
-      "c AS (SELECT p.granularity, p.period, tr.theme, count(*) AS mentioners, " +
+      "g AS (SELECT p.granularity, p.period, mc.theme, count(*) AS mentioners, " +
       kBandCounts +
       ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
-      "sum(mc.positive) AS positive, sum(mc.negative) AS negative, tp.all_n, tp.all_pos, "
-      "tp.all_neg, tp.comments FROM theme_respondents tr JOIN response_periods p ON "
-      "p.response_id = tr.response_id JOIN responses r ON r.id = tr.response_id JOIN "
-      "theme_mention_counts mc ON mc.theme = tr.theme AND mc.response_id = tr.response_id "
-      "JOIN tp ON tp.granularity = p.granularity AND tp.period = p.period GROUP BY "
-      "p.granularity, p.period, tr.theme),\n" +
+      "sum(mc.positive) AS positive, sum(mc.negative) AS negative FROM theme_mention_counts mc "
+      "JOIN responses r ON r.id = mc.response_id JOIN response_periods p ON p.response_id = "
+      "mc.response_id GROUP BY p.granularity, p.period, mc.theme),\n"
+      // Period totals joined after grouping: a join on an aggregate per row would be quadratic.
+      "c AS (SELECT g.*, tp.all_n, tp.all_pos, tp.all_neg, tp.comments FROM g JOIN tp ON "
+      "tp.granularity = g.granularity AND tp.period = g.period),\n" +
       impact_stages +
       "SELECT granularity, period, theme, mentioners AS respondents, round(100.0 * mentioners "
       "/ comments, 1) AS share_pct, mentions, round(sentiment_sum / mentions, 3) AS "
@@ -212,35 +211,31 @@ GROUP BY tm.theme, tm.response_id;
   sql += R"sql(
 -- What each band talks about: per theme and band, respondents, mentions and their sentiment.
 CREATE VIEW theme_by_band AS
-SELECT tr.theme, r.band, count(*) AS respondents, sum(mc.mentions) AS mentions,
+SELECT mc.theme, r.band, count(*) AS respondents, sum(mc.mentions) AS mentions,
        round(sum(mc.sentiment_sum) / sum(mc.mentions), 3) AS mean_sentiment,
        round(100.0 * (sum(mc.positive) - sum(mc.negative)) / sum(mc.mentions), 1) AS net_sentiment
-FROM theme_respondents tr
-JOIN responses r ON r.id = tr.response_id
-JOIN theme_mention_counts mc ON mc.theme = tr.theme AND mc.response_id = tr.response_id
+FROM theme_mention_counts mc
+JOIN responses r ON r.id = mc.response_id
 WHERE r.band IS NOT NULL
-GROUP BY tr.theme, r.band
-ORDER BY tr.theme, r.band;
+GROUP BY mc.theme, r.band
+ORDER BY mc.theme, r.band;
 
 -- Respondents per period (the id column, else each response is its own respondent), new ones
--- (first seen in that period) and returning ones, and comments per respondent.
+-- (first seen in that period) and returning ones, and comments per respondent. The first
+-- period comes from a window, not a join on an aggregate, to stay linear.
 CREATE VIEW respondents_by_period AS
-WITH k AS (SELECT r.id, coalesce(r.respondent_id, 'response:' || r.id) AS who,
+WITH k AS (SELECT p.granularity, p.period, coalesce(r.respondent_id, 'response:' || r.id) AS who,
                   trim(r.text) <> '' AS commented
-           FROM responses r),
-first_seen AS (SELECT p.granularity, k.who, min(p.period) AS period
-               FROM response_periods p JOIN k ON k.id = p.response_id
-               GROUP BY p.granularity, k.who)
-SELECT p.granularity, p.period, count(DISTINCT k.who) AS respondents,
-       count(DISTINCT CASE WHEN f.period = p.period THEN k.who END) AS new_respondents,
-       count(DISTINCT CASE WHEN f.period < p.period THEN k.who END) AS returning_respondents,
-       count(*) AS responses, sum(k.commented) AS comments,
-       round(1.0 * sum(k.commented) / count(DISTINCT k.who), 2) AS comments_per_respondent
-FROM response_periods p
-JOIN k ON k.id = p.response_id
-JOIN first_seen f ON f.granularity = p.granularity AND f.who = k.who
-GROUP BY p.granularity, p.period
-ORDER BY p.granularity, p.period;
+           FROM response_periods p JOIN responses r ON r.id = p.response_id),
+f AS (SELECT k.*, min(period) OVER (PARTITION BY granularity, who) AS first_period FROM k)
+SELECT granularity, period, count(DISTINCT who) AS respondents,
+       count(DISTINCT CASE WHEN first_period = period THEN who END) AS new_respondents,
+       count(DISTINCT CASE WHEN first_period < period THEN who END) AS returning_respondents,
+       count(*) AS responses, sum(commented) AS comments,
+       round(1.0 * sum(commented) / count(DISTINCT who), 2) AS comments_per_respondent
+FROM f
+GROUP BY granularity, period
+ORDER BY granularity, period;
 )sql";
   return sql;
 }
