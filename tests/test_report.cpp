@@ -142,6 +142,21 @@ TEST_CASE("report: segments by name, case-insensitive, each against everyone els
   CHECK_THROWS_AS(load_nps_report(f.db, {.segment = "region"}), UsageError);
 }
 
+TEST_CASE("report: --where keeps one segment value, themes included") {
+  Fixture f;
+  // Roma: responses 4 (passive), 5 (detractor, delivery.delay), 6 (promoter, store.staff);
+  // response 4 has the column spelt "Store": the name matches case-insensitively.
+  const NpsReport roma = load_nps_report(f.db, {.where = "store=Roma"});
+  CHECK(roma.overall.responses == 3);
+  CHECK(roma.overall.nps->value == Approx(0.0));
+  const ThemeDriver& d = theme(roma, "delivery");
+  CHECK(d.respondents == 1);
+  CHECK(d.impact->value == Approx(100.0 / 3 * (-1.0 - 0.5)));  // 1/3 * (-100 - 50)
+  CHECK(load_nps_report(f.db, {.where = "store=Torino"}).overall.responses == 0);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "Roma"}), UsageError);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "=Roma"}), UsageError);
+}
+
 TEST_CASE("report: theme drivers, impact with its interval, band split") {
   Fixture f;
   const NpsReport r = load_nps_report(f.db, {});

@@ -33,6 +33,8 @@ int run_report(const std::vector<std::string>& args) {
       "segment", po::value(&options.segment), "a segment column to break NPS down by (e.g. store)")(
       "since", po::value(&options.since), "first date included, YYYY-MM-DD")(
       "until", po::value(&options.until), "last date included, YYYY-MM-DD")(
+      "where", po::value(&options.where),
+      "only the responses of one segment value, e.g. store=Milano")(
       "min-n", po::value(&options.min_n)->default_value(kDefaultMinN),
       "groups with fewer scored respondents are flagged")(
       "top", po::value(&options.top)->default_value(10), "how many themes to list")(

@@ -203,9 +203,9 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
         << l.detractors << " " << r.overall.bands.negative << ")";
   }
   out << "</p>\n";
-  if (!r.options.since.empty() || !r.options.until.empty()) {
+  if (!r.options.since.empty() || !r.options.until.empty() || !r.options.where.empty()) {
     out << "<p class=\"note\">" << html_escape(r.options.since) << " … "
-        << html_escape(r.options.until) << "</p>\n";
+        << html_escape(r.options.until) << " " << html_escape(r.options.where) << "</p>\n";
   }
   out << trend_section(r, l);
   if (!r.segments.empty()) {

@@ -12,10 +12,23 @@
 namespace ascolto {
 namespace {
 
-// Every query reads `scope`: the responses inside the date range (an open end when empty).
+// Every query reads `scope`: the responses inside the date range (an open end when empty) and,
+// with --where, with the given segment value.
 const std::string kScope =
     "WITH scope AS (SELECT * FROM responses WHERE (:since = '' OR substr(response_date, 1, 10) "
-    ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until)) ";
+    ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until) AND (:where_name = "
+    "'' OR id IN (SELECT response_id FROM segments WHERE lower(name) = lower(:where_name) AND "
+    "value = :where_value))) ";
+
+// "store=Milano" -> {"store", "Milano"}; empty when there is no filter.
+std::pair<std::string, std::string> split_where(const std::string& where) {
+  if (where.empty()) return {};
+  const std::size_t eq = where.find('=');
+  if (eq == 0 || eq == std::string::npos) {
+    throw UsageError("--where '" + where + "': expected SEGMENT=VALUE, e.g. store=Milano");
+  }
+  return {where.substr(0, eq), where.substr(eq + 1)};
+}
 
 // Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
 // first..first+6.
@@ -28,8 +41,11 @@ class ScopedQuery {
  public:
   ScopedQuery(SQLite::Database& db, const std::string& sql, const ReportOptions& o)
       : st_(db, kScope + sql) {
+    const auto [name, value] = split_where(o.where);
     st_.bind(":since", o.since);
     st_.bind(":until", o.until);
+    st_.bind(":where_name", name);
+    st_.bind(":where_value", value);
   }
   SQLite::Statement& operator*() { return st_; }
   SQLite::Statement* operator->() { return &st_; }
@@ -358,6 +374,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
   if (options.min_n < 1) throw UsageError("--min-n must be at least 1");
+  split_where(options.where);
   NpsReport r;
   r.options = options;
   load_groups(db, r);

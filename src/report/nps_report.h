@@ -28,6 +28,7 @@ struct ReportOptions {
   Granularity by = Granularity::Month;
   std::string segment{};         // a segment column (case-insensitive); empty: none
   std::string since{}, until{};  // inclusive ISO dates YYYY-MM-DD; empty: open
+  std::string where{};           // "name=value": only the responses with that segment value
   int min_n = kDefaultMinN;
   int top = 10;      // themes in the ranked lists
   int examples = 2;  // most negative and most positive comments per top theme

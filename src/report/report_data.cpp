@@ -87,6 +87,7 @@ json report_json(const NpsReport& r) {
                   {"segment", o.segment},
                   {"since", o.since},
                   {"until", o.until},
+                  {"where", o.where},
                   {"min_n", o.min_n}};
   j["overall"] = group_json(r.overall, "group", o.min_n);
   j["periods"] = json::array();

@@ -90,6 +90,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   if (!r.options.since.empty() || !r.options.until.empty()) {
     out << " (" << r.options.since << " … " << r.options.until << ")";
   }
+  if (!r.options.where.empty()) out << " [" << r.options.where << "]";
   out << ": ";
   if (all) {
     out << signed_fixed(all->value, 1) << " ±" << fixed(all->margin, 1) << " (" << l.interval << " "

@@ -158,6 +158,12 @@ TEST_CASE("report: terminal tables, CSV, HTML, Italian labels, date range") {
   CHECK(page.find("<svg") != std::string::npos);
   CHECK(page.find("<mark>") != std::string::npos);
 
+  // One segment value: its overall figures are that value's row of segment_nps.
+  const json store = report("--where channel=store");
+  CHECK(check_equal(json::array({store["overall"]}),
+                    std::string("SELECT ") + kNpsColumns +
+                        " FROM segment_nps WHERE segment = 'channel' AND value = 'store'") == 1);
+
   const json april = report("--since 2026-04-01 --until 2026-04-30");
   CHECK(april["overall"]["respondents"] == 56);
   CHECK(april["overall"]["nps"] == -7.1);  // the worst month of the examples
