@@ -69,3 +69,51 @@ ORDER BY file, line;
 SELECT id, started_at, status, rows_read, rows_new, rows_updated, rows_unchanged, rows_rejected
 FROM runs
 ORDER BY id;
+
+-- 10. NPS by week, month or quarter with its 95% interval (adjusted Wald under 100 respondents);
+--     small_sample = 1 flags periods under 30 respondents. See docs/statistics.md.
+SELECT period, respondents, nps, nps_margin, nps_low, nps_high, nps_method, small_sample
+FROM nps_by_period
+WHERE granularity = 'month'
+ORDER BY period;
+
+-- 11. Theme drivers: the themes that move NPS the most, with the impact's 95% interval.
+SELECT i.theme, s.label_en, s.share_pct, s.net_sentiment, i.nps_mentioners, i.impact,
+       i.impact_low, i.impact_high, i.small_sample
+FROM theme_impact i
+JOIN theme_stats s ON s.theme = i.theme
+ORDER BY abs(i.impact) DESC
+LIMIT 10;
+
+-- 12. What detractors talk about vs promoters (respondents and net sentiment per band).
+SELECT d.theme, d.respondents AS detractors, d.net_sentiment AS detractor_net,
+       p.respondents AS promoters, p.net_sentiment AS promoter_net
+FROM theme_by_band d
+LEFT JOIN theme_by_band p ON p.theme = d.theme AND p.band = 'promoter'
+WHERE d.band = 'detractor'
+ORDER BY d.respondents DESC;
+
+-- 13. A theme quarter by quarter: volume, net sentiment and impact.
+SELECT period, respondents, share_pct, net_sentiment, nps_mentioners, impact, impact_margin
+FROM theme_by_period
+WHERE granularity = 'quarter' AND theme = 'delivery'
+ORDER BY period;
+
+-- 14. NPS, detractor share and churn intent per channel (segment_nps has every segment column).
+SELECT value AS channel, respondents, nps, nps_margin, detractor_pct, churn_intent_pct,
+       small_sample
+FROM segment_nps
+WHERE lower(segment) IN ('channel', 'canale')
+ORDER BY nps;
+
+-- 15. Suggestions and complaints per theme.
+SELECT theme, label_en, suggestions, complaints, questions, praise
+FROM theme_stats
+WHERE suggestions + complaints > 0
+ORDER BY suggestions DESC, complaints DESC;
+
+-- 16. Respondents per month: new, returning, comments per respondent.
+SELECT period, respondents, new_respondents, returning_respondents, comments_per_respondent
+FROM respondents_by_period
+WHERE granularity = 'month'
+ORDER BY period;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the shipped examples: analyse every export into an embedded SQLite file
-# (ascolto-demo.db), then print the overall report.
+# (ascolto-demo.db), then print the report and write it as a page (ascolto-demo.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -11,4 +11,5 @@ build/ascolto analyze examples/survey-it.csv examples/survey-en.csv examples/sur
 # Exit code 1 means some rows were rejected (they are in the rejects table); anything else is fatal.
 [ "$status" -le 1 ] || exit "$status"
 echo
-build/ascolto report --db ascolto-demo.db
+build/ascolto report --db ascolto-demo.db --html ascolto-demo.html
+echo "HTML report: ascolto-demo.html"

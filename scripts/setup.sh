@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Ascolto needs from Debian (only the missing packages), configures the build
-# directory and builds. Safe to run again: it does only what is missing.
+# Installs what Ascolto needs from Debian (only the missing packages; chromium renders the HTML
+# report in its test), configures the build directory and builds. Safe to run again: it does
+# only what is missing.
 #   scripts/setup.sh [BUILD_DIR [MESON_OPTION...]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ shift || true
 
 packages="g++ meson ninja-build pkg-config cmake python3 sqlite3 libicu-dev libre2-dev
   libboost-program-options-dev libsqlitecpp-dev libsqlite3-dev doctest-dev nlohmann-json3-dev
-  libxxhash-dev clang libclang-rt-14-dev"
+  libxxhash-dev clang libclang-rt-14-dev chromium"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

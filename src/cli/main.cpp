@@ -20,7 +20,7 @@ constexpr const char* kUsage =
     "Usage: ascolto <command> [options]\n\n"
     "Commands:\n"
     "  analyze FILE...   analyse survey exports into SQLite (--db) and/or JSON lines (--out)\n"
-    "  report            print NPS, languages, sentiment and top themes from a database\n"
+    "  report            NPS with intervals, trends, segments, theme drivers; --html, --format\n"
     "  explain \"TEXT\"    show how a comment is read: entries matched, rules applied, themes\n"
     "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
     "  lexicon check     validate a lexicon directory and its packs\n\n"

@@ -1,13 +1,17 @@
 #include "cli/report_command.h"
 
 #include <boost/program_options.hpp>
-
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/shared_options.h"
 #include "common/error.h"
+#include "report/html_report.h"
+#include "report/nps_report.h"
 #include "report/overview.h"
+#include "report/report_data.h"
+#include "report/report_text.h"
 #include "report/uncovered.h"
 #include "store/schema.h"
 
@@ -18,20 +22,35 @@ namespace po = boost::program_options;
 int run_report(const std::vector<std::string>& args, const std::string& argv0) {
   po::options_description desc(
       "Usage: ascolto report --db PATH [options]\n\n"
-      "Prints the overall NPS with its bands, responses by language and sentiment, the share of\n"
-      "comments no theme covers, and the top themes with volume and mean sentiment.\n"
-      "With --uncovered: the words and phrases most frequent in the comments no theme covers,\n"
-      "per language, so the taxonomy can be extended where it misses.\n\nOptions");
-  std::string db_path;
-  int top = 10;
+      "Prints the NPS with its 95% interval, per period and per segment, with small groups\n"
+      "flagged and significant changes marked; the themes ranked by their impact on NPS; what\n"
+      "each band talks about; what changed in the last period; respondents per period.\n"
+      "--format csv|json writes the same figures for other tools; --html FILE writes a\n"
+      "self-contained page with charts. --uncovered lists the words and phrases most frequent\n"
+      "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
+  std::string db_path, by = "month", format = "text", html_path, ui_lang = "en";
+  ReportOptions options;
   bool uncovered = false;
   LexiconCliOptions lex_opt;
   desc.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
                                                  "SQLite database written by `ascolto analyze`")(
-      "top", po::value(&top)->default_value(10), "how many themes (or uncovered terms) to list")(
+      "by", po::value(&by)->default_value("month"), "period: week, month or quarter")(
+      "segment", po::value(&options.segment), "a segment column to break NPS down by (e.g. store)")(
+      "since", po::value(&options.since), "first date included, YYYY-MM-DD")(
+      "until", po::value(&options.until), "last date included, YYYY-MM-DD")(
+      "where", po::value(&options.where),
+      "only the responses of one segment value, e.g. store=Milano")(
+      "min-n", po::value(&options.min_n)->default_value(kDefaultMinN),
+      "groups with fewer scored respondents are flagged")(
+      "top", po::value(&options.top)->default_value(10), "how many themes to list")(
+      "examples", po::value(&options.examples)->default_value(2),
+      "most negative and most positive comments shown per theme (HTML)")(
+      "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
+      "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
+      "ui-lang", po::value(&ui_lang)->default_value("en"), "labels in en or it")(
       "uncovered", po::bool_switch(&uncovered),
-      "list the frequent words and phrases of comments with no theme")(
-      "lexicons", po::value(&lex_opt.dir), "lexicon directory (stopwords, opinion words)");
+      "list the frequent words and phrases of comments with no theme (--top per language)")(
+      "lexicons", po::value(&lex_opt.dir), "lexicon directory, for --uncovered (stopwords)");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(desc).run(), vm);
   if (vm.count("help")) {
@@ -39,16 +58,40 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
     return 0;
   }
   po::notify(vm);
+  options.by = parse_granularity(by);
+  const UiLabels& labels = ui_labels(ui_lang);
+  if (format != "text" && format != "csv" && format != "json") {
+    throw UsageError("--format '" + format + "': expected text, csv or json");
+  }
   if (!std::filesystem::exists(db_path)) throw UsageError("database '" + db_path + "' not found");
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
-  if (schema_version(db) == 0) throw UsageError("'" + db_path + "' is not an Ascolto database");
-  if (top < 1) throw UsageError("--top must be at least 1");
+  const int version = schema_version(db);
+  if (version == 0) throw UsageError("'" + db_path + "' is not an Ascolto database");
+  if (version < kSchemaVersion) {
+    throw UsageError("'" + db_path + "' has schema version " + std::to_string(version) +
+                     "; run `ascolto analyze` with this version on it to upgrade it");
+  }
+  if (options.top < 1) throw UsageError("--top must be at least 1");
   if (uncovered) {
     const auto lex = load_from_options(lex_opt, argv0);
-    print_uncovered(find_uncovered(db, *lex, static_cast<std::size_t>(top)), std::cout);
+    print_uncovered(find_uncovered(db, *lex, static_cast<std::size_t>(options.top)), std::cout);
     return 0;
   }
-  print_overview(load_overview(db, top), std::cout);
+  const NpsReport report = load_nps_report(db, options);
+  if (format == "json") {
+    write_report_json(report, std::cout);
+  } else if (format == "csv") {
+    write_report_csv(report, std::cout);
+  } else {
+    print_overview(load_overview(db, options.top), std::cout);
+    print_nps_report(report, labels, std::cout);
+  }
+  if (!html_path.empty()) {
+    std::ofstream html(html_path, std::ios::binary);
+    if (!html) throw UsageError("cannot write '" + html_path + "'");
+    write_html_report(report, labels, html);
+    if (!html) throw UsageError("writing '" + html_path + "' failed");
+  }
   return 0;
 }
 

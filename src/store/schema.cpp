@@ -6,12 +6,14 @@
 #include <string>
 
 #include "common/error.h"
+#include "store/analytics_views.h"
 
 namespace ascolto {
 namespace {
 
 // Migration N takes the schema from version N to N+1. Append, never edit.
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {R"sql(
+const std::array<std::string, kSchemaVersion>& migrations() {
+  static const std::array<std::string, kSchemaVersion> all = {R"sql(
 CREATE TABLE runs (
   id            INTEGER PRIMARY KEY,
   started_at    TEXT NOT NULL,
@@ -138,7 +140,7 @@ FROM mention_facts f
 GROUP BY f.top_theme
 ORDER BY respondents DESC;
 )sql",
-                                                                 R"sql(
+                                                              R"sql(
 -- Defection and effort signals per response, and the intent of each mention's sentence.
 ALTER TABLE responses ADD COLUMN churn_intent INTEGER NOT NULL DEFAULT 0
   CHECK (churn_intent IN (0, 1));
@@ -153,7 +155,10 @@ ALTER TABLE mentions ADD COLUMN intent TEXT NOT NULL DEFAULT 'neutral'
 -- Personal data redacted per kind in a run (issue 7), JSON: {"email": 2, "phone": 1, ...};
 -- NULL when the run kept personal data (--keep-pii).
 ALTER TABLE runs ADD COLUMN pii_redactions TEXT;
-)sql"};
+)sql",
+                                                              analytics_views_sql()};
+  return all;
+}
 
 }  // namespace
 
@@ -170,7 +175,7 @@ void migrate(SQLite::Database& db) {
   }
   for (int v = current; v < kSchemaVersion; ++v) {
     SQLite::Transaction tx(db);
-    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    db.exec(migrations()[static_cast<std::size_t>(v)]);
     db.exec("PRAGMA user_version = " + std::to_string(v + 1));
     tx.commit();
   }

@@ -10,7 +10,7 @@
 
 namespace ascolto {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Brings `db` to kSchemaVersion; throws StoreError if it is newer than this build knows.
 void migrate(SQLite::Database& db);

@@ -1,28 +1,13 @@
 // End-to-end: runs the built `ascolto` binary on files under tests/data and examples/, then
 // checks the SQLite contents, the JSON lines, the messages and the exit codes.
-#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 #include <re2/re2.h>
-#include <sys/wait.h>
-#include <nlohmann/json.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "cli.h"
 
-#include "cli_run.h"
 #include "store/schema.h"
 
 using namespace ascolto::testing;
-
-namespace {
-
-std::string examples(const std::string& f) {
-  return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f;
-}
-
-}  // namespace
 
 TEST_CASE("analyze: every row stored with sentiment, themes, segments; JSON shape") {
   const std::string db = fresh_db("small.db");

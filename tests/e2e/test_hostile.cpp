@@ -13,7 +13,7 @@
 #include <random>
 #include <thread>
 
-#include "cli_run.h"
+#include "cli.h"
 
 using namespace ascolto::testing;
 

@@ -1,28 +1,25 @@
-// Shared by the end-to-end tests: runs the built `ascolto` binary in a scratch directory and
-// reads back what it wrote (files, SQLite values, JSON lines).
-//
-//   const Result r = run_cli("analyze " + data("small.csv") + " --db " + fresh_db("x.db"));
-//   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
+// Shared by the end-to-end tests: run the built `ascolto` binary, read what it wrote, query the
+// database it made. Each test executable has its own scratch directory under the temp dir.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "../helpers.h"
 
-namespace fs = std::filesystem;
 namespace ascolto::testing {
+
+namespace fs = std::filesystem;
 
 struct Result {
   int code = -1;
@@ -83,6 +80,9 @@ inline std::vector<nlohmann::json> json_lines(const std::string& text) {
 
 inline std::string data(const std::string& f) {
   return data_dir() + "/" + f;
+}
+inline std::string examples(const std::string& f) {
+  return env_or("ASCOLTO_EXAMPLES", "examples") + "/" + f;
 }
 
 }  // namespace ascolto::testing

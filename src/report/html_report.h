@@ -1,0 +1,22 @@
+// The NPS report as one self-contained HTML page: inline CSS and SVG charts drawn by
+// svg_charts.h, no script and no network. The NPS trend with its 95% band, themes ranked by
+// impact (diverging bars with intervals), theme volume against net sentiment (quadrants), the
+// band mix per period, and representative comments with the matched words highlighted.
+//
+//   std::ofstream html("report.html");
+//   write_html_report(load_nps_report(db, options), ui_labels("en"), html);
+#pragma once
+
+#include <ostream>
+
+#include "report/nps_report.h"
+#include "report/ui_labels.h"
+
+namespace ascolto {
+
+void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out);
+
+// `text` with the code points [start, end) wrapped in <mark>, everything HTML-escaped.
+std::string highlight(const std::string& text, std::int64_t start, std::int64_t end);
+
+}  // namespace ascolto

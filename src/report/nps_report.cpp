@@ -1,0 +1,388 @@
+#include "report/nps_report.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+#include "common/error.h"
+
+namespace ascolto {
+namespace {
+
+// Every query reads `scope`: the responses inside the date range (an open end when empty) and,
+// with --where, with the given segment value.
+const std::string kScope =
+    "WITH scope AS (SELECT * FROM responses WHERE (:since = '' OR substr(response_date, 1, 10) "
+    ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until) AND (:where_name = "
+    "'' OR id IN (SELECT response_id FROM segments WHERE lower(name) = lower(:where_name) AND "
+    "value = :where_value))) ";
+
+// "store=Milano" -> {"store", "Milano"}; empty when there is no filter.
+std::pair<std::string, std::string> split_where(const std::string& where) {
+  if (where.empty()) return {};
+  const std::size_t eq = where.find('=');
+  if (eq == 0 || eq == std::string::npos) {
+    throw UsageError("--where '" + where + "': expected SEGMENT=VALUE, e.g. store=Milano");
+  }
+  return {where.substr(0, eq), where.substr(eq + 1)};
+}
+
+// Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
+// first..first+6.
+const std::string kGroupCounts =
+    "count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
+    "coalesce(sum(r.band = 'detractor'), 0), count(*), coalesce(sum(r.churn_intent), 0), "
+    "coalesce(sum(r.repeat_contact), 0)";
+
+class ScopedQuery {
+ public:
+  ScopedQuery(SQLite::Database& db, const std::string& sql, const ReportOptions& o)
+      : st_(db, kScope + sql) {
+    const auto [name, value] = split_where(o.where);
+    st_.bind(":since", o.since);
+    st_.bind(":until", o.until);
+    st_.bind(":where_name", name);
+    st_.bind(":where_value", value);
+  }
+  SQLite::Statement& operator*() { return st_; }
+  SQLite::Statement* operator->() { return &st_; }
+
+ private:
+  SQLite::Statement st_;
+};
+
+NetCounts counts_at(SQLite::Statement& st, int first) {
+  return {st.getColumn(first + 1).getInt64(), st.getColumn(first + 2).getInt64(),
+          st.getColumn(first + 3).getInt64()};
+}
+
+NetCounts minus(const NetCounts& a, const NetCounts& b) {
+  return {a.positive - b.positive, a.neutral - b.neutral, a.negative - b.negative};
+}
+
+double pct(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+GroupNps group_at(SQLite::Statement& st, int first, const std::string& key, int min_n) {
+  GroupNps g;
+  g.key = key;
+  g.bands = counts_at(st, first);
+  g.nps = estimate_net(g.bands, min_n);
+  g.responses = st.getColumn(first + 4).getInt64();
+  g.detractor_pct = pct(g.bands.negative, g.bands.n());
+  g.churn_intent_pct = pct(st.getColumn(first + 5).getInt64(), g.responses);
+  g.repeat_contact_pct = pct(st.getColumn(first + 6).getInt64(), g.responses);
+  return g;
+}
+
+void check_date(const std::string& date, const char* option) {
+  const bool ok = date.empty() || (date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                                   std::all_of(date.begin(), date.end(), [](char c) {
+                                     return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                                   }));
+  if (!ok) throw UsageError(std::string(option) + " '" + date + "': expected a date YYYY-MM-DD");
+}
+
+void load_groups(SQLite::Database& db, NpsReport& r) {
+  const ReportOptions& o = r.options;
+  {
+    ScopedQuery st(db, "SELECT " + kGroupCounts + " FROM scope r", o);
+    st->executeStep();
+    r.overall = group_at(*st, 0, "", o.min_n);
+  }
+  ScopedQuery periods(db,
+                      "SELECT p.period, " + kGroupCounts +
+                          " FROM response_periods p JOIN scope r ON r.id = p.response_id WHERE "
+                          "p.granularity = :by GROUP BY p.period ORDER BY p.period",
+                      o);
+  periods->bind(":by", granularity_name(o.by));
+  while (periods->executeStep()) {
+    GroupNps g = group_at(*periods, 1, periods->getColumn(0).getString(), o.min_n);
+    if (!r.periods.empty() && r.periods.back().nps && g.nps) {
+      g.change = compare(*g.nps, *r.periods.back().nps);
+    }
+    r.periods.push_back(std::move(g));
+  }
+  if (o.segment.empty()) return;
+  ScopedQuery segments(db,
+                       "SELECT s.value, " + kGroupCounts +
+                           " FROM segments s JOIN scope r ON r.id = s.response_id WHERE "
+                           "lower(s.name) = lower(:segment) GROUP BY s.value ORDER BY count(*) "
+                           "DESC, s.value",
+                       o);
+  segments->bind(":segment", o.segment);
+  while (segments->executeStep()) {
+    GroupNps g = group_at(*segments, 1, segments->getColumn(0).getString(), o.min_n);
+    const auto rest = estimate_net(minus(r.overall.bands, g.bands), o.min_n);
+    if (g.nps && rest) g.change = compare(*g.nps, *rest);
+    r.segments.push_back(std::move(g));
+  }
+  if (r.segments.empty()) throw UsageError("no segment column named '" + o.segment + "'");
+}
+
+std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
+  ScopedQuery st(db, "SELECT count(*) FROM scope WHERE trim(text) <> ''", o);
+  st->executeStep();
+  return st->getColumn(0).getInt64();
+}
+
+// Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13).
+const std::string kThemeCounts =
+    "count(*), count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = "
+    "'passive'), 0), coalesce(sum(r.band = 'detractor'), 0), sum(mc.mentions), "
+    "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
+    "sum(mc.suggestions) FROM theme_mention_counts mc JOIN scope r ON r.id = mc.response_id ";
+
+NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::int64_t negative) {
+  return {positive, mentions - positive - negative, negative};
+}
+
+void load_themes(SQLite::Database& db, NpsReport& r) {
+  const ReportOptions& o = r.options;
+  const std::int64_t comments = comments_in_scope(db, o);
+  ScopedQuery st(db,
+                 "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
+                 "coalesce(t.label_it, mc.theme), " +
+                     kThemeCounts + "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme",
+                 o);
+  std::map<std::string, std::size_t> index;
+  while (st->executeStep()) {
+    ThemeDriver d;
+    d.theme = st->getColumn(0).getString();
+    d.parent = st->getColumn(1).getString();
+    d.label_en = st->getColumn(2).getString();
+    d.label_it = st->getColumn(3).getString();
+    d.respondents = st->getColumn(4).getInt64();
+    d.share_pct = pct(d.respondents, comments);
+    const NetCounts mentioners = counts_at(*st, 5);
+    d.nps = estimate_net(mentioners, o.min_n);
+    d.impact = theme_impact(mentioners, minus(r.overall.bands, mentioners));
+    d.mentions = st->getColumn(9).getInt64();
+    d.mean_sentiment = st->getColumn(10).getDouble() / static_cast<double>(d.mentions);
+    d.sentiment =
+        mention_sentiment(d.mentions, st->getColumn(11).getInt64(), st->getColumn(12).getInt64());
+    d.negative_pct = pct(d.sentiment.negative, d.mentions);
+    d.net_sentiment = estimate_net(d.sentiment, o.min_n);
+    d.complaints = st->getColumn(13).getInt64();
+    d.suggestions = st->getColumn(14).getInt64();
+    index[d.theme] = r.themes.size();
+    r.themes.push_back(std::move(d));
+  }
+  ScopedQuery bands(db,
+                    "SELECT mc.theme, r.band, count(*), sum(mc.mentions), sum(mc.sentiment_sum), "
+                    "sum(mc.positive), sum(mc.negative) FROM theme_mention_counts mc JOIN scope r "
+                    "ON r.id = mc.response_id WHERE r.band IS NOT NULL GROUP BY mc.theme, r.band",
+                    o);
+  while (bands->executeStep()) {
+    const std::string band = bands->getColumn(1).getString();
+    const std::size_t slot = band == "promoter" ? 0 : band == "passive" ? 1 : 2;
+    BandTalk& t = r.themes[index.at(bands->getColumn(0).getString())].by_band[slot];
+    t.respondents = bands->getColumn(2).getInt64();
+    t.mentions = bands->getColumn(3).getInt64();
+    t.mean_sentiment = bands->getColumn(4).getDouble() / static_cast<double>(t.mentions);
+    t.net_sentiment =
+        pct(bands->getColumn(5).getInt64() - bands->getColumn(6).getInt64(), t.mentions);
+  }
+  // Most negative impact first: the themes that cost the most NPS points lead.
+  std::stable_sort(r.themes.begin(), r.themes.end(), [](const auto& a, const auto& b) {
+    if (a.impact.has_value() != b.impact.has_value()) return a.impact.has_value();
+    if (a.impact && a.impact->value != b.impact->value) return a.impact->value < b.impact->value;
+    return a.theme < b.theme;
+  });
+}
+
+// One theme in one period: what the significance tests need.
+struct ThemeInPeriod {
+  std::int64_t mentioners = 0;  // scored
+  std::optional<Share> volume;
+  std::optional<NetEstimate> net_sentiment;
+  std::optional<Impact> impact;
+};
+
+std::int64_t comments_in(SQLite::Database& db, const NpsReport& r, const GroupNps& period) {
+  ScopedQuery comments(db,
+                       "SELECT count(*) FROM response_periods p JOIN scope r ON r.id = "
+                       "p.response_id WHERE p.granularity = :by AND p.period = :period AND "
+                       "trim(r.text) <> ''",
+                       r.options);
+  comments->bind(":by", granularity_name(r.options.by));
+  comments->bind(":period", period.key);
+  comments->executeStep();
+  return comments->getColumn(0).getInt64();
+}
+
+std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, const NpsReport& r,
+                                                      const GroupNps& period) {
+  const ReportOptions& o = r.options;
+  const std::int64_t commented = comments_in(db, r, period);
+  ScopedQuery st(db,
+                 "SELECT mc.theme, " + kThemeCounts +
+                     "JOIN response_periods p ON p.response_id = mc.response_id WHERE "
+                     "p.granularity = :by AND p.period = :period GROUP BY mc.theme",
+                 o);
+  st->bind(":by", granularity_name(o.by));
+  st->bind(":period", period.key);
+  std::map<std::string, ThemeInPeriod> out;
+  while (st->executeStep()) {
+    ThemeInPeriod& t = out[st->getColumn(0).getString()];
+    t.volume = share_of(st->getColumn(1).getInt64(), commented);
+    const NetCounts mentioners = counts_at(*st, 2);
+    t.mentioners = mentioners.n();
+    t.impact = theme_impact(mentioners, minus(period.bands, mentioners));
+    t.net_sentiment =
+        estimate_net(mention_sentiment(st->getColumn(6).getInt64(), st->getColumn(8).getInt64(),
+                                       st->getColumn(9).getInt64()),
+                     o.min_n);
+  }
+  return out;
+}
+
+// Records a significant change; groups under the minimum n on either side are not tested, as
+// a handful of mentions would "change significantly" every period.
+template <typename Estimate>
+void note_change(std::vector<ThemeChange>& out, const std::string& theme, const char* measure,
+                 const std::optional<Estimate>& before, const std::optional<Estimate>& after,
+                 double (*value)(const Estimate&), bool large_enough) {
+  if (!before || !after || !large_enough) return;
+  const Difference d = compare(*after, *before);
+  if (d.significant) out.push_back({theme, measure, value(*before), value(*after), d});
+}
+
+void load_changes(SQLite::Database& db, NpsReport& r) {
+  if (r.periods.size() < 2) return;
+  const GroupNps& current = r.periods.back();
+  const GroupNps& previous = r.periods[r.periods.size() - 2];
+  r.current_period = current.key;
+  r.previous_period = previous.key;
+  const auto before = themes_in_period(db, r, previous);
+  const auto after = themes_in_period(db, r, current);
+  std::map<std::string, std::pair<ThemeInPeriod, ThemeInPeriod>> pairs;
+  for (const auto& [theme, t] : before) pairs[theme].first = t;
+  for (const auto& [theme, t] : after) pairs[theme].second = t;
+  for (auto& [theme, pair] : pairs) {
+    auto& [earlier, now] = pair;
+    // A theme nobody mentioned in a period had a volume of zero, out of that period's comments.
+    if (!earlier.volume) earlier.volume = share_of(0, comments_in(db, r, previous));
+    if (!now.volume) now.volume = share_of(0, comments_in(db, r, current));
+    const auto large = [&](std::int64_t a, std::int64_t b) {
+      return a >= r.options.min_n && b >= r.options.min_n;
+    };
+    note_change<Share>(
+        r.changes, theme, "volume", earlier.volume, now.volume,
+        [](const Share& s) { return s.pct; }, true);
+    note_change<NetEstimate>(
+        r.changes, theme, "net_sentiment", earlier.net_sentiment, now.net_sentiment,
+        [](const NetEstimate& e) { return e.value; },
+        earlier.net_sentiment && now.net_sentiment &&
+            large(earlier.net_sentiment->n, now.net_sentiment->n));
+    note_change<Impact>(
+        r.changes, theme, "impact", earlier.impact, now.impact,
+        [](const Impact& i) { return i.value; }, large(earlier.mentioners, now.mentioners));
+  }
+  std::stable_sort(r.changes.begin(), r.changes.end(),
+                   [](const auto& a, const auto& b) { return a.test.p_value < b.test.p_value; });
+}
+
+void load_examples(SQLite::Database& db, NpsReport& r) {
+  const ReportOptions& o = r.options;
+  const char* sides[] = {"m.sentiment <= -0.05 GROUP BY r.id ORDER BY min(m.sentiment), r.id",
+                         "m.sentiment >= 0.05 GROUP BY r.id ORDER BY max(m.sentiment) DESC, r.id"};
+  for (const ThemeDriver* theme : headline_themes(r)) {
+    const ThemeDriver& t = *theme;
+    for (const char* side : sides) {
+      ScopedQuery st(db,
+                     "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM "
+                     "mentions m JOIN scope r ON r.id = m.response_id LEFT JOIN themes t ON t.id "
+                     "= m.theme WHERE (m.theme = :theme OR t.parent = :theme) AND " +
+                         std::string(side) + " LIMIT :k",
+                     o);
+      st->bind(":theme", t.theme);
+      st->bind(":k", o.examples);
+      while (st->executeStep()) {
+        Example e{t.theme,
+                  st->getColumn(0).getString(),
+                  st->getColumn(1).getString(),
+                  st->getColumn(2).getInt64(),
+                  st->getColumn(3).getInt64(),
+                  st->getColumn(4).getDouble(),
+                  {}};
+        if (!st->getColumn(5).isNull()) e.score = st->getColumn(5).getInt();
+        r.examples.push_back(std::move(e));
+      }
+    }
+  }
+}
+
+void load_respondents(SQLite::Database& db, NpsReport& r) {
+  ScopedQuery st(db,
+                 "SELECT v.period, v.respondents, v.new_respondents, v.returning_respondents, "
+                 "v.comments, v.comments_per_respondent FROM respondents_by_period v WHERE "
+                 "v.granularity = :by AND v.period IN (SELECT p.period FROM response_periods p "
+                 "JOIN scope r ON r.id = p.response_id) ORDER BY v.period",
+                 r.options);
+  st->bind(":by", granularity_name(r.options.by));
+  while (st->executeStep()) {
+    r.respondents.push_back({st->getColumn(0).getString(), st->getColumn(1).getInt64(),
+                             st->getColumn(2).getInt64(), st->getColumn(3).getInt64(),
+                             st->getColumn(4).getInt64(), st->getColumn(5).getDouble()});
+  }
+}
+
+}  // namespace
+
+std::vector<const ThemeDriver*> headline_themes(const NpsReport& r) {
+  std::vector<const ThemeDriver*> out;
+  for (const ThemeDriver& t : r.themes) {
+    if (t.impact) out.push_back(&t);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return std::fabs(a->impact->value) > std::fabs(b->impact->value);
+  });
+  if (out.size() > static_cast<std::size_t>(r.options.top)) {
+    out.resize(static_cast<std::size_t>(r.options.top));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return a->impact->value < b->impact->value;
+  });
+  return out;
+}
+
+const char* granularity_name(Granularity g) {
+  switch (g) {
+    case Granularity::Week:
+      return "week";
+    case Granularity::Month:
+      return "month";
+    case Granularity::Quarter:
+      return "quarter";
+  }
+  return "";
+}
+
+Granularity parse_granularity(const std::string& text) {
+  for (Granularity g : {Granularity::Week, Granularity::Month, Granularity::Quarter}) {
+    if (text == granularity_name(g)) return g;
+  }
+  throw UsageError("--by '" + text + "': expected week, month or quarter");
+}
+
+NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
+  check_date(options.since, "--since");
+  check_date(options.until, "--until");
+  if (options.min_n < 1) throw UsageError("--min-n must be at least 1");
+  split_where(options.where);
+  NpsReport r;
+  r.options = options;
+  load_groups(db, r);
+  load_themes(db, r);
+  load_changes(db, r);
+  load_examples(db, r);
+  load_respondents(db, r);
+  return r;
+}
+
+}  // namespace ascolto

@@ -1,0 +1,104 @@
+// The NPS analytics behind `ascolto report`: counts read from the database (within a date range),
+// statistics computed by nps/statistics.h. NPS per period and segment with intervals and the
+// significance of each change, theme drivers ranked by impact, what each band talks about, the
+// themes that changed significantly in the last period, representative comments, and the
+// respondents seen per period. The text, CSV, JSON and HTML writers only format this.
+//
+//   NpsReport r = load_nps_report(db, {.by = Granularity::Month, .segment = "store"});
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nps/statistics.h"
+
+namespace ascolto {
+
+enum class Granularity { Week, Month, Quarter };
+const char* granularity_name(Granularity g);
+// Parses week|month|quarter; throws UsageError otherwise.
+Granularity parse_granularity(const std::string& text);
+
+struct ReportOptions {
+  Granularity by = Granularity::Month;
+  std::string segment{};         // a segment column (case-insensitive); empty: none
+  std::string since{}, until{};  // inclusive ISO dates YYYY-MM-DD; empty: open
+  std::string where{};           // "name=value": only the responses with that segment value
+  int min_n = kDefaultMinN;
+  int top = 10;      // themes in the ranked lists
+  int examples = 2;  // most negative and most positive comments per top theme
+};
+
+// NPS of one group (all, a period, a segment value) with its signals.
+struct GroupNps {
+  std::string key;  // period or segment value; empty for everyone
+  NetCounts bands;  // promoters, passives, detractors
+  std::optional<NetEstimate> nps;
+  std::optional<Difference> change;  // vs the previous period, or a segment vs everyone else
+  std::int64_t responses = 0;
+  double detractor_pct = 0, churn_intent_pct = 0, repeat_contact_pct = 0;
+};
+
+// What the respondents of one band say about a theme.
+struct BandTalk {
+  std::int64_t respondents = 0, mentions = 0;
+  double mean_sentiment = 0, net_sentiment = 0;
+};
+
+struct ThemeDriver {
+  std::string theme, parent, label_en, label_it;
+  std::int64_t respondents = 0, mentions = 0;  // mentioners (scored or not) and mentions
+  double share_pct = 0;                        // of the respondents who left a comment
+  double mean_sentiment = 0, negative_pct = 0;
+  NetCounts sentiment;                       // positive / neutral / negative mentions
+  std::optional<NetEstimate> net_sentiment;  // % positive - % negative mentions
+  std::int64_t complaints = 0, suggestions = 0;
+  std::optional<NetEstimate> nps;  // of the scored mentioners
+  std::optional<Impact> impact;
+  std::array<BandTalk, 3> by_band;  // promoter, passive, detractor
+};
+
+// A theme whose volume, net sentiment or impact moved significantly between two periods.
+struct ThemeChange {
+  std::string theme, measure;  // measure: volume, net_sentiment, impact
+  double before = 0, after = 0;
+  Difference test;
+};
+
+struct Example {
+  std::string theme, text, matched;
+  std::int64_t start = 0, end = 0;  // code points in text
+  double sentiment = 0;
+  std::optional<int> score;
+};
+
+struct PeriodRespondents {
+  std::string period;
+  std::int64_t respondents = 0, new_respondents = 0, returning_respondents = 0, comments = 0;
+  double comments_per_respondent = 0;
+};
+
+struct NpsReport {
+  ReportOptions options;
+  GroupNps overall;
+  std::vector<GroupNps> periods;    // oldest first
+  std::vector<GroupNps> segments;   // largest first
+  std::vector<ThemeDriver> themes;  // by impact, most negative first; themes without one last
+  std::string current_period, previous_period;
+  std::vector<ThemeChange> changes;
+  std::vector<Example> examples;
+  std::vector<PeriodRespondents> respondents;
+};
+
+NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options);
+
+// The `options.top` themes with the largest impact either way, in impact order: what the
+// terminal and HTML reports show.
+std::vector<const ThemeDriver*> headline_themes(const NpsReport& r);
+
+}  // namespace ascolto

@@ -1,0 +1,178 @@
+#include "report/report_data.h"
+
+#include "report/number_format.h"
+
+namespace ascolto {
+namespace {
+
+using nlohmann::json;
+
+json net_json(const std::optional<NetEstimate>& e, const std::string& name) {
+  json j;
+  j[name] = e ? json(round_to(e->value, 1)) : json();
+  j[name + "_margin"] = e ? json(round_to(e->margin, 1)) : json();
+  j[name + "_low"] = e ? json(round_to(e->low, 1)) : json();
+  j[name + "_high"] = e ? json(round_to(e->high, 1)) : json();
+  j[name + "_method"] =
+      e ? json(e->method == IntervalMethod::Wald ? "wald" : "adjusted-wald") : json();
+  return j;
+}
+
+json difference_json(const Difference& d) {
+  return {{"delta", round_to(d.delta, 1)},
+          {"z", round_to(d.z, 2)},
+          {"p_value", round_to(d.p_value, 4)},
+          {"significant", d.significant}};
+}
+
+json group_json(const GroupNps& g, const char* key_name, int min_n) {
+  json j = {{key_name, g.key},
+            {"respondents", g.bands.n()},
+            {"promoters", g.bands.positive},
+            {"passives", g.bands.neutral},
+            {"detractors", g.bands.negative}};
+  j.update(net_json(g.nps, "nps"));
+  j["small_sample"] = g.bands.n() < min_n;
+  j["responses"] = g.responses;
+  j["detractor_pct"] = g.bands.n() > 0 ? json(round_to(g.detractor_pct, 1)) : json();
+  j["churn_intent_pct"] = round_to(g.churn_intent_pct, 1);
+  j["repeat_contact_pct"] = round_to(g.repeat_contact_pct, 1);
+  j["change"] = g.change ? difference_json(*g.change) : json();
+  return j;
+}
+
+json impact_json(const std::optional<Impact>& i) {
+  if (!i) return {{"impact", nullptr}};
+  return {{"impact", round_to(i->value, 1)},
+          {"impact_margin", round_to(i->margin, 1)},
+          {"impact_low", round_to(i->value - i->margin, 1)},
+          {"impact_high", round_to(i->value + i->margin, 1)}};
+}
+
+json theme_json(const ThemeDriver& t, int min_n) {
+  json j = {{"theme", t.theme},
+            {"parent", t.parent.empty() ? json() : json(t.parent)},
+            {"label_en", t.label_en},
+            {"label_it", t.label_it},
+            {"respondents", t.respondents},
+            {"share_pct", round_to(t.share_pct, 1)},
+            {"mentions", t.mentions},
+            {"mean_sentiment", round_to(t.mean_sentiment, 3)},
+            {"negative_pct", round_to(t.negative_pct, 1)},
+            {"complaints", t.complaints},
+            {"suggestions", t.suggestions},
+            {"scored", t.nps ? t.nps->n : 0}};
+  j.update(net_json(t.net_sentiment, "net_sentiment"));
+  j.update(net_json(t.nps, "nps"));
+  j.update(impact_json(t.impact));
+  j["small_sample"] = !t.nps || t.nps->n < min_n;
+  const char* bands[] = {"promoter", "passive", "detractor"};
+  for (std::size_t b = 0; b < 3; ++b) {
+    const BandTalk& talk = t.by_band[b];
+    if (talk.mentions == 0) continue;
+    j["by_band"][bands[b]] = {{"respondents", talk.respondents},
+                              {"mentions", talk.mentions},
+                              {"mean_sentiment", round_to(talk.mean_sentiment, 3)},
+                              {"net_sentiment", round_to(talk.net_sentiment, 1)}};
+  }
+  return j;
+}
+
+}  // namespace
+
+json report_json(const NpsReport& r) {
+  const ReportOptions& o = r.options;
+  json j;
+  j["options"] = {{"by", granularity_name(o.by)},
+                  {"segment", o.segment},
+                  {"since", o.since},
+                  {"until", o.until},
+                  {"where", o.where},
+                  {"min_n", o.min_n}};
+  j["overall"] = group_json(r.overall, "group", o.min_n);
+  j["periods"] = json::array();
+  for (const GroupNps& g : r.periods) j["periods"].push_back(group_json(g, "period", o.min_n));
+  j["segments"] = json::array();
+  for (const GroupNps& g : r.segments) j["segments"].push_back(group_json(g, "value", o.min_n));
+  j["themes"] = json::array();
+  for (const ThemeDriver& t : r.themes) j["themes"].push_back(theme_json(t, o.min_n));
+  j["changes"] = {
+      {"current", r.current_period}, {"previous", r.previous_period}, {"themes", json::array()}};
+  for (const ThemeChange& c : r.changes) {
+    json change = {{"theme", c.theme},
+                   {"measure", c.measure},
+                   {"before", round_to(c.before, 1)},
+                   {"after", round_to(c.after, 1)}};
+    change.update(difference_json(c.test));
+    j["changes"]["themes"].push_back(change);
+  }
+  j["examples"] = json::array();
+  for (const Example& e : r.examples) {
+    j["examples"].push_back({{"theme", e.theme},
+                             {"text", e.text},
+                             {"matched", e.matched},
+                             {"start", e.start},
+                             {"end", e.end},
+                             {"sentiment", round_to(e.sentiment, 3)},
+                             {"score", e.score ? json(*e.score) : json()}});
+  }
+  j["respondents"] = json::array();
+  for (const PeriodRespondents& p : r.respondents) {
+    j["respondents"].push_back({{"period", p.period},
+                                {"respondents", p.respondents},
+                                {"new_respondents", p.new_respondents},
+                                {"returning_respondents", p.returning_respondents},
+                                {"comments", p.comments},
+                                {"comments_per_respondent", p.comments_per_respondent}});
+  }
+  return j;
+}
+
+void write_report_json(const NpsReport& r, std::ostream& out) {
+  out << report_json(r).dump(2) << "\n";
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string csv_value(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return csv_field(v.get<std::string>());
+  return v.dump();
+}
+
+// Flattens one JSON object of the report into rows: one per scalar field.
+void csv_rows(std::ostream& out, const std::string& section, const std::string& group,
+              const std::string& theme, const json& object, const std::string& prefix = "") {
+  for (const auto& [key, value] : object.items()) {
+    if (value.is_object()) {
+      csv_rows(out, section, group, theme, value, prefix + key + ".");
+    } else {
+      out << section << ',' << csv_field(group) << ',' << csv_field(theme) << ','
+          << csv_field(prefix + key) << ',' << csv_value(value) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void write_report_csv(const NpsReport& r, std::ostream& out) {
+  const json j = report_json(r);
+  out << "section,group,theme,measure,value\n";
+  csv_rows(out, "overall", "", "", j["overall"]);
+  for (const json& p : j["periods"]) csv_rows(out, "period", p["period"], "", p);
+  for (const json& s : j["segments"]) csv_rows(out, "segment", s["value"], "", s);
+  for (const json& t : j["themes"]) csv_rows(out, "theme", "", t["theme"], t);
+  for (const json& c : j["changes"]["themes"]) {
+    csv_rows(out, "change", r.current_period, c["theme"], c);
+  }
+  for (const json& p : j["respondents"]) csv_rows(out, "respondents", p["period"], "", p);
+}
+
+}  // namespace ascolto

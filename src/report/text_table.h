@@ -1,0 +1,29 @@
+// An aligned plain-text table for the terminal: the first column left-aligned, the others
+// right-aligned, widths from the content. No colour or escape codes, so it reads the same in a
+// terminal, a pipe or a file.
+//
+//   TextTable t({"month", "n", "NPS"});
+//   t.add({"2026-01", "53", "+26.4"});
+//   t.print(std::cout);
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ascolto {
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header);
+  void add(std::vector<std::string> row);
+  void print(std::ostream& out, const std::string& indent = "  ") const;
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Display width in code points (UTF-8 continuation bytes do not advance the cursor).
+std::size_t display_width(const std::string& s);
+
+}  // namespace ascolto

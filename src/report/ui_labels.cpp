@@ -1,0 +1,103 @@
+#include "report/ui_labels.h"
+
+#include "common/error.h"
+
+namespace ascolto {
+
+const UiLabels& ui_labels(const std::string& lang) {
+  static const UiLabels en{
+      "en",
+      "Ascolto: what moves our NPS",
+      "Period",
+      "Segment",
+      "Theme",
+      "Respondents",
+      "NPS",
+      "± (95%)",
+      "95% interval",
+      "Change",
+      "Promoters",
+      "Passives",
+      "Detractors",
+      "Impact",
+      "Share",
+      "Sentiment",
+      "Net sentiment",
+      "NPS of mentioners",
+      "Themes ranked by impact on NPS",
+      "NPS trend",
+      "Band mix",
+      "Volume and sentiment of themes",
+      "What changed",
+      "No theme changed significantly.",
+      "What each band talks about",
+      "Representative comments",
+      "New",
+      "Returning",
+      "Comments per respondent",
+      "Churn intent",
+      "Respondents per period",
+      "No scored responses.",
+      "score",
+      "* fewer respondents than the minimum n: read with care.",
+      "↑↓ significant change against the previous period (or the rest) at p < 0.05."};
+  static const UiLabels it{
+      "it",
+      "Ascolto: cosa muove il nostro NPS",
+      "Periodo",
+      "Segmento",
+      "Tema",
+      "Rispondenti",
+      "NPS",
+      "± (95%)",
+      "intervallo al 95%",
+      "Variazione",
+      "Promotori",
+      "Passivi",
+      "Detrattori",
+      "Impatto",
+      "Quota",
+      "Sentiment",
+      "Sentiment netto",
+      "NPS di chi ne parla",
+      "Temi ordinati per impatto sull'NPS",
+      "Andamento dell'NPS",
+      "Composizione per fascia",
+      "Volume e sentiment dei temi",
+      "Cosa è cambiato",
+      "Nessun tema è cambiato in modo significativo.",
+      "Di cosa parla ogni fascia",
+      "Commenti rappresentativi",
+      "Nuovi",
+      "Di ritorno",
+      "Commenti per rispondente",
+      "Intenzione di abbandono",
+      "Rispondenti per periodo",
+      "Nessuna risposta con punteggio.",
+      "voto",
+      "* meno rispondenti del minimo: da leggere con cautela.",
+      "↑↓ variazione significativa rispetto al periodo precedente (o al resto), p < 0,05."};
+  if (lang == "en") return en;
+  if (lang == "it") return it;
+  throw UsageError("--ui-lang '" + lang + "': expected en or it");
+}
+
+const char* period_name(const UiLabels& l, Granularity g) {
+  if (l.lang != "it") return granularity_name(g);
+  switch (g) {
+    case Granularity::Week:
+      return "settimana";
+    case Granularity::Month:
+      return "mese";
+    case Granularity::Quarter:
+      return "trimestre";
+  }
+  return "";
+}
+
+const std::string& theme_label(const UiLabels& l, const std::string& label_en,
+                               const std::string& label_it) {
+  return l.lang == "it" ? label_it : label_en;
+}
+
+}  // namespace ascolto

@@ -1,0 +1,31 @@
+// The words of the report (terminal and HTML) in English or Italian.
+//
+//   const UiLabels& l = ui_labels("it");   // l.impact == "Impatto"
+#pragma once
+
+#include <string>
+
+#include "report/nps_report.h"
+
+namespace ascolto {
+
+struct UiLabels {
+  std::string lang;
+  std::string title, period, segment, theme, respondents, nps, margin, interval, change, promoters,
+      passives, detractors, impact, share, sentiment, net_sentiment, nps_mentioners, drivers, trend,
+      band_mix, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples,
+      new_respondents, returning, comments_per_respondent, churn_intent, seeds, no_data, score,
+      flagged_note, significance_note;
+};
+
+// "en" or "it"; throws UsageError for another language.
+const UiLabels& ui_labels(const std::string& lang);
+
+// "month" or "mese", and so on.
+const char* period_name(const UiLabels& l, Granularity g);
+
+// The label of a theme in the report's language.
+const std::string& theme_label(const UiLabels& l, const std::string& label_en,
+                               const std::string& label_it);
+
+}  // namespace ascolto

@@ -1,0 +1,16 @@
+// The SQL of schema migration 3: the analytics views (NPS by period and segment, theme
+// statistics, drivers and impact, respondents by period). Plain SQLite: a square root by
+// Newton's method instead of the optional math functions, so any client can read them. The
+// formulas are those of nps/statistics.h, in the same order of operations, so the views and
+// `ascolto report` agree to the last printed digit (docs/statistics.md).
+//
+//   db.exec(analytics_views_sql());   // inside the migration's transaction
+#pragma once
+
+#include <string>
+
+namespace ascolto {
+
+const std::string& analytics_views_sql();
+
+}  // namespace ascolto

@@ -1,0 +1,187 @@
+// End-to-end: `ascolto analyze` on the shipped examples, then `ascolto report` in every format;
+// the JSON figures must equal, to the printed digit, what the views give any SQL client.
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include "cli.h"
+
+using namespace ascolto::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string& examples_db() {
+  static const std::string db = [] {
+    const std::string path = fresh_db("report-examples.db");
+    const Result r = run_cli("analyze " + examples("survey-it.csv") + " " +
+                             examples("survey-en.csv") + " " + examples("survey-mixed.csv") + " " +
+                             examples("qualtrics-export.csv") + " --db " + path);
+    REQUIRE(r.code <= 1);  // 1: a few rows have a field problem, kept in rejects
+    return path;
+  }();
+  return db;
+}
+
+json report(const std::string& options) {
+  const Result r = run_cli("report --db " + examples_db() + " --format json " + options);
+  REQUIRE(r.code == 0);
+  return json::parse(r.out);
+}
+
+// Checks that every column of the view's rows equals the same field of the report's objects,
+// matched in order. Returns the number of rows compared.
+std::size_t check_equal(const json& objects, const std::string& sql) {
+  SQLite::Database db(examples_db(), SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, sql);
+  std::size_t row = 0;
+  while (st.executeStep()) {
+    REQUIRE(row < objects.size());
+    const json& o = objects[row];
+    for (int c = 0; c < st.getColumnCount(); ++c) {
+      const std::string name = st.getColumnName(c);
+      const SQLite::Column v = st.getColumn(c);
+      CAPTURE(row);
+      CAPTURE(name);
+      REQUIRE(o.contains(name));
+      if (v.isNull()) {
+        CHECK(o[name].is_null());
+      } else if (o[name].is_boolean()) {  // SQL has no boolean: flags are 0 or 1
+        CHECK(o[name].get<bool>() == (v.getInt64() != 0));
+      } else if (v.isInteger()) {
+        CHECK(o[name].get<std::int64_t>() == v.getInt64());
+      } else if (v.isFloat()) {
+        CHECK(o[name].get<double>() == v.getDouble());
+      } else {
+        CHECK(o[name].get<std::string>() == v.getString());
+      }
+    }
+    ++row;
+  }
+  CHECK(row == objects.size());
+  return row;
+}
+
+const char* kNpsColumns =
+    "respondents, promoters, passives, detractors, nps, nps_margin, nps_low, nps_high, "
+    "nps_method, responses, detractor_pct, churn_intent_pct, repeat_contact_pct";
+
+}  // namespace
+
+TEST_CASE("report --format json: periods, segments, themes and respondents equal the views") {
+  for (const char* by : {"week", "month", "quarter"}) {
+    CAPTURE(by);
+    const json j = report(std::string("--by ") + by + " --segment channel");
+    CHECK(check_equal(j["periods"], std::string("SELECT period, ") + kNpsColumns +
+                                        " FROM nps_by_period WHERE granularity = '" + by +
+                                        "' ORDER BY period") >= 2);
+    CHECK(check_equal(j["respondents"],
+                      std::string("SELECT period, respondents, new_respondents, "
+                                  "returning_respondents, comments, comments_per_respondent "
+                                  "FROM respondents_by_period WHERE granularity = '") +
+                          by + "' ORDER BY period") >= 2);
+  }
+  const json j = report("--segment channel");
+  CHECK(check_equal(j["segments"], std::string("SELECT value, ") + kNpsColumns +
+                                       " FROM segment_nps WHERE segment = 'channel' ORDER BY "
+                                       "responses DESC, value") == 4);
+  // The themes in the report's order (by impact), read from theme_stats and theme_impact.
+  json themes = json::array();
+  std::string order = "CASE theme";
+  int rank = 0;
+  for (const json& t : j["themes"]) {
+    themes.push_back(t);
+    order += " WHEN '" + t["theme"].get<std::string>() + "' THEN " + std::to_string(rank++);
+  }
+  order += " END";
+  CHECK(check_equal(themes,
+                    "SELECT theme, parent, label_en, label_it, respondents, share_pct, mentions, "
+                    "mean_sentiment, negative_pct, net_sentiment, complaints, suggestions, "
+                    "scored, nps, nps_margin, nps_low, nps_high, small_sample FROM theme_stats "
+                    "ORDER BY " +
+                        order) > 20);
+  json with_impact = json::array();
+  for (const json& t : themes) {
+    if (!t["impact"].is_null()) with_impact.push_back(t);
+  }
+  CHECK(check_equal(with_impact,
+                    "SELECT theme, impact, impact_margin, impact_low, impact_high FROM "
+                    "theme_impact ORDER BY " +
+                        order) == with_impact.size());
+  // Overall NPS: +12.9 on the 342 example responses (151 P, 84 passive, 107 D).
+  CHECK(j["overall"]["nps"] == 12.9);
+  CHECK(j["overall"]["respondents"] == 342);
+}
+
+TEST_CASE("report: what detractors talk about, what changed, representative comments") {
+  const json j = report("--by quarter");
+  bool delivery = false;
+  for (const json& t : j["themes"]) {
+    if (t["theme"] != "delivery") continue;
+    delivery = true;
+    CHECK(t["by_band"]["detractor"]["respondents"].get<int>() > 0);
+    CHECK(t["by_band"]["detractor"]["net_sentiment"].get<double>() < 0);
+  }
+  CHECK(delivery);
+  CHECK(j["changes"]["previous"] == "2026-Q1");
+  CHECK(j["changes"]["current"] == "2026-Q2");
+  for (const json& c : j["changes"]["themes"]) {
+    CHECK(c["significant"] == true);
+    CHECK(c["p_value"].get<double>() < 0.05);
+  }
+  REQUIRE_FALSE(j["examples"].empty());
+  for (const json& e : j["examples"]) {
+    CHECK_FALSE(e["matched"].get<std::string>().empty());
+    CHECK(e["end"].get<int>() > e["start"].get<int>());
+  }
+}
+
+TEST_CASE("report: terminal tables, CSV, HTML, Italian labels, date range") {
+  const Result text = run_cli("report --db " + examples_db() + " --segment store");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("Themes ranked by impact on NPS") != std::string::npos);
+  CHECK(text.out.find("NPS: +12.9 ±") != std::string::npos);
+  CHECK(text.out.find("Segment: store") != std::string::npos);
+  CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour in a pipe
+
+  const Result it = run_cli("report --db " + examples_db() + " --ui-lang it --by quarter");
+  CHECK(it.out.find("Temi ordinati per impatto") != std::string::npos);
+
+  const Result csv = run_cli("report --db " + examples_db() + " --format csv");
+  CHECK(csv.out.rfind("section,group,theme,measure,value\n", 0) == 0);
+  CHECK(csv.out.find("overall,,,nps,12.9\n") != std::string::npos);
+
+  const fs::path html = scratch() / "report.html";
+  fs::remove(html);
+  CHECK(run_cli("report --db " + examples_db() + " --format json --html " + html.string()).code ==
+        0);
+  const std::string page = slurp(html);
+  CHECK(page.find("<svg") != std::string::npos);
+  CHECK(page.find("<mark>") != std::string::npos);
+
+  // One segment value: its overall figures are that value's row of segment_nps.
+  const json store = report("--where channel=store");
+  CHECK(check_equal(json::array({store["overall"]}),
+                    std::string("SELECT ") + kNpsColumns +
+                        " FROM segment_nps WHERE segment = 'channel' AND value = 'store'") == 1);
+
+  const json april = report("--since 2026-04-01 --until 2026-04-30");
+  CHECK(april["overall"]["respondents"] == 56);
+  CHECK(april["overall"]["nps"] == -7.1);  // the worst month of the examples
+  REQUIRE(april["periods"].size() == 1);
+}
+
+TEST_CASE("report: bad options are usage errors that say what was expected") {
+  const std::string db = " --db " + examples_db();
+  const Result by = run_cli("report" + db + " --by year");
+  CHECK(by.code == 2);
+  CHECK(by.err.find("expected week, month or quarter") != std::string::npos);
+  const Result since = run_cli("report" + db + " --since 01/04/2026");
+  CHECK(since.code == 2);
+  CHECK(since.err.find("expected a date YYYY-MM-DD") != std::string::npos);
+  CHECK(run_cli("report" + db + " --format xml").code == 2);
+  CHECK(run_cli("report" + db + " --ui-lang fr").code == 2);
+  const Result segment = run_cli("report" + db + " --segment colour");
+  CHECK(segment.code == 2);
+  CHECK(segment.err.find("no segment column named 'colour'") != std::string::npos);
+  CHECK(run_cli("report" + db + " --html /nonexistent-dir/x.html").code == 2);
+}

@@ -1,0 +1,335 @@
+// The report's analytics on a small database built by hand (every figure below is worked out in
+// the comments), the views agreeing with it, and the pieces the writers are made of.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "common/error.h"
+#include "report/html_report.h"
+#include "report/nps_report.h"
+#include "report/number_format.h"
+#include "report/report_data.h"
+#include "report/svg_charts.h"
+#include "report/text_table.h"
+#include "report/ui_labels.h"
+#include "store/schema.h"
+
+using namespace ascolto;
+using doctest::Approx;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Eight responses over three months:
+//   id month   score band      respondent store   mentions
+//   1  2026-01 10    promoter  A          Milano  delivery.delay -0.5
+//   2  2026-01  9    promoter  -          Milano  -
+//   3  2026-01  3    detractor -          Milano  delivery -0.6 (churn intent)
+//   4  2026-01  8    passive   -          Roma    -
+//   5  2026-02  2    detractor A          Roma    delivery.delay -0.8
+//   6  2026-02 10    promoter  -          Roma    store.staff +0.7 (suggestion)
+//   7  2026-02  -    -         -          -       delivery +0.3
+//   8  2026-03  -    -         -          -       -  (empty comment)
+struct Fixture {
+  fs::path path = fs::temp_directory_path() / "ascolto-report-test.db";
+  SQLite::Database db;
+
+  static SQLite::Database open(const fs::path& p) {
+    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+    return SQLite::Database(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  }
+
+  Fixture() : db(open(path)) {
+    migrate(db);
+    db.exec(R"sql(
+INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
+VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
+INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
+  ('delivery.delay', 'delivery', 'Delays', 'Ritardi'), ('store', NULL, 'Store', 'Negozio'),
+  ('store.staff', 'store', 'Staff', 'Personale');
+INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line,
+  respondent_id, response_date, score, band, lang, text, sentences, sentiment, label,
+  churn_intent) VALUES
+  (1, 'k1', 'h', 1, 't', 2, 'A', '2026-01-05', 10, 'promoter', 'en', 'Late parcel', 1, -0.5, 'negative', 0),
+  (2, 'k2', 'h', 1, 't', 3, NULL, '2026-01-12 10:00:00', 9, 'promoter', 'en', 'Fine', 1, 0.2, 'positive', 0),
+  (3, 'k3', 'h', 1, 't', 4, NULL, '2026-01-20', 3, 'detractor', 'en', 'Delivery was awful', 1, -0.6, 'negative', 1),
+  (4, 'k4', 'h', 1, 't', 5, NULL, '2026-01-31', 8, 'passive', 'en', 'Ok', 1, 0.0, 'neutral', 0),
+  (5, 'k5', 'h', 1, 't', 6, 'A', '2026-02-02', 2, 'detractor', 'en', 'Late again', 1, -0.8, 'negative', 0),
+  (6, 'k6', 'h', 1, 't', 7, NULL, '2026-02-14', 10, 'promoter', 'en', 'Lovely staff', 1, 0.7, 'positive', 0),
+  (7, 'k7', 'h', 1, 't', 8, NULL, '2026-02-28', NULL, NULL, 'en', 'Delivery ok', 1, 0.3, 'positive', 0),
+  (8, 'k8', 'h', 1, 't', 9, NULL, '2026-03-01', NULL, NULL, 'und', '', 0, 0.0, 'neutral', 0);
+INSERT INTO segments VALUES (1, 'store', 'Milano'), (2, 'store', 'Milano'),
+  (3, 'store', 'Milano'), (4, 'Store', 'Roma'), (5, 'store', 'Roma'), (6, 'store', 'Roma');
+INSERT INTO mentions (response_id, theme, sentence, start, "end", text, sentiment, intent) VALUES
+  (1, 'delivery.delay', 0, 0, 4, 'Late', -0.5, 'complaint'),
+  (3, 'delivery', 0, 0, 8, 'Delivery', -0.6, 'complaint'),
+  (5, 'delivery.delay', 0, 0, 4, 'Late', -0.8, 'complaint'),
+  (6, 'store.staff', 0, 7, 12, 'staff', 0.7, 'suggestion'),
+  (7, 'delivery', 0, 0, 8, 'Delivery', 0.3, 'neutral');
+)sql");
+  }
+};
+
+const ThemeDriver& theme(const NpsReport& r, const std::string& id) {
+  for (const ThemeDriver& t : r.themes) {
+    if (t.theme == id) return t;
+  }
+  FAIL("no theme " << id);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("report: overall NPS, periods, the empty period and the churn signal") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {});
+  // 3 promoters, 1 passive, 2 detractors: NPS 16.7; n = 6 < 100, adjusted Wald centred on
+  // (3.75 - 2.75) / 9 with Var 0.0788752.
+  REQUIRE(r.overall.nps);
+  CHECK(r.overall.nps->value == Approx(100.0 / 6));
+  CHECK(r.overall.nps->margin == Approx(55.0450473));
+  CHECK(r.overall.nps->low == Approx(-43.9339362));
+  CHECK(r.overall.nps->small);
+  CHECK(r.overall.responses == 8);
+
+  REQUIRE(r.periods.size() == 3);
+  CHECK(r.periods[0].key == "2026-01");
+  CHECK(r.periods[0].nps->value == Approx(25.0));
+  CHECK(r.periods[0].churn_intent_pct == Approx(25.0));
+  CHECK(r.periods[1].nps->value == Approx(0.0));  // 1 promoter, 1 detractor
+  REQUIRE(r.periods[1].change);
+  CHECK(r.periods[1].change->delta == Approx(-25.0));
+  CHECK_FALSE(r.periods[1].change->significant);
+  CHECK(r.periods[2].key == "2026-03");  // responses but no score: shown, without an NPS
+  CHECK(r.periods[2].bands.n() == 0);
+  CHECK_FALSE(r.periods[2].nps);
+  CHECK_FALSE(r.periods[2].change);
+
+  const NpsReport quarters = load_nps_report(f.db, {.by = Granularity::Quarter});
+  REQUIRE(quarters.periods.size() == 1);
+  CHECK(quarters.periods[0].key == "2026-Q1");
+  const NpsReport weeks = load_nps_report(f.db, {.by = Granularity::Week});
+  CHECK(weeks.periods.front().key == "2026-01-05");  // a Monday
+  CHECK(weeks.periods.size() == 7);  // Sunday 2026-03-01 belongs to the week of 02-23
+}
+
+TEST_CASE("report: a date range keeps only the responses inside it") {
+  Fixture f;
+  const NpsReport feb = load_nps_report(f.db, {.since = "2026-02-01", .until = "2026-02-28"});
+  CHECK(feb.overall.responses == 3);
+  CHECK(feb.overall.bands.n() == 2);
+  CHECK(feb.periods.size() == 1);
+  const NpsReport to_jan12 = load_nps_report(f.db, {.until = "2026-01-12"});
+  CHECK(to_jan12.overall.responses == 2);  // the time of day does not push Jan 12 out
+  CHECK_THROWS_AS(load_nps_report(f.db, {.since = "1/2/2026"}), UsageError);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.min_n = 0}), UsageError);
+}
+
+TEST_CASE("report: segments by name, case-insensitive, each against everyone else") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {.segment = "STORE"});
+  REQUIRE(r.segments.size() == 2);
+  const GroupNps& milano = r.segments[0].key == "Milano" ? r.segments[0] : r.segments[1];
+  CHECK(milano.bands.positive == 2);
+  CHECK(milano.bands.negative == 1);
+  CHECK(milano.nps->value == Approx(100.0 / 3));
+  REQUIRE(milano.change);
+  CHECK(milano.change->delta == Approx(100.0 / 3));  // the rest: 1 P, 1 passive, 1 D = 0
+  CHECK(milano.detractor_pct == Approx(100.0 / 3));
+  CHECK_THROWS_AS(load_nps_report(f.db, {.segment = "region"}), UsageError);
+}
+
+TEST_CASE("report: --where keeps one segment value, themes included") {
+  Fixture f;
+  // Roma: responses 4 (passive), 5 (detractor, delivery.delay), 6 (promoter, store.staff);
+  // response 4 has the column spelt "Store": the name matches case-insensitively.
+  const NpsReport roma = load_nps_report(f.db, {.where = "store=Roma"});
+  CHECK(roma.overall.responses == 3);
+  CHECK(roma.overall.nps->value == Approx(0.0));
+  const ThemeDriver& d = theme(roma, "delivery");
+  CHECK(d.respondents == 1);
+  CHECK(d.impact->value == Approx(100.0 / 3 * (-1.0 - 0.5)));  // 1/3 * (-100 - 50)
+  CHECK(load_nps_report(f.db, {.where = "store=Torino"}).overall.responses == 0);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "Roma"}), UsageError);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "=Roma"}), UsageError);
+}
+
+TEST_CASE("report: theme drivers, impact with its interval, band split") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {});
+  // Delivery (with its subtheme): responses 1, 3, 5, 7; scored 1 P + 2 D, NPS -33.3. Others:
+  // 2 P + 1 passive, NPS 66.7. Impact = 0.5 * (-33.3 - 66.7) = -50.
+  const ThemeDriver& d = theme(r, "delivery");
+  CHECK(d.respondents == 4);
+  CHECK(d.mentions == 4);
+  CHECK(d.share_pct == Approx(100.0 * 4 / 7));  // 7 responses left a comment
+  CHECK(d.mean_sentiment == Approx(-0.4));
+  CHECK(d.net_sentiment->value == Approx(-50.0));  // 1 positive, 3 negative mentions
+  CHECK(d.complaints == 3);
+  CHECK(d.nps->value == Approx(-100.0 / 3));
+  REQUIRE(d.impact);
+  CHECK(d.impact->value == Approx(-50.0));
+  CHECK(d.impact->variance == Approx(0.0914352));
+  CHECK(d.impact->margin == Approx(59.2658838));
+  CHECK(d.by_band[0].respondents == 1);  // promoters
+  CHECK(d.by_band[2].respondents == 2);  // detractors
+  CHECK(d.by_band[2].net_sentiment == Approx(-100.0));
+  CHECK(d.by_band[1].mentions == 0);
+
+  const ThemeDriver& staff = theme(r, "store.staff");
+  CHECK(staff.suggestions == 1);
+  CHECK(staff.label_en == "Staff");
+  // Ranked by impact: delivery costs the most.
+  CHECK(r.themes.front().theme.rfind("delivery", 0) == 0);
+  CHECK(headline_themes(r).size() == r.themes.size());
+  CHECK(headline_themes(load_nps_report(f.db, {.top = 1})).size() == 1);
+}
+
+TEST_CASE("report: new and returning respondents, representative comments") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {});
+  REQUIRE(r.respondents.size() == 3);
+  CHECK(r.respondents[0].respondents == 4);
+  CHECK(r.respondents[0].new_respondents == 4);
+  CHECK(r.respondents[1].returning_respondents == 1);  // A came back in February
+  CHECK(r.respondents[1].new_respondents == 2);
+  CHECK(r.respondents[2].comments == 0);
+
+  bool late_again = false;
+  for (const Example& e : r.examples) {
+    if (e.theme == "delivery" && e.text == "Late again") {
+      late_again = true;
+      CHECK(e.matched == "Late");
+      CHECK(e.score == 2);
+    }
+  }
+  CHECK(late_again);  // the most negative delivery mention
+}
+
+TEST_CASE("report and views agree to the printed digit") {
+  Fixture f;
+  const nlohmann::json j = report_json(load_nps_report(f.db, {}));
+  SQLite::Statement periods(f.db,
+                            "SELECT period, respondents, nps, nps_margin, nps_low, nps_high, "
+                            "churn_intent_pct FROM nps_by_period WHERE granularity = 'month' "
+                            "ORDER BY period");
+  for (const auto& p : j["periods"]) {
+    REQUIRE(periods.executeStep());
+    CHECK(p["period"] == periods.getColumn(0).getString());
+    CHECK(p["respondents"] == periods.getColumn(1).getInt64());
+    for (int c = 2; c <= 5; ++c) {
+      const char* name = periods.getColumnName(c);
+      CAPTURE(name);
+      if (periods.getColumn(c).isNull()) {
+        CHECK(p[name].is_null());
+      } else {
+        CHECK(p[name].get<double>() == periods.getColumn(c).getDouble());
+      }
+    }
+    CHECK(p["churn_intent_pct"].get<double>() == periods.getColumn(6).getDouble());
+  }
+  SQLite::Statement impact(f.db,
+                           "SELECT impact, impact_margin FROM theme_impact WHERE theme = "
+                           "'delivery'");
+  REQUIRE(impact.executeStep());
+  for (const auto& t : j["themes"]) {
+    if (t["theme"] != "delivery") continue;
+    CHECK(t["impact"].get<double>() == impact.getColumn(0).getDouble());
+    CHECK(t["impact_margin"].get<double>() == impact.getColumn(1).getDouble());
+    CHECK(t["impact_margin"].get<double>() == 59.3);
+  }
+}
+
+TEST_CASE("numbers round exactly as SQLite's round() does") {
+  SQLite::Database db(":memory:");
+  SQLite::Statement st(db, "SELECT round(?1, 1), round(?1, 3)");
+  int disagreements = 0;
+  for (int n = 1; n <= 300; ++n) {
+    for (int k = -n; k <= n; ++k) {
+      for (const double v : {100.0 * k / n, 1.0 * k / n / 7, 1.959963984540054 * k / n}) {
+        st.reset();
+        st.bind(1, v);
+        REQUIRE(st.executeStep());
+        disagreements += st.getColumn(0).getDouble() != round_to(v, 1);
+        disagreements += st.getColumn(1).getDouble() != round_to(v, 3);
+      }
+    }
+  }
+  CHECK(disagreements == 0);
+  CHECK(round_to(0.25, 1) == 0.3);  // half away from zero
+  CHECK(round_to(-0.25, 1) == -0.3);
+  CHECK(signed_fixed(3.25, 1) == "+3.3");
+  CHECK(signed_fixed(-0.04, 1) == "0.0");
+  CHECK(fixed(-2.0, 1) == "-2.0");
+}
+
+TEST_CASE("text tables align by code points") {
+  TextTable t({"tema", "n"});
+  t.add({"Perché sì", "10"});
+  t.add({"x", "7"});
+  std::ostringstream out;
+  t.print(out, "");
+  CHECK(out.str() == "tema        n\nPerché sì  10\nx           7\n");
+  CHECK(display_width("è€😀") == 3);
+}
+
+TEST_CASE("HTML pieces: escaping, highlighting by code points, labels") {
+  CHECK(html_escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  CHECK(highlight("Già <in> ritardo", 9, 16) == "Già &lt;in&gt; <mark>ritardo</mark>");
+  CHECK(highlight("😡 late", 2, 6) == "😡 <mark>late</mark>");
+  CHECK(highlight("short", 3, 99) == "short");  // offsets past the text: no mark
+  CHECK(ui_labels("it").impact == "Impatto");
+  CHECK(std::string(period_name(ui_labels("it"), Granularity::Quarter)) == "trimestre");
+  CHECK(std::string(period_name(ui_labels("en"), Granularity::Week)) == "week");
+  CHECK_THROWS_AS(ui_labels("fr"), UsageError);
+}
+
+TEST_CASE("SVG charts: one mark per value, escaped labels") {
+  const std::string trend =
+      trend_chart({{"2026-01", 20, 5, 35, false}, {"2026-02", -10, -30, 10, true}}, "NPS <trend>");
+  CHECK(trend.rfind("<svg", 0) == 0);
+  CHECK(trend.find("NPS &lt;trend&gt;") != std::string::npos);
+  CHECK(trend.find("<polygon class=\"band\"") != std::string::npos);
+  CHECK(trend.find("point flagged") != std::string::npos);
+  const std::string bars = diverging_bars({{"a", -5, -8, -2, false}, {"b", 3, 1, 5, false}}, "t");
+  CHECK(bars.find("#c0392b") != std::string::npos);  // negative bar
+  CHECK(bars.find("#1e8449") != std::string::npos);  // positive bar
+  const std::string labels[3] = {"P", "N", "D"};
+  const std::string mix = stacked_columns({{"2026-01", 2, 1, 1}}, "mix", labels);
+  CHECK(mix.find("2026-01 P: 50.0%") != std::string::npos);
+  const std::string scatter = quadrant_scatter({{"Delivery", 30, -40, 12, -5}}, "s", "x", "y");
+  CHECK(scatter.find("class=\"bubble\"") != std::string::npos);
+}
+
+TEST_CASE("HTML report: the charts, the tables, the highlighted comments") {
+  Fixture f;
+  std::ostringstream out;
+  write_html_report(load_nps_report(f.db, {.segment = "store"}), ui_labels("it"), out);
+  const std::string html = out.str();
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<html lang=\"it\">") != std::string::npos);
+  std::size_t svgs = 0;
+  for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
+    ++svgs;
+  CHECK(svgs == 4);
+  CHECK(html.find("<mark>Late</mark> again") != std::string::npos);
+  CHECK(html.find("Consegna") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("https://") == std::string::npos);
+}
+
+TEST_CASE("CSV and JSON carry the same figures") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {});
+  std::ostringstream csv;
+  write_report_csv(r, csv);
+  CHECK(csv.str().rfind("section,group,theme,measure,value\n", 0) == 0);
+  CHECK(csv.str().find("period,2026-01,,nps,25.0\n") != std::string::npos);
+  CHECK(csv.str().find("theme,,delivery,impact,-50.0\n") != std::string::npos);
+  const nlohmann::json j = report_json(r);
+  CHECK(j["overall"]["nps"] == 16.7);
+  CHECK(j["periods"][2]["nps"].is_null());
+}
