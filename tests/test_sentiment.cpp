@@ -97,6 +97,41 @@ TEST_CASE("exclamation marks, ALL CAPS and elongation intensify") {
   CHECK(s("gooood", Lang::En) > 0);
 }
 
+TEST_CASE("exclamations with no opinion word are excitement, unless a question") {
+  CHECK(score("Pronti per il concerto!!", Lang::It).label == SentimentLabel::Positive);
+  CHECK(score("Ready for the weekend!", Lang::En).label == SentimentLabel::Positive);
+  CHECK(score("Ready for the weekend", Lang::En).label == SentimentLabel::Neutral);
+  CHECK(score("Davvero?!", Lang::It).label == SentimentLabel::Neutral);
+  CHECK(score("Where is my parcel?!", Lang::En).label == SentimentLabel::Neutral);
+}
+
+TEST_CASE("a negator alone in its clause is a refusal") {
+  CHECK(score("No!", Lang::En).label == SentimentLabel::Negative);
+  CHECK(score("No, no.", Lang::It).label == SentimentLabel::Negative);
+  CHECK(s("Non.", Lang::It) < 0);
+  // Negating something is still a negation, not a refusal on top.
+  CHECK(s("no problem", Lang::En) > 0);
+  CHECK(s("No, non è buono", Lang::It) < s("non è buono", Lang::It));  // a refusal, then a negation
+  CHECK(s("No, it was good", Lang::En) > 0);
+}
+
+TEST_CASE("an intensifier that intensifies nothing is its own opinion word") {
+  CHECK(s("damn good", Lang::En) > s("good", Lang::En));  // booster
+  CHECK(s("Damn this is sticky", Lang::En) < 0);          // no opinion word follows
+  CHECK(s("damn.", Lang::En) < 0);
+  CHECK(s("pazzesco buono", Lang::It) > s("buono", Lang::It));
+  CHECK(s("Pazzesco, davvero.", Lang::It) < 0);
+}
+
+TEST_CASE("excess: 'too' boosts an opinion word and complains about any other") {
+  CHECK(s("too slow", Lang::En) < s("slow", Lang::En));
+  CHECK(s("prices are too high", Lang::En) < 0);
+  CHECK(s("me too", Lang::En) == 0);
+  CHECK(s("troppo lento", Lang::It) < s("lento", Lang::It));
+  CHECK(s("il conto era troppo salato", Lang::It) < 0);
+  CHECK(s("ho mangiato troppo", Lang::It) == 0);
+}
+
 TEST_CASE("questions and conditionals are not praise") {
   CHECK(s("è buono?", Lang::It) < s("è buono", Lang::It) / 2);
   CHECK(s("sarebbe stato bello se avessero risposto", Lang::It) < 0.1);

@@ -110,6 +110,10 @@ TEST_CASE("themes: a pack adds themes and its terms override the base mapping") 
   Analyzer pack_it(*lex, Lang::It);
   CHECK(themes_of(pack_it.analyze("Il primo è arrivato in ritardo")) == V{"service.wait"});
   CHECK(themes_of(pack_it.analyze("Musica troppo alta")) == V{"ambience"});
+  // The pack's domain valences apply only while it is active.
+  CHECK(pack_en.analyze("Huge portions").score > 0);
+  CHECK(base_en.analyze("Huge portions").score == 0);
+  CHECK(pack_it.analyze("Porzioni abbondanti").score > 0);
   REQUIRE(lex->en.overrides.size() == 1);
   CHECK(lex->en.overrides[0].term == "late");
 }

@@ -21,6 +21,10 @@ constexpr double kSuperlative = 1.3;     // -issimo
 constexpr double kExclamation = 0.2;     // per '!', up to four
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 constexpr std::size_t kNegationScope = 3;
+constexpr std::uint32_t kIntensityReach = 3;  // tokens after a booster it can still intensify
+constexpr double kRefusal = -1.0;             // "No!" on its own
+constexpr double kExcitement = 0.8;           // "Ready for a movie!!"
+constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -93,6 +97,24 @@ const char* label_name(SentimentLabel label) {
   return "neutral";
 }
 
+bool intensity(ModifierKind k) {
+  return k == ModifierKind::Booster || k == ModifierKind::Dampener || k == ModifierKind::Excess;
+}
+
+// A booster or dampener also listed as an opinion word ("damn", "crazy") is that opinion word when
+// no opinion word follows it within its reach in the clause: "Damn this is sticky", "So crazy."
+bool intensifies_nothing(const TokenizedText& text, const LanguageLexicon& lang,
+                         const ModifierEntry& m, std::uint32_t end, std::uint32_t sentence_end) {
+  if (!intensity(m.kind)) return false;
+  for (std::uint32_t j = end; j < sentence_end && j < end + kIntensityReach; ++j) {
+    const Token& t = text.tokens[j];
+    if (is_clause_boundary(t)) return true;
+    if (t.kind == TokenKind::Emoji || t.kind == TokenKind::Emoticon) return false;
+    if (lang.sentiment.longest(text.tokens, j, sentence_end)) return false;
+  }
+  return true;
+}
+
 double squash(double raw) {
   return raw / std::sqrt(raw * raw + 15.0);
 }
@@ -128,11 +150,23 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       const auto sm = lang.sentiment.longest(text.tokens, i, sent.end_token);
       const auto mm = lang.modifiers.longest(text.tokens, i, sent.end_token);
-      if (sm && (!mm || sm->length > mm->length)) {
+      if (sm && (!mm || sm->length > mm->length ||
+                 (sm->length == mm->length &&
+                  intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
         const auto end = static_cast<std::uint32_t>(i + sm->length);
         items.push_back({i, end, sm->payload->valence, false, false, sm->payload->src});
         i = end;
         continue;
+      }
+      if (mm && mm->payload->kind == ModifierKind::Excess) {
+        // "too high", "troppo piccolo": excess of something the lexicon has no opinion on.
+        const auto next = static_cast<std::uint32_t>(i + mm->length);
+        if (next < sent.end_token && text.tokens[next].kind == TokenKind::Word &&
+            !lang.sentiment.longest(text.tokens, next, sent.end_token)) {
+          items.push_back({i, next + 1, kExcess, false, false, mm->payload->src});
+          i = next + 1;
+          continue;
+        }
       }
       if (mm) {
         const auto end = static_cast<std::uint32_t>(i + mm->length);
@@ -226,6 +260,23 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       exclamations += text.tokens[i].norm == "!";
     }
 
+    // A negator standing alone as its clause is a refusal, not a negation: "No!", "No and no."
+    for (Clause& c : clauses) {
+      std::uint32_t words = 0;
+      for (std::uint32_t k = c.first_token; k < c.end_token; ++k)
+        words += text.tokens[k].kind != TokenKind::Punct;
+      const auto m = std::find_if(mods.begin(), mods.end(), [&](const Modifier& x) {
+        return x.first >= c.first_token && x.end <= c.end_token;
+      });
+      if (words == 1 && m != mods.end() && m->entry->kind == ModifierKind::Negator &&
+          m->end == m->first + 1) {
+        c.raw += kRefusal;
+        ++c.entries;
+        note(span_text(text, m->first, m->end), "a negator alone: a refusal",
+             lex_.where(m->entry->src), kRefusal);
+      }
+    }
+
     // 3. Each entry, adjusted by the modifiers of its clause.
     for (const Item& item : items) {
       Clause& clause = clause_of(item.first);
@@ -261,8 +312,8 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         if (k == ModifierKind::Negator) {
           // A later negator within scope continues the same negation ("non ... mai").
           if (distance <= kNegationScope) negator = &m;
-        } else if ((k == ModifierKind::Booster || k == ModifierKind::Dampener) && distance <= 2) {
-          scale *= k == ModifierKind::Booster ? 1.0 + m.entry->weight : 1.0 - m.entry->weight;
+        } else if (intensity(k) && distance <= 2) {
+          scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
         } else if (k == ModifierKind::Irrealis) {
           irrealis = &m;
         }
@@ -310,8 +361,17 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
     }
     if (exclamations > 0) {
       const double boost = kExclamation * std::min(exclamations, 4);
+      bool opinion = false;
       for (Clause& c : clauses) {
+        opinion = opinion || c.entries > 0;
         if (c.raw != 0) c.raw += c.raw > 0 ? boost : -boost;
+      }
+      // Exclamations with no opinion word and no question are excitement: "Ready for a movie!!"
+      if (!opinion && !question) {
+        clauses.front().raw += kExcitement;
+        ++clauses.front().entries;
+        note("sentence " + std::to_string(si + 1), "exclamation without opinion words: excitement",
+             "rule", kExcitement);
       }
       note("sentence " + std::to_string(si + 1),
            "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);

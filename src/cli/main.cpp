@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(all.begin() + 1, all.end());
   try {
     if (command == "analyze") return ascolto::run_analyze(args, argv[0]);
-    if (command == "report") return ascolto::run_report(args);
+    if (command == "report") return ascolto::run_report(args, argv[0]);
     if (command == "explain") return ascolto::run_explain(args, argv[0]);
     if (command == "eval") return ascolto::run_eval(args, argv[0]);
     if (command == "lexicon") return ascolto::run_lexicon(args, argv[0]);

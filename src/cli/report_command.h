@@ -6,6 +6,6 @@
 
 namespace ascolto {
 
-int run_report(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args, const std::string& argv0);
 
 }  // namespace ascolto

@@ -92,16 +92,18 @@ struct Loader {
         {"negator", ModifierKind::Negator},   {"negation_booster", ModifierKind::NegationBooster},
         {"booster", ModifierKind::Booster},   {"dampener", ModifierKind::Dampener},
         {"contrast", ModifierKind::Contrast}, {"concessive", ModifierKind::Concessive},
-        {"irrealis", ModifierKind::Irrealis}, {"neutral", ModifierKind::Neutral}};
+        {"irrealis", ModifierKind::Irrealis}, {"neutral", ModifierKind::Neutral},
+        {"excess", ModifierKind::Excess}};
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for (const TsvLine& line : lines) {
       expect_fields(line, 3, 3, "term<TAB>kind<TAB>weight");
       const auto kind = kinds.find(line.fields[1]);
       if (kind == kinds.end()) {
-        throw LexiconError(line.pos, "unknown modifier kind '" + line.fields[1] +
-                                         "'; expected negator, negation_booster, booster, "
-                                         "dampener, contrast, concessive, irrealis or neutral");
+        throw LexiconError(line.pos,
+                           "unknown modifier kind '" + line.fields[1] +
+                               "'; expected negator, negation_booster, booster, "
+                               "dampener, contrast, concessive, irrealis, neutral or excess");
       }
       const float w = parse_number(line, 2, 0, 2, "weight");
       bool prefix = false;
@@ -355,6 +357,8 @@ const char* modifier_kind_name(ModifierKind kind) {
       return "irrealis";
     case ModifierKind::Neutral:
       return "neutral";
+    case ModifierKind::Excess:
+      return "excess";
   }
   return "";
 }
@@ -408,6 +412,12 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     loader.sentiment((ld / "sentiment.tsv").string(), *lang);
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
+    // Domain valences of the packs ("huge portions" in a restaurant), then the user's own
+    // entries: each overrides what came before.
+    for (std::size_t layer = 1; layer < theme_dirs.size(); ++layer) {
+      const fs::path domain = theme_dirs[layer] / code / "sentiment.tsv";
+      if (fs::exists(domain)) loader.sentiment(domain.string(), *lang, true);
+    }
     for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
     for (std::size_t layer = 0; layer < theme_dirs.size(); ++layer) {
       const fs::path d = theme_dirs[layer] / code;

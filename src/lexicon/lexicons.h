@@ -46,7 +46,8 @@ enum class ModifierKind {
   Contrast,
   Concessive,
   Irrealis,
-  Neutral
+  Neutral,
+  Excess  // "too", "troppo": a booster before an opinion word, a complaint before any other word
 };
 const char* modifier_kind_name(ModifierKind kind);
 

@@ -2,6 +2,7 @@
 // checks the SQLite contents, the JSON lines, the messages and the exit codes.
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 #include <sys/wait.h>
 #include <nlohmann/json.hpp>
 
@@ -166,6 +167,28 @@ TEST_CASE("analyze: churn, repeat contact, recommendation and intent are stored 
   CHECK(lines[1]["signals"]["recommendation"] == "recommends");
   CHECK(lines[2]["signals"]["recommendation"] == "refuses");
   CHECK(lines[3]["signals"]["recommendation"].is_null());
+}
+
+TEST_CASE("report --uncovered: frequent words and phrases of comments with no theme") {
+  const std::string db = fresh_db("uncovered.db");
+  REQUIRE(run_cli("analyze " + data("uncovered.csv") + " --db " + db).code == 0);
+  const Result r = run_cli("report --db " + db + " --uncovered --top 5");
+  REQUIRE(r.code == 0);
+  // U6 has a theme (delivery); the five others do not.
+  CHECK(r.out.find("Comments with no theme: 5 of 6 (83.3%)") != std::string::npos);
+  CHECK(r.out.find("[en] 3 comments") != std::string::npos);
+  CHECK(r.out.find("[it] 2 comments") != std::string::npos);
+  const auto row = [&](const std::string& term, int n) {
+    return RE2::PartialMatch(r.out, "\\b" + term + " +" + std::to_string(n) + "\\b");
+  };
+  CHECK(row("christmas", 3));
+  CHECK(row("christmas decorations", 3));
+  CHECK(row("decorazioni natalizie", 2));
+  // Stopwords and opinion words say nothing about what the taxonomy misses.
+  CHECK(r.out.find(" the ") == std::string::npos);
+  CHECK(r.out.find("great") == std::string::npos);
+  CHECK(r.out.find("delivery") == std::string::npos);
+  CHECK(run_cli("report --db " + db + " --uncovered --top 0").code == 2);
 }
 
 TEST_CASE("analyze: re-running the same import adds nothing; a changed row is updated") {
@@ -373,7 +396,7 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   std::ofstream(broken / "it" / "modifiers.tsv", std::ios::app) << "molto\tbooster\t0.9\n";
   r = run_cli("lexicon check " + broken.string());
   CHECK(r.code == 3);
-  CHECK(r.err.find("it/modifiers.tsv:18: 'molto' is already listed at") != std::string::npos);
+  CHECK(r.err.find("it/modifiers.tsv:20: 'molto' is already listed at") != std::string::npos);
 
   r = run_cli("lexicon check " + data("lexicons-mini") + " --pack dining");
   CHECK(r.code == 0);
