@@ -1,5 +1,6 @@
 #include "report/report_data.h"
 
+#include "io/csv_cell.h"
 #include "report/number_format.h"
 
 namespace ascolto {
@@ -134,11 +135,10 @@ void write_report_json(const NpsReport& r, std::ostream& out) {
 
 namespace {
 
+// Text cells (segment values, theme ids) come from users' data: quoted and neutralised against
+// spreadsheet formula injection.
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
+  return csv_cell(s);
 }
 
 std::string csv_value(const json& v) {

@@ -185,3 +185,13 @@ TEST_CASE("report: bad options are usage errors that say what was expected") {
   CHECK(segment.err.find("no segment column named 'colour'") != std::string::npos);
   CHECK(run_cli("report" + db + " --html /nonexistent-dir/x.html").code == 2);
 }
+
+TEST_CASE("report --format csv: a segment value that looks like a formula is neutralised") {
+  const std::string db = fresh_db("formula.db");
+  REQUIRE(run_cli("analyze " + data("formula-segment.csv") + " --db " + db).code == 0);
+  CHECK(qs(db, "SELECT value FROM segments WHERE value LIKE '=%'") == "=HYPERLINK(\"http://x\")");
+  const Result r = run_cli("report --db " + db + " --segment store --format csv --min-n 1");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+  CHECK(r.out.find(",=HYPERLINK") == std::string::npos);
+}
