@@ -10,7 +10,6 @@ namespace {
 constexpr const char* kNegative = "#c0392b";
 constexpr const char* kPositive = "#1e8449";
 constexpr const char* kNeutral = "#b7b7b7";
-constexpr const char* kAccent = "#2c5aa0";
 
 std::string num(double v) {
   char buf[32];
