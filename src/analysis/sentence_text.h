@@ -7,6 +7,10 @@
 //   auto [first, end] = st.tokens_of(match_begin, match_end);
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -29,5 +33,32 @@ class SentenceText {
   std::vector<std::uint32_t> lengths_;
   std::uint32_t first_token_ = 0;
 };
+
+// Runs a language's RE2::Set over `text` and calls fn(rule_index, first_token, end_token) for each
+// rule that matches, in rule order, with the tokens of its leftmost match. When the set's DFA runs
+// out of its memory budget on this sentence, each rule is tried on its own rather than silently
+// missing matches. `hits` is scratch space reused between sentences.
+template <class Rule, class Fn>
+void for_each_rule_match(const RE2::Set& set, const std::vector<Rule>& rules,
+                         const SentenceText& text, std::vector<int>& hits, Fn&& fn) {
+  const std::string& s = text.str();
+  hits.clear();
+  RE2::Set::ErrorInfo error;
+  if (!set.Match(s, &hits, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      if (RE2::PartialMatch(s, *rules[r].regex)) hits.push_back(static_cast<int>(r));
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  for (const int r : hits) {
+    const auto index = static_cast<std::size_t>(r);
+    re2::StringPiece m;
+    if (!rules[index].regex->Match(s, 0, s.size(), RE2::UNANCHORED, &m, 1)) continue;
+    const auto begin = static_cast<std::size_t>(m.data() - s.data());
+    const auto [first, end] = text.tokens_of(begin, begin + m.size());
+    fn(index, first, end);
+  }
+}
 
 }  // namespace ascolto

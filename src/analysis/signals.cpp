@@ -51,18 +51,11 @@ std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text, Lang l
                                 });
     if (!lang.signal_set) continue;
     sentence_text.build(text, sent);
-    const std::string& s = sentence_text.str();
-    rule_hits.clear();
-    if (!lang.signal_set->Match(s, &rule_hits)) continue;
-    std::sort(rule_hits.begin(), rule_hits.end());
-    for (const int r : rule_hits) {
-      const SignalRule& rule = lang.signal_rules[static_cast<std::size_t>(r)];
-      re2::StringPiece m;
-      if (!rule.regex->Match(s, 0, s.size(), RE2::UNANCHORED, &m, 1)) continue;
-      const auto begin = static_cast<std::size_t>(m.data() - s.data());
-      const auto [first, end] = sentence_text.tokens_of(begin, begin + m.size());
-      add(rule.kind, first, end, rule.src);
-    }
+    for_each_rule_match(*lang.signal_set, lang.signal_rules, sentence_text, rule_hits,
+                        [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
+                          const SignalRule& rule = lang.signal_rules[r];
+                          add(rule.kind, first, end, rule.src);
+                        });
   }
   return found;
 }

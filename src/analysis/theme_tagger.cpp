@@ -60,30 +60,15 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
         });
     if (!lang.rule_set) continue;
     sentence_text.build(text, sent);
-    const std::string& normalized = sentence_text.str();
-    rule_hits.clear();
-    RE2::Set::ErrorInfo error;
-    if (!lang.rule_set->Match(normalized, &rule_hits, &error)) {
-      if (error.kind != RE2::Set::kOutOfMemory) continue;
-      // The set's DFA ran out of its memory budget on this sentence: try each rule on its own
-      // rather than silently missing mentions.
-      for (std::size_t r = 0; r < lang.rules.size(); ++r) {
-        if (RE2::PartialMatch(normalized, *lang.rules[r].regex))
-          rule_hits.push_back(static_cast<int>(r));
-      }
-    }
-    std::sort(rule_hits.begin(), rule_hits.end());
-    for (const int r : rule_hits) {
-      const ThemeRule& rule = lang.rules[static_cast<std::size_t>(r)];
-      re2::StringPiece m;
-      if (!rule.regex->Match(normalized, 0, normalized.size(), RE2::UNANCHORED, &m, 1)) continue;
-      const auto begin = static_cast<std::size_t>(m.data() - normalized.data());
-      const auto [first, last] = sentence_text.tokens_of(begin, begin + m.size());
-      if (rule.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(rule.context)],
-                                             text, sent, first, last)) {
-        found.push_back({rule.theme, si, first, last, rule.src});
-      }
-    }
+    for_each_rule_match(*lang.rule_set, lang.rules, sentence_text, rule_hits,
+                        [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
+                          const ThemeRule& rule = lang.rules[r];
+                          if (rule.context < 0 ||
+                              context_allows(lang.contexts[static_cast<std::size_t>(rule.context)],
+                                             text, sent, first, end)) {
+                            found.push_back({rule.theme, si, first, end, rule.src});
+                          }
+                        });
   }
 
   // Same theme twice at one place: keep the longer span. Parent beside its own subtheme: drop it.

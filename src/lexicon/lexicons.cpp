@@ -249,8 +249,7 @@ struct Loader {
 
   // Compiles one language's RE2 rules (theme or signal) into a set within `budget` bytes.
   template <class Rule>
-  std::unique_ptr<RE2::Set> compile_set(const std::vector<Rule>& rules, std::size_t budget,
-                                        const std::string& what) {
+  std::unique_ptr<RE2::Set> compile_set(const std::vector<Rule>& rules, const std::string& what) {
     if (rules.empty()) return nullptr;
     RE2::Options opts;
     opts.set_log_errors(false);
@@ -451,11 +450,9 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
       if (fs::exists(d / "theme_examples.tsv"))
         loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
-    lang->rule_set =
-        loader.compile_set(lang->rules, options.rule_memory_budget, (ld / "themes.tsv").string());
+    lang->rule_set = loader.compile_set(lang->rules, (ld / "themes.tsv").string());
     if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
-    lang->signal_set = loader.compile_set(lang->signal_rules, options.rule_memory_budget,
-                                          (ld / "signals.tsv").string());
+    lang->signal_set = loader.compile_set(lang->signal_rules, (ld / "signals.tsv").string());
   }
   lex->detector = LanguageDetector(vocabulary(lex->it, lex->en), vocabulary(lex->en, lex->it));
   lex->fingerprint = loader.hasher.hex();
