@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "io/csv_reader.h"
 #include "report/evaluation.h"
+#include "text/html_entities.h"
 
 namespace ascolto {
 
@@ -63,6 +64,7 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
 
   const auto lex = load_from_options(lex_opt, argv0);
   Analyzer analyzer(*lex, parse_lang(lex_opt.lang));
+  text = decode_html_entities(text);
   const Explanation x = analyzer.explain(text);
   const Analysis& a = x.analysis;
   std::cout << "Language: " << lang_code(a.lang)
@@ -220,7 +222,8 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
       if (code == "it") use = &italian;
       if (code == "en") use = &english;
     }
-    const Analysis a = use->analyze(rec.fields[static_cast<std::size_t>(text)]);
+    const Analysis a =
+        use->analyze(decode_html_entities(rec.fields[static_cast<std::size_t>(text)]));
     LabelledPrediction p;
     p.gold_label = rec.fields[static_cast<std::size_t>(label)];
     if (score >= 0) {
