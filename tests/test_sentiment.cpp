@@ -161,6 +161,12 @@ TEST_CASE("emoji count and are never negated") {
   CHECK(s("ottimo :)", Lang::It) > s("ottimo", Lang::It));
 }
 
+TEST_CASE("an emphatic emoticon counts as its plain form") {
+  CHECK(s("ok :)))", Lang::En) == doctest::Approx(s("ok :)", Lang::En)));
+  CHECK(s("ok :((", Lang::It) == doctest::Approx(s("ok :(", Lang::It)));
+  CHECK(s("ok :)", Lang::En) > 0.3);
+}
+
 TEST_CASE("mixed: a strong positive and a strong negative clause") {
   CHECK(score("cibo ottimo, servizio pessimo", Lang::It).label == SentimentLabel::Mixed);
   CHECK(score("great food, worst service", Lang::En).label == SentimentLabel::Mixed);

@@ -66,6 +66,15 @@ const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::s
   return nullptr;
 }
 
+// Every run of one repeated character shortened to that character.
+std::string squeeze_runs(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -142,7 +151,12 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         continue;
       }
       if (tok.kind == TokenKind::Emoji || tok.kind == TokenKind::Emoticon) {
-        if (const auto it = lex_.emoji.find(tok.norm); it != lex_.emoji.end()) {
+        auto it = lex_.emoji.find(tok.norm);
+        // An emphatic emoticon is its plain form: "<333" is "<3", ":)))" is ":)", "xDDD" is "xD".
+        if (it == lex_.emoji.end() && tok.kind == TokenKind::Emoticon) {
+          it = lex_.emoji.find(squeeze_runs(tok.norm));
+        }
+        if (it != lex_.emoji.end()) {
           items.push_back({i, i + 1, it->second.valence, true, false, it->second.src});
         }
         ++i;
