@@ -36,13 +36,11 @@ const char* kind_name(TokenKind k) {
   return "";
 }
 
-std::string clause_text(const TokenizedText& t, const Clause& c) {
-  std::string s;
-  for (std::uint32_t i = c.first_token; i < c.end_token; ++i) {
-    if (i > c.first_token && t.tokens[i].space_before) s += ' ';
-    s += t.tokens[i].norm;
-  }
-  return s;
+// The clause as the customer wrote it ("I'll", not the lookup forms "i" "will").
+std::string_view clause_text(std::string_view text, const TokenizedText& t, const Clause& c) {
+  if (c.first_token >= c.end_token) return {};
+  const std::uint32_t start = t.tokens[c.first_token].start;
+  return text.substr(start, t.tokens[c.end_token - 1].end - start);
 }
 
 }  // namespace
@@ -88,9 +86,9 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
   std::cout << "\nClauses:\n";
   for (std::size_t i = 0; i < x.sentiment.clauses.size(); ++i) {
     const Clause& c = x.sentiment.clauses[i];
-    std::snprintf(buf, sizeof buf, "  %zu. \"%s\"  sum %+.2f  weight %.2f\n", i + 1,
-                  clause_text(x.tokens, c).c_str(), c.raw, c.weight);
-    std::cout << buf;
+    // The clause is printed apart: a long one must not be cut at the buffer's size.
+    std::snprintf(buf, sizeof buf, "  sum %+.2f  weight %.2f\n", c.raw, c.weight);
+    std::cout << "  " << i + 1 << ". \"" << clause_text(text, x.tokens, c) << '"' << buf;
   }
   std::snprintf(buf, sizeof buf, "\nScore: %+.3f  label: %s\n", a.score, label_name(a.label));
   std::cout << buf << "\nThemes:";
