@@ -80,6 +80,16 @@ TEST_CASE("contrast: what follows weighs more") {
   CHECK(s("great food however slow", Lang::En) < s("great food and slow", Lang::En));
 }
 
+TEST_CASE("contrast: a sentence opening with but / però turns against the one before") {
+  CHECK(s("Il cibo è buono. Però il servizio è lento.", Lang::It) <
+        s("Il cibo è buono. Il servizio è lento.", Lang::It));
+  CHECK(s("Il servizio è lento. Ma il cibo è ottimo!", Lang::It) >
+        s("Il servizio è lento. Il cibo è ottimo!", Lang::It));
+  CHECK(s("The food was great. But it was slow.", Lang::En) < 0);
+  CHECK(s("It was slow. However, the food was great.", Lang::En) >
+        s("It was slow. The food was great.", Lang::En));
+}
+
 TEST_CASE("concessive clauses weigh less; except/tranne shift weight") {
   CHECK(s("nonostante il prezzo caro, ottimo", Lang::It) > s("il prezzo caro, ottimo", Lang::It));
   CHECK(s("although it was slow, it was great", Lang::En) > 0.3);

@@ -251,8 +251,18 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       const double w = m.entry->weight;
       if (m.entry->kind == ModifierKind::Contrast) {
         for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
+        // A sentence that opens with "But" / "Però" turns against the sentence before it.
+        const bool opens_sentence =
+            std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
+                        [](const Token& t) { return t.kind == TokenKind::Punct; });
+        if (opens_sentence) {
+          for (Clause& c : result.clauses) {
+            if (c.sentence + 1 == si) c.weight *= 2.0 - w;
+          }
+        }
         note(span_text(text, m.first, m.end),
-             "contrast: before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
+             std::string(opens_sentence ? "contrast with the previous sentence" : "contrast") +
+                 ": before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
              lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         clause_of(m.first).weight *= w;
