@@ -155,11 +155,13 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
 std::string respondents_section(const NpsReport& r, const UiLabels& l) {
   std::string html = "<h2>" + l.seeds + "</h2>\n<table><tr><th>" + l.period + "</th><th>" +
                      l.respondents + "</th><th>" + l.new_respondents + "</th><th>" + l.returning +
-                     "</th><th>" + l.comments_per_respondent + "</th></tr>\n";
+                     "</th><th>" + l.unidentified + "</th><th>" + l.comments_per_respondent +
+                     "</th></tr>\n";
   for (const PeriodRespondents& p : r.respondents) {
     html += "<tr>" + cell(html_escape(p.period)) + cell(std::to_string(p.respondents)) +
             cell(std::to_string(p.new_respondents)) +
             cell(std::to_string(p.returning_respondents)) +
+            cell(std::to_string(p.unidentified_respondents)) +
             cell(fixed(p.comments_per_respondent, 2)) + "</tr>\n";
   }
   return html + "</table>\n";

@@ -74,10 +74,12 @@ void print_changes(const NpsReport& r, const UiLabels& l, std::ostream& out) {
 }
 
 void print_respondents(const NpsReport& r, const UiLabels& l, std::ostream& out) {
-  TextTable t({l.period, l.respondents, l.new_respondents, l.returning, l.comments_per_respondent});
+  TextTable t({l.period, l.respondents, l.new_respondents, l.returning, l.unidentified,
+               l.comments_per_respondent});
   for (const PeriodRespondents& p : r.respondents) {
     t.add({p.period, std::to_string(p.respondents), std::to_string(p.new_respondents),
-           std::to_string(p.returning_respondents), fixed(p.comments_per_respondent, 2)});
+           std::to_string(p.returning_respondents), std::to_string(p.unidentified_respondents),
+           fixed(p.comments_per_respondent, 2)});
   }
   t.print(out);
 }

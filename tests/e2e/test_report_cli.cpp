@@ -61,6 +61,10 @@ std::size_t check_equal(const json& objects, const std::string& sql) {
   return row;
 }
 
+const char* kRespondentColumns =
+    "SELECT period, respondents, new_respondents, returning_respondents, "
+    "unidentified_respondents, responses, comments, comments_per_respondent";
+
 const char* kNpsColumns =
     "respondents, promoters, passives, detractors, nps, nps_margin, nps_low, nps_high, "
     "nps_method, responses, detractor_pct, churn_intent_pct, repeat_contact_pct";
@@ -74,12 +78,15 @@ TEST_CASE("report --format json: periods, segments, themes and respondents equal
     CHECK(check_equal(j["periods"], std::string("SELECT period, ") + kNpsColumns +
                                         " FROM nps_by_period WHERE granularity = '" + by +
                                         "' ORDER BY period") >= 2);
-    CHECK(check_equal(j["respondents"],
-                      std::string("SELECT period, respondents, new_respondents, "
-                                  "returning_respondents, comments, comments_per_respondent "
-                                  "FROM respondents_by_period WHERE granularity = '") +
-                          by + "' ORDER BY period") >= 2);
+    CHECK(check_equal(j["respondents"], std::string(kRespondentColumns) +
+                                            " FROM respondents_by_period WHERE granularity = '" +
+                                            by + "' ORDER BY period") >= 2);
   }
+  // survey-mixed.csv has a customer_id: some customers answer again in later months.
+  SQLite::Database db(examples_db(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT sum(returning_respondents) FROM respondents_by_period WHERE "
+                      "granularity = 'month'")
+            .getInt64() >= 10);
   const json j = report("--segment channel");
   CHECK(check_equal(j["segments"], std::string("SELECT value, ") + kNpsColumns +
                                        " FROM segment_nps WHERE segment = 'channel' ORDER BY "
@@ -194,4 +201,73 @@ TEST_CASE("report --format csv: a segment value that looks like a formula is neu
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
   CHECK(r.out.find(",=HYPERLINK") == std::string::npos);
+}
+
+TEST_CASE("analyze: a customer column; returning customers per period, report equals the view") {
+  const std::string db = fresh_db("waves.db");
+  const Result first = run_cli("analyze " + data("waves.csv") + " --db " + db);
+  REQUIRE(first.code == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT count(DISTINCT respondent_id) FROM responses") == 4);
+  CHECK(qs(db, "SELECT respondent_id FROM responses WHERE source_id = 'W04'") == "C1");
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id IS NULL AND source_id = 'W06'") ==
+        1);
+  CHECK(qs(db, "SELECT json_extract(inputs, '$[0].columns.respondent') FROM runs") ==
+        "customer_id");
+  // A re-run stores nothing twice.
+  REQUIRE(run_cli("analyze " + data("waves.csv") + " --db " + db).code == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT rows_unchanged FROM runs WHERE id = 2") == 9);
+
+  // By hand. January: C1, C2 new. February: C3 new, C1 back (twice), W06 without a customer.
+  // April: C4 new, C2 and C3 back.
+  const auto row = [&](const char* granularity, const char* period) {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    SQLite::Statement st(d,
+                         "SELECT respondents, new_respondents, returning_respondents, "
+                         "unidentified_respondents, responses, comments_per_respondent FROM "
+                         "respondents_by_period WHERE granularity = ? AND period = ?");
+    st.bind(1, granularity);
+    st.bind(2, period);
+    REQUIRE(st.executeStep());
+    return std::vector<double>{st.getColumn(0).getDouble(), st.getColumn(1).getDouble(),
+                               st.getColumn(2).getDouble(), st.getColumn(3).getDouble(),
+                               st.getColumn(4).getDouble(), st.getColumn(5).getDouble()};
+  };
+  CHECK(row("month", "2026-01") == std::vector<double>{2, 2, 0, 0, 2, 1.0});
+  CHECK(row("month", "2026-02") == std::vector<double>{3, 1, 1, 1, 4, 1.33});
+  CHECK(row("month", "2026-04") == std::vector<double>{3, 1, 2, 0, 3, 1.0});
+  CHECK(row("quarter", "2026-Q1") == std::vector<double>{4, 3, 0, 1, 6, 1.5});
+  CHECK(row("quarter", "2026-Q2") == std::vector<double>{3, 1, 2, 0, 3, 1.0});
+
+  const Result rep = run_cli("report --db " + db + " --format json --min-n 1");
+  REQUIRE(rep.code == 0);
+  const json j = json::parse(rep.out);
+  REQUIRE(j["respondents"].size() == 3);
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  SQLite::Statement st(d, std::string(kRespondentColumns) +
+                              " FROM respondents_by_period WHERE granularity = 'month' ORDER BY "
+                              "period");
+  for (const json& p : j["respondents"]) {
+    REQUIRE(st.executeStep());
+    for (int c = 0; c < st.getColumnCount(); ++c) {
+      CAPTURE(st.getColumnName(c));
+      const json& v = p[st.getColumnName(c)];
+      if (v.is_string()) {
+        CHECK(v.get<std::string>() == st.getColumn(c).getString());
+      } else {
+        CHECK(v.get<double>() == st.getColumn(c).getDouble());
+      }
+    }
+  }
+  const Result text = run_cli("report --db " + db + " --min-n 1");
+  CHECK(text.out.find("No respondent id") != std::string::npos);
+
+  // The customer column taken for the response id: repeated customers are rejected, with the
+  // option that fixes it in the message.
+  const std::string wrong = fresh_db("waves-wrong.db");
+  const Result r = run_cli("analyze " + data("waves.csv") + " --id-col customer_id --db " + wrong);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("duplicate id 'C1' in column 'customer_id'") != std::string::npos);
+  CHECK(r.err.find("pass --respondent-col 'customer_id'") != std::string::npos);
 }
