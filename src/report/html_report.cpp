@@ -55,13 +55,14 @@ std::string group_table(const std::vector<GroupNps>& groups, const std::string& 
                         const UiLabels& l) {
   std::string html = "<table><tr><th>" + html_escape(key_label) + "</th><th>" + l.respondents +
                      "</th><th>" + l.nps + "</th><th>" + l.interval + "</th><th>" + l.change +
-                     "</th><th>" + l.detractors + " %</th><th>" + l.churn_intent + " %</th></tr>\n";
+                     "</th><th>" + l.detractors + " %</th><th>" + l.churn_intent + " %</th><th>" +
+                     l.repeat_contact + " %</th></tr>\n";
   for (const GroupNps& g : groups) {
     html += "<tr>" + cell(html_escape(g.key)) + cell(std::to_string(g.bands.n())) +
             cell(nps_text(g.nps)) +
             cell(g.nps ? signed_fixed(g.nps->low, 1) + " … " + signed_fixed(g.nps->high, 1) : "") +
             change_cell(g.change) + cell(g.bands.n() ? fixed(g.detractor_pct, 1) : "–") +
-            cell(fixed(g.churn_intent_pct, 1)) + "</tr>\n";
+            cell(fixed(g.churn_intent_pct, 1)) + cell(fixed(g.repeat_contact_pct, 1)) + "</tr>\n";
   }
   return html + "</table>\n";
 }

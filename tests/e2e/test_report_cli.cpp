@@ -148,6 +148,7 @@ TEST_CASE("report: terminal tables, CSV, HTML, Italian labels, date range") {
   CHECK(text.out.find("Themes ranked by impact on NPS") != std::string::npos);
   CHECK(text.out.find("NPS: +12.9 ±") != std::string::npos);
   CHECK(text.out.find("Segment: store") != std::string::npos);
+  CHECK(text.out.find("Churn intent %  Repeat contact %") != std::string::npos);  // effort
   CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour in a pipe
 
   const Result it = run_cli("report --db " + examples_db() + " --ui-lang it --by quarter");
