@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "cli.h"
+#include "store/schema.h"
 
 using namespace ascolto::testing;
 using nlohmann::json;
@@ -271,4 +272,35 @@ TEST_CASE("analyze: a customer column; returning customers per period, report eq
   CHECK(r.code == 1);
   CHECK(r.err.find("duplicate id 'C1' in column 'customer_id'") != std::string::npos);
   CHECK(r.err.find("pass --respondent-col 'customer_id'") != std::string::npos);
+}
+
+TEST_CASE("analyze upgrades a version 4 database: response ids move, customers fill in") {
+  const std::string db = fresh_db("waves-v4.db");
+  {
+    // waves.csv as the version 4 writer stored it: the response id in respondent_id.
+    SQLite::Database old(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ascolto::migrate(old, 4);
+    old.exec(
+        "INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options) "
+        "VALUES (1, 'x', 'completed', 'old', '[]', 'lex', '{}')");
+    for (int i = 1; i <= 9; ++i) {
+      const std::string id = "W0" + std::to_string(i);
+      old.exec(
+          "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+          "source_line, respondent_id, response_date, lang, text, sentences, sentiment, "
+          "label) VALUES ('id:" +
+          id + "', 'old', 1, 'waves.csv', " + std::to_string(i + 1) + ", '" + id +
+          "', '2026-01-10', 'en', 'x', 1, 0, 'neutral')");
+    }
+  }
+  CHECK(run_cli("report --db " + db).code == 2);  // not upgraded yet: says how
+  REQUIRE(run_cli("analyze " + data("waves.csv") + " --db " + db).code == 0);
+  CHECK(q(db, "PRAGMA user_version") == ascolto::kSchemaVersion);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT rows_updated FROM runs WHERE id = 2") == 9);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE source_id = respondent_id") == 0);
+  CHECK(qs(db, "SELECT respondent_id FROM responses WHERE source_id = 'W07'") == "C2");
+  CHECK(q(db,
+          "SELECT returning_respondents FROM respondents_by_period WHERE granularity = "
+          "'quarter' AND period = '2026-Q2'") == 2);
 }
