@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli.h"
+#include "store/schema.h"
 
 using namespace ascolto::testing;
 
@@ -388,6 +389,8 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
     if (!fs::exists(db)) continue;  // killed before the database was created
     SQLite::Database d(db, SQLite::OPEN_READWRITE);
     CHECK(d.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // Killed while migrating: each migration is its own transaction, the next run goes on.
+    if (d.execAndGet("PRAGMA user_version").getInt() < ascolto::kSchemaVersion) continue;
     CHECK(d.execAndGet("SELECT count(*) FROM responses").getInt64() <= kRows);
     CHECK(d.execAndGet("SELECT count(*) - count(DISTINCT source_id) FROM responses").getInt64() ==
           0);
