@@ -108,8 +108,12 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "skip-rows", po::value(&o.skip_rows)->default_value(0),
       "extra header rows after the first (Qualtrics 2, SurveyMonkey 1; Qualtrics is detected)")(
       "text-col", po::value(&o.columns.text_col), "comment column (default: recognised by name)")(
-      "id-col", po::value(&o.columns.id_col), "respondent id column")(
-      "score-col", po::value(&o.columns.score_col), "NPS score column (0-10)")(
+      "id-col", po::value(&o.columns.id_col),
+      "response id column, unique per response (default: id, response_id, ResponseId...)")(
+      "respondent-col", po::value(&o.columns.respondent_col),
+      "respondent (customer) column, repeats across survey waves (default: customer_id, "
+      "cliente, codice_cliente...)")("score-col", po::value(&o.columns.score_col),
+                                     "NPS score column (0-10)")(
       "date-col", po::value(&o.columns.date_col), "date column")(
       "segment-col", po::value(&o.columns.segment_cols)->composing(),
       "segment column (repeatable; default: store, channel, region... by name)")(
@@ -293,7 +297,11 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
             keep_reject(
                 batch.rejects,
                 {row->file, row->line, 0,
-                 "duplicate id '" + row->id + "': an earlier row of this run has it", rec.raw});
+                 "duplicate id '" + row->id + "' in column '" + mapper->id_column() +
+                     "': an earlier row of this run has it (if the column identifies customers, "
+                     "not responses, pass --respondent-col '" +
+                     mapper->id_column() + "')",
+                 rec.raw});
           } else {
             if (redactor) redactions += redactor->redact(row->text);
             for (const FieldIssue& issue : row->issues) {
@@ -327,6 +335,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
                            {"columns",
                             {{"text", mapper->text_column()},
                              {"id", mapper->id_column()},
+                             {"respondent", mapper->respondent_column()},
                              {"score", mapper->score_column()},
                              {"date", mapper->date_column()},
                              {"segments", mapper->segment_columns()}}}});

@@ -22,6 +22,7 @@ struct InputRow {
   std::size_t line = 0;
   std::size_t row_number = 0;
   std::string id;          // id column value; empty when the input has none
+  std::string respondent;  // respondent column value (a customer); empty when unknown
   std::string source_key;  // "id:<id>" or "row:<hash>", unique per response across runs
   std::string content_hash;
   std::optional<int> score;
