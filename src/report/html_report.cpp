@@ -153,6 +153,20 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
   return html;
 }
 
+std::string requests_section(const NpsReport& r, const UiLabels& l) {
+  if (r.requests.empty()) return "";
+  std::string html = "<h2>" + l.requests + "</h2>\n";
+  for (const ThemeRequests& q : r.requests) {
+    html += "<h3>" + html_escape(theme_label(l, q.label_en, q.label_it)) +
+            " <span class=\"note\">" + l.suggestions + " " + std::to_string(q.suggestions) +
+            "</span></h3>\n";
+    for (const Example& e : q.examples) {
+      html += "<blockquote>" + highlight(e.text, e.start, e.end) + "</blockquote>\n";
+    }
+  }
+  return html;
+}
+
 std::string respondents_section(const NpsReport& r, const UiLabels& l) {
   std::string html = "<h2>" + l.seeds + "</h2>\n<table><tr><th>" + l.period + "</th><th>" +
                      l.respondents + "</th><th>" + l.new_respondents + "</th><th>" + l.returning +
@@ -216,9 +230,9 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
         << group_table(r.segments, r.options.segment, l);
   }
   if (!headline_themes(r).empty()) out << drivers_section(r, l);
-  out << changes_section(r, l) << examples_section(r, l) << respondents_section(r, l)
-      << "<p class=\"note\">" << l.flagged_note << "<br>" << l.significance_note
-      << "</p>\n</body>\n</html>\n";
+  out << changes_section(r, l) << examples_section(r, l) << requests_section(r, l)
+      << respondents_section(r, l) << "<p class=\"note\">" << l.flagged_note << "<br>"
+      << l.significance_note << "</p>\n</body>\n</html>\n";
 }
 
 }  // namespace ascolto
