@@ -110,4 +110,11 @@ const std::string& theme_label(const UiLabels& l, const std::string& label_en,
   return l.lang == "it" ? label_it : label_en;
 }
 
+const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std::string& id) {
+  for (const ThemeDriver& t : r.themes) {
+    if (t.theme == id) return theme_label(l, t.label_en, t.label_it);
+  }
+  return id;
+}
+
 }  // namespace ascolto

@@ -28,4 +28,7 @@ const char* period_name(const UiLabels& l, Granularity g);
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it);
 
+// The label of the theme with this id among the report's themes; the id if it has none.
+const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std::string& id);
+
 }  // namespace ascolto
