@@ -35,14 +35,48 @@ bool named_as_missing(const TokenizedText& t, const LanguageLexicon& lang, const
   return false;
 }
 
-double mention_sentiment(const TokenizedText& t, const LanguageLexicon& lang,
+// "and", "e": a clause that joins two statements ("the atmosphere is noisy and the waiters are
+// fast", "personale gentile e camera sporca") gives each mention the opinion of its own conjunct.
+bool joins_statements(std::string_view w, Lang lang) {
+  return lang == Lang::It ? (w == "e" || w == "ed") : (w == "and" || w == "&");
+}
+
+// The raw opinion of the conjunct of `clause` that holds the mention (0 when it has none). A
+// joining word inside an opinion entry ("sweet and sour", "nickel and dime") does not split.
+double conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
+                    const Clause& clause, const ThemeSpan& span) {
+  const auto inside_opinion = [&](std::uint32_t i) {
+    return std::any_of(s.opinions.begin(), s.opinions.end(),
+                       [&](const Opinion& o) { return i >= o.first_token && i < o.end_token; });
+  };
+  const auto splits = [&](std::uint32_t i) {
+    return joins_statements(t.tokens[i].norm, lang) && !inside_opinion(i);
+  };
+  std::uint32_t first = span.first_token;
+  while (first > clause.first_token && !splits(first - 1)) --first;
+  std::uint32_t end = span.end_token;
+  while (end < clause.end_token && !splits(end)) ++end;
+  if (first == clause.first_token && end == clause.end_token) return 0;
+  double raw = 0;
+  for (const Opinion& o : s.opinions) {
+    if (o.first_token >= first && o.end_token <= end) raw += o.value;
+  }
+  return raw;
+}
+
+double mention_sentiment(const TokenizedText& t, Lang lang_code, const LanguageLexicon& lang,
                          const SentimentResult& s, const ThemeSpan& span) {
   const Clause* own = nullptr;
   for (const Clause& c : s.clauses) {
     if (span.first_token >= c.first_token && span.first_token < c.end_token) own = &c;
   }
   if (own == nullptr) return 0;
-  if (own->entries > 0) return squash(own->raw);
+  // An entry of valence 0 (a dish name such as "dim sum" whose words are opinions elsewhere) is
+  // no opinion: such a clause falls back like one without entries.
+  if (own->entries > 0 && own->raw != 0) {
+    const double conjunct = conjunct_raw(t, lang_code, s, *own, span);
+    return squash(conjunct != 0 ? conjunct : own->raw);
+  }
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
   double raw = 0;
   for (const Clause& c : s.clauses) {
@@ -126,7 +160,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.start = code_points(text, b);
     m.end = m.start + code_points(text.substr(b), e - b);
     m.text = std::string(text.substr(b, e - b));
-    m.sentiment = mention_sentiment(tokens, lex_.lang(rules), sentiment, span);
+    m.sentiment = mention_sentiment(tokens, rules, lex_.lang(rules), sentiment, span);
     m.intent = x.intents[span.sentence];
     a.mentions.push_back(std::move(m));
   }
