@@ -101,6 +101,17 @@ TEST_CASE("themes: a clause joining two statements gives each mention its own co
   REQUIRE(r.mentions.size() == 2);
   CHECK(r.mentions[0].sentiment > 0);
   CHECK(r.mentions[1].sentiment > 0);
+  // Opinions that cancel out over the whole clause still speak for their own conjuncts.
+  r = en.analyze("The delivery was a problem and the food was nice");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.score == 0);
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].sentiment > 0);
+  r = it.analyze("La consegna lascia a desiderare e il cibo è bello");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.score == 0);
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].sentiment > 0);
 }
 
 TEST_CASE("themes: an entry of valence 0 is no opinion for its mention") {

@@ -73,9 +73,12 @@ double mention_sentiment(const TokenizedText& t, Lang lang_code, const LanguageL
   if (own == nullptr) return 0;
   // An entry of valence 0 (a dish name such as "dim sum" whose words are opinions elsewhere) is
   // no opinion: such a clause falls back like one without entries.
-  if (own->entries > 0 && own->raw != 0) {
+  if (own->entries > 0) {
+    // Opinions that cancel out over the clause ("noisy ... and the waiters fast") still speak
+    // for their own conjuncts.
     const double conjunct = conjunct_raw(t, lang_code, s, *own, span);
-    return squash(conjunct != 0 ? conjunct : own->raw);
+    if (conjunct != 0) return squash(conjunct);
+    if (own->raw != 0) return squash(own->raw);
   }
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
   double raw = 0;
