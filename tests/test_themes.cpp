@@ -126,6 +126,32 @@ TEST_CASE("themes: an entry of valence 0 is no opinion for its mention") {
   CHECK(r.mentions[0].sentiment > 0);
 }
 
+TEST_CASE("themes: a pattern's valence is the opinion of a mention whose clause has none") {
+  const auto lex = load_lexicons({testing::data_dir() + "/lexicons-mini", {"dining"}, 64 << 20});
+  Analyzer en(*lex, Lang::En);
+  Analysis r = en.analyze("We waited 2 hours for the delivery.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "service.wait");
+  CHECK(r.mentions[0].sentiment < 0);
+  // Its context must allow it: "only" before the wait is no complaint.
+  r = en.analyze("We only waited 2 hours for the delivery.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].sentiment == 0);
+  // It comes before the fallback to the rest of the sentence ...
+  r = en.analyze("We waited 2 hours, the delivery was great");
+  CHECK(r.mentions[0].sentiment < 0);
+  // ... but an opinion word in its own clause decides as usual.
+  r = en.analyze("We waited 2 hours and it was great");
+  CHECK(r.mentions[0].sentiment > 0);
+  Analyzer it(*lex, Lang::It);
+  r = it.analyze("Abbiamo aspettato 2 ore per la consegna.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "service.wait");
+  CHECK(r.mentions[0].sentiment < 0);
+  r = it.analyze("Abbiamo aspettato solo 2 ore per la consegna.");
+  CHECK(r.mentions[0].sentiment == 0);
+}
+
 TEST_CASE("themes: RE2 rules find their span; a parent gives way to its subtheme") {
   Analyzer a(testing::mini_lexicons(), Lang::En);
   Analysis r = a.analyze("I waited 45 minutes for customer service");

@@ -80,6 +80,8 @@ double mention_sentiment(const TokenizedText& t, Lang lang_code, const LanguageL
     if (conjunct != 0) return squash(conjunct);
     if (own->raw != 0) return squash(own->raw);
   }
+  // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
+  if (span.valence != 0) return squash(span.valence);
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
   double raw = 0;
   for (const Clause& c : s.clauses) {
