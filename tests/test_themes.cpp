@@ -140,8 +140,12 @@ TEST_CASE("themes: a pattern's valence is the opinion of a mention whose clause 
   // It comes before the fallback to the rest of the sentence ...
   r = en.analyze("We waited 2 hours, the delivery was great");
   CHECK(r.mentions[0].sentiment < 0);
-  // ... but an opinion word in its own clause decides as usual.
+  // ... and before the rest of its clause when it stands in a conjunct of its own ...
   r = en.analyze("We waited 2 hours and it was great");
+  CHECK(r.mentions[0].sentiment < 0);
+  // ... but an opinion word in its own clause decides as usual.
+  r = en.analyze("It was nice that we waited 2 hours");
+  REQUIRE(!r.mentions.empty());
   CHECK(r.mentions[0].sentiment > 0);
   Analyzer it(*lex, Lang::It);
   r = it.analyze("Abbiamo aspettato 2 ore per la consegna.");
@@ -150,6 +154,11 @@ TEST_CASE("themes: a pattern's valence is the opinion of a mention whose clause 
   CHECK(r.mentions[0].sentiment < 0);
   r = it.analyze("Abbiamo aspettato solo 2 ore per la consegna.");
   CHECK(r.mentions[0].sentiment == 0);
+  r = it.analyze("Abbiamo aspettato 2 ore e la consegna era ottima");
+  CHECK(r.mentions[0].sentiment < 0);
+  r = it.analyze("È stato bello che abbiamo aspettato 2 ore");
+  REQUIRE(!r.mentions.empty());
+  CHECK(r.mentions[0].sentiment > 0);
 }
 
 TEST_CASE("themes: RE2 rules find their span; a parent gives way to its subtheme") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <utility>
 
 namespace ascolto {
@@ -41,10 +42,11 @@ bool joins_statements(std::string_view w, Lang lang) {
   return lang == Lang::It ? (w == "e" || w == "ed") : (w == "and" || w == "&");
 }
 
-// The raw opinion of the conjunct of `clause` that holds the mention (0 when it has none). A
-// joining word inside an opinion entry ("sweet and sour", "nickel and dime") does not split.
-double conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
-                    const Clause& clause, const ThemeSpan& span) {
+// The raw opinion of the conjunct of `clause` that holds the mention (0 when it has none), or
+// nothing when the clause joins no statements. A joining word inside an opinion entry ("sweet and
+// sour", "nickel and dime") does not split.
+std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
+                                   const Clause& clause, const ThemeSpan& span) {
   const auto inside_opinion = [&](std::uint32_t i) {
     return std::any_of(s.opinions.begin(), s.opinions.end(),
                        [&](const Opinion& o) { return i >= o.first_token && i < o.end_token; });
@@ -56,7 +58,7 @@ double conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
   while (first > clause.first_token && !splits(first - 1)) --first;
   std::uint32_t end = span.end_token;
   while (end < clause.end_token && !splits(end)) ++end;
-  if (first == clause.first_token && end == clause.end_token) return 0;
+  if (first == clause.first_token && end == clause.end_token) return std::nullopt;
   double raw = 0;
   for (const Opinion& o : s.opinions) {
     if (o.first_token >= first && o.end_token <= end) raw += o.value;
@@ -76,8 +78,11 @@ double mention_sentiment(const TokenizedText& t, Lang lang_code, const LanguageL
   if (own->entries > 0) {
     // Opinions that cancel out over the clause ("noisy ... and the waiters fast") still speak
     // for their own conjuncts.
-    const double conjunct = conjunct_raw(t, lang_code, s, *own, span);
-    if (conjunct != 0) return squash(conjunct);
+    const std::optional<double> conjunct = conjunct_raw(t, lang_code, s, *own, span);
+    if (conjunct && *conjunct != 0) return squash(*conjunct);
+    // A conjunct with no opinion of its own: what its pattern states comes before the rest of
+    // the clause ("we waited an hour and the bill was steep").
+    if (conjunct && span.valence != 0) return squash(span.valence);
     if (own->raw != 0) return squash(own->raw);
   }
   // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
