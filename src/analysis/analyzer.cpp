@@ -4,13 +4,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <optional>
 #include <utility>
 
 namespace ascolto {
 namespace {
 
-constexpr double kMissing = -1.5;  // raw valence of a theme named as missing
+constexpr double kMissing = -1.5;             // raw valence of a theme named as missing
+constexpr std::uint32_t kConjunctReach = 40;  // tokens searched each side for "and" / "e"
 
 std::uint32_t code_points(std::string_view text, std::uint32_t byte_end) {
   std::uint32_t n = 0;
@@ -47,21 +49,35 @@ bool joins_statements(std::string_view w, Lang lang) {
 // sour", "nickel and dime") does not split.
 std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
                                    const Clause& clause, const ThemeSpan& span) {
+  // s.opinions is in token order: binary searches keep a long clause with many mentions linear.
+  const auto starting_from = [&](std::uint32_t i) {
+    return std::lower_bound(
+        s.opinions.begin(), s.opinions.end(), i,
+        [](const Opinion& o, std::uint32_t tok) { return o.first_token < tok; });
+  };
   const auto inside_opinion = [&](std::uint32_t i) {
-    return std::any_of(s.opinions.begin(), s.opinions.end(),
-                       [&](const Opinion& o) { return i >= o.first_token && i < o.end_token; });
+    const auto after =
+        std::upper_bound(s.opinions.begin(), s.opinions.end(), i,
+                         [](std::uint32_t tok, const Opinion& o) { return tok < o.first_token; });
+    return after != s.opinions.begin() && std::prev(after)->end_token > i;
   };
   const auto splits = [&](std::uint32_t i) {
     return joins_statements(t.tokens[i].norm, lang) && !inside_opinion(i);
   };
+  // A conjunct is short: the search stops kConjunctReach tokens away, as at the clause's edge.
+  const std::uint32_t low =
+      std::max(clause.first_token, span.first_token - std::min(span.first_token, kConjunctReach));
+  const std::uint32_t high = std::min(clause.end_token, span.end_token + kConjunctReach);
   std::uint32_t first = span.first_token;
-  while (first > clause.first_token && !splits(first - 1)) --first;
+  while (first > low && !splits(first - 1)) --first;
   std::uint32_t end = span.end_token;
-  while (end < clause.end_token && !splits(end)) ++end;
-  if (first == clause.first_token && end == clause.end_token) return std::nullopt;
+  while (end < high && !splits(end)) ++end;
+  const bool split_before = first > low || (first > clause.first_token && splits(first - 1));
+  const bool split_after = end < high || (end < clause.end_token && splits(end));
+  if (!split_before && !split_after) return std::nullopt;
   double raw = 0;
-  for (const Opinion& o : s.opinions) {
-    if (o.first_token >= first && o.end_token <= end) raw += o.value;
+  for (auto o = starting_from(first); o != s.opinions.end() && o->first_token < end; ++o) {
+    if (o->end_token <= end) raw += o->value;
   }
   return raw;
 }
