@@ -100,6 +100,10 @@ TEST_CASE("lexicons: invalid entries are reported with file:line") {
           {broken_copy("en/themes.tsv", "food\tbread\tnear:fresh window:x\n"), {}, 1 << 26}),
       doctest::Contains("en/themes.tsv:1: window 'x' is not a number"));
   CHECK_THROWS_WITH(
+      load_lexicons(
+          {broken_copy("en/themes.tsv", "food\tre:took \\d+ hours\tvalence:-5\n"), {}, 1 << 26}),
+      doctest::Contains("en/themes.tsv:1: valence -5 is outside -4 .. 4"));
+  CHECK_THROWS_WITH(
       load_lexicons({broken_copy("en/themes.tsv", "food\tbread\tclose:fresh\n"), {}, 1 << 26}),
       doctest::Contains("en/themes.tsv:1: unknown context condition 'close:fresh'"));
   CHECK_THROWS_WITH(

@@ -79,6 +79,88 @@ TEST_CASE("themes: a mention in a clause without opinion words takes its segment
   CHECK(r.mentions[0].sentiment > 0);
 }
 
+TEST_CASE("themes: a clause joining two statements gives each mention its own conjunct's opinion") {
+  Analyzer en(testing::mini_lexicons(), Lang::En);
+  Analysis r = en.analyze("The delivery was slow and the food was great");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "delivery");
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].theme == "food");
+  CHECK(r.mentions[1].sentiment > 0);
+  // A conjunct with no opinion of its own takes its clause's.
+  r = en.analyze("The food and the delivery were great");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].sentiment > 0);
+  CHECK(r.mentions[1].sentiment > 0);
+  Analyzer it(testing::mini_lexicons(), Lang::It);
+  r = it.analyze("La consegna era lenta e il cibo ottimo");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].sentiment > 0);
+  r = it.analyze("Il cibo e la consegna sono ottimi");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].sentiment > 0);
+  CHECK(r.mentions[1].sentiment > 0);
+  // Opinions that cancel out over the whole clause still speak for their own conjuncts.
+  r = en.analyze("The delivery was a problem and the food was nice");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.score == 0);
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].sentiment > 0);
+  r = it.analyze("La consegna lascia a desiderare e il cibo è bello");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.score == 0);
+  CHECK(r.mentions[0].sentiment < 0);
+  CHECK(r.mentions[1].sentiment > 0);
+}
+
+TEST_CASE("themes: an entry of valence 0 is no opinion for its mention") {
+  const auto lex = load_lexicons({testing::data_dir() + "/lexicons-mini", {"dining"}, 64 << 20});
+  Analyzer en(*lex, Lang::En);
+  Analysis r = en.analyze("The soul food however was great");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment > 0);
+  Analyzer it(*lex, Lang::It);
+  r = it.analyze("Il cibo buono però era ottimo");
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].sentiment > 0);
+}
+
+TEST_CASE("themes: a pattern's valence is the opinion of a mention whose clause has none") {
+  const auto lex = load_lexicons({testing::data_dir() + "/lexicons-mini", {"dining"}, 64 << 20});
+  Analyzer en(*lex, Lang::En);
+  Analysis r = en.analyze("We waited 2 hours for the delivery.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "service.wait");
+  CHECK(r.mentions[0].sentiment < 0);
+  // Its context must allow it: "only" before the wait is no complaint.
+  r = en.analyze("We only waited 2 hours for the delivery.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].sentiment == 0);
+  // It comes before the fallback to the rest of the sentence ...
+  r = en.analyze("We waited 2 hours, the delivery was great");
+  CHECK(r.mentions[0].sentiment < 0);
+  // ... and before the rest of its clause when it stands in a conjunct of its own ...
+  r = en.analyze("We waited 2 hours and it was great");
+  CHECK(r.mentions[0].sentiment < 0);
+  // ... but an opinion word in its own clause decides as usual.
+  r = en.analyze("It was nice that we waited 2 hours");
+  REQUIRE(!r.mentions.empty());
+  CHECK(r.mentions[0].sentiment > 0);
+  Analyzer it(*lex, Lang::It);
+  r = it.analyze("Abbiamo aspettato 2 ore per la consegna.");
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[0].theme == "service.wait");
+  CHECK(r.mentions[0].sentiment < 0);
+  r = it.analyze("Abbiamo aspettato solo 2 ore per la consegna.");
+  CHECK(r.mentions[0].sentiment == 0);
+  r = it.analyze("Abbiamo aspettato 2 ore e la consegna era ottima");
+  CHECK(r.mentions[0].sentiment < 0);
+  r = it.analyze("È stato bello che abbiamo aspettato 2 ore");
+  REQUIRE(!r.mentions.empty());
+  CHECK(r.mentions[0].sentiment > 0);
+}
+
 TEST_CASE("themes: RE2 rules find their span; a parent gives way to its subtheme") {
   Analyzer a(testing::mini_lexicons(), Lang::En);
   Analysis r = a.analyze("I waited 45 minutes for customer service");

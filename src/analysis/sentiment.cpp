@@ -310,6 +310,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       if (item.emoji) {
         clause.raw += v;
         ++clause.entries;
+        result.opinions.push_back({item.first, item.end, v});
         continue;
       }
       if (item.superlative) {
@@ -382,6 +383,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       clause.raw += v;
       ++clause.entries;
+      result.opinions.push_back({item.first, item.end, v});
     }
     if (exclamations > 0) {
       const double boost = kExclamation * std::min(exclamations, 4);

@@ -31,10 +31,18 @@ struct Clause {
   int entries = 0;            // sentiment-bearing entries found in it
 };
 
+// One scored entry of a clause: its tokens and its valence after the clause's modifiers
+// (negation, boosters, irrealis, ...), before the clause's contrast weight.
+struct Opinion {
+  std::uint32_t first_token = 0, end_token = 0;
+  double value = 0;
+};
+
 struct SentimentResult {
   double compound = 0;
   SentimentLabel label = SentimentLabel::Neutral;
   std::vector<Clause> clauses;
+  std::vector<Opinion> opinions;  // in token order
   int entries = 0;
 };
 

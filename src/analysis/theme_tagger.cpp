@@ -52,23 +52,25 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
           const auto first = static_cast<std::uint32_t>(begin);
           const auto end = static_cast<std::uint32_t>(stop);
           for (const ThemeHit& h : hits) {
-            if (h.context < 0 || context_allows(lang.contexts[static_cast<std::size_t>(h.context)],
-                                                text, sent, first, end)) {
-              found.push_back({h.theme, si, first, end, h.src});
+            const ThemeContext* ctx =
+                h.context < 0 ? nullptr : &lang.contexts[static_cast<std::size_t>(h.context)];
+            if (!ctx || context_allows(*ctx, text, sent, first, end)) {
+              found.push_back({h.theme, si, first, end, h.src, ctx ? ctx->valence : 0.0f});
             }
           }
         });
     if (!lang.rule_set) continue;
     sentence_text.build(text, sent);
-    for_each_rule_match(*lang.rule_set, lang.rules, sentence_text, rule_hits,
-                        [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
-                          const ThemeRule& rule = lang.rules[r];
-                          if (rule.context < 0 ||
-                              context_allows(lang.contexts[static_cast<std::size_t>(rule.context)],
-                                             text, sent, first, end)) {
-                            found.push_back({rule.theme, si, first, end, rule.src});
-                          }
-                        });
+    for_each_rule_match(
+        *lang.rule_set, lang.rules, sentence_text, rule_hits,
+        [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
+          const ThemeRule& rule = lang.rules[r];
+          const ThemeContext* ctx =
+              rule.context < 0 ? nullptr : &lang.contexts[static_cast<std::size_t>(rule.context)];
+          if (!ctx || context_allows(*ctx, text, sent, first, end)) {
+            found.push_back({rule.theme, si, first, end, rule.src, ctx ? ctx->valence : 0.0f});
+          }
+        });
   }
 
   // Same theme twice at one place: keep the longer span. Parent beside its own subtheme: drop it.

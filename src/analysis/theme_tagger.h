@@ -20,6 +20,7 @@ struct ThemeSpan {
   std::uint32_t sentence = 0;
   std::uint32_t first_token = 0, end_token = 0;
   EntrySource src;
+  float valence = 0;  // what the pattern states by itself (ThemeContext::valence), 0 = nothing
 };
 
 class ThemeTagger {

@@ -199,7 +199,7 @@ struct Loader {
     return *theme;
   }
 
-  // Parses `near:a|b* not_near:c window:N` into lang.contexts; returns its index.
+  // Parses `near:a|b* not_near:c window:N valence:X` into lang.contexts; returns its index.
   std::int32_t theme_context(const TsvLine& line, LanguageLexicon& lang) {
     ThemeContext ctx;
     std::istringstream in(line.fields[2]);
@@ -211,6 +211,9 @@ struct Loader {
       if (key == "window") {
         TsvLine number{{value}, line.pos};
         ctx.window = static_cast<std::uint32_t>(parse_number(number, 0, 1, 20, "window"));
+      } else if (key == "valence") {
+        TsvLine number{{value}, line.pos};
+        ctx.valence = static_cast<float>(parse_number(number, 0, -4, 4, "valence"));
       } else if (key == "near" || key == "not_near") {
         auto& words = key == "near" ? ctx.near : ctx.not_near;
         std::istringstream list(value);
@@ -225,8 +228,9 @@ struct Loader {
         }
         if (words.empty()) throw LexiconError(line.pos, "'" + key + ":' lists no word");
       } else {
-        throw LexiconError(line.pos, "unknown context condition '" + item +
-                                         "'; expected near:w1|w2, not_near:w1|w2 or window:N");
+        throw LexiconError(line.pos,
+                           "unknown context condition '" + item +
+                               "'; expected near:w1|w2, not_near:w1|w2, window:N or valence:X");
       }
     }
     lang.contexts.push_back(std::move(ctx));

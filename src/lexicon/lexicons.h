@@ -64,6 +64,8 @@ struct ThemeContext {
   std::vector<std::string> near;      // at least one within the window, when not empty
   std::vector<std::string> not_near;  // none within the window
   std::uint32_t window = 3;           // tokens on each side of the match, same sentence
+  float valence = 0;  // `valence:X`: the opinion the match states by itself ("took 40 minutes to"),
+                      // for a mention whose clause has no opinion word; 0 = none
 };
 
 struct ThemeHit {
