@@ -44,6 +44,14 @@ TEST_CASE("negation scope: three tokens, never past the clause") {
   CHECK(s("not sure, the food was good", Lang::En) > 0);
 }
 
+TEST_CASE("negation scope: a negated opinion followed by and / e closes it") {
+  CHECK(s("non è lento e molto buono", Lang::It) > 0.3);
+  CHECK(s("not slow and very good", Lang::En) > 0.3);
+  // The first opinion stays negated.
+  CHECK(s("not good and slow", Lang::En) < s("slow", Lang::En));
+  CHECK(s("non è buono e lento", Lang::It) < s("lento", Lang::It));
+}
+
 TEST_CASE("chained Italian negators are one negation") {
   CHECK(s("non è mai stato buono", Lang::It) < 0);
   CHECK(s("non è stato niente male", Lang::It) > 0);

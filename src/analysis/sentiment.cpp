@@ -75,6 +75,20 @@ std::string squeeze_runs(std::string_view s) {
   return out;
 }
 
+// True when an opinion entry and then "and" / "e" lie between a negator and a later entry: the
+// negation took its opinion and the conjunction starts another statement.
+bool closed_by_conjunction(const TokenizedText& t, const std::vector<Item>& items,
+                           std::uint32_t from, std::uint32_t to) {
+  bool opinion = false;
+  for (std::uint32_t k = from; k < to; ++k) {
+    const std::string& w = t.tokens[k].norm;
+    if (opinion && (w == "and" || w == "e" || w == "ed")) return true;
+    opinion = opinion || std::any_of(items.begin(), items.end(),
+                                     [&](const Item& i) { return i.first == k && !i.emoji; });
+  }
+  return false;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -335,8 +349,10 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         for (std::uint32_t k = m.end; k < item.first; ++k)
           distance += !in_modifier[k - sent.first_token];
         if (k == ModifierKind::Negator) {
-          // A later negator within scope continues the same negation ("non ... mai").
-          if (distance <= kNegationScope) negator = &m;
+          // A later negator within scope continues the same negation ("non ... mai"); a
+          // negated opinion followed by "and" closes it ("not pretentious and very cheap").
+          if (distance <= kNegationScope && !closed_by_conjunction(text, items, m.end, item.first))
+            negator = &m;
         } else if (intensity(k) && distance <= 2) {
           scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
         } else if (k == ModifierKind::Irrealis) {
