@@ -29,6 +29,7 @@ struct InputRow {
   std::vector<std::pair<std::string, std::string>> segments;
   std::string text;
   std::vector<FieldIssue> issues;
+  std::string raw;  // the record as read: kept for a reject the store decides (a duplicate id)
 
   // The id printed in JSON output: the id column, else the data row number.
   std::string display_id() const { return id.empty() ? std::to_string(row_number) : id; }

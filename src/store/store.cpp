@@ -2,9 +2,11 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <string_view>
 
 #include "common/error.h"
 #include "common/hash.h"
@@ -22,9 +24,10 @@ struct Store::Statements {
   SQLite::Statement insert_segment;
   SQLite::Statement insert_mention;
   SQLite::Statement insert_reject;
+  SQLite::Statement progress;
 
   explicit Statements(SQLite::Database& db)
-      : find(db, "SELECT id, content_hash FROM responses WHERE source_key = ?"),
+      : find(db, "SELECT id, content_hash, run_id FROM responses WHERE source_key = ?"),
         insert(
             db,
             "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
@@ -46,10 +49,21 @@ struct Store::Statements {
                        "sentiment, intent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         insert_reject(db,
                       "INSERT INTO rejects (run_id, file, line, col, severity, reason, raw) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)") {}
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        progress(db,
+                 "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
+                 "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
+                 "rows_rejected = rows_rejected + ? WHERE id = ?") {}
 };
 
 namespace {
+
+// Secondary indexes of the first migration (name, then definition). An import into an empty
+// database drops them and builds each with one sort at the end of the run, instead of a B-tree
+// insert per row; opening a database re-creates any a killed import left missing.
+constexpr std::array<std::string_view, 4> kDeferredIndexes = {
+    "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
+    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
 
 void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::string& hash,
                    std::int64_t run) {
@@ -98,6 +112,10 @@ void run_reset(SQLite::Statement& st) {
 
 }  // namespace
 
+std::string duplicate_id_reason(const std::string& id) {
+  return "duplicate id '" + id + "': an earlier row of this run has it";
+}
+
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -118,12 +136,18 @@ Store::Store(const std::string& path) try
   db_.exec("PRAGMA ignore_check_constraints = ON");
   db_.setBusyTimeout(5000);
   migrate(db_);
+  create_indexes();
   st_ = std::make_unique<Statements>(db_);
 } catch (const SQLite::Exception& e) {
   throw StoreError(path + ": " + e.what());
 }
 
 Store::~Store() = default;
+
+void Store::create_indexes() {
+  for (const std::string_view index : kDeferredIndexes)
+    db_.exec("CREATE INDEX IF NOT EXISTS " + std::string(index));
+}
 
 std::int64_t Store::begin_run(const RunInfo& info) {
   SQLite::Statement st(db_,
@@ -136,7 +160,15 @@ std::int64_t Store::begin_run(const RunInfo& info) {
   st.bind(5, info.options_json);
   st.exec();
   analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
-  return db_.getLastInsertRowid();
+  unchanged_keys_.clear();
+  const std::int64_t run = db_.getLastInsertRowid();
+  if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
+    SQLite::Transaction tx(db_);
+    for (const std::string_view index : kDeferredIndexes)
+      db_.exec("DROP INDEX IF EXISTS " + std::string(index.substr(0, index.find(' '))));
+    tx.commit();
+  }
+  return run;
 }
 
 void Store::sync_themes(const Taxonomy& taxonomy) {
@@ -158,11 +190,13 @@ void Store::sync_themes(const Taxonomy& taxonomy) {
   tx.commit();
 }
 
-void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                        const std::vector<RejectedRow>& rejects, WriteCounts& counts) {
+std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                            const std::vector<RejectedRow>& rejects,
+                                            WriteCounts& counts) {
   SQLite::Transaction tx(db_);
   Statements& s = *st_;
   WriteCounts delta;
+  std::vector<std::size_t> rejected_rows;
   const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
                           const char* severity, const std::string& reason, const std::string* raw) {
     s.insert_reject.bind(1, run);
@@ -186,15 +220,18 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
     reject(r.file, r.line, r.column, "row", r.reason, &r.raw);
     ++delta.rejected;
   }
-  for (const AnalysedRow& r : rows) {
+  const auto field_issues = [&](const InputRow& row) {
+    for (const FieldIssue& issue : row.issues) {
+      reject(row.file, row.line, issue.column, "field", issue.reason, nullptr);
+      ++delta.field_issues;
+    }
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const AnalysedRow& r = rows[i];
     ContentHasher h;
     h.add(r.row.content_hash);
     h.add(analysis_key_);
     const std::string hash = h.hex();
-    for (const FieldIssue& issue : r.row.issues) {
-      reject(r.row.file, r.row.line, issue.column, "field", issue.reason, nullptr);
-      ++delta.field_issues;
-    }
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
     s.insert.bind(1, r.row.source_key);
@@ -204,16 +241,29 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
     if (db_.getChanges() == 1) {
       id = db_.getLastInsertRowid();
       ++delta.added;
+      field_issues(r.row);
     } else {
       s.find.bind(1, r.row.source_key);
-      bool same = false;
+      bool same = false, this_run = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
         same = s.find.getColumn(1).getString() == hash;
+        this_run = s.find.getColumn(2).getInt64() == run;
       }
       s.find.reset();
       s.find.clearBindings();
+      const std::uint64_t key = hash64(r.row.source_key);
+      if (this_run || unchanged_keys_.contains(key)) {
+        std::string raw = r.row.raw;
+        if (raw_filter_) raw_filter_(raw);
+        reject(r.row.file, r.row.line, 0, "row", duplicate_id_reason(r.row.id), &raw);
+        ++delta.rejected;
+        rejected_rows.push_back(i);
+        continue;
+      }
+      field_issues(r.row);
       if (same) {
+        unchanged_keys_.insert(key);
         ++delta.unchanged;
         continue;
       }
@@ -246,18 +296,14 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
   }
   delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
   // Progress counts move with the data they describe: both commit or neither.
-  SQLite::Statement progress(
-      db_,
-      "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
-      "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
-      "rows_rejected = rows_rejected + ? WHERE id = ?");
+  SQLite::Statement& progress = s.progress;
   progress.bind(1, delta.read);
   progress.bind(2, delta.added);
   progress.bind(3, delta.updated);
   progress.bind(4, delta.unchanged);
   progress.bind(5, delta.rejected);
   progress.bind(6, run);
-  progress.exec();
+  run_reset(progress);
   tx.commit();
   counts.read += delta.read;
   counts.added += delta.added;
@@ -265,6 +311,7 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
   counts.unchanged += delta.unchanged;
   counts.rejected += delta.rejected;
   counts.field_issues += delta.field_issues;
+  return rejected_rows;
 }
 
 void Store::reject_file(std::int64_t run, const std::string& file, std::size_t line,
@@ -292,6 +339,7 @@ void Store::record_redactions(std::int64_t run, const std::string& counts_json) 
 }
 
 void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
+  create_indexes();
   SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
   st.bind(1, utc_now());
   st.bind(2, status == RunStatus::Completed     ? "completed"
