@@ -68,46 +68,47 @@ constexpr std::array<std::string_view, 4> kDeferredIndexes = {
 void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::string& hash,
                    std::int64_t run) {
   const InputRow& row = r.row;
-  st.bind(2, hash);
+  st.bindNoCopy(2, hash);
   st.bind(3, run);
-  st.bind(4, row.file);
+  st.bindNoCopy(4, row.file);
   st.bind(5, static_cast<std::int64_t>(row.line));
   if (row.id.empty()) {
     st.bind(6);
   } else {
-    st.bind(6, row.id);
+    st.bindNoCopy(6, row.id);
   }
   if (row.date) {
-    st.bind(7, *row.date);
+    st.bindNoCopy(7, *row.date);
   } else {
     st.bind(7);
   }
   if (row.score) {
     st.bind(8, *row.score);
-    st.bind(9, band_name(band_of(*row.score)));
+    st.bindNoCopy(9, band_name(band_of(*row.score)));
   } else {
     st.bind(8);
     st.bind(9);
   }
-  st.bind(10, lang_code(r.analysis.lang));
-  st.bind(11, row.text);
+  st.bindNoCopy(10, lang_code(r.analysis.lang));
+  st.bindNoCopy(11, row.text);
   st.bind(12, static_cast<std::int64_t>(r.analysis.sentences));
   st.bind(13, r.analysis.score);
-  st.bind(14, label_name(r.analysis.label));
+  st.bindNoCopy(14, label_name(r.analysis.label));
   const Signals& sig = r.analysis.signals;
   st.bind(15, sig.churn_intent ? 1 : 0);
   st.bind(16, sig.repeat_contact ? 1 : 0);
   if (const char* rec = recommendation_name(sig.recommendation)) {
-    st.bind(17, rec);
+    st.bindNoCopy(17, rec);
   } else {
     st.bind(17);
   }
 }
 
+// Every parameter is bound before each step, so bindings need no clearing; strings are bound
+// without a copy (they outlive the step).
 void run_reset(SQLite::Statement& st) {
   st.exec();
   st.reset();
-  st.clearBindings();
 }
 
 }  // namespace
@@ -200,17 +201,17 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
   const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
                           const char* severity, const std::string& reason, const std::string* raw) {
     s.insert_reject.bind(1, run);
-    s.insert_reject.bind(2, file);
+    s.insert_reject.bindNoCopy(2, file);
     s.insert_reject.bind(3, static_cast<std::int64_t>(line));
     if (col == 0) {
       s.insert_reject.bind(4);
     } else {
       s.insert_reject.bind(4, static_cast<std::int64_t>(col));
     }
-    s.insert_reject.bind(5, severity);
-    s.insert_reject.bind(6, reason);
+    s.insert_reject.bindNoCopy(5, severity);
+    s.insert_reject.bindNoCopy(6, reason);
     if (raw) {
-      s.insert_reject.bind(7, *raw);
+      s.insert_reject.bindNoCopy(7, *raw);
     } else {
       s.insert_reject.bind(7);
     }
@@ -234,7 +235,7 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
     const std::string hash = h.hex();
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
-    s.insert.bind(1, r.row.source_key);
+    s.insert.bindNoCopy(1, r.row.source_key);
     bind_response(s.insert, r, hash, run);
     run_reset(s.insert);
     std::int64_t id = -1;
@@ -243,7 +244,7 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
       ++delta.added;
       field_issues(r.row);
     } else {
-      s.find.bind(1, r.row.source_key);
+      s.find.bindNoCopy(1, r.row.source_key);
       bool same = false, this_run = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
@@ -251,7 +252,6 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
         this_run = s.find.getColumn(2).getInt64() == run;
       }
       s.find.reset();
-      s.find.clearBindings();
       const std::uint64_t key = hash64(r.row.source_key);
       if (this_run || unchanged_keys_.contains(key)) {
         std::string raw = r.row.raw;
@@ -278,19 +278,19 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
     }
     for (const auto& [name, value] : r.row.segments) {
       s.insert_segment.bind(1, id);
-      s.insert_segment.bind(2, name);
-      s.insert_segment.bind(3, value);
+      s.insert_segment.bindNoCopy(2, name);
+      s.insert_segment.bindNoCopy(3, value);
       run_reset(s.insert_segment);
     }
     for (const Mention& m : r.analysis.mentions) {
       s.insert_mention.bind(1, id);
-      s.insert_mention.bind(2, m.theme);
+      s.insert_mention.bindNoCopy(2, m.theme);
       s.insert_mention.bind(3, static_cast<std::int64_t>(m.sentence));
       s.insert_mention.bind(4, static_cast<std::int64_t>(m.start));
       s.insert_mention.bind(5, static_cast<std::int64_t>(m.end));
-      s.insert_mention.bind(6, m.text);
+      s.insert_mention.bindNoCopy(6, m.text);
       s.insert_mention.bind(7, m.sentiment);
-      s.insert_mention.bind(8, intent_name(m.intent));
+      s.insert_mention.bindNoCopy(8, intent_name(m.intent));
       run_reset(s.insert_mention);
     }
   }
