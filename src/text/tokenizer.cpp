@@ -72,6 +72,12 @@ void set_case_flags(std::string_view original, Token& t) {
   const auto len = static_cast<int32_t>(original.size());
   int upper = 0, lower = 0;
   for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {  // ASCII: the only lower/upper case letters are a-z and A-Z
+      lower += p[i] >= 'a' && p[i] <= 'z';
+      upper += p[i] >= 'A' && p[i] <= 'Z';
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, len, c);
     if (u_isULowercase(c)) ++lower;
