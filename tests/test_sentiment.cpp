@@ -80,6 +80,16 @@ TEST_CASE("contrast: what follows weighs more") {
   CHECK(s("great food however slow", Lang::En) < s("great food and slow", Lang::En));
 }
 
+TEST_CASE("contrast: a sentence opening with but / però turns against the one before") {
+  CHECK(s("Il cibo è buono. Però il servizio è lento.", Lang::It) <
+        s("Il cibo è buono. Il servizio è lento.", Lang::It));
+  CHECK(s("Il servizio è lento. Ma il cibo è ottimo!", Lang::It) >
+        s("Il servizio è lento. Il cibo è ottimo!", Lang::It));
+  CHECK(s("The food was great. But it was slow.", Lang::En) < 0);
+  CHECK(s("It was slow. However, the food was great.", Lang::En) >
+        s("It was slow. The food was great.", Lang::En));
+}
+
 TEST_CASE("concessive clauses weigh less; except/tranne shift weight") {
   CHECK(s("nonostante il prezzo caro, ottimo", Lang::It) > s("il prezzo caro, ottimo", Lang::It));
   CHECK(s("although it was slow, it was great", Lang::En) > 0.3);
@@ -159,6 +169,12 @@ TEST_CASE("emoji count and are never negated") {
   CHECK(s("nothing for me :(", Lang::En) < 0);
   CHECK(s("non 😡", Lang::It) < 0);
   CHECK(s("ottimo :)", Lang::It) > s("ottimo", Lang::It));
+}
+
+TEST_CASE("an emphatic emoticon counts as its plain form") {
+  CHECK(s("ok :)))", Lang::En) == doctest::Approx(s("ok :)", Lang::En)));
+  CHECK(s("ok :((", Lang::It) == doctest::Approx(s("ok :(", Lang::It)));
+  CHECK(s("ok :)", Lang::En) > 0.3);
 }
 
 TEST_CASE("mixed: a strong positive and a strong negative clause") {

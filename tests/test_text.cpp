@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.h"
+#include "text/html_entities.h"
 #include "text/language.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
@@ -109,4 +110,23 @@ TEST_CASE("language: Italian, English, undetermined") {
   CHECK(detect("Terrible experience") == Lang::En);
   CHECK(detect("👍👍") == Lang::Und);
   CHECK(detect("12345") == Lang::Und);
+}
+
+TEST_CASE("html entities: named, numeric and twice-escaped ones are decoded, the rest kept") {
+  CHECK(decode_html_entities("Fast &amp; friendly &lt;3") == "Fast & friendly <3");
+  CHECK(decode_html_entities("&quot;ok&quot; &#39;si&#39; &apos;x&apos;") == "\"ok\" 'si' 'x'");
+  CHECK(decode_html_entities("caff&#232; &#x1F600;") == "caffè \xF0\x9F\x98\x80");
+  CHECK(decode_html_entities("being replaced &amp;#38; soon") == "being replaced & soon");
+  CHECK(decode_html_entities("&amp;lt;3") == "<3");
+  // Not entities: left exactly as written.
+  CHECK(decode_html_entities("AT&T, R&D; 5 & 6") == "AT&T, R&D; 5 & 6");
+  CHECK(decode_html_entities("&#0; &#xD800; &#99999999; &unknown;") ==
+        "&#0; &#xD800; &#99999999; &unknown;");
+  CHECK(decode_html_entities("trailing &") == "trailing &");
+}
+
+TEST_CASE("html entities: a decoded heart is an emoticon and '&' no longer splits a clause") {
+  CHECK(norms(decode_html_entities("love it &lt;3")) ==
+        std::vector<std::string>{"love", "it", "<3"});
+  CHECK(norms(decode_html_entities("A&amp;B")).size() == norms("A&B").size());
 }

@@ -66,6 +66,15 @@ const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::s
   return nullptr;
 }
 
+// Every run of one repeated character shortened to that character.
+std::string squeeze_runs(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -142,7 +151,12 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         continue;
       }
       if (tok.kind == TokenKind::Emoji || tok.kind == TokenKind::Emoticon) {
-        if (const auto it = lex_.emoji.find(tok.norm); it != lex_.emoji.end()) {
+        auto it = lex_.emoji.find(tok.norm);
+        // An emphatic emoticon is its plain form: "<333" is "<3", ":)))" is ":)", "xDDD" is "xD".
+        if (it == lex_.emoji.end() && tok.kind == TokenKind::Emoticon) {
+          it = lex_.emoji.find(squeeze_runs(tok.norm));
+        }
+        if (it != lex_.emoji.end()) {
           items.push_back({i, i + 1, it->second.valence, true, false, it->second.src});
         }
         ++i;
@@ -237,8 +251,18 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       const double w = m.entry->weight;
       if (m.entry->kind == ModifierKind::Contrast) {
         for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
+        // A sentence that opens with "But" / "Però" turns against the sentence before it.
+        const bool opens_sentence =
+            std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
+                        [](const Token& t) { return t.kind == TokenKind::Punct; });
+        if (opens_sentence) {
+          for (Clause& c : result.clauses) {
+            if (c.sentence + 1 == si) c.weight *= 2.0 - w;
+          }
+        }
         note(span_text(text, m.first, m.end),
-             "contrast: before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
+             std::string(opens_sentence ? "contrast with the previous sentence" : "contrast") +
+                 ": before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
              lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         clause_of(m.first).weight *= w;

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "io/csv_reader.h"
 #include "report/evaluation.h"
+#include "text/html_entities.h"
 
 namespace ascolto {
 
@@ -35,13 +36,11 @@ const char* kind_name(TokenKind k) {
   return "";
 }
 
-std::string clause_text(const TokenizedText& t, const Clause& c) {
-  std::string s;
-  for (std::uint32_t i = c.first_token; i < c.end_token; ++i) {
-    if (i > c.first_token && t.tokens[i].space_before) s += ' ';
-    s += t.tokens[i].norm;
-  }
-  return s;
+// The clause as the customer wrote it ("I'll", not the lookup forms "i" "will").
+std::string_view clause_text(std::string_view text, const TokenizedText& t, const Clause& c) {
+  if (c.first_token >= c.end_token) return {};
+  const std::uint32_t start = t.tokens[c.first_token].start;
+  return text.substr(start, t.tokens[c.end_token - 1].end - start);
 }
 
 }  // namespace
@@ -63,6 +62,7 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
 
   const auto lex = load_from_options(lex_opt, argv0);
   Analyzer analyzer(*lex, parse_lang(lex_opt.lang));
+  text = decode_html_entities(text);
   const Explanation x = analyzer.explain(text);
   const Analysis& a = x.analysis;
   std::cout << "Language: " << lang_code(a.lang)
@@ -86,9 +86,9 @@ int run_explain(const std::vector<std::string>& args, const std::string& argv0) 
   std::cout << "\nClauses:\n";
   for (std::size_t i = 0; i < x.sentiment.clauses.size(); ++i) {
     const Clause& c = x.sentiment.clauses[i];
-    std::snprintf(buf, sizeof buf, "  %zu. \"%s\"  sum %+.2f  weight %.2f\n", i + 1,
-                  clause_text(x.tokens, c).c_str(), c.raw, c.weight);
-    std::cout << buf;
+    // The clause is printed apart: a long one must not be cut at the buffer's size.
+    std::snprintf(buf, sizeof buf, "  sum %+.2f  weight %.2f\n", c.raw, c.weight);
+    std::cout << "  " << i + 1 << ". \"" << clause_text(text, x.tokens, c) << '"' << buf;
   }
   std::snprintf(buf, sizeof buf, "\nScore: %+.3f  label: %s\n", a.score, label_name(a.label));
   std::cout << buf << "\nThemes:";
@@ -220,7 +220,8 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
       if (code == "it") use = &italian;
       if (code == "en") use = &english;
     }
-    const Analysis a = use->analyze(rec.fields[static_cast<std::size_t>(text)]);
+    const Analysis a =
+        use->analyze(decode_html_entities(rec.fields[static_cast<std::size_t>(text)]));
     LabelledPrediction p;
     p.gold_label = rec.fields[static_cast<std::size_t>(label)];
     if (score >= 0) {

@@ -10,6 +10,7 @@
 #include "common/hash.h"
 #include "io/utf8_source.h"
 #include "nps/nps.h"
+#include "text/html_entities.h"
 
 namespace ascolto {
 namespace {
@@ -171,7 +172,7 @@ std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
   row.file = file_;
   row.line = rec.line;
   row.row_number = rec.row_number;
-  row.text = without_bom(rec.fields[text_]);
+  row.text = decode_html_entities(without_bom(rec.fields[text_]));
   // An empty comment still carries an NPS answer: the response is kept (and counted in NPS)
   // with the problem recorded, rather than the respondent disappearing from the figures.
   if (trim(row.text).empty()) {

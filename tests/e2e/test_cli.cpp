@@ -318,7 +318,11 @@ TEST_CASE("explain: tokens, entries with file:line, rules, score and themes") {
   CHECK(r.out.find("Score: +") != std::string::npos);
   CHECK(r.out.find("Themes:\n  delivery") != std::string::npos);
   CHECK(r.out.find("it/themes.tsv:") != std::string::npos);
+  CHECK(r.out.find("2. \"ma il personale è gentilissimo :)\"  sum +") != std::string::npos);
   CHECK(run_cli("explain").code == 2);
+  // Clauses read as written, contractions and HTML escapes included.
+  const Result en = run_cli("explain --lang en \"I'll be back &amp; I can't wait\"");
+  CHECK(en.out.find("1. \"I'll be back & I can't wait\"") != std::string::npos);
 }
 
 TEST_CASE("eval: metrics against a hand-labelled CSV") {
