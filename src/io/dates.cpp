@@ -47,7 +47,7 @@ std::optional<std::string> parse_date(std::string_view text, DateOrder order) {
     const int mm = digit(5) * 10 + digit(6), dd = digit(8) * 10 + digit(9);
     if (yy >= 0 && mm >= 0 && dd >= 0) {
       if (!valid_ymd(yy, mm, dd)) return std::nullopt;
-      return format(yy, mm, dd, 0, 0, 0, false);
+      return std::string(s);  // already as format() would write it
     }
   }
   int y = 0, mo = 0, d = 0, h = -1, mi = 0, sec = 0;

@@ -151,7 +151,7 @@ ALTER TABLE responses ADD COLUMN recommendation TEXT
 ALTER TABLE mentions ADD COLUMN intent TEXT NOT NULL DEFAULT 'neutral'
   CHECK (intent IN ('neutral', 'praise', 'complaint', 'suggestion', 'question'));
 )sql",
-                                                                 R"sql(
+                                                              R"sql(
 -- Personal data redacted per kind in a run (issue 7), JSON: {"email": 2, "phone": 1, ...};
 -- NULL when the run kept personal data (--keep-pii).
 ALTER TABLE runs ADD COLUMN pii_redactions TEXT;

@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/hash.h"
 #include "nps/nps.h"
+#include "store/chunked_insert.h"
 #include "store/schema.h"
 
 namespace ascolto {
@@ -21,8 +22,8 @@ struct Store::Statements {
   SQLite::Statement update;
   SQLite::Statement delete_segments;
   SQLite::Statement delete_mentions;
-  SQLite::Statement insert_segment;
-  SQLite::Statement insert_mention;
+  ChunkedInsert segments;
+  ChunkedInsert mentions;
   SQLite::Statement insert_reject;
   SQLite::Statement progress;
 
@@ -42,11 +43,11 @@ struct Store::Statements {
                "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17 WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
-        insert_segment(
-            db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
-        insert_mention(db,
-                       "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
-                       "sentiment, intent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        segments(db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES ", 3),
+        mentions(db,
+                 "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
+                 "sentiment, intent) VALUES ",
+                 8),
         insert_reject(db,
                       "INSERT INTO rejects (run_id, file, line, col, severity, reason, raw) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -197,6 +198,8 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
                                             WriteCounts& counts) {
   SQLite::Transaction tx(db_);
   Statements& s = *st_;
+  s.segments.clear();  // left over only if an earlier batch failed
+  s.mentions.clear();
   WriteCounts delta;
   std::vector<std::size_t> rejected_rows;
   const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
@@ -268,6 +271,9 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
         ++delta.unchanged;
         continue;
       }
+      // Buffered rows go in first, so that rowids are those of one INSERT per row.
+      s.segments.flush();
+      s.mentions.flush();
       s.update.bind(1, id);
       s.delete_segments.bind(1, id);
       run_reset(s.delete_segments);
@@ -277,24 +283,15 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
       run_reset(s.update);
       ++delta.updated;
     }
-    for (const auto& [name, value] : r.row.segments) {
-      s.insert_segment.bind(1, id);
-      s.insert_segment.bindNoCopy(2, name);
-      s.insert_segment.bindNoCopy(3, value);
-      run_reset(s.insert_segment);
-    }
+    for (const auto& [name, value] : r.row.segments) s.segments.add({id, &name, &value});
     for (const Mention& m : r.analysis.mentions) {
-      s.insert_mention.bind(1, id);
-      s.insert_mention.bindNoCopy(2, m.theme);
-      s.insert_mention.bind(3, static_cast<std::int64_t>(m.sentence));
-      s.insert_mention.bind(4, static_cast<std::int64_t>(m.start));
-      s.insert_mention.bind(5, static_cast<std::int64_t>(m.end));
-      s.insert_mention.bindNoCopy(6, m.text);
-      s.insert_mention.bind(7, m.sentiment);
-      s.insert_mention.bindNoCopy(8, intent_name(m.intent));
-      run_reset(s.insert_mention);
+      s.mentions.add({id, &m.theme, static_cast<std::int64_t>(m.sentence),
+                      static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), &m.text,
+                      m.sentiment, intent_name(m.intent)});
     }
   }
+  s.segments.flush();
+  s.mentions.flush();
   delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
   // Progress counts move with the data they describe: both commit or neither.
   SQLite::Statement& progress = s.progress;
