@@ -2,11 +2,13 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <string_view>
+#include <thread>
 
 #include "common/error.h"
 #include "common/hash.h"
@@ -337,6 +339,9 @@ void Store::record_redactions(std::int64_t run, const std::string& counts_json) 
 }
 
 void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
+  // Nothing else runs by now: the index builds may sort on every core.
+  db_.exec("PRAGMA threads = " +
+           std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
   create_indexes();
   SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
   st.bind(1, utc_now());

@@ -476,7 +476,8 @@ TEST_CASE("analyze --threads: 2 and 4 workers give the bytes and rows of 1 worke
 TEST_CASE("analyze --timings: one line per stage on stderr") {
   const Result r = run_cli("analyze " + examples("survey-it.csv") + " --out - --timings");
   CHECK(r.code == 0);
-  for (const char* stage : {"read", "tokenize", "language", "sentiment", "themes", "write"}) {
+  for (const char* stage :
+       {"read", "tokenize", "language", "sentiment", "themes", "write", "finish"}) {
     CAPTURE(stage);
     CHECK(r.err.find(std::string("timing ") + stage + " ") != std::string::npos);
   }
