@@ -388,6 +388,12 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
     if (!fs::exists(db)) continue;  // killed before the database was created
     SQLite::Database d(db, SQLite::OPEN_READWRITE);
     CHECK(d.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // Killed between creating the file and committing the schema: an empty database (the next
+    // run migrates it). On a loaded machine a kill lands there now and then.
+    if (d.execAndGet("PRAGMA user_version").getInt() == 0) {
+      CHECK(d.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0);
+      continue;
+    }
     CHECK(d.execAndGet("SELECT count(*) FROM responses").getInt64() <= kRows);
     CHECK(
         d.execAndGet("SELECT count(*) - count(DISTINCT respondent_id) FROM responses").getInt64() ==
