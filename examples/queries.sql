@@ -47,7 +47,7 @@ GROUP BY month, channel
 ORDER BY month, channel;
 
 -- 6. The most negative comments about customer service, with the words that matched.
-SELECT r.respondent_id, r.score, round(m.sentiment, 2) AS sentiment, m.text AS matched, r.text
+SELECT r.source_id, r.score, round(m.sentiment, 2) AS sentiment, m.text AS matched, r.text
 FROM mentions m
 JOIN responses r ON r.id = m.response_id
 WHERE m.theme = 'customer_service' OR m.theme LIKE 'customer_service.%'
@@ -112,8 +112,22 @@ FROM theme_stats
 WHERE suggestions + complaints > 0
 ORDER BY suggestions DESC, complaints DESC;
 
--- 16. Respondents per month: new, returning, comments per respondent.
-SELECT period, respondents, new_respondents, returning_respondents, comments_per_respondent
+-- 16. Respondents per month: new, returning, without a respondent id, comments per respondent.
+SELECT period, respondents, new_respondents, returning_respondents, unidentified_respondents,
+       comments_per_respondent
 FROM respondents_by_period
 WHERE granularity = 'month'
 ORDER BY period;
+
+-- 17. Customers who answered more than once: first and last score, how they moved.
+SELECT respondent_id, count(*) AS responses,
+       min(response_date) AS first_date, max(response_date) AS last_date,
+       (SELECT score FROM responses f WHERE f.respondent_id = r.respondent_id
+        ORDER BY response_date LIMIT 1) AS first_score,
+       (SELECT score FROM responses l WHERE l.respondent_id = r.respondent_id
+        ORDER BY response_date DESC LIMIT 1) AS last_score
+FROM responses r
+WHERE respondent_id IS NOT NULL
+GROUP BY respondent_id
+HAVING count(*) > 1
+ORDER BY responses DESC, respondent_id;

@@ -212,6 +212,44 @@ TEST_CASE("RowMapper: recognises Italian and English column names") {
   CHECK(en.score_column() == "nps");
 }
 
+TEST_CASE("RowMapper: the response id and the respondent are different columns") {
+  RowMapper both({"id", "customer_id", "date", "comment"}, {}, "a.csv");
+  CHECK(both.id_column() == "id");
+  CHECK(both.respondent_column() == "customer_id");
+  RowMapper it({"ID", "Codice Cliente", "Data", "Commento"}, {}, "b.csv");
+  CHECK(it.respondent_column() == "Codice Cliente");
+  // "respondent_id" is the response id when nothing else is (SurveyMonkey), else the person.
+  RowMapper alone({"respondent_id", "comment"}, {}, "c.csv");
+  CHECK(alone.id_column() == "respondent_id");
+  CHECK(alone.respondent_column().empty());
+  RowMapper qualtrics({"ResponseId", "respondent_id", "comment"}, {}, "d.csv");
+  CHECK(qualtrics.id_column() == "ResponseId");
+  CHECK(qualtrics.respondent_column() == "respondent_id");
+  CHECK(qualtrics.segment_columns().empty());
+
+  ColumnOptions o;
+  o.respondent_col = "id";  // the file's only id names a person: rows are keyed by content
+  RowMapper person({"id", "comment"}, o, "e.csv");
+  CHECK(person.id_column().empty());
+  CHECK(person.respondent_column() == "id");
+  RawRecord rec;
+  rec.line = 2;
+  rec.row_number = 1;
+  rec.fields = {" C1 ", "ok"};
+  const InputRow row = std::get<InputRow>(person.map(rec));
+  CHECK(row.respondent == "C1");
+  CHECK(row.id.empty());
+  CHECK(row.source_key.rfind("row:", 0) == 0);
+
+  o.id_col = "id";
+  CHECK_THROWS_WITH(RowMapper({"id", "comment"}, o, "f.csv"),
+                    doctest::Contains("--id-col and --respondent-col are the same column 'id'"));
+  o = {};
+  o.respondent_col = "cliente";
+  CHECK_THROWS_WITH(RowMapper({"id", "comment"}, o, "g.csv"),
+                    doctest::Contains("column 'cliente' (--respondent-col) not found"));
+}
+
 TEST_CASE("RowMapper: a requested column that does not exist is a clear error") {
   ColumnOptions o;
   o.text_col = "verbatim";

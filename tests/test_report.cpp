@@ -28,9 +28,9 @@ namespace {
 //   1  2026-01 10    promoter  A          Milano  delivery.delay -0.5
 //   2  2026-01  9    promoter  -          Milano  -
 //   3  2026-01  3    detractor -          Milano  delivery -0.6 (churn intent)
-//   4  2026-01  8    passive   -          Roma    -
+//   4  2026-01  8    passive   B          Roma    -
 //   5  2026-02  2    detractor A          Roma    delivery.delay -0.8
-//   6  2026-02 10    promoter  -          Roma    store.staff +0.7 (suggestion)
+//   6  2026-02 10    promoter  C          Roma    store.staff +0.7 (suggestion)
 //   7  2026-02  -    -         -          -       delivery +0.3
 //   8  2026-03  -    -         -          -       -  (empty comment)
 struct Fixture {
@@ -56,9 +56,9 @@ INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source
   (1, 'k1', 'h', 1, 't', 2, 'A', '2026-01-05', 10, 'promoter', 'en', 'Late parcel', 1, -0.5, 'negative', 0),
   (2, 'k2', 'h', 1, 't', 3, NULL, '2026-01-12 10:00:00', 9, 'promoter', 'en', 'Fine', 1, 0.2, 'positive', 0),
   (3, 'k3', 'h', 1, 't', 4, NULL, '2026-01-20', 3, 'detractor', 'en', 'Delivery was awful', 1, -0.6, 'negative', 1),
-  (4, 'k4', 'h', 1, 't', 5, NULL, '2026-01-31', 8, 'passive', 'en', 'Ok', 1, 0.0, 'neutral', 0),
+  (4, 'k4', 'h', 1, 't', 5, 'B', '2026-01-31', 8, 'passive', 'en', 'Ok', 1, 0.0, 'neutral', 0),
   (5, 'k5', 'h', 1, 't', 6, 'A', '2026-02-02', 2, 'detractor', 'en', 'Late again', 1, -0.8, 'negative', 0),
-  (6, 'k6', 'h', 1, 't', 7, NULL, '2026-02-14', 10, 'promoter', 'en', 'Lovely staff', 1, 0.7, 'positive', 0),
+  (6, 'k6', 'h', 1, 't', 7, 'C', '2026-02-14', 10, 'promoter', 'en', 'Lovely staff', 1, 0.7, 'positive', 0),
   (7, 'k7', 'h', 1, 't', 8, NULL, '2026-02-28', NULL, NULL, 'en', 'Delivery ok', 1, 0.3, 'positive', 0),
   (8, 'k8', 'h', 1, 't', 9, NULL, '2026-03-01', NULL, NULL, 'und', '', 0, 0.0, 'neutral', 0);
 INSERT INTO segments VALUES (1, 'store', 'Milano'), (2, 'store', 'Milano'),
@@ -192,11 +192,32 @@ TEST_CASE("report: new and returning respondents, representative comments") {
   Fixture f;
   const NpsReport r = load_nps_report(f.db, {});
   REQUIRE(r.respondents.size() == 3);
+  // January: A and B are new; responses 2 and 3 have no respondent id (each one respondent,
+  // neither new nor returning).
   CHECK(r.respondents[0].respondents == 4);
-  CHECK(r.respondents[0].new_respondents == 4);
-  CHECK(r.respondents[1].returning_respondents == 1);  // A came back in February
-  CHECK(r.respondents[1].new_respondents == 2);
+  CHECK(r.respondents[0].new_respondents == 2);
+  CHECK(r.respondents[0].returning_respondents == 0);
+  CHECK(r.respondents[0].unidentified_respondents == 2);
+  CHECK(r.respondents[0].comments_per_respondent == 1.0);
+  // February: A came back, C is new, response 7 is unidentified.
+  CHECK(r.respondents[1].respondents == 3);
+  CHECK(r.respondents[1].returning_respondents == 1);
+  CHECK(r.respondents[1].new_respondents == 1);
+  CHECK(r.respondents[1].unidentified_respondents == 1);
+  CHECK(r.respondents[2].responses == 1);
   CHECK(r.respondents[2].comments == 0);
+  CHECK(r.respondents[2].comments_per_respondent == 0.0);
+
+  // A range or a segment does not make an earlier customer new: A answered in January.
+  const NpsReport february = load_nps_report(f.db, {.since = "2026-02-01", .until = "2026-02-28"});
+  REQUIRE(february.respondents.size() == 1);
+  CHECK(february.respondents[0].returning_respondents == 1);
+  CHECK(february.respondents[0].new_respondents == 1);
+  const NpsReport roma = load_nps_report(f.db, {.where = "store=Roma"});
+  REQUIRE(roma.respondents.size() == 2);
+  CHECK(roma.respondents[0].respondents == 1);  // B
+  CHECK(roma.respondents[1].respondents == 2);  // A (returning, from Milano) and C (new)
+  CHECK(roma.respondents[1].returning_respondents == 1);
 
   bool late_again = false;
   for (const Example& e : r.examples) {
@@ -241,6 +262,22 @@ TEST_CASE("report and views agree to the printed digit") {
     CHECK(t["impact_margin"].get<double>() == impact.getColumn(1).getDouble());
     CHECK(t["impact_margin"].get<double>() == 59.3);
   }
+  SQLite::Statement respondents(
+      f.db,
+      "SELECT period, respondents, new_respondents, returning_respondents, "
+      "unidentified_respondents, responses, comments, comments_per_respondent FROM "
+      "respondents_by_period WHERE granularity = 'month' ORDER BY period");
+  for (const auto& p : j["respondents"]) {
+    REQUIRE(respondents.executeStep());
+    CHECK(p["period"] == respondents.getColumn(0).getString());
+    for (int c = 1; c <= 6; ++c) {
+      const char* name = respondents.getColumnName(c);
+      CAPTURE(name);
+      CHECK(p[name].get<std::int64_t>() == respondents.getColumn(c).getInt64());
+    }
+    CHECK(p["comments_per_respondent"].get<double>() == respondents.getColumn(7).getDouble());
+  }
+  CHECK_FALSE(respondents.executeStep());
 }
 
 TEST_CASE("numbers round exactly as SQLite's round() does") {

@@ -105,7 +105,7 @@ TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
   CHECK(c.updated == 1);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
   CHECK(count(s, "SELECT count(*) FROM mentions") == 1);
-  CHECK(count(s, "SELECT score FROM responses WHERE respondent_id = '1'") == 9);
+  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '1'") == 9);
   CHECK(count(s, "SELECT count(*) FROM segments") == 2);
   CHECK(count(s, "SELECT sum(rows_read) FROM runs") == 6);
   CHECK(count(s, "SELECT count(*) FROM rejects WHERE severity = 'row' AND line = 9 AND col = 4") ==
@@ -207,4 +207,58 @@ TEST_CASE("store: NPS and theme views compute from stored rows") {
   CHECK(t.getColumn(1).getString() == "delivery.delay");
   CHECK(t.getColumn(2).getInt() == 4);
   CHECK(t.getColumn(4).getInt() == 1);
+}
+
+TEST_CASE("store: the respondent is stored apart from the response id; naming it updates rows") {
+  Store s(fresh_db("ascolto-store-5.db"));
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  WriteCounts c;
+  std::vector<AnalysedRow> rows{row("r1", 9, "2026-03-02", "a", "h1"),
+                                row("r2", 3, "2026-04-02", "b", "h2")};
+  s.write_batch(run, rows, {}, c);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE respondent_id IS NULL") == 2);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE source_id IN ('r1', 'r2')") == 2);
+  // The same rows with a respondent column: updated in place, not duplicated.
+  for (AnalysedRow& r : rows) r.row.respondent = "C7";
+  s.write_batch(run, rows, {}, c);
+  CHECK(c.updated == 2);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE respondent_id = 'C7'") == 2);
+  s.write_batch(run, rows, {}, c);
+  CHECK(c.unchanged == 2);
+  SQLite::Statement q(s.db(),
+                      "SELECT period, respondents, new_respondents, returning_respondents, "
+                      "unidentified_respondents FROM respondents_by_period WHERE granularity = "
+                      "'month' ORDER BY period");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(2).getInt() == 1);
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getString() == "2026-04");
+  CHECK(q.getColumn(1).getInt() == 1);
+  CHECK(q.getColumn(3).getInt() == 1);  // C7 came back in April
+  CHECK(q.getColumn(4).getInt() == 0);
+}
+
+TEST_CASE("store: a version 4 database upgrades; its ids were response ids, not respondents") {
+  const std::string path = fresh_db("ascolto-store-6.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(db, 4);
+    // As the version 4 writer stored it: respondent_id held the id column.
+    db.exec(
+        "INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options) "
+        "VALUES (1, 'x', 'completed', 'old', '[]', 'lex', '{}');"
+        "INSERT INTO responses (source_key, content_hash, run_id, source_file, source_line, "
+        "respondent_id, response_date, lang, text, sentences, sentiment, label) VALUES "
+        "('id:A1', 'h', 1, 't.csv', 2, 'A1', '2026-01-05', 'en', 'ok', 1, 0, 'neutral'), "
+        "('row:9f', 'h', 1, 't.csv', 3, NULL, '2026-02-05', 'en', 'ok', 1, 0, 'neutral')");
+    CHECK(schema_version(db) == 4);
+  }
+  Store s(path);
+  CHECK(schema_version(s.db()) == kSchemaVersion);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE source_id = 'A1'") == 1);
+  CHECK(count(s, "SELECT count(*) FROM responses WHERE respondent_id IS NOT NULL") == 0);
+  CHECK(count(s,
+              "SELECT sum(unidentified_respondents) FROM respondents_by_period WHERE "
+              "granularity = 'month'") == 2);
 }

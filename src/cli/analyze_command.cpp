@@ -112,8 +112,12 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "skip-rows", po::value(&o.skip_rows)->default_value(0),
       "extra header rows after the first (Qualtrics 2, SurveyMonkey 1; Qualtrics is detected)")(
       "text-col", po::value(&o.columns.text_col), "comment column (default: recognised by name)")(
-      "id-col", po::value(&o.columns.id_col), "respondent id column")(
-      "score-col", po::value(&o.columns.score_col), "NPS score column (0-10)")(
+      "id-col", po::value(&o.columns.id_col),
+      "response id column, unique per response (default: id, response_id, ResponseId...)")(
+      "respondent-col", po::value(&o.columns.respondent_col),
+      "respondent (customer) column, repeats across survey waves (default: customer_id, "
+      "cliente, codice_cliente...)")("score-col", po::value(&o.columns.score_col),
+                                     "NPS score column (0-10)")(
       "date-col", po::value(&o.columns.date_col), "date column")(
       "segment-col", po::value(&o.columns.segment_cols)->composing(),
       "segment column (repeatable; default: store, channel, region... by name)")(
@@ -255,7 +259,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       duplicates = store->write_batch(run, batch.rows, batch.rejects, counts);
       for (const std::size_t i : duplicates) {
         const InputRow& row = batch.rows[i].row;
-        problems.report(SourcePos{row.file, row.line, 0}.str(), duplicate_id_reason(row.id),
+        problems.report(SourcePos{row.file, row.line, 0}.str(), duplicate_id_reason(row),
                         "rejected row");
       }
       for (const RejectedRow& u : batch.unreadable)
@@ -310,15 +314,20 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       continue;
     }
     RawRecord rec;
+    const std::string id_column = mapper->id_column();
     try {
       while (reader->next(rec)) {
         auto mapped = mapper->map(rec);
         if (auto* row = std::get_if<InputRow>(&mapped)) {
           if (!store && !keys_seen.insert(hash64(row->source_key)).second) {
+            row->id_column = id_column;
             keep_reject(batch.rejects,
-                        {row->file, row->line, 0, duplicate_id_reason(row->id), rec.raw});
+                        {row->file, row->line, 0, duplicate_id_reason(*row), rec.raw});
           } else {
-            if (store) row->raw = rec.raw;
+            if (store) {
+              row->raw = rec.raw;
+              row->id_column = id_column;
+            }
             if (redactor) redactions += redactor->redact(row->text);
             for (const FieldIssue& issue : row->issues) {
               problems.report(
@@ -351,6 +360,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
                            {"columns",
                             {{"text", mapper->text_column()},
                              {"id", mapper->id_column()},
+                             {"respondent", mapper->respondent_column()},
                              {"score", mapper->score_column()},
                              {"date", mapper->date_column()},
                              {"segments", mapper->segment_columns()}}}});

@@ -60,6 +60,10 @@ void append_nullable(const char* s, std::string& out) {
 void append_json_line(const AnalysedRow& r, std::string& out) {
   out += "{\"id\":";
   append_string(r.row.display_id(), out);
+  if (!r.row.respondent.empty()) {
+    out += ",\"respondent\":";
+    append_string(r.row.respondent, out);
+  }
   out += ",\"lang\":";
   append_string(lang_code(r.analysis.lang), out);
   out += ",\"nps\":{\"score\":";

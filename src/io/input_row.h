@@ -22,6 +22,7 @@ struct InputRow {
   std::size_t line = 0;
   std::size_t row_number = 0;
   std::string id;          // id column value; empty when the input has none
+  std::string respondent;  // respondent column value (a customer); empty when unknown
   std::string source_key;  // "id:<id>" or "row:<hash>", unique per response across runs
   std::string content_hash;
   std::optional<int> score;
@@ -29,7 +30,9 @@ struct InputRow {
   std::vector<std::pair<std::string, std::string>> segments;
   std::string text;
   std::vector<FieldIssue> issues;
-  std::string raw;  // the record as read: kept for a reject the store decides (a duplicate id)
+  // For a reject the store decides (a duplicate id): the record as read, the id column's name.
+  std::string raw;
+  std::string id_column;
 
   // The id printed in JSON output: the id column, else the data row number.
   std::string display_id() const { return id.empty() ? std::to_string(row_number) : id; }

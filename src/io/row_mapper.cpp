@@ -50,9 +50,18 @@ constexpr std::array kDateNames = {
     "date",          "data",          "timestamp",       "submitted_at",
     "submitted",     "created_at",    "recordeddate",    "enddate",
     "data risposta", "response_date", "submission date", "date submitted"};
-constexpr std::array kIdNames = {"id",          "respondent",  "respondent_id", "respondent id",
-                                 "responseid",  "response_id", "risposta",      "id risposta",
-                                 "id_risposta", "record_id",   "ticket"};
+constexpr std::array kIdNames = {"id",          "responseid", "response_id",
+                                 "response id", "risposta",   "id risposta",
+                                 "id_risposta", "record_id",  "ticket"};
+// The person behind the response: repeats when a customer answers several survey waves.
+constexpr std::array kRespondentNames = {
+    "customer_id", "customer id", "customer",   "client_id",      "client id",
+    "cliente",     "id_cliente",  "id cliente", "codice_cliente", "codice cliente",
+    "account_id",  "user_id",     "member_id"};
+// SurveyMonkey's "Respondent ID" is one per response; in CRM exports the same name is the
+// customer. The response id when the file has no other, else the respondent.
+constexpr std::array kRespondentOrIdNames = {"respondent_id", "respondent id",  "respondent",
+                                             "rispondente",   "id rispondente", "id_rispondente"};
 constexpr std::array kSegmentNames = {
     "store",   "negozio", "punto vendita", "channel",  "canale",    "region",   "regione",
     "country", "paese",   "city",          "città",    "product",   "prodotto", "plan",
@@ -109,6 +118,32 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
                      "comment, commento, feedback, testo, text, review)");
   }
   id_ = options.id_col.empty() ? guess(kIdNames) : require(options.id_col, "--id-col");
+  respondent_ = options.respondent_col.empty()
+                    ? guess(kRespondentNames)
+                    : require(options.respondent_col, "--respondent-col");
+  if (respondent_ != kNone && respondent_ == id_) {
+    if (!options.id_col.empty() && !options.respondent_col.empty()) {
+      throw InputError({file_, 1, id_ + 1},
+                       "--id-col and --respondent-col are the same column '" + header_[id_] +
+                           "': the response id must be unique per response, the respondent "
+                           "repeats; name the response id with --id-col or leave it out");
+    }
+    // The option given wins over the guess: --respondent-col says the column is a person (the
+    // rows get no id), --id-col that it is unique per response.
+    if (options.respondent_col.empty()) {
+      respondent_ = kNone;
+    } else {
+      id_ = kNone;
+    }
+  }
+  if (const std::size_t either = guess(kRespondentOrIdNames);
+      either != kNone && either != id_ && either != respondent_) {
+    if (id_ == kNone && options.id_col.empty()) {
+      id_ = either;
+    } else if (respondent_ == kNone) {
+      respondent_ = either;
+    }
+  }
   score_ =
       options.score_col.empty() ? guess(kScoreNames) : require(options.score_col, "--score-col");
   if (score_ == kNone && options.score_col.empty()) score_ = by_question(score_question);
@@ -116,13 +151,15 @@ RowMapper::RowMapper(const std::vector<std::string>& header, const ColumnOptions
   if (options.segment_cols.empty()) {
     for (const char* n : kSegmentNames) {
       const std::size_t i = find(n);
-      if (i != kNone && i != text_ && i != id_ && i != score_ && i != date_) segments_.push_back(i);
+      if (i != kNone && i != text_ && i != id_ && i != respondent_ && i != score_ && i != date_) {
+        segments_.push_back(i);
+      }
     }
   } else {
     for (const auto& s : options.segment_cols) segments_.push_back(require(s, "--segment-col"));
   }
   // Two columns with the name of one we use: picking either would be a guess.
-  std::vector<std::size_t> used{text_, id_, score_, date_};
+  std::vector<std::size_t> used{text_, id_, respondent_, score_, date_};
   used.insert(used.end(), segments_.begin(), segments_.end());
   for (const std::size_t u : used) {
     if (u == kNone) continue;
@@ -179,6 +216,7 @@ std::variant<InputRow, RejectedRow> RowMapper::map(const RawRecord& rec) {
     row.issues.push_back({text_ + 1, header_[text_], "empty comment: nothing to analyze"});
   }
   if (id_ != kNone) row.id = trim(without_bom(rec.fields[id_]));
+  if (respondent_ != kNone) row.respondent = trim(without_bom(rec.fields[respondent_]));
   if (score_ != kNone) {
     const ScoreParse s = parse_score(without_bom(rec.fields[score_]));
     row.score = s.value;

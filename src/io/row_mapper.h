@@ -1,7 +1,9 @@
 // Picks the columns Ascolto needs out of a reader's records. Columns are named by options
-// (--text-col, --id-col, --score-col, --date-col, --segment-col) or recognised by common names
-// in English and Italian (comment/commento/feedback/testo; nps/score/punteggio/voto;
-// date/data/timestamp; id/respondent/risposta; store/negozio, channel/canale, region/regione...).
+// (--text-col, --id-col, --respondent-col, --score-col, --date-col, --segment-col) or recognised
+// by common names in English and Italian (comment/commento/feedback/testo; nps/score/punteggio/
+// voto; date/data/timestamp; id/response_id/risposta; customer_id/cliente/codice_cliente;
+// store/negozio, channel/canale, region/regione...). The id is the response's (unique, the
+// re-import key); the respondent is the person, who may answer in several periods.
 //
 //   RowMapper m(reader.header(), options, "survey.csv");
 //   auto result = m.map(record);  // InputRow, or RejectedRow with the reason
@@ -20,7 +22,7 @@
 namespace ascolto {
 
 struct ColumnOptions {
-  std::string text_col, id_col, score_col, date_col;
+  std::string text_col, id_col, respondent_col, score_col, date_col;
   std::vector<std::string> segment_cols;
   DateOrder date_order = DateOrder::DayFirst;
 };
@@ -41,6 +43,7 @@ class RowMapper {
   // Names of the resolved columns, for the run summary ("" when absent).
   std::string text_column() const { return name_of(text_); }
   std::string id_column() const { return name_of(id_); }
+  std::string respondent_column() const { return name_of(respondent_); }
   std::string score_column() const { return name_of(score_); }
   std::string date_column() const { return name_of(date_); }
   std::vector<std::string> segment_columns() const;
@@ -52,7 +55,7 @@ class RowMapper {
   std::vector<std::string> header_;
   std::string file_;
   DateOrder date_order_;
-  std::size_t text_ = kNone, id_ = kNone, score_ = kNone, date_ = kNone;
+  std::size_t text_ = kNone, id_ = kNone, respondent_ = kNone, score_ = kNone, date_ = kNone;
   std::vector<std::size_t> segments_;
   std::unordered_map<std::uint64_t, std::uint32_t> seen_content_;
 };

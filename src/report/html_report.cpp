@@ -55,13 +55,14 @@ std::string group_table(const std::vector<GroupNps>& groups, const std::string& 
                         const UiLabels& l) {
   std::string html = "<table><tr><th>" + html_escape(key_label) + "</th><th>" + l.respondents +
                      "</th><th>" + l.nps + "</th><th>" + l.interval + "</th><th>" + l.change +
-                     "</th><th>" + l.detractors + " %</th><th>" + l.churn_intent + " %</th></tr>\n";
+                     "</th><th>" + l.detractors + " %</th><th>" + l.churn_intent + " %</th><th>" +
+                     l.repeat_contact + " %</th></tr>\n";
   for (const GroupNps& g : groups) {
     html += "<tr>" + cell(html_escape(g.key)) + cell(std::to_string(g.bands.n())) +
             cell(nps_text(g.nps)) +
             cell(g.nps ? signed_fixed(g.nps->low, 1) + " … " + signed_fixed(g.nps->high, 1) : "") +
             change_cell(g.change) + cell(g.bands.n() ? fixed(g.detractor_pct, 1) : "–") +
-            cell(fixed(g.churn_intent_pct, 1)) + "</tr>\n";
+            cell(fixed(g.churn_intent_pct, 1)) + cell(fixed(g.repeat_contact_pct, 1)) + "</tr>\n";
   }
   return html + "</table>\n";
 }
@@ -155,11 +156,13 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
 std::string respondents_section(const NpsReport& r, const UiLabels& l) {
   std::string html = "<h2>" + l.seeds + "</h2>\n<table><tr><th>" + l.period + "</th><th>" +
                      l.respondents + "</th><th>" + l.new_respondents + "</th><th>" + l.returning +
-                     "</th><th>" + l.comments_per_respondent + "</th></tr>\n";
+                     "</th><th>" + l.unidentified + "</th><th>" + l.comments_per_respondent +
+                     "</th></tr>\n";
   for (const PeriodRespondents& p : r.respondents) {
     html += "<tr>" + cell(html_escape(p.period)) + cell(std::to_string(p.respondents)) +
             cell(std::to_string(p.new_respondents)) +
             cell(std::to_string(p.returning_respondents)) +
+            cell(std::to_string(p.unidentified_respondents)) +
             cell(fixed(p.comments_per_respondent, 2)) + "</tr>\n";
   }
   return html + "</table>\n";

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "common/error.h"
+#include "report/number_format.h"
 
 namespace ascolto {
 namespace {
@@ -317,18 +318,33 @@ void load_examples(SQLite::Database& db, NpsReport& r) {
   }
 }
 
+// Respondents in scope per period; new or returning by the first period a respondent answered
+// in over the whole database, so that --since or --where does not make old customers new.
 void load_respondents(SQLite::Database& db, NpsReport& r) {
   ScopedQuery st(db,
-                 "SELECT v.period, v.respondents, v.new_respondents, v.returning_respondents, "
-                 "v.comments, v.comments_per_respondent FROM respondents_by_period v WHERE "
-                 "v.granularity = :by AND v.period IN (SELECT p.period FROM response_periods p "
-                 "JOIN scope r ON r.id = p.response_id) ORDER BY v.period",
+                 ", first AS (SELECT r.respondent_id AS who, min(p.period) AS period FROM "
+                 "response_periods p JOIN responses r ON r.id = p.response_id WHERE "
+                 "p.granularity = :by AND r.respondent_id IS NOT NULL GROUP BY r.respondent_id) "
+                 "SELECT p.period, count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN "
+                 "f.period = p.period THEN r.respondent_id END), count(DISTINCT CASE WHEN "
+                 "f.period < p.period THEN r.respondent_id END), sum(r.respondent_id IS NULL), "
+                 "count(*), sum(trim(r.text) <> '') FROM response_periods p JOIN scope r ON r.id "
+                 "= p.response_id LEFT JOIN first f ON f.who = r.respondent_id WHERE "
+                 "p.granularity = :by GROUP BY p.period ORDER BY p.period",
                  r.options);
   st->bind(":by", granularity_name(r.options.by));
   while (st->executeStep()) {
-    r.respondents.push_back({st->getColumn(0).getString(), st->getColumn(1).getInt64(),
-                             st->getColumn(2).getInt64(), st->getColumn(3).getInt64(),
-                             st->getColumn(4).getInt64(), st->getColumn(5).getDouble()});
+    PeriodRespondents p;
+    p.period = st->getColumn(0).getString();
+    p.new_respondents = st->getColumn(2).getInt64();
+    p.returning_respondents = st->getColumn(3).getInt64();
+    p.unidentified_respondents = st->getColumn(4).getInt64();
+    p.respondents = st->getColumn(1).getInt64() + p.unidentified_respondents;
+    p.responses = st->getColumn(5).getInt64();
+    p.comments = st->getColumn(6).getInt64();
+    p.comments_per_respondent =
+        round_to(static_cast<double>(p.comments) / static_cast<double>(p.respondents), 2);
+    r.respondents.push_back(std::move(p));
   }
 }
 

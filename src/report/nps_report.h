@@ -77,10 +77,13 @@ struct Example {
   std::optional<int> score;
 };
 
+// Respondents are the respondent column; a response without one is an unidentified
+// respondent, neither new nor returning: respondents = new + returning + unidentified.
 struct PeriodRespondents {
   std::string period;
-  std::int64_t respondents = 0, new_respondents = 0, returning_respondents = 0, comments = 0;
-  double comments_per_respondent = 0;
+  std::int64_t respondents = 0, new_respondents = 0, returning_respondents = 0,
+               unidentified_respondents = 0, responses = 0, comments = 0;
+  double comments_per_respondent = 0;  // comments / respondents, rounded to 2 decimals
 };
 
 struct NpsReport {

@@ -123,6 +123,8 @@ json report_json(const NpsReport& r) {
                                 {"respondents", p.respondents},
                                 {"new_respondents", p.new_respondents},
                                 {"returning_respondents", p.returning_respondents},
+                                {"unidentified_respondents", p.unidentified_respondents},
+                                {"responses", p.responses},
                                 {"comments", p.comments},
                                 {"comments_per_respondent", p.comments_per_respondent}});
   }

@@ -25,11 +25,11 @@ std::string change_cell(const std::optional<Difference>& d) {
 void print_groups(const std::vector<GroupNps>& groups, const std::string& key_label,
                   const UiLabels& l, std::ostream& out) {
   TextTable t({key_label, l.respondents, l.nps, l.margin, l.change, l.detractors + " %",
-               l.churn_intent + " %"});
+               l.churn_intent + " %", l.repeat_contact + " %"});
   for (const GroupNps& g : groups) {
     t.add({g.key, std::to_string(g.bands.n()), nps_cell(g.nps), margin_cell(g.nps),
            change_cell(g.change), g.bands.n() ? fixed(g.detractor_pct, 1) : "-",
-           fixed(g.churn_intent_pct, 1)});
+           fixed(g.churn_intent_pct, 1), fixed(g.repeat_contact_pct, 1)});
   }
   t.print(out);
 }
@@ -74,10 +74,12 @@ void print_changes(const NpsReport& r, const UiLabels& l, std::ostream& out) {
 }
 
 void print_respondents(const NpsReport& r, const UiLabels& l, std::ostream& out) {
-  TextTable t({l.period, l.respondents, l.new_respondents, l.returning, l.comments_per_respondent});
+  TextTable t({l.period, l.respondents, l.new_respondents, l.returning, l.unidentified,
+               l.comments_per_respondent});
   for (const PeriodRespondents& p : r.respondents) {
     t.add({p.period, std::to_string(p.respondents), std::to_string(p.new_respondents),
-           std::to_string(p.returning_respondents), fixed(p.comments_per_respondent, 2)});
+           std::to_string(p.returning_respondents), std::to_string(p.unidentified_respondents),
+           fixed(p.comments_per_respondent, 2)});
   }
   t.print(out);
 }

@@ -14,8 +14,8 @@ struct UiLabels {
   std::string title, period, segment, theme, respondents, nps, margin, interval, change, promoters,
       passives, detractors, impact, share, sentiment, net_sentiment, nps_mentioners, drivers, trend,
       band_mix, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples,
-      new_respondents, returning, comments_per_respondent, churn_intent, seeds, no_data, score,
-      flagged_note, significance_note;
+      new_respondents, returning, unidentified, comments_per_respondent, churn_intent,
+      repeat_contact, seeds, no_data, score, flagged_note, significance_note;
 };
 
 // "en" or "it"; throws UsageError for another language.

@@ -240,10 +240,38 @@ ORDER BY granularity, period;
   return sql;
 }
 
+// Respondents are the respondent column (responses.respondent_id). A response without one is
+// a respondent of its own whose history is unknown: counted in `respondents` and
+// `unidentified_respondents`, never as new or returning. respondents = new + returning +
+// unidentified. The first period comes from a window, not a join on an aggregate (linear).
+const char* const kRespondentViews = R"sql(
+DROP VIEW respondents_by_period;
+CREATE VIEW respondents_by_period AS
+WITH k AS (SELECT p.granularity, p.period, r.respondent_id AS who, trim(r.text) <> '' AS commented
+           FROM response_periods p JOIN responses r ON r.id = p.response_id),
+f AS (SELECT k.*, min(period) OVER (PARTITION BY granularity, who) AS first_period FROM k)
+SELECT granularity, period,
+       count(DISTINCT who) + sum(who IS NULL) AS respondents,
+       count(DISTINCT CASE WHEN first_period = period THEN who END) AS new_respondents,
+       count(DISTINCT CASE WHEN first_period < period THEN who END) AS returning_respondents,
+       sum(who IS NULL) AS unidentified_respondents,
+       count(*) AS responses, sum(commented) AS comments,
+       round(1.0 * sum(commented) / (count(DISTINCT who) + sum(who IS NULL)), 2)
+         AS comments_per_respondent
+FROM f
+GROUP BY granularity, period
+ORDER BY granularity, period;
+)sql";
+
 }  // namespace
 
 const std::string& analytics_views_sql() {
   static const std::string sql = build();
+  return sql;
+}
+
+const std::string& respondent_views_sql() {
+  static const std::string sql = kRespondentViews;
   return sql;
 }
 

@@ -2,7 +2,8 @@
 // statistics, drivers and impact, respondents by period). Plain SQLite: a square root by
 // Newton's method instead of the optional math functions, so any client can read them. The
 // formulas are those of nps/statistics.h, in the same order of operations, so the views and
-// `ascolto report` agree to the last printed digit (docs/statistics.md).
+// `ascolto report` agree to the last printed digit (docs/statistics.md). Migration 4 replaces
+// `respondents_by_period` (respondent_views_sql) now that respondents come from their own column.
 //
 //   db.exec(analytics_views_sql());   // inside the migration's transaction
 #pragma once
@@ -12,5 +13,6 @@
 namespace ascolto {
 
 const std::string& analytics_views_sql();
+const std::string& respondent_views_sql();
 
 }  // namespace ascolto

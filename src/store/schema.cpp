@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -156,7 +157,13 @@ ALTER TABLE mentions ADD COLUMN intent TEXT NOT NULL DEFAULT 'neutral'
 -- NULL when the run kept personal data (--keep-pii).
 ALTER TABLE runs ADD COLUMN pii_redactions TEXT;
 )sql",
-                                                              analytics_views_sql()};
+                                                              analytics_views_sql(),
+                                                              R"sql(
+-- The id column is the response's (its re-import key) and moves to source_id; respondent_id is
+-- now the person (--respondent-col), unknown for the rows stored so far.
+ALTER TABLE responses ADD COLUMN source_id TEXT;
+UPDATE responses SET source_id = respondent_id, respondent_id = NULL;
+)sql" + respondent_views_sql()};
   return all;
 }
 
@@ -166,14 +173,14 @@ int schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-void migrate(SQLite::Database& db) {
+void migrate(SQLite::Database& db, int version) {
   const int current = schema_version(db);
   if (current > kSchemaVersion) {
     throw StoreError("database schema version " + std::to_string(current) +
                      " is newer than this ascolto supports (" + std::to_string(kSchemaVersion) +
                      "); upgrade ascolto");
   }
-  for (int v = current; v < kSchemaVersion; ++v) {
+  for (int v = current; v < std::min(version, kSchemaVersion); ++v) {
     SQLite::Transaction tx(db);
     db.exec(migrations()[static_cast<std::size_t>(v)]);
     db.exec("PRAGMA user_version = " + std::to_string(v + 1));

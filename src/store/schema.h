@@ -10,10 +10,11 @@
 
 namespace ascolto {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
-// Brings `db` to kSchemaVersion; throws StoreError if it is newer than this build knows.
-void migrate(SQLite::Database& db);
+// Brings `db` to kSchemaVersion (or to an older `version`, to test upgrades); throws StoreError
+// if it is newer than this build knows.
+void migrate(SQLite::Database& db, int version = kSchemaVersion);
 
 int schema_version(SQLite::Database& db);
 

@@ -31,18 +31,18 @@ struct Store::Statements {
 
   explicit Statements(SQLite::Database& db)
       : find(db, "SELECT id, content_hash, run_id FROM responses WHERE source_key = ?"),
-        insert(
-            db,
-            "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
-            "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
-            "sentiment, label, churn_intent, repeat_contact, recommendation) VALUES (?1, ?2, ?3, "
-            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
-            "ON CONFLICT (source_key) DO NOTHING"),
+        insert(db,
+               "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+               "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
+               "sentiment, label, churn_intent, repeat_contact, recommendation, source_id) VALUES "
+               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+               "ON CONFLICT (source_key) DO NOTHING"),
         update(db,
                "UPDATE responses SET content_hash = ?2, run_id = ?3, source_file = ?4, "
                "source_line = ?5, respondent_id = ?6, response_date = ?7, score = ?8, band = ?9, "
                "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14, "
-               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17 WHERE id = ?1"),
+               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17, source_id = ?18 "
+               "WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
         segments(db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES ", 3),
@@ -75,10 +75,10 @@ void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::strin
   st.bind(3, run);
   st.bindNoCopy(4, row.file);
   st.bind(5, static_cast<std::int64_t>(row.line));
-  if (row.id.empty()) {
+  if (row.respondent.empty()) {
     st.bind(6);
   } else {
-    st.bindNoCopy(6, row.id);
+    st.bindNoCopy(6, row.respondent);
   }
   if (row.date) {
     st.bindNoCopy(7, *row.date);
@@ -105,6 +105,11 @@ void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::strin
   } else {
     st.bind(17);
   }
+  if (row.id.empty()) {
+    st.bind(18);
+  } else {
+    st.bindNoCopy(18, row.id);
+  }
 }
 
 // Every parameter is bound before each step, so bindings need no clearing; strings are bound
@@ -116,8 +121,11 @@ void run_reset(SQLite::Statement& st) {
 
 }  // namespace
 
-std::string duplicate_id_reason(const std::string& id) {
-  return "duplicate id '" + id + "': an earlier row of this run has it";
+std::string duplicate_id_reason(const InputRow& row) {
+  return "duplicate id '" + row.id + "' in column '" + row.id_column +
+         "': an earlier row of this run has it (if the column identifies customers, not "
+         "responses, pass --respondent-col '" +
+         row.id_column + "')";
 }
 
 std::string utc_now() {
@@ -238,6 +246,9 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
     ContentHasher h;
     h.add(r.row.content_hash);
     h.add(analysis_key_);
+    // Naming a respondent column later updates the stored rows; rows without one keep the hash
+    // they had before respondents existed.
+    if (!r.row.respondent.empty()) h.add(r.row.respondent);
     const std::string hash = h.hex();
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
@@ -262,7 +273,7 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
       if (this_run || unchanged_keys_.contains(key)) {
         std::string raw = r.row.raw;
         if (raw_filter_) raw_filter_(raw);
-        reject(r.row.file, r.row.line, 0, "row", duplicate_id_reason(r.row.id), &raw);
+        reject(r.row.file, r.row.line, 0, "row", duplicate_id_reason(r.row), &raw);
         ++delta.rejected;
         rejected_rows.push_back(i);
         continue;

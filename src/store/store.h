@@ -86,7 +86,7 @@ class Store {
 };
 
 // Why a row whose source key an earlier row of the same run had is rejected.
-std::string duplicate_id_reason(const std::string& id);
+std::string duplicate_id_reason(const InputRow& row);
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utc_now();

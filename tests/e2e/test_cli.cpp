@@ -64,26 +64,26 @@ TEST_CASE("analyze: churn, repeat contact, recommendation and intent are stored 
   const Result r =
       run_cli("analyze " + data("signals.csv") + " --db " + db + " --out " + out.string());
   REQUIRE(r.code == 0);
-  CHECK(q(db, "SELECT churn_intent FROM responses WHERE respondent_id = 'S1'") == 1);
-  CHECK(q(db, "SELECT repeat_contact FROM responses WHERE respondent_id = 'S1'") == 1);
-  CHECK(q(db, "SELECT churn_intent FROM responses WHERE respondent_id = 'S3'") == 1);
+  CHECK(q(db, "SELECT churn_intent FROM responses WHERE source_id = 'S1'") == 1);
+  CHECK(q(db, "SELECT repeat_contact FROM responses WHERE source_id = 'S1'") == 1);
+  CHECK(q(db, "SELECT churn_intent FROM responses WHERE source_id = 'S3'") == 1);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE churn_intent = 1") == 2);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE repeat_contact = 1") == 1);
   CHECK(q(db,
           "SELECT count(*) FROM responses WHERE recommendation = 'recommends' "
-          "AND respondent_id = 'S2'") == 1);
+          "AND source_id = 'S2'") == 1);
   CHECK(q(db,
           "SELECT count(*) FROM responses WHERE recommendation = 'refuses' "
-          "AND respondent_id = 'S3'") == 1);
+          "AND source_id = 'S3'") == 1);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE recommendation IS NULL") == 2);
   // S4: the payment mentions sit in the request sentence.
   CHECK(q(db,
           "SELECT count(*) FROM mentions m JOIN responses r ON r.id = m.response_id "
-          "WHERE r.respondent_id = 'S4' AND m.theme LIKE 'payment%' "
+          "WHERE r.source_id = 'S4' AND m.theme LIKE 'payment%' "
           "AND m.intent = 'suggestion'") >= 1);
   CHECK(q(db,
           "SELECT count(*) FROM mentions m JOIN responses r ON r.id = m.response_id "
-          "WHERE r.respondent_id = 'S4' AND m.sentence = 1 AND m.intent != 'suggestion'") == 0);
+          "WHERE r.source_id = 'S4' AND m.sentence = 1 AND m.intent != 'suggestion'") == 0);
   const auto lines = json_lines(slurp(out));
   REQUIRE(lines.size() == 4);
   CHECK(lines[0]["signals"]["churn_intent"] == true);
@@ -130,7 +130,7 @@ TEST_CASE("analyze: re-running the same import adds nothing; a changed row is up
   const Result upd = run_cli("analyze " + changed.string() + " --db " + db);
   CHECK(upd.err.find("(0 new, 1 updated, 4 unchanged)") != std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
-  CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = 'A5'") == "Consegna in ritardo");
+  CHECK(qs(db, "SELECT text FROM responses WHERE source_id = 'A5'") == "Consegna in ritardo");
   CHECK(q(db, "SELECT count(*) FROM mentions") > mentions);
   CHECK(q(db, "SELECT count(*) FROM runs") == 3);
 }
@@ -139,12 +139,12 @@ TEST_CASE("analyze: Windows-1252, ';' delimiter and dd/mm/yyyy dates come out ri
   const std::string db = fresh_db("it.db");
   const Result r = run_cli("analyze " + data("italian-1252.csv") + " --db " + db + " --out -");
   CHECK(r.code == 0);
-  CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = '1'") ==
+  CHECK(qs(db, "SELECT text FROM responses WHERE source_id = '1'") ==
         "Personale cortese, però il prezzo è un po' alto");
-  CHECK(qs(db, "SELECT response_date FROM responses WHERE respondent_id = '2'") == "2026-02-17");
+  CHECK(qs(db, "SELECT response_date FROM responses WHERE source_id = '2'") == "2026-02-17");
   CHECK(qs(db,
            "SELECT value FROM segments s JOIN responses r ON r.id = s.response_id WHERE "
-           "respondent_id = '3'") == "Roma");
+           "source_id = '3'") == "Roma");
   CHECK(q(db, "SELECT count(*) FROM responses WHERE lang = 'it'") == 3);
   CHECK(json_lines(r.out).size() == 3);
   CHECK(qs(db, "SELECT inputs FROM runs").find("windows-1252") != std::string::npos);
@@ -176,8 +176,7 @@ TEST_CASE("analyze: bad rows are rejected with file:line:column, the rest is sto
         "SELECT count(*) FROM rejects WHERE severity = 'row' AND raw IS NOT NULL AND raw <> ''") ==
       4);
   CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
-  CHECK(q(db,
-          "SELECT count(*) FROM responses WHERE respondent_id IN ('B2', 'B3') AND score IS NULL") ==
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE source_id IN ('B2', 'B3') AND score IS NULL") ==
         2);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'field'") == 3);
   CHECK(qs(db, "SELECT raw FROM rejects WHERE line = 7") == "B6,5");
@@ -193,8 +192,8 @@ TEST_CASE("analyze: a duplicate id in one run is rejected, with or without a dat
     CAPTURE(target);
     const Result r = run_cli("analyze " + csv.string() + " " + target);
     CHECK(r.code == 1);
-    CHECK(r.err.find(csv.string() + ":4: rejected row: duplicate id 'D1': an earlier row of this "
-                                    "run has it") != std::string::npos);
+    CHECK(r.err.find(csv.string() + ":4: rejected row: duplicate id 'D1' in column 'id': an "
+                                    "earlier row of this run has it") != std::string::npos);
     CHECK(r.err.find("3 rows read: 2 stored") != std::string::npos);
     const auto lines = json_lines(slurp(out));
     REQUIRE(lines.size() == 2);
@@ -240,7 +239,7 @@ TEST_CASE("analyze: JSONL, plain lines and standard input") {
   CHECK(r.code == 1);  // one broken JSON line
   CHECK(r.err.find(data("feedback.jsonl") + ":3:") != std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
-  CHECK(q(db, "SELECT score FROM responses WHERE respondent_id = 'J1'") == 9);
+  CHECK(q(db, "SELECT score FROM responses WHERE source_id = 'J1'") == 9);
   // Two identical comments in a dump are two responses.
   CHECK(q(db, "SELECT count(*) FROM responses WHERE text = 'Ottimo servizio'") == 2);
   r = run_cli("analyze - --format lines --out - < " + data("comments.txt"));
@@ -288,7 +287,7 @@ TEST_CASE("examples: all shipped exports load; Qualtrics header rows are skipped
                            examples("survey-en.csv") + " " + examples("survey-mixed.csv") + " " +
                            examples("qualtrics-export.csv") + " --db " + db);
   CHECK(q(db, "SELECT count(*) FROM responses") >= 300);
-  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id LIKE 'R\\_%' ESCAPE '\\'") ==
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE source_id LIKE 'R\\_%' ESCAPE '\\'") ==
         q(db, "SELECT count(*) FROM responses WHERE source_file LIKE '%qualtrics%'"));
   CHECK(q(db, "SELECT count(*) FROM responses WHERE text LIKE '%ImportId%'") == 0);
   CHECK(q(db, "SELECT count(*) FROM responses WHERE text LIKE '%Ã%'") == 0);  // no mojibake
@@ -387,7 +386,7 @@ TEST_CASE("analyze --pack: a domain pack's themes are stored and its taxonomy is
   CHECK(qs(db, "SELECT label_it FROM themes WHERE id = 'ambience'") == "Atmosfera");
   const auto has = [&](const char* id, const char* top) {
     return q(db, std::string("SELECT count(*) FROM mentions m JOIN responses r ON r.id = "
-                             "m.response_id WHERE r.respondent_id = '") +
+                             "m.response_id WHERE r.source_id = '") +
                      id + "' AND (m.theme = '" + top + "' OR m.theme LIKE '" + top + ".%')") > 0;
   };
   CHECK(has("R1", "food"));

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "cli.h"
+#include "store/schema.h"
 
 using namespace ascolto::testing;
 using nlohmann::json;
@@ -61,6 +62,10 @@ std::size_t check_equal(const json& objects, const std::string& sql) {
   return row;
 }
 
+const char* kRespondentColumns =
+    "SELECT period, respondents, new_respondents, returning_respondents, "
+    "unidentified_respondents, responses, comments, comments_per_respondent";
+
 const char* kNpsColumns =
     "respondents, promoters, passives, detractors, nps, nps_margin, nps_low, nps_high, "
     "nps_method, responses, detractor_pct, churn_intent_pct, repeat_contact_pct";
@@ -74,12 +79,15 @@ TEST_CASE("report --format json: periods, segments, themes and respondents equal
     CHECK(check_equal(j["periods"], std::string("SELECT period, ") + kNpsColumns +
                                         " FROM nps_by_period WHERE granularity = '" + by +
                                         "' ORDER BY period") >= 2);
-    CHECK(check_equal(j["respondents"],
-                      std::string("SELECT period, respondents, new_respondents, "
-                                  "returning_respondents, comments, comments_per_respondent "
-                                  "FROM respondents_by_period WHERE granularity = '") +
-                          by + "' ORDER BY period") >= 2);
+    CHECK(check_equal(j["respondents"], std::string(kRespondentColumns) +
+                                            " FROM respondents_by_period WHERE granularity = '" +
+                                            by + "' ORDER BY period") >= 2);
   }
+  // survey-mixed.csv has a customer_id: some customers answer again in later months.
+  SQLite::Database db(examples_db(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT sum(returning_respondents) FROM respondents_by_period WHERE "
+                      "granularity = 'month'")
+            .getInt64() >= 10);
   const json j = report("--segment channel");
   CHECK(check_equal(j["segments"], std::string("SELECT value, ") + kNpsColumns +
                                        " FROM segment_nps WHERE segment = 'channel' ORDER BY "
@@ -141,6 +149,7 @@ TEST_CASE("report: terminal tables, CSV, HTML, Italian labels, date range") {
   CHECK(text.out.find("Themes ranked by impact on NPS") != std::string::npos);
   CHECK(text.out.find("NPS: +12.9 ±") != std::string::npos);
   CHECK(text.out.find("Segment: store") != std::string::npos);
+  CHECK(text.out.find("Churn intent %  Repeat contact %") != std::string::npos);  // effort
   CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour in a pipe
 
   const Result it = run_cli("report --db " + examples_db() + " --ui-lang it --by quarter");
@@ -194,4 +203,104 @@ TEST_CASE("report --format csv: a segment value that looks like a formula is neu
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
   CHECK(r.out.find(",=HYPERLINK") == std::string::npos);
+}
+
+TEST_CASE("analyze: a customer column; returning customers per period, report equals the view") {
+  const std::string db = fresh_db("waves.db");
+  const Result first = run_cli("analyze " + data("waves.csv") + " --db " + db);
+  REQUIRE(first.code == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT count(DISTINCT respondent_id) FROM responses") == 4);
+  CHECK(qs(db, "SELECT respondent_id FROM responses WHERE source_id = 'W04'") == "C1");
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE respondent_id IS NULL AND source_id = 'W06'") ==
+        1);
+  CHECK(qs(db, "SELECT json_extract(inputs, '$[0].columns.respondent') FROM runs") ==
+        "customer_id");
+  // A re-run stores nothing twice.
+  REQUIRE(run_cli("analyze " + data("waves.csv") + " --db " + db).code == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT rows_unchanged FROM runs WHERE id = 2") == 9);
+
+  // By hand. January: C1, C2 new. February: C3 new, C1 back (twice), W06 without a customer.
+  // April: C4 new, C2 and C3 back.
+  const auto row = [&](const char* granularity, const char* period) {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    SQLite::Statement st(d,
+                         "SELECT respondents, new_respondents, returning_respondents, "
+                         "unidentified_respondents, responses, comments_per_respondent FROM "
+                         "respondents_by_period WHERE granularity = ? AND period = ?");
+    st.bind(1, granularity);
+    st.bind(2, period);
+    REQUIRE(st.executeStep());
+    return std::vector<double>{st.getColumn(0).getDouble(), st.getColumn(1).getDouble(),
+                               st.getColumn(2).getDouble(), st.getColumn(3).getDouble(),
+                               st.getColumn(4).getDouble(), st.getColumn(5).getDouble()};
+  };
+  CHECK(row("month", "2026-01") == std::vector<double>{2, 2, 0, 0, 2, 1.0});
+  CHECK(row("month", "2026-02") == std::vector<double>{3, 1, 1, 1, 4, 1.33});
+  CHECK(row("month", "2026-04") == std::vector<double>{3, 1, 2, 0, 3, 1.0});
+  CHECK(row("quarter", "2026-Q1") == std::vector<double>{4, 3, 0, 1, 6, 1.5});
+  CHECK(row("quarter", "2026-Q2") == std::vector<double>{3, 1, 2, 0, 3, 1.0});
+
+  const Result rep = run_cli("report --db " + db + " --format json --min-n 1");
+  REQUIRE(rep.code == 0);
+  const json j = json::parse(rep.out);
+  REQUIRE(j["respondents"].size() == 3);
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  SQLite::Statement st(d, std::string(kRespondentColumns) +
+                              " FROM respondents_by_period WHERE granularity = 'month' ORDER BY "
+                              "period");
+  for (const json& p : j["respondents"]) {
+    REQUIRE(st.executeStep());
+    for (int c = 0; c < st.getColumnCount(); ++c) {
+      CAPTURE(st.getColumnName(c));
+      const json& v = p[st.getColumnName(c)];
+      if (v.is_string()) {
+        CHECK(v.get<std::string>() == st.getColumn(c).getString());
+      } else {
+        CHECK(v.get<double>() == st.getColumn(c).getDouble());
+      }
+    }
+  }
+  const Result text = run_cli("report --db " + db + " --min-n 1");
+  CHECK(text.out.find("No respondent id") != std::string::npos);
+
+  // The customer column taken for the response id: repeated customers are rejected, with the
+  // option that fixes it in the message.
+  const std::string wrong = fresh_db("waves-wrong.db");
+  const Result r = run_cli("analyze " + data("waves.csv") + " --id-col customer_id --db " + wrong);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("duplicate id 'C1' in column 'customer_id'") != std::string::npos);
+  CHECK(r.err.find("pass --respondent-col 'customer_id'") != std::string::npos);
+}
+
+TEST_CASE("analyze upgrades a version 4 database: response ids move, customers fill in") {
+  const std::string db = fresh_db("waves-v4.db");
+  {
+    // waves.csv as the version 4 writer stored it: the response id in respondent_id.
+    SQLite::Database old(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ascolto::migrate(old, 4);
+    old.exec(
+        "INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options) "
+        "VALUES (1, 'x', 'completed', 'old', '[]', 'lex', '{}')");
+    for (int i = 1; i <= 9; ++i) {
+      const std::string id = "W0" + std::to_string(i);
+      old.exec(
+          "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+          "source_line, respondent_id, response_date, lang, text, sentences, sentiment, "
+          "label) VALUES ('id:" +
+          id + "', 'old', 1, 'waves.csv', " + std::to_string(i + 1) + ", '" + id +
+          "', '2026-01-10', 'en', 'x', 1, 0, 'neutral')");
+    }
+  }
+  CHECK(run_cli("report --db " + db).code == 2);  // not upgraded yet: says how
+  REQUIRE(run_cli("analyze " + data("waves.csv") + " --db " + db).code == 0);
+  CHECK(q(db, "PRAGMA user_version") == ascolto::kSchemaVersion);
+  CHECK(q(db, "SELECT count(*) FROM responses") == 9);
+  CHECK(q(db, "SELECT rows_updated FROM runs WHERE id = 2") == 9);
+  CHECK(q(db, "SELECT count(*) FROM responses WHERE source_id = respondent_id") == 0);
+  CHECK(qs(db, "SELECT respondent_id FROM responses WHERE source_id = 'W07'") == "C2");
+  CHECK(q(db,
+          "SELECT returning_respondents FROM respondents_by_period WHERE granularity = "
+          "'quarter' AND period = '2026-Q2'") == 2);
 }
