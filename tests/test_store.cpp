@@ -129,7 +129,7 @@ TEST_CASE("store: an id met again in the same run is rejected, whether new, upda
   CHECK(s.write_batch(run, {again}, none, c) == std::vector<std::size_t>{0});
   CHECK(c.added == 2);
   CHECK(c.rejected == 2);
-  CHECK(count(s, "SELECT score FROM responses WHERE respondent_id = '1'") == 3);
+  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '1'") == 3);
   CHECK(s.db().execAndGet("SELECT raw FROM rejects LIMIT 1").getString() == "[1,10,di nuovo]");
   // Next run: row 1 unchanged, row 2 updated; each met twice.
   run = s.begin_run({"test", "[]", "lex", "{}"});
@@ -143,7 +143,7 @@ TEST_CASE("store: an id met again in the same run is rejected, whether new, upda
   CHECK(c2.updated == 1);
   CHECK(c2.rejected == 3);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
-  CHECK(count(s, "SELECT score FROM responses WHERE respondent_id = '2'") == 0);
+  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '2'") == 0);
 }
 
 TEST_CASE("store: an import into an empty database builds the secondary indexes at the end") {
@@ -211,7 +211,7 @@ TEST_CASE("store: NPS and theme views compute from stored rows") {
 
 TEST_CASE("store: the respondent is stored apart from the response id; naming it updates rows") {
   Store s(fresh_db("ascolto-store-5.db"));
-  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
   WriteCounts c;
   std::vector<AnalysedRow> rows{row("r1", 9, "2026-03-02", "a", "h1"),
                                 row("r2", 3, "2026-04-02", "b", "h2")};
@@ -220,10 +220,12 @@ TEST_CASE("store: the respondent is stored apart from the response id; naming it
   CHECK(count(s, "SELECT count(*) FROM responses WHERE source_id IN ('r1', 'r2')") == 2);
   // The same rows with a respondent column: updated in place, not duplicated.
   for (AnalysedRow& r : rows) r.row.respondent = "C7";
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, rows, {}, c);
   CHECK(c.updated == 2);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
   CHECK(count(s, "SELECT count(*) FROM responses WHERE respondent_id = 'C7'") == 2);
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, rows, {}, c);
   CHECK(c.unchanged == 2);
   SQLite::Statement q(s.db(),

@@ -233,7 +233,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   bool input_problems = false;
   nlohmann::json inputs_read = nlohmann::json::array();
   // Duplicate ids within this run: the store finds them in the database (memory stays flat);
-  // without one, a set of key hashes does (8 bytes and more per row).
+  // without one, a set of key hashes does (about 40 bytes per row).
   std::unordered_set<std::uint64_t> keys_seen;
   const std::unique_ptr<Redactor> redactor = opt.keep_pii ? nullptr : std::make_unique<Redactor>();
   // The redactions counted are those of the comments; the raw record of a duplicate the store

@@ -200,7 +200,7 @@ TEST_CASE("analyze: a duplicate id in one run is rejected, with or without a dat
     CHECK(lines[1]["id"] == "D2");
   }
   CHECK(q(db, "SELECT count(*) FROM responses") == 2);
-  CHECK(qs(db, "SELECT text FROM responses WHERE respondent_id = 'D1'") == "ottimo");
+  CHECK(qs(db, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
   CHECK(qs(db, "SELECT raw FROM rejects WHERE severity = 'row'") == "D1,di nuovo io: [EMAIL]");
   CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
 }
