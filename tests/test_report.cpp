@@ -12,6 +12,7 @@
 #include "report/nps_report.h"
 #include "report/number_format.h"
 #include "report/report_data.h"
+#include "report/report_text.h"
 #include "report/svg_charts.h"
 #include "report/text_table.h"
 #include "report/ui_labels.h"
@@ -356,6 +357,41 @@ TEST_CASE("HTML report: the charts, the tables, the highlighted comments") {
   CHECK(html.find("Consegna") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("https://") == std::string::npos);
+}
+
+TEST_CASE("report: what customers ask for, each request cut to its sentence") {
+  Fixture f;
+  f.db.exec(
+      "UPDATE responses SET text = 'Great visit. Lovely staff' WHERE id = 6;"
+      "UPDATE mentions SET start = 20, \"end\" = 25 WHERE response_id = 6");
+  const NpsReport r = load_nps_report(f.db, {});
+  REQUIRE(r.requests.size() == 1);  // only the store has a suggestion mention (a subtheme's)
+  CHECK(r.requests[0].theme == "store");
+  CHECK(r.requests[0].suggestions == 1);
+  REQUIRE(r.requests[0].examples.size() == 1);
+  const Example& e = r.requests[0].examples[0];
+  CHECK(e.text == "Lovely staff");
+  CHECK(e.text.substr(static_cast<std::size_t>(e.start),
+                      static_cast<std::size_t>(e.end - e.start)) == "staff");
+  CHECK(report_json(r)["requests"][0]["suggestions"] == 1);
+  std::ostringstream csv;
+  write_report_csv(r, csv);
+  CHECK(csv.str().find("request,,store,suggestions,1\n") != std::string::npos);
+  // The figure agrees with the view.
+  SQLite::Statement view(f.db, "SELECT suggestions FROM theme_stats WHERE theme = 'store'");
+  REQUIRE(view.executeStep());
+  CHECK(view.getColumn(0).getInt64() == r.requests[0].suggestions);
+  // The terminal and the page list it, the page with the mention highlighted.
+  std::ostringstream text, html;
+  print_nps_report(r, ui_labels("it"), text);
+  CHECK(text.str().find("Cosa chiedono i clienti\n") != std::string::npos);
+  CHECK(text.str().find("  Negozio  " + std::string(11, ' ') + "1  \"Lovely staff\"\n") !=
+        std::string::npos);
+  write_html_report(r, ui_labels("en"), html);
+  CHECK(html.str().find("<h2>What customers ask for</h2>") != std::string::npos);
+  CHECK(html.str().find("Lovely <mark>staff</mark>") != std::string::npos);
+  // Nothing asked in a range without suggestions.
+  CHECK(load_nps_report(f.db, {.until = "2026-01-31"}).requests.empty());
 }
 
 TEST_CASE("CSV and JSON carry the same figures") {

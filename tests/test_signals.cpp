@@ -94,6 +94,15 @@ TEST_CASE("intent: suggestion, question, praise, complaint per sentence") {
   CHECK(intents_of(Lang::En, "I ordered on Monday.") == I{Intent::Neutral});
 }
 
+TEST_CASE("intent: a negated suggestion in a positive sentence is praise, negative advice is not") {
+  CHECK(intents_of(Lang::It, "Non c'è niente da migliorare, tutto perfetto.") == I{Intent::Praise});
+  CHECK(intents_of(Lang::It, "Non dovreste chiudere alle 18, è scomodo.") == I{Intent::Suggestion});
+  CHECK(intents_of(Lang::En, "Nothing could be improved, the staff were perfect.") ==
+        I{Intent::Praise});
+  CHECK(intents_of(Lang::En, "You should not charge for delivery, it is annoying.") ==
+        I{Intent::Suggestion});
+}
+
 TEST_CASE("intent: each theme mention carries its sentence's intent") {
   Analyzer a(testing::shipped(), Lang::En);
   const Analysis r = a.analyze("The refund was a nightmare. Please add a live chat.");

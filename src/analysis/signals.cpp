@@ -104,8 +104,11 @@ std::vector<Intent> sentence_intents(const TokenizedText& text, const SentimentR
     const bool asks =
         std::any_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + sent.end_token,
                     [](const Token& t) { return t.norm == "?"; });
+    // A negated suggestion in a positive sentence is praise: "non c'è niente da migliorare",
+    // "nothing to improve". Negative advice stays a suggestion: "non dovreste chiudere alle 18".
     const bool suggests = std::any_of(spans.begin(), spans.end(), [&](const SignalSpan& s) {
-      return s.sentence == si && s.kind == SignalKind::Suggestion;
+      return s.sentence == si && s.kind == SignalKind::Suggestion &&
+             !(s.negated && score >= kIntentThreshold);
     });
     if (suggests) {
       intents[si] = Intent::Suggestion;

@@ -24,7 +24,8 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
       "Usage: ascolto report --db PATH [options]\n\n"
       "Prints the NPS with its 95% interval, per period and per segment, with small groups\n"
       "flagged and significant changes marked; the themes ranked by their impact on NPS; what\n"
-      "each band talks about; what changed in the last period; respondents per period.\n"
+      "each band talks about; what changed in the last period; what customers ask for;\n"
+      "respondents per period.\n"
       "--format csv|json writes the same figures for other tools; --html FILE writes a\n"
       "self-contained page with charts. --uncovered lists the words and phrases most frequent\n"
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");

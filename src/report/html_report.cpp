@@ -125,9 +125,9 @@ std::string changes_section(const NpsReport& r, const UiLabels& l) {
           "</th><th>" + html_escape(r.current_period) + "</th><th>" + l.change +
           "</th><th>p</th></tr>\n";
   for (const ThemeChange& c : r.changes) {
-    html += "<tr>" + cell(html_escape(c.theme)) + cell(c.measure) + cell(fixed(c.before, 1)) +
-            cell(fixed(c.after, 1)) + change_cell(c.test) + cell(fixed(c.test.p_value, 4)) +
-            "</tr>\n";
+    html += "<tr>" + cell(html_escape(theme_label(l, r, c.theme))) + cell(c.measure) +
+            cell(fixed(c.before, 1)) + cell(fixed(c.after, 1)) + change_cell(c.test) +
+            cell(fixed(c.test.p_value, 4)) + "</tr>\n";
   }
   return html + "</table>\n";
 }
@@ -149,6 +149,20 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
             " " + signed_fixed(e.sentiment, 2) +
             (e.score ? ", " + l.score + " " + std::to_string(*e.score) : "") +
             "</span></blockquote>\n";
+  }
+  return html;
+}
+
+std::string requests_section(const NpsReport& r, const UiLabels& l) {
+  if (r.requests.empty()) return "";
+  std::string html = "<h2>" + l.requests + "</h2>\n";
+  for (const ThemeRequests& q : r.requests) {
+    html += "<h3>" + html_escape(theme_label(l, q.label_en, q.label_it)) +
+            " <span class=\"note\">" + l.suggestions + " " + std::to_string(q.suggestions) +
+            "</span></h3>\n";
+    for (const Example& e : q.examples) {
+      html += "<blockquote>" + highlight(e.text, e.start, e.end) + "</blockquote>\n";
+    }
   }
   return html;
 }
@@ -216,9 +230,9 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
         << group_table(r.segments, r.options.segment, l);
   }
   if (!headline_themes(r).empty()) out << drivers_section(r, l);
-  out << changes_section(r, l) << examples_section(r, l) << respondents_section(r, l)
-      << "<p class=\"note\">" << l.flagged_note << "<br>" << l.significance_note
-      << "</p>\n</body>\n</html>\n";
+  out << changes_section(r, l) << examples_section(r, l) << requests_section(r, l)
+      << respondents_section(r, l) << "<p class=\"note\">" << l.flagged_note << "<br>"
+      << l.significance_note << "</p>\n</body>\n</html>\n";
 }
 
 }  // namespace ascolto

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "report/number_format.h"
+#include "text/tokenizer.h"
 
 namespace ascolto {
 namespace {
@@ -288,6 +289,19 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
                    [](const auto& a, const auto& b) { return a.test.p_value < b.test.p_value; });
 }
 
+// A row of (response text, mention text, start, end, sentiment, score).
+Example read_example(SQLite::Statement& st, const std::string& theme) {
+  Example e{theme,
+            st.getColumn(0).getString(),
+            st.getColumn(1).getString(),
+            st.getColumn(2).getInt64(),
+            st.getColumn(3).getInt64(),
+            st.getColumn(4).getDouble(),
+            {}};
+  if (!st.getColumn(5).isNull()) e.score = st.getColumn(5).getInt();
+  return e;
+}
+
 void load_examples(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   const char* sides[] = {"m.sentiment <= -0.05 GROUP BY r.id ORDER BY min(m.sentiment), r.id",
@@ -303,18 +317,73 @@ void load_examples(SQLite::Database& db, NpsReport& r) {
                      o);
       st->bind(":theme", t.theme);
       st->bind(":k", o.examples);
-      while (st->executeStep()) {
-        Example e{t.theme,
-                  st->getColumn(0).getString(),
-                  st->getColumn(1).getString(),
-                  st->getColumn(2).getInt64(),
-                  st->getColumn(3).getInt64(),
-                  st->getColumn(4).getDouble(),
-                  {}};
-        if (!st->getColumn(5).isNull()) e.score = st->getColumn(5).getInt();
-        r.examples.push_back(std::move(e));
-      }
+      while (st->executeStep()) r.examples.push_back(read_example(*st, t.theme));
     }
+  }
+}
+
+// Byte offset of code point `points` in UTF-8 `text`.
+std::size_t byte_at(const std::string& text, std::int64_t points) {
+  std::size_t i = 0;
+  for (std::int64_t seen = -1; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++seen == points) return i;
+  }
+  return text.size();
+}
+
+std::int64_t points_in(std::string_view text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+// A request reads best as the sentence that makes it: the example keeps only that sentence, its
+// mention offsets moved along.
+void narrow_to_sentence(Example& e, Tokenizer& tokenizer, TokenizedText& scratch) {
+  tokenizer.tokenize(e.text, scratch);
+  const std::size_t at = byte_at(e.text, e.start);
+  for (const Sentence& s : scratch.sentences) {
+    if (at < s.start || at >= s.end) continue;
+    std::string_view sentence = std::string_view(e.text).substr(s.start, s.end - s.start);
+    const std::size_t last = sentence.find_last_not_of(" \t\r\n");
+    sentence = sentence.substr(0, last == std::string_view::npos ? 0 : last + 1);
+    const std::int64_t shift = points_in(std::string_view(e.text).substr(0, s.start));
+    e.start -= shift;
+    e.end -= shift;
+    e.text = std::string(sentence);
+    return;
+  }
+}
+
+// Top-level themes by their suggestion mentions, each with the shortest comments that make one
+// (short ones read best in a list; ties by id keep the order stable), cut to that sentence.
+void load_requests(SQLite::Database& db, NpsReport& r) {
+  const ReportOptions& o = r.options;
+  std::vector<const ThemeDriver*> asked;
+  for (const ThemeDriver& t : r.themes) {
+    if (t.parent.empty() && t.suggestions > 0) asked.push_back(&t);
+  }
+  std::stable_sort(asked.begin(), asked.end(), [](const ThemeDriver* a, const ThemeDriver* b) {
+    return a->suggestions != b->suggestions ? a->suggestions > b->suggestions : a->theme < b->theme;
+  });
+  if (asked.size() > static_cast<std::size_t>(std::max(o.top, 0))) asked.resize(o.top);
+  Tokenizer tokenizer;
+  TokenizedText scratch;
+  for (const ThemeDriver* t : asked) {
+    ThemeRequests q{t->theme, t->label_en, t->label_it, t->suggestions, {}};
+    ScopedQuery st(
+        db,
+        "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM mentions m "
+        "JOIN scope r ON r.id = m.response_id LEFT JOIN themes t ON t.id = m.theme "
+        "WHERE (m.theme = :theme OR t.parent = :theme) AND m.intent = 'suggestion' "
+        "GROUP BY r.id ORDER BY length(r.text), r.id LIMIT :k",
+        o);
+    st->bind(":theme", t->theme);
+    st->bind(":k", std::max(o.examples, 1));
+    while (st->executeStep()) {
+      q.examples.push_back(read_example(*st, t->theme));
+      narrow_to_sentence(q.examples.back(), tokenizer, scratch);
+    }
+    r.requests.push_back(std::move(q));
   }
 }
 
@@ -397,6 +466,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   load_themes(db, r);
   load_changes(db, r);
   load_examples(db, r);
+  load_requests(db, r);
   load_respondents(db, r);
   return r;
 }

@@ -1,8 +1,9 @@
 // The NPS analytics behind `ascolto report`: counts read from the database (within a date range),
 // statistics computed by nps/statistics.h. NPS per period and segment with intervals and the
 // significance of each change, theme drivers ranked by impact, what each band talks about, the
-// themes that changed significantly in the last period, representative comments, and the
-// respondents seen per period. The text, CSV, JSON and HTML writers only format this.
+// themes that changed significantly in the last period, representative comments, what customers
+// ask for, and the respondents seen per period. The text, CSV, JSON and HTML writers only format
+// this.
 //
 //   NpsReport r = load_nps_report(db, {.by = Granularity::Month, .segment = "store"});
 #pragma once
@@ -77,6 +78,14 @@ struct Example {
   std::optional<int> score;
 };
 
+// A top-level theme customers ask something of ("please add", "sarebbe utile"): its suggestion
+// mentions (subthemes included) and the shortest comments that make them.
+struct ThemeRequests {
+  std::string theme, label_en, label_it;
+  std::int64_t suggestions = 0;
+  std::vector<Example> examples;
+};
+
 // Respondents are the respondent column; a response without one is an unidentified
 // respondent, neither new nor returning: respondents = new + returning + unidentified.
 struct PeriodRespondents {
@@ -95,6 +104,7 @@ struct NpsReport {
   std::string current_period, previous_period;
   std::vector<ThemeChange> changes;
   std::vector<Example> examples;
+  std::vector<ThemeRequests> requests;  // most suggestions first, at most options.top
   std::vector<PeriodRespondents> respondents;
 };
 

@@ -50,6 +50,16 @@ json impact_json(const std::optional<Impact>& i) {
           {"impact_high", round_to(i->value + i->margin, 1)}};
 }
 
+json example_json(const Example& e) {
+  return {{"theme", e.theme},
+          {"text", e.text},
+          {"matched", e.matched},
+          {"start", e.start},
+          {"end", e.end},
+          {"sentiment", round_to(e.sentiment, 3)},
+          {"score", e.score ? json(*e.score) : json()}};
+}
+
 json theme_json(const ThemeDriver& t, int min_n) {
   json j = {{"theme", t.theme},
             {"parent", t.parent.empty() ? json() : json(t.parent)},
@@ -108,14 +118,16 @@ json report_json(const NpsReport& r) {
     j["changes"]["themes"].push_back(change);
   }
   j["examples"] = json::array();
-  for (const Example& e : r.examples) {
-    j["examples"].push_back({{"theme", e.theme},
-                             {"text", e.text},
-                             {"matched", e.matched},
-                             {"start", e.start},
-                             {"end", e.end},
-                             {"sentiment", round_to(e.sentiment, 3)},
-                             {"score", e.score ? json(*e.score) : json()}});
+  for (const Example& e : r.examples) j["examples"].push_back(example_json(e));
+  j["requests"] = json::array();
+  for (const ThemeRequests& q : r.requests) {
+    json examples = json::array();
+    for (const Example& e : q.examples) examples.push_back(example_json(e));
+    j["requests"].push_back({{"theme", q.theme},
+                             {"label_en", q.label_en},
+                             {"label_it", q.label_it},
+                             {"suggestions", q.suggestions},
+                             {"examples", std::move(examples)}});
   }
   j["respondents"] = json::array();
   for (const PeriodRespondents& p : r.respondents) {
@@ -173,6 +185,9 @@ void write_report_csv(const NpsReport& r, std::ostream& out) {
   for (const json& t : j["themes"]) csv_rows(out, "theme", "", t["theme"], t);
   for (const json& c : j["changes"]["themes"]) {
     csv_rows(out, "change", r.current_period, c["theme"], c);
+  }
+  for (const json& q : j["requests"]) {
+    csv_rows(out, "request", "", q["theme"], json{{"suggestions", q["suggestions"]}});
   }
   for (const json& p : j["respondents"]) csv_rows(out, "respondents", p["period"], "", p);
 }

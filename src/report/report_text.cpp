@@ -67,8 +67,8 @@ void print_changes(const NpsReport& r, const UiLabels& l, std::ostream& out) {
   }
   TextTable t({l.theme, "", r.previous_period, r.current_period, l.change, "p"});
   for (const ThemeChange& c : r.changes) {
-    t.add({c.theme, c.measure, fixed(c.before, 1), fixed(c.after, 1), signed_fixed(c.test.delta, 1),
-           fixed(c.test.p_value, 4)});
+    t.add({theme_label(l, r, c.theme), c.measure, fixed(c.before, 1), fixed(c.after, 1),
+           signed_fixed(c.test.delta, 1), fixed(c.test.p_value, 4)});
   }
   t.print(out);
 }
@@ -80,6 +80,29 @@ void print_respondents(const NpsReport& r, const UiLabels& l, std::ostream& out)
     t.add({p.period, std::to_string(p.respondents), std::to_string(p.new_respondents),
            std::to_string(p.returning_respondents), std::to_string(p.unidentified_respondents),
            fixed(p.comments_per_respondent, 2)});
+  }
+  t.print(out);
+}
+
+// At most `limit` code points of `text` on one line, "…" when cut.
+std::string one_line(const std::string& text, std::size_t limit) {
+  std::string out;
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool starts_point = (c & 0xC0) != 0x80;
+    if (starts_point && ++points > limit) return out + "…";
+    out += c == '\n' || c == '\r' || c == '\t' ? ' ' : text[i];
+  }
+  return out;
+}
+
+void print_requests(const NpsReport& r, const UiLabels& l, std::ostream& out) {
+  TextTable t({l.theme, l.suggestions, l.example});
+  t.align_left(2);
+  for (const ThemeRequests& q : r.requests) {
+    t.add({theme_label(l, q.label_en, q.label_it), std::to_string(q.suggestions),
+           q.examples.empty() ? "" : "\"" + one_line(q.examples.front().text, 70) + "\""});
   }
   t.print(out);
 }
@@ -116,6 +139,10 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   if (!r.current_period.empty()) {
     out << "\n" << l.what_changed << ": " << r.previous_period << " → " << r.current_period << "\n";
     print_changes(r, l, out);
+  }
+  if (!r.requests.empty()) {
+    out << "\n" << l.requests << "\n";
+    print_requests(r, l, out);
   }
   out << "\n" << l.seeds << "\n";
   print_respondents(r, l, out);

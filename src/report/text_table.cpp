@@ -9,8 +9,13 @@ std::size_t display_width(const std::string& s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-TextTable::TextTable(std::vector<std::string> header) {
+TextTable::TextTable(std::vector<std::string> header) : left_(header.size(), false) {
+  if (!left_.empty()) left_.front() = true;
   rows_.push_back(std::move(header));
+}
+
+void TextTable::align_left(std::size_t column) {
+  left_.at(column) = true;
 }
 
 void TextTable::add(std::vector<std::string> row) {
@@ -29,7 +34,8 @@ void TextTable::print(std::ostream& out, const std::string& indent) const {
     std::string line = indent;
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::string pad(widths[c] - display_width(row[c]), ' ');
-      line += c == 0 ? row[c] + pad : "  " + pad + row[c];
+      const std::string gap = c == 0 ? "" : "  ";
+      line += left_[c] ? gap + row[c] + pad : gap + pad + row[c];
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";

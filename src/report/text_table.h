@@ -17,10 +17,13 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header);
   void add(std::vector<std::string> row);
+  // A column of prose (a quoted comment) reads better left-aligned, like the first.
+  void align_left(std::size_t column);
   void print(std::ostream& out, const std::string& indent = "  ") const;
 
  private:
   std::vector<std::vector<std::string>> rows_;
+  std::vector<bool> left_;
 };
 
 // Display width in code points (UTF-8 continuation bytes do not advance the cursor).

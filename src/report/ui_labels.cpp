@@ -32,6 +32,9 @@ const UiLabels& ui_labels(const std::string& lang) {
       "No theme changed significantly.",
       "What each band talks about",
       "Representative comments",
+      "What customers ask for",
+      "Suggestions",
+      "Example",
       "New",
       "Returning",
       "No respondent id",
@@ -70,6 +73,9 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Nessun tema è cambiato in modo significativo.",
       "Di cosa parla ogni fascia",
       "Commenti rappresentativi",
+      "Cosa chiedono i clienti",
+      "Suggerimenti",
+      "Esempio",
       "Nuovi",
       "Di ritorno",
       "Senza id cliente",
@@ -102,6 +108,13 @@ const char* period_name(const UiLabels& l, Granularity g) {
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it) {
   return l.lang == "it" ? label_it : label_en;
+}
+
+const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std::string& id) {
+  for (const ThemeDriver& t : r.themes) {
+    if (t.theme == id) return theme_label(l, t.label_en, t.label_it);
+  }
+  return id;
 }
 
 }  // namespace ascolto

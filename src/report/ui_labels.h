@@ -13,9 +13,9 @@ struct UiLabels {
   std::string lang;
   std::string title, period, segment, theme, respondents, nps, margin, interval, change, promoters,
       passives, detractors, impact, share, sentiment, net_sentiment, nps_mentioners, drivers, trend,
-      band_mix, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples,
-      new_respondents, returning, unidentified, comments_per_respondent, churn_intent,
-      repeat_contact, seeds, no_data, score, flagged_note, significance_note;
+      band_mix, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples, requests,
+      suggestions, example, new_respondents, returning, unidentified, comments_per_respondent,
+      churn_intent, repeat_contact, seeds, no_data, score, flagged_note, significance_note;
 };
 
 // "en" or "it"; throws UsageError for another language.
@@ -27,5 +27,8 @@ const char* period_name(const UiLabels& l, Granularity g);
 // The label of a theme in the report's language.
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it);
+
+// The label of the theme with this id among the report's themes; the id if it has none.
+const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std::string& id);
 
 }  // namespace ascolto
