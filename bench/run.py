@@ -2,8 +2,9 @@
 """Benchmark of the built binary on generated exports. For each size it runs (a) sentiment +
 themes to JSONL with 1 thread and with all threads, (b) the full analyze into SQLite, REPEAT
 times each, and prints the median wall time, comments/s, MB/s and peak RSS, then the seconds per
-stage (`analyze --timings`, summed over threads; median of runs) in a stable format:
-  bench/run.py [--rows 200000 ...] [--repeat 3] [--bin build/ascolto]"""
+stage (`analyze --timings`, summed over threads; median of runs) in a stable format, then how the
+peak RSS of the SQLite import grows from the smallest to the largest size:
+  bench/run.py [--rows 100000 200000 1000000 ...] [--repeat 3] [--bin build/ascolto]"""
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -13,16 +14,17 @@ def measure(cmd):
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
             "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE,text=True);"
             "w=time.perf_counter()-t;"
-            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);print(p.stderr)")
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(w, u.ru_maxrss, u.ru_utime + u.ru_stime);print(p.stderr)")
     out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True, check=True).stdout
     first, _, err = out.partition("\n")
-    wall, rss = first.split()
+    wall, rss, cpu = first.split()
     stages = {}
     for line in err.splitlines():
         if line.startswith("timing "):
             _, name, secs = line.split()
             stages[name] = float(secs)
-    return float(wall), int(rss) / 1024.0, stages  # seconds, MiB, seconds per stage
+    return float(wall), int(rss) / 1024.0, float(cpu), stages  # seconds, MiB, CPU s, per stage
 
 
 def main():
@@ -33,9 +35,14 @@ def main():
     args = ap.parse_args()
     cores = os.cpu_count()
     tmp = tempfile.mkdtemp(prefix="ascolto-bench-")
-    print(f"# ascolto benchmark  cores={cores}  repeat={args.repeat}  (median of runs)")
-    print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'MB/s':>7} {'peak_MiB':>9}")
+    load = os.getloadavg()[0]
+    print(f"# ascolto benchmark  cores={cores}  repeat={args.repeat}  (median of runs)  "
+          f"load average at start {load:.2f}")
+    # CPU seconds (user + system, all threads) are the figure to trust when the machine is shared.
+    print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'MB/s':>7} {'peak_MiB':>9} "
+          f"{'cpu_s':>7}")
     stage_lines = []
+    sqlite_rss = {}
     for rows in args.rows:
         data = os.path.join(tmp, f"bench-{rows}.csv")
         subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(rows), data], check=True)
@@ -48,22 +55,31 @@ def main():
             (f"sqlite threads={cores}", [args.bin, "analyze", data, "--db", db, "--threads", str(cores), "--timings"]),
         ]
         for name, cmd in cases:
-            walls, rss, stages = [], [], []
+            walls, rss, cpus, stages = [], [], [], []
             for _ in range(args.repeat):
                 for ext in ("", "-wal", "-shm"):
                     if os.path.exists(db + ext):
                         os.remove(db + ext)
-                w, r, st = measure(cmd)
+                w, r, c, st = measure(cmd)
                 walls.append(w)
                 rss.append(r)
+                cpus.append(c)
                 stages.append(st)
             w = statistics.median(walls)
-            print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {mb / w:>7.1f} {max(rss):>9.1f}")
+            print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {mb / w:>7.1f} {max(rss):>9.1f} "
+                  f"{statistics.median(cpus):>7.2f}")
+            if name.startswith("sqlite"):
+                sqlite_rss[rows] = max(rss)
             cells = " ".join(f"{k}={statistics.median(s[k] for s in stages):.2f}" for k in stages[0])
             stage_lines.append(f"{rows:>9} {name:<22} {cells}")
     print("# seconds per stage (summed over threads)")
     for line in stage_lines:
         print(line)
+    if len(sqlite_rss) > 1:
+        small, large = min(sqlite_rss), max(sqlite_rss)
+        print(f"# peak RSS of the SQLite import: {large} rows / {small} rows = "
+              f"{sqlite_rss[large] / sqlite_rss[small]:.2f}")
+    print(f"# load average at end {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ TEST_CASE("store: a database from a newer version is refused") {
 
 TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
   Store s(fresh_db("ascolto-store-3.db"));
-  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
   s.sync_themes(testing::mini_lexicons().taxonomy);
   WriteCounts c;
   std::vector<AnalysedRow> rows{row("1", 3, "2026-03-02", "in ritardo", "h1"),
@@ -93,23 +93,89 @@ TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
   CHECK(c.rejected == 1);
   CHECK(c.read == 3);
   std::vector<RejectedRow> none;
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, rows, none, c);
   CHECK(c.unchanged == 2);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
   CHECK(count(s, "SELECT count(*) FROM mentions") == 2);
   rows[0] = row("1", 9, "2026-04-02", "ora va bene", "h1-changed");
   rows[0].analysis.mentions.clear();
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, {rows[0]}, none, c);
   CHECK(c.updated == 1);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
   CHECK(count(s, "SELECT count(*) FROM mentions") == 1);
   CHECK(count(s, "SELECT score FROM responses WHERE source_id = '1'") == 9);
   CHECK(count(s, "SELECT count(*) FROM segments") == 2);
-  CHECK(count(s, "SELECT rows_read FROM runs") == 6);
+  CHECK(count(s, "SELECT sum(rows_read) FROM runs") == 6);
   CHECK(count(s, "SELECT count(*) FROM rejects WHERE severity = 'row' AND line = 9 AND col = 4") ==
         1);
   s.finish_run(run, RunStatus::Completed, "[]");
-  CHECK(s.db().execAndGet("SELECT status FROM runs").getString() == "completed");
+  CHECK(s.db().execAndGet("SELECT status FROM runs WHERE id = 3").getString() == "completed");
+}
+
+TEST_CASE("store: an id met again in the same run is rejected, whether new, updated or unchanged") {
+  Store s(fresh_db("ascolto-store-dup.db"));
+  s.set_raw_filter([](std::string& raw) { raw = "[" + raw + "]"; });
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  WriteCounts c;
+  std::vector<RejectedRow> none;
+  std::vector<AnalysedRow> first{row("1", 3, "2026-03-02", "uno", "h1"),
+                                 row("2", 9, "2026-03-02", "due", "h2")};
+  AnalysedRow again = row("1", 10, "2026-03-03", "di nuovo", "h1-other");
+  again.row.raw = "1,10,di nuovo";
+  first.push_back(again);
+  CHECK(s.write_batch(run, first, none, c) == std::vector<std::size_t>{2});
+  CHECK(s.write_batch(run, {again}, none, c) == std::vector<std::size_t>{0});
+  CHECK(c.added == 2);
+  CHECK(c.rejected == 2);
+  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '1'") == 3);
+  CHECK(s.db().execAndGet("SELECT raw FROM rejects LIMIT 1").getString() == "[1,10,di nuovo]");
+  // Next run: row 1 unchanged, row 2 updated; each met twice.
+  run = s.begin_run({"test", "[]", "lex", "{}"});
+  WriteCounts c2;
+  const std::vector<AnalysedRow> second{row("1", 3, "2026-03-02", "uno", "h1"),
+                                        row("2", 0, "2026-03-02", "due!", "h2-changed"),
+                                        row("1", 3, "2026-03-02", "uno", "h1"), again};
+  CHECK(s.write_batch(run, second, none, c2) == std::vector<std::size_t>{2, 3});
+  CHECK(s.write_batch(run, {second[1]}, none, c2) == std::vector<std::size_t>{0});
+  CHECK(c2.unchanged == 1);
+  CHECK(c2.updated == 1);
+  CHECK(c2.rejected == 3);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '2'") == 0);
+}
+
+TEST_CASE("store: an import into an empty database builds the secondary indexes at the end") {
+  const std::string path = fresh_db("ascolto-store-bulk.db");
+  const auto indexes = [](SQLite::Database& db) {
+    return db
+        .execAndGet(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+            "('responses_date', 'segments_name_value', 'mentions_response', "
+            "'mentions_theme')")
+        .getInt();
+  };
+  {
+    Store s(path);
+    CHECK(indexes(s.db()) == 4);
+    const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+    CHECK(indexes(s.db()) == 0);
+    WriteCounts c;
+    s.write_batch(run, {row("1", 3, "2026-03-02", "uno", "h1")}, {}, c);
+    // Killed here: the next open builds them.
+  }
+  {
+    Store s(path);
+    CHECK(indexes(s.db()) == 4);
+    const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+    CHECK(indexes(s.db()) == 4);  // not empty: maintained row by row
+    s.finish_run(run, RunStatus::Completed, "[]");
+  }
+  Store s(fresh_db("ascolto-store-bulk.db"));
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.finish_run(run, RunStatus::Completed, "[]");
+  CHECK(indexes(s.db()) == 4);
 }
 
 TEST_CASE("store: NPS and theme views compute from stored rows") {
@@ -145,7 +211,7 @@ TEST_CASE("store: NPS and theme views compute from stored rows") {
 
 TEST_CASE("store: the respondent is stored apart from the response id; naming it updates rows") {
   Store s(fresh_db("ascolto-store-5.db"));
-  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
   WriteCounts c;
   std::vector<AnalysedRow> rows{row("r1", 9, "2026-03-02", "a", "h1"),
                                 row("r2", 3, "2026-04-02", "b", "h2")};
@@ -154,10 +220,12 @@ TEST_CASE("store: the respondent is stored apart from the response id; naming it
   CHECK(count(s, "SELECT count(*) FROM responses WHERE source_id IN ('r1', 'r2')") == 2);
   // The same rows with a respondent column: updated in place, not duplicated.
   for (AnalysedRow& r : rows) r.row.respondent = "C7";
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, rows, {}, c);
   CHECK(c.updated == 2);
   CHECK(count(s, "SELECT count(*) FROM responses") == 2);
   CHECK(count(s, "SELECT count(*) FROM responses WHERE respondent_id = 'C7'") == 2);
+  run = s.begin_run({"test", "[]", "lex", "{}"});
   s.write_batch(run, rows, {}, c);
   CHECK(c.unchanged == 2);
   SQLite::Statement q(s.db(),

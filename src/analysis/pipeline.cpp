@@ -20,7 +20,8 @@ AnalysisPipeline::AnalysisPipeline(const Lexicons& lexicons, Lang forced, unsign
     analyzers_.push_back(std::make_unique<Analyzer>(lexicons, forced));
     if (timed) analyzers_.back()->enable_timing();
   }
-  if (analyzers_.size() == 1) return;
+  // Even with one worker the reader, the worker and the writer are three threads: reading and
+  // writing overlap the analysis.
   for (auto& a : analyzers_) threads_.emplace_back([this, &a] { work(*a); });
   threads_.emplace_back([this] { write(); });
 }
@@ -52,11 +53,6 @@ void AnalysisPipeline::fail(std::exception_ptr error) {
 }
 
 void AnalysisPipeline::submit(Batch batch) {
-  if (threads_.empty()) {
-    analyse(*analyzers_.front(), batch);
-    deliver(batch);
-    return;
-  }
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return error_ || submitted_ - written_ < capacity_; });

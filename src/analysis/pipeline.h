@@ -3,7 +3,7 @@
 // them to the sink strictly in submission order, so output and database contents are identical
 // whatever the number of workers. At most `capacity` batches are in flight (queued, being
 // analysed or waiting for their turn): submit() blocks beyond that, so memory stays flat whatever
-// the input size. With one worker everything runs on the caller's thread, in submit().
+// the input size.
 //
 //   AnalysisPipeline p(lexicons, Lang::Und, 4, [&](Batch& b) { store.write_batch(...); });
 //   p.submit(std::move(batch));   // batch boundaries are the caller's: check for interrupts here

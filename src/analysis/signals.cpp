@@ -30,8 +30,9 @@ bool negated_before(const TokenizedText& text, const Sentence& sent, const Langu
 std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text, Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   std::vector<SignalSpan> found;
-  SentenceText sentence_text;
-  std::vector<int> rule_hits;
+  // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
+  thread_local SentenceText sentence_text;
+  thread_local std::vector<int> rule_hits;
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
     // A rule that re-finds a phrase already found (same kind, overlapping) adds nothing.

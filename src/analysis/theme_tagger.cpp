@@ -41,9 +41,12 @@ bool context_allows(const ThemeContext& ctx, const TokenizedText& text, const Se
 
 std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
-  std::vector<ThemeSpan> found;
-  SentenceText sentence_text;
-  std::vector<int> rule_hits;
+  // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
+  thread_local std::vector<ThemeSpan> found, out;
+  thread_local SentenceText sentence_text;
+  thread_local std::vector<int> rule_hits;
+  found.clear();
+  out.clear();
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
     lang.themes.for_each_match(
@@ -79,7 +82,6 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
     if (a.first_token != b.first_token) return a.first_token < b.first_token;
     return a.end_token > b.end_token;
   });
-  std::vector<ThemeSpan> out;
   for (const ThemeSpan& s : found) {
     const bool duplicate = std::any_of(out.begin(), out.end(), [&](const ThemeSpan& o) {
       return o.theme == s.theme && overlaps(o, s);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -73,10 +74,12 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
-// Prints the first problems in full (file:line:column: reason), then only counts them.
+// Prints the first problems in full (file:line:column: reason), then only counts them. The reader
+// and the writer (duplicate ids) both report.
 class ProblemLog {
  public:
   void report(const std::string& where, const std::string& reason, const char* kind) {
+    const std::lock_guard lock(mutex_);
     if (++shown_ <= kShownProblems) std::cerr << where << ": " << kind << ": " << reason << "\n";
   }
   void finish() const {
@@ -87,6 +90,7 @@ class ProblemLog {
   }
 
  private:
+  std::mutex mutex_;
   std::size_t shown_ = 0;
 };
 
@@ -148,13 +152,15 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
 }
 
 // Per-stage seconds on stderr, one "timing STAGE SECONDS" line each (read by bench/run.py).
-void print_timings(double read, const StageTimes& t) {
+// "finish" is closing the run: the indexes an import into an empty database builds at the end.
+void print_timings(double read, const StageTimes& t, double finish) {
   const std::pair<const char*, double> stages[] = {{"read", read},
                                                    {"tokenize", t.analysis.tokenize},
                                                    {"language", t.analysis.language},
                                                    {"sentiment", t.analysis.sentiment},
                                                    {"themes", t.analysis.themes},
-                                                   {"write", t.write}};
+                                                   {"write", t.write},
+                                                   {"finish", finish}};
   for (const auto& [name, secs] : stages) std::fprintf(stderr, "timing %s %.3f\n", name, secs);
 }
 
@@ -226,8 +232,13 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   ProblemLog problems;
   bool input_problems = false;
   nlohmann::json inputs_read = nlohmann::json::array();
-  std::unordered_set<std::uint64_t> keys_seen;  // duplicate ids within this run
+  // Duplicate ids within this run: the store finds them in the database (memory stays flat);
+  // without one, a set of key hashes does (about 40 bytes per row).
+  std::unordered_set<std::uint64_t> keys_seen;
   const std::unique_ptr<Redactor> redactor = opt.keep_pii ? nullptr : std::make_unique<Redactor>();
+  // The redactions counted are those of the comments; the raw record of a duplicate the store
+  // rejects repeats a comment already counted.
+  if (store && redactor) store->set_raw_filter([&](std::string& raw) { redactor->redact(raw); });
   PiiCounts redactions;
   const InterruptGuard interrupt_guard;
   bool interrupted = false;
@@ -243,16 +254,30 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   std::string json_lines;
   // Runs on the writer thread, one batch at a time in input order.
   const auto write = [&](Batch& batch) {
-    if (out) {
-      json_lines.clear();
-      for (const AnalysedRow& r : batch.rows) append_json_line(r, json_lines);
-      out->write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
-    }
+    std::vector<std::size_t> duplicates;
     if (store) {
-      store->write_batch(run, batch.rows, batch.rejects, counts);
+      duplicates = store->write_batch(run, batch.rows, batch.rejects, counts);
+      for (const std::size_t i : duplicates) {
+        const InputRow& row = batch.rows[i].row;
+        problems.report(SourcePos{row.file, row.line, 0}.str(), duplicate_id_reason(row),
+                        "rejected row");
+      }
       for (const RejectedRow& u : batch.unreadable)
         store->reject_file(run, u.file, u.line, u.column, u.reason);
-    } else {
+    }
+    if (out) {
+      json_lines.clear();
+      auto next_duplicate = duplicates.begin();
+      for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+        if (next_duplicate != duplicates.end() && *next_duplicate == i) {
+          ++next_duplicate;
+          continue;
+        }
+        append_json_line(batch.rows[i], json_lines);
+      }
+      out->write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
+    }
+    if (!store) {
       counts.read += static_cast<std::int64_t>(batch.size());
       counts.added += static_cast<std::int64_t>(batch.rows.size());
       counts.rejected += static_cast<std::int64_t>(batch.rejects.size());
@@ -289,20 +314,20 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       continue;
     }
     RawRecord rec;
+    const std::string id_column = mapper->id_column();
     try {
       while (reader->next(rec)) {
         auto mapped = mapper->map(rec);
         if (auto* row = std::get_if<InputRow>(&mapped)) {
-          if (!keys_seen.insert(hash64(row->source_key)).second) {
-            keep_reject(
-                batch.rejects,
-                {row->file, row->line, 0,
-                 "duplicate id '" + row->id + "' in column '" + mapper->id_column() +
-                     "': an earlier row of this run has it (if the column identifies customers, "
-                     "not responses, pass --respondent-col '" +
-                     mapper->id_column() + "')",
-                 rec.raw});
+          if (!store && !keys_seen.insert(hash64(row->source_key)).second) {
+            row->id_column = id_column;
+            keep_reject(batch.rejects,
+                        {row->file, row->line, 0, duplicate_id_reason(*row), rec.raw});
           } else {
+            if (store) {
+              row->raw = rec.raw;
+              row->id_column = id_column;
+            }
             if (redactor) redactions += redactor->redact(row->text);
             for (const FieldIssue& issue : row->issues) {
               problems.report(
@@ -345,11 +370,13 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (out) out->flush();
   nlohmann::json redactions_json;
   const std::string redactions_text = describe_redactions(redactions, redactions_json);
+  const auto finish_start = Clock::now();
   if (store) {
     if (redactor) store->record_redactions(run, redactions_json.dump());
     store->finish_run(run, interrupted ? RunStatus::Interrupted : RunStatus::Completed,
                       inputs_read.dump());
   }
+  const double finish_seconds = std::chrono::duration<double>(Clock::now() - finish_start).count();
   problems.finish();
   if (interrupted) std::cerr << "ascolto analyze: interrupted; re-run the same command to finish\n";
 
@@ -376,7 +403,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     std::cerr << "  personal data redacted: " << redactions.total() << " (" << redactions_text
               << ")\n";
   if (store) std::cerr << "  database: " << opt.db << " (run " << run << ")\n";
-  if (opt.timings) print_timings(read_seconds, pipeline.times());
+  if (opt.timings) print_timings(read_seconds, pipeline.times(), finish_seconds);
   if (interrupted) return kExitInterrupted;
   return (counts.rejected > 0 || input_problems) ? 1 : 0;
 }

@@ -8,7 +8,6 @@
 namespace ascolto {
 namespace {
 
-constexpr int kEof = -1;
 // Raw text kept for a rejected record; longer records are cut (and say so).
 constexpr std::size_t kMaxRawBytes = 1 << 20;
 
@@ -61,33 +60,18 @@ std::string CsvReader::describe() const {
   return "CSV, delimiter " + delimiter_name(delimiter_) + ", " + source_->encoding();
 }
 
-int CsvReader::peek() {
-  if (pos_ >= buf_.size()) {
-    if (source_done_) return kEof;
-    std::string chunk;
-    do {
-      if (!source_->read(chunk)) {
-        source_done_ = true;
-        return kEof;
-      }
-    } while (chunk.empty());
-    buf_.swap(chunk);
-    pos_ = 0;
-  }
+int CsvReader::refill() {
+  if (source_done_) return kEof;
+  std::string chunk;
+  do {
+    if (!source_->read(chunk)) {
+      source_done_ = true;
+      return kEof;
+    }
+  } while (chunk.empty());
+  buf_.swap(chunk);
+  pos_ = 0;
   return static_cast<unsigned char>(buf_[pos_]);
-}
-
-int CsvReader::get() {
-  const int c = peek();
-  if (c == kEof) return c;
-  ++pos_;
-  if (c == '\n') {
-    ++line_;
-    column_ = 1;
-  } else if ((c & 0xC0) != 0x80) {
-    ++column_;  // columns count characters, not bytes
-  }
-  return c;
 }
 
 void CsvReader::detect_delimiter() {

@@ -39,8 +39,23 @@ class CsvReader : public RecordReader {
  private:
   // Parses one physical record; false at end of input.
   bool parse_record(RawRecord& rec);
-  int get();
-  int peek();
+  static constexpr int kEof = -1;
+  // Inline: called once per input byte.
+  int peek() { return pos_ < buf_.size() ? static_cast<unsigned char>(buf_[pos_]) : refill(); }
+  int get() {
+    const int c = peek();
+    if (c == kEof) return c;
+    ++pos_;
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column_;  // columns count characters, not bytes
+    }
+    return c;
+  }
+  // Loads the next chunk; its first byte or kEof.
+  int refill();
   void detect_delimiter();
 
   std::unique_ptr<Utf8Source> source_;

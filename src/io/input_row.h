@@ -30,6 +30,9 @@ struct InputRow {
   std::vector<std::pair<std::string, std::string>> segments;
   std::string text;
   std::vector<FieldIssue> issues;
+  // For a reject the store decides (a duplicate id): the record as read, the id column's name.
+  std::string raw;
+  std::string id_column;
 
   // The id printed in JSON output: the id column, else the data row number.
   std::string display_id() const { return id.empty() ? std::to_string(row_number) : id; }

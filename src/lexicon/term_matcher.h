@@ -42,7 +42,14 @@ class TermMatcher {
       auto& map = prefix ? prefixes_ : words_;
       auto [it, fresh] = map.try_emplace(tokens[0], payload);
       *inserted = fresh;
-      if (prefix) prefix_lengths_.insert(tokens[0].size());
+      if (prefix) {
+        prefix_lengths_.insert(tokens[0].size());
+        if (tokens[0].size() < 2) {
+          short_prefix_ = true;
+        } else {
+          prefix_starts_[start_key(tokens[0])] = true;
+        }
+      }
       return it->second;
     }
     auto& list = phrases_[tokens[0]];
@@ -78,6 +85,7 @@ class TermMatcher {
   // A single word: exact entry first, else the longest prefix entry.
   const Payload* word(std::string_view w) const {
     if (const auto it = words_.find(w); it != words_.end()) return &it->second;
+    if (!short_prefix_ && (w.size() < 2 || !prefix_starts_[start_key(w)])) return nullptr;
     for (auto len = prefix_lengths_.rbegin(); len != prefix_lengths_.rend(); ++len) {
       if (*len > w.size()) continue;
       if (const auto it = prefixes_.find(w.substr(0, *len)); it != prefixes_.end()) {
@@ -148,10 +156,18 @@ class TermMatcher {
     bool prefix_last = false;
     Payload payload;
   };
+  static std::size_t start_key(std::string_view w) {
+    return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
+  }
+
   using Map = std::unordered_map<std::string, Payload, StringHash, std::equal_to<>>;
   Map words_;
   Map prefixes_;
   std::set<std::size_t> prefix_lengths_;
+  // The first two bytes of every prefix entry: most words are turned away here, before one hash
+  // per prefix length. A prefix entry shorter than that turns the filter off.
+  std::vector<bool> prefix_starts_ = std::vector<bool>(1 << 16);
+  bool short_prefix_ = false;
   std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> phrases_;
 };
 

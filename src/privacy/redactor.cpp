@@ -74,6 +74,44 @@ constexpr std::array<KindInfo, kPiiKinds> kKinds = {{
      phone_match},
 }};
 
+// What each kind needs at the least, from one pass over the text: most comments have no '@',
+// few digits and no 16-character word, and then no regex needs to run. Replacing a match only
+// removes digits and '@' and puts in bracketed placeholders, so what holds for the original text
+// holds for every later rule's input too.
+struct TextShape {
+  bool at = false;
+  std::size_t digits = 0;
+  std::size_t longest_alnum = 0;  // longest run of ASCII letters and digits
+
+  explicit TextShape(std::string_view text) {
+    std::size_t run = 0;
+    for (const char c : text) {
+      at = at || c == '@';
+      digits += is_digit(c);
+      run = std::isalnum(static_cast<unsigned char>(c)) != 0 ? run + 1 : 0;
+      longest_alnum = std::max(longest_alnum, run);
+    }
+  }
+
+  bool may_hold(PiiKind kind) const {
+    switch (kind) {
+      case PiiKind::Email:
+        return at;
+      case PiiKind::Iban:
+        return digits >= 2;
+      case PiiKind::Card:
+        return digits >= 13;
+      case PiiKind::CodiceFiscale:
+        return longest_alnum >= 16;
+      case PiiKind::PartitaIva:
+        return digits >= 11;
+      case PiiKind::Phone:
+        return digits >= 8;  // phone_match
+    }
+    return true;
+  }
+};
+
 // Value of a codice fiscale character in an odd (1st, 3rd...) position, digits as A..J.
 constexpr std::array<int, 26> kOddValues = {1,  0,  5, 7, 9, 13, 15, 17, 19, 21, 2,  4,  18,
                                             20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
@@ -173,7 +211,9 @@ Redactor::~Redactor() = default;
 
 PiiCounts Redactor::redact(std::string& text) const {
   PiiCounts counts;
+  const TextShape shape(text);
   for (const auto& rule : rules_) {
+    if (!shape.may_hold(rule->kind)) continue;
     const KindInfo& info = kKinds[static_cast<std::size_t>(rule->kind)];
     const re2::StringPiece input(text);
     std::string out;

@@ -2,13 +2,18 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <string_view>
+#include <thread>
 
 #include "common/error.h"
 #include "common/hash.h"
 #include "nps/nps.h"
+#include "store/chunked_insert.h"
 #include "store/schema.h"
 
 namespace ascolto {
@@ -19,12 +24,13 @@ struct Store::Statements {
   SQLite::Statement update;
   SQLite::Statement delete_segments;
   SQLite::Statement delete_mentions;
-  SQLite::Statement insert_segment;
-  SQLite::Statement insert_mention;
+  ChunkedInsert segments;
+  ChunkedInsert mentions;
   SQLite::Statement insert_reject;
+  SQLite::Statement progress;
 
   explicit Statements(SQLite::Database& db)
-      : find(db, "SELECT id, content_hash FROM responses WHERE source_key = ?"),
+      : find(db, "SELECT id, content_hash, run_id FROM responses WHERE source_key = ?"),
         insert(db,
                "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
                "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
@@ -39,69 +45,88 @@ struct Store::Statements {
                "WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
-        insert_segment(
-            db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES (?, ?, ?)"),
-        insert_mention(db,
-                       "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
-                       "sentiment, intent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        segments(db, "INSERT OR REPLACE INTO segments (response_id, name, value) VALUES ", 3),
+        mentions(db,
+                 "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, "
+                 "sentiment, intent) VALUES ",
+                 8),
         insert_reject(db,
                       "INSERT INTO rejects (run_id, file, line, col, severity, reason, raw) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)") {}
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        progress(db,
+                 "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
+                 "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
+                 "rows_rejected = rows_rejected + ? WHERE id = ?") {}
 };
 
 namespace {
 
+// Secondary indexes of the first migration (name, then definition). An import into an empty
+// database drops them and builds each with one sort at the end of the run, instead of a B-tree
+// insert per row; opening a database re-creates any a killed import left missing.
+constexpr std::array<std::string_view, 4> kDeferredIndexes = {
+    "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
+    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
+
 void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::string& hash,
                    std::int64_t run) {
   const InputRow& row = r.row;
-  st.bind(2, hash);
+  st.bindNoCopy(2, hash);
   st.bind(3, run);
-  st.bind(4, row.file);
+  st.bindNoCopy(4, row.file);
   st.bind(5, static_cast<std::int64_t>(row.line));
   if (row.respondent.empty()) {
     st.bind(6);
   } else {
-    st.bind(6, row.respondent);
+    st.bindNoCopy(6, row.respondent);
   }
   if (row.date) {
-    st.bind(7, *row.date);
+    st.bindNoCopy(7, *row.date);
   } else {
     st.bind(7);
   }
   if (row.score) {
     st.bind(8, *row.score);
-    st.bind(9, band_name(band_of(*row.score)));
+    st.bindNoCopy(9, band_name(band_of(*row.score)));
   } else {
     st.bind(8);
     st.bind(9);
   }
-  st.bind(10, lang_code(r.analysis.lang));
-  st.bind(11, row.text);
+  st.bindNoCopy(10, lang_code(r.analysis.lang));
+  st.bindNoCopy(11, row.text);
   st.bind(12, static_cast<std::int64_t>(r.analysis.sentences));
   st.bind(13, r.analysis.score);
-  st.bind(14, label_name(r.analysis.label));
+  st.bindNoCopy(14, label_name(r.analysis.label));
   const Signals& sig = r.analysis.signals;
   st.bind(15, sig.churn_intent ? 1 : 0);
   st.bind(16, sig.repeat_contact ? 1 : 0);
   if (const char* rec = recommendation_name(sig.recommendation)) {
-    st.bind(17, rec);
+    st.bindNoCopy(17, rec);
   } else {
     st.bind(17);
   }
   if (row.id.empty()) {
     st.bind(18);
   } else {
-    st.bind(18, row.id);
+    st.bindNoCopy(18, row.id);
   }
 }
 
+// Every parameter is bound before each step, so bindings need no clearing; strings are bound
+// without a copy (they outlive the step).
 void run_reset(SQLite::Statement& st) {
   st.exec();
   st.reset();
-  st.clearBindings();
 }
 
 }  // namespace
+
+std::string duplicate_id_reason(const InputRow& row) {
+  return "duplicate id '" + row.id + "' in column '" + row.id_column +
+         "': an earlier row of this run has it (if the column identifies customers, not "
+         "responses, pass --respondent-col '" +
+         row.id_column + "')";
+}
 
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -116,19 +141,26 @@ Store::Store(const std::string& path) try
     : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");
-  db_.exec("PRAGMA foreign_keys = ON");
   // Each CHECK (x IN (...)) builds a temporary index per inserted row (60% of the store's time
   // in a profile); every value this writer stores comes from an enum or a validated parse, and
-  // the CHECKs stay in force for every other connection.
+  // the CHECKs stay in force for every other connection. Foreign keys likewise: this writer
+  // adds segments and mentions only under the response it has just written, and deletes them
+  // itself before it replaces a response, so it leaves them off (a parent lookup per child row).
   db_.exec("PRAGMA ignore_check_constraints = ON");
   db_.setBusyTimeout(5000);
   migrate(db_);
+  create_indexes();
   st_ = std::make_unique<Statements>(db_);
 } catch (const SQLite::Exception& e) {
   throw StoreError(path + ": " + e.what());
 }
 
 Store::~Store() = default;
+
+void Store::create_indexes() {
+  for (const std::string_view index : kDeferredIndexes)
+    db_.exec("CREATE INDEX IF NOT EXISTS " + std::string(index));
+}
 
 std::int64_t Store::begin_run(const RunInfo& info) {
   SQLite::Statement st(db_,
@@ -141,7 +173,15 @@ std::int64_t Store::begin_run(const RunInfo& info) {
   st.bind(5, info.options_json);
   st.exec();
   analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
-  return db_.getLastInsertRowid();
+  unchanged_keys_.clear();
+  const std::int64_t run = db_.getLastInsertRowid();
+  if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
+    SQLite::Transaction tx(db_);
+    for (const std::string_view index : kDeferredIndexes)
+      db_.exec("DROP INDEX IF EXISTS " + std::string(index.substr(0, index.find(' '))));
+    tx.commit();
+  }
+  return run;
 }
 
 void Store::sync_themes(const Taxonomy& taxonomy) {
@@ -163,25 +203,29 @@ void Store::sync_themes(const Taxonomy& taxonomy) {
   tx.commit();
 }
 
-void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                        const std::vector<RejectedRow>& rejects, WriteCounts& counts) {
+std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                            const std::vector<RejectedRow>& rejects,
+                                            WriteCounts& counts) {
   SQLite::Transaction tx(db_);
   Statements& s = *st_;
+  s.segments.clear();  // left over only if an earlier batch failed
+  s.mentions.clear();
   WriteCounts delta;
+  std::vector<std::size_t> rejected_rows;
   const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
                           const char* severity, const std::string& reason, const std::string* raw) {
     s.insert_reject.bind(1, run);
-    s.insert_reject.bind(2, file);
+    s.insert_reject.bindNoCopy(2, file);
     s.insert_reject.bind(3, static_cast<std::int64_t>(line));
     if (col == 0) {
       s.insert_reject.bind(4);
     } else {
       s.insert_reject.bind(4, static_cast<std::int64_t>(col));
     }
-    s.insert_reject.bind(5, severity);
-    s.insert_reject.bind(6, reason);
+    s.insert_reject.bindNoCopy(5, severity);
+    s.insert_reject.bindNoCopy(6, reason);
     if (raw) {
-      s.insert_reject.bind(7, *raw);
+      s.insert_reject.bindNoCopy(7, *raw);
     } else {
       s.insert_reject.bind(7);
     }
@@ -191,7 +235,14 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
     reject(r.file, r.line, r.column, "row", r.reason, &r.raw);
     ++delta.rejected;
   }
-  for (const AnalysedRow& r : rows) {
+  const auto field_issues = [&](const InputRow& row) {
+    for (const FieldIssue& issue : row.issues) {
+      reject(row.file, row.line, issue.column, "field", issue.reason, nullptr);
+      ++delta.field_issues;
+    }
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const AnalysedRow& r = rows[i];
     ContentHasher h;
     h.add(r.row.content_hash);
     h.add(analysis_key_);
@@ -199,32 +250,43 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
     // they had before respondents existed.
     if (!r.row.respondent.empty()) h.add(r.row.respondent);
     const std::string hash = h.hex();
-    for (const FieldIssue& issue : r.row.issues) {
-      reject(r.row.file, r.row.line, issue.column, "field", issue.reason, nullptr);
-      ++delta.field_issues;
-    }
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
-    s.insert.bind(1, r.row.source_key);
+    s.insert.bindNoCopy(1, r.row.source_key);
     bind_response(s.insert, r, hash, run);
     run_reset(s.insert);
     std::int64_t id = -1;
     if (db_.getChanges() == 1) {
       id = db_.getLastInsertRowid();
       ++delta.added;
+      field_issues(r.row);
     } else {
-      s.find.bind(1, r.row.source_key);
-      bool same = false;
+      s.find.bindNoCopy(1, r.row.source_key);
+      bool same = false, this_run = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
         same = s.find.getColumn(1).getString() == hash;
+        this_run = s.find.getColumn(2).getInt64() == run;
       }
       s.find.reset();
-      s.find.clearBindings();
+      const std::uint64_t key = hash64(r.row.source_key);
+      if (this_run || unchanged_keys_.contains(key)) {
+        std::string raw = r.row.raw;
+        if (raw_filter_) raw_filter_(raw);
+        reject(r.row.file, r.row.line, 0, "row", duplicate_id_reason(r.row), &raw);
+        ++delta.rejected;
+        rejected_rows.push_back(i);
+        continue;
+      }
+      field_issues(r.row);
       if (same) {
+        unchanged_keys_.insert(key);
         ++delta.unchanged;
         continue;
       }
+      // Buffered rows go in first, so that rowids are those of one INSERT per row.
+      s.segments.flush();
+      s.mentions.flush();
       s.update.bind(1, id);
       s.delete_segments.bind(1, id);
       run_reset(s.delete_segments);
@@ -234,38 +296,25 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
       run_reset(s.update);
       ++delta.updated;
     }
-    for (const auto& [name, value] : r.row.segments) {
-      s.insert_segment.bind(1, id);
-      s.insert_segment.bind(2, name);
-      s.insert_segment.bind(3, value);
-      run_reset(s.insert_segment);
-    }
+    for (const auto& [name, value] : r.row.segments) s.segments.add({id, &name, &value});
     for (const Mention& m : r.analysis.mentions) {
-      s.insert_mention.bind(1, id);
-      s.insert_mention.bind(2, m.theme);
-      s.insert_mention.bind(3, static_cast<std::int64_t>(m.sentence));
-      s.insert_mention.bind(4, static_cast<std::int64_t>(m.start));
-      s.insert_mention.bind(5, static_cast<std::int64_t>(m.end));
-      s.insert_mention.bind(6, m.text);
-      s.insert_mention.bind(7, m.sentiment);
-      s.insert_mention.bind(8, intent_name(m.intent));
-      run_reset(s.insert_mention);
+      s.mentions.add({id, &m.theme, static_cast<std::int64_t>(m.sentence),
+                      static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), &m.text,
+                      m.sentiment, intent_name(m.intent)});
     }
   }
+  s.segments.flush();
+  s.mentions.flush();
   delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
   // Progress counts move with the data they describe: both commit or neither.
-  SQLite::Statement progress(
-      db_,
-      "UPDATE runs SET rows_read = rows_read + ?, rows_new = rows_new + ?, "
-      "rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?, "
-      "rows_rejected = rows_rejected + ? WHERE id = ?");
+  SQLite::Statement& progress = s.progress;
   progress.bind(1, delta.read);
   progress.bind(2, delta.added);
   progress.bind(3, delta.updated);
   progress.bind(4, delta.unchanged);
   progress.bind(5, delta.rejected);
   progress.bind(6, run);
-  progress.exec();
+  run_reset(progress);
   tx.commit();
   counts.read += delta.read;
   counts.added += delta.added;
@@ -273,6 +322,7 @@ void Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
   counts.unchanged += delta.unchanged;
   counts.rejected += delta.rejected;
   counts.field_issues += delta.field_issues;
+  return rejected_rows;
 }
 
 void Store::reject_file(std::int64_t run, const std::string& file, std::size_t line,
@@ -300,6 +350,10 @@ void Store::record_redactions(std::int64_t run, const std::string& counts_json) 
 }
 
 void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
+  // Nothing else runs by now: the index builds may sort on every core.
+  db_.exec("PRAGMA threads = " +
+           std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
+  create_indexes();
   SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
   st.bind(1, utc_now());
   st.bind(2, status == RunStatus::Completed     ? "completed"

@@ -2,7 +2,9 @@
 // writes analysed rows in batches, one transaction per batch, with prepared statements. A row
 // whose source key is already stored is left alone when unchanged and replaced (with its
 // segments and mentions) when its content, the lexicons or the analysis options changed, so
-// re-running an import never duplicates data. Not thread-safe: one Store per process.
+// re-running an import never duplicates data; a source key met twice in one run is a duplicate
+// id: the later row is rejected. An import into an empty database builds the secondary indexes
+// once at the end of the run instead of row by row. Not thread-safe: one Store per process.
 //
 //   Store store("feedback.db");
 //   auto run = store.begin_run(info);
@@ -14,8 +16,10 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/batch.h"
@@ -49,26 +53,40 @@ class Store {
   ~Store();
 
   std::int64_t begin_run(const RunInfo& info);
+  // Applied to the raw record of a row this store rejects (e.g. personal-data redaction).
+  void set_raw_filter(std::function<void(std::string&)> filter) { raw_filter_ = std::move(filter); }
   // Replaces the themes table with the taxonomy in use.
   void sync_themes(const Taxonomy& taxonomy);
-  void write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                   const std::vector<RejectedRow>& rejects, WriteCounts& counts);
+  // Returns the indices of the rows it rejected (an id already stored by this run), in order.
+  std::vector<std::size_t> write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                       const std::vector<RejectedRow>& rejects,
+                                       WriteCounts& counts);
   // Records a whole input that could not be read (severity 'file').
   void reject_file(std::int64_t run, const std::string& file, std::size_t line, std::size_t column,
                    const std::string& reason);
   // Stores the personal-data redaction counts of the run (JSON object, kind -> count).
   void record_redactions(std::int64_t run, const std::string& counts_json);
-  // Closes the run with its status and the inputs as finally read (formats, encodings, hashes).
+  // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
+  // and builds the indexes a bulk import deferred.
   void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
   SQLite::Database& db() { return db_; }
 
  private:
+  void create_indexes();
+
   SQLite::Database db_;
   std::string analysis_key_;
+  std::function<void(std::string&)> raw_filter_;
+  // Keys of this run's rows found unchanged (their run_id stays that of an earlier run), to tell
+  // a duplicate id among them; it grows only on a re-import.
+  std::unordered_set<std::uint64_t> unchanged_keys_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };
+
+// Why a row whose source key an earlier row of the same run had is rejected.
+std::string duplicate_id_reason(const InputRow& row);
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utc_now();

@@ -72,6 +72,12 @@ void set_case_flags(std::string_view original, Token& t) {
   const auto len = static_cast<int32_t>(original.size());
   int upper = 0, lower = 0;
   for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {  // ASCII: the only lower/upper case letters are a-z and A-Z
+      lower += p[i] >= 'a' && p[i] <= 'z';
+      upper += p[i] >= 'A' && p[i] <= 'Z';
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, len, c);
     if (u_isULowercase(c)) ++lower;
@@ -112,6 +118,9 @@ struct Tokenizer::Impl {
   // Length of an emoticon starting at `pos`, or 0. Emoticons glued to a word ("ottimo:)") are
   // accepted only with a bracket mouth, so times (10:30) and URLs (http://) stay apart.
   std::size_t emoticon_at(std::string_view text, std::size_t pos) const {
+    // The first characters the pattern allows (either case): spares the regex for most words.
+    constexpr std::string_view kFirst = ">:;=<^xX-*oOtT";
+    if (pos >= text.size() || kFirst.find(text[pos]) == std::string_view::npos) return 0;
     re2::StringPiece m;
     if (!emoticon.Match(text, pos, text.size(), RE2::ANCHOR_START, &m, 1)) return 0;
     const std::size_t end = pos + m.size();

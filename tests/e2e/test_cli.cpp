@@ -182,6 +182,29 @@ TEST_CASE("analyze: bad rows are rejected with file:line:column, the rest is sto
   CHECK(qs(db, "SELECT raw FROM rejects WHERE line = 7") == "B6,5");
 }
 
+TEST_CASE("analyze: a duplicate id in one run is rejected, with or without a database") {
+  const fs::path csv = scratch() / "dup.csv";
+  std::ofstream(csv) << "id,comment\nD1,ottimo\nD2,pessimo\nD1,di nuovo io: mario@example.com\n";
+  const std::string db = fresh_db("dup.db");
+  const fs::path out = scratch() / "dup.jsonl";
+  for (const std::string& target :
+       {"--db " + db + " --out " + out.string(), "--out " + out.string()}) {
+    CAPTURE(target);
+    const Result r = run_cli("analyze " + csv.string() + " " + target);
+    CHECK(r.code == 1);
+    CHECK(r.err.find(csv.string() + ":4: rejected row: duplicate id 'D1' in column 'id': an "
+                                    "earlier row of this run has it") != std::string::npos);
+    CHECK(r.err.find("3 rows read: 2 stored") != std::string::npos);
+    const auto lines = json_lines(slurp(out));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1]["id"] == "D2");
+  }
+  CHECK(q(db, "SELECT count(*) FROM responses") == 2);
+  CHECK(qs(db, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
+  CHECK(qs(db, "SELECT raw FROM rejects WHERE severity = 'row'") == "D1,di nuovo io: [EMAIL]");
+  CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
+}
+
 TEST_CASE("analyze: an unterminated quote is rejected where it opened; the run goes on") {
   const std::string db = fresh_db("unterminated.db");
   const Result r =
@@ -452,7 +475,8 @@ TEST_CASE("analyze --threads: 2 and 4 workers give the bytes and rows of 1 worke
 TEST_CASE("analyze --timings: one line per stage on stderr") {
   const Result r = run_cli("analyze " + examples("survey-it.csv") + " --out - --timings");
   CHECK(r.code == 0);
-  for (const char* stage : {"read", "tokenize", "language", "sentiment", "themes", "write"}) {
+  for (const char* stage :
+       {"read", "tokenize", "language", "sentiment", "themes", "write", "finish"}) {
     CAPTURE(stage);
     CHECK(r.err.find(std::string("timing ") + stage + " ") != std::string::npos);
   }
