@@ -145,8 +145,9 @@ double squash(double raw) {
 SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                                        std::vector<TraceStep>* trace) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
+  // Callers test `trace` first, so no explanation string is built when nobody asked for one.
   const auto note = [&](std::string subject, std::string action, std::string source, double v) {
-    if (trace) trace->push_back({std::move(subject), std::move(action), std::move(source), v});
+    trace->push_back({std::move(subject), std::move(action), std::move(source), v});
   };
   SentimentResult result;
   const bool shouting = whole_text_caps(text);
@@ -274,14 +275,16 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
             if (c.sentence + 1 == si) c.weight *= 2.0 - w;
           }
         }
-        note(span_text(text, m.first, m.end),
-             std::string(opens_sentence ? "contrast with the previous sentence" : "contrast") +
-                 ": before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
-             lex_.where(m.entry->src), 0);
+        if (trace)
+          note(span_text(text, m.first, m.end),
+               std::string(opens_sentence ? "contrast with the previous sentence" : "contrast") +
+                   ": before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
+               lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         clause_of(m.first).weight *= w;
-        note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
-             lex_.where(m.entry->src), 0);
+        if (trace)
+          note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
+               lex_.where(m.entry->src), 0);
       }
     }
 
@@ -310,17 +313,19 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
           m->end == m->first + 1) {
         c.raw += kRefusal;
         ++c.entries;
-        note(span_text(text, m->first, m->end), "a negator alone: a refusal",
-             lex_.where(m->entry->src), kRefusal);
+        if (trace)
+          note(span_text(text, m->first, m->end), "a negator alone: a refusal",
+               lex_.where(m->entry->src), kRefusal);
       }
     }
 
     // 3. Each entry, adjusted by the modifiers of its clause.
     for (const Item& item : items) {
       Clause& clause = clause_of(item.first);
-      const std::string subject = span_text(text, item.first, item.end);
+      // Explanations are built only for `explain`: they cost more than the scoring itself.
+      const std::string subject = trace ? span_text(text, item.first, item.end) : std::string();
       double v = item.valence;
-      note(subject, item.emoji ? "emoji" : "lexicon entry", lex_.where(item.src), v);
+      if (trace) note(subject, item.emoji ? "emoji" : "lexicon entry", lex_.where(item.src), v);
       if (item.emoji) {
         clause.raw += v;
         ++clause.entries;
@@ -329,7 +334,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       if (item.superlative) {
         v *= kSuperlative;
-        note(subject, "superlative -issimo x1.3", "rule", v);
+        if (trace) note(subject, "superlative -issimo x1.3", "rule", v);
       }
       // Modifiers before the entry, inside its clause.
       const Modifier* negator = nullptr;
@@ -361,7 +366,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       if (scale != 1) {
         v *= scale;
-        note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
+        if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
       }
       if (negator) {
         const double strength = negator->entry->weight * (1.0 + negation_boost);
@@ -372,30 +377,32 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         } else {
           v = 0;
         }
-        note(span_text(text, negator->first, negator->end) + " ... " + subject,
-             negation_boost > 0 ? "negation, strengthened" : "negation",
-             lex_.where(negator->entry->src), v);
+        if (trace)
+          note(span_text(text, negator->first, negator->end) + " ... " + subject,
+               negation_boost > 0 ? "negation, strengthened" : "negation",
+               lex_.where(negator->entry->src), v);
       }
       if (irrealis && v > 0) {
         v *= irrealis->entry->weight;
-        note(subject,
-             "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
-             lex_.where(irrealis->entry->src), v);
+        if (trace)
+          note(subject,
+               "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
+               lex_.where(irrealis->entry->src), v);
       }
       if (question && v > 0) {
         v *= kQuestionPositive;
-        note(subject, "question: positive x0.3", "rule", v);
+        if (trace) note(subject, "question: positive x0.3", "rule", v);
       }
       const bool caps =
           std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
                       [](const Token& t) { return t.all_caps; });
       if (caps && !shouting) {
         v *= kAllCaps;
-        note(subject, "ALL CAPS x1.25", "rule", v);
+        if (trace) note(subject, "ALL CAPS x1.25", "rule", v);
       }
       if (text.tokens[item.first].elongated) {
         v *= kElongated;
-        note(subject, "elongated x1.15", "rule", v);
+        if (trace) note(subject, "elongated x1.15", "rule", v);
       }
       clause.raw += v;
       ++clause.entries;
@@ -412,11 +419,13 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       if (!opinion && !question) {
         clauses.front().raw += kExcitement;
         ++clauses.front().entries;
-        note("sentence " + std::to_string(si + 1), "exclamation without opinion words: excitement",
-             "rule", kExcitement);
+        if (trace)
+          note("sentence " + std::to_string(si + 1),
+               "exclamation without opinion words: excitement", "rule", kExcitement);
       }
-      note("sentence " + std::to_string(si + 1),
-           "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
+      if (trace)
+        note("sentence " + std::to_string(si + 1),
+             "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
     }
     ++segment;
     for (Clause& c : clauses) result.clauses.push_back(c);

@@ -139,6 +139,9 @@ std::string utc_now() {
 
 Store::Store(const std::string& path) try
     : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+  // Before anything that takes a lock: a reader opening the file at the same moment must make
+  // this connection wait, not fail with "database is locked".
+  db_.setBusyTimeout(5000);
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");
   // Each CHECK (x IN (...)) builds a temporary index per inserted row (60% of the store's time
@@ -147,7 +150,6 @@ Store::Store(const std::string& path) try
   // adds segments and mentions only under the response it has just written, and deletes them
   // itself before it replaces a response, so it leaves them off (a parent lookup per child row).
   db_.exec("PRAGMA ignore_check_constraints = ON");
-  db_.setBusyTimeout(5000);
   migrate(db_);
   create_indexes();
   st_ = std::make_unique<Statements>(db_);
