@@ -323,6 +323,9 @@ TEST_CASE("HTML pieces: escaping, highlighting by code points, labels") {
   CHECK(std::string(period_name(ui_labels("it"), Granularity::Quarter)) == "trimestre");
   CHECK(std::string(period_name(ui_labels("en"), Granularity::Week)) == "week");
   CHECK_THROWS_AS(ui_labels("fr"), UsageError);
+  CHECK(measure_label(ui_labels("it"), "net_sentiment") == "Sentiment netto");
+  CHECK(measure_label(ui_labels("en"), "impact") == "Impact");
+  CHECK(measure_label(ui_labels("it"), "volume") == "Volume");
 }
 
 TEST_CASE("SVG charts: one mark per value, escaped labels") {

@@ -125,9 +125,9 @@ std::string changes_section(const NpsReport& r, const UiLabels& l) {
           "</th><th>" + html_escape(r.current_period) + "</th><th>" + l.change +
           "</th><th>p</th></tr>\n";
   for (const ThemeChange& c : r.changes) {
-    html += "<tr>" + cell(html_escape(theme_label(l, r, c.theme))) + cell(c.measure) +
-            cell(fixed(c.before, 1)) + cell(fixed(c.after, 1)) + change_cell(c.test) +
-            cell(fixed(c.test.p_value, 4)) + "</tr>\n";
+    html += "<tr>" + cell(html_escape(theme_label(l, r, c.theme))) +
+            cell(measure_label(l, c.measure)) + cell(fixed(c.before, 1)) + cell(fixed(c.after, 1)) +
+            change_cell(c.test) + cell(fixed(c.test.p_value, 4)) + "</tr>\n";
   }
   return html + "</table>\n";
 }

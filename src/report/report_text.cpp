@@ -67,8 +67,8 @@ void print_changes(const NpsReport& r, const UiLabels& l, std::ostream& out) {
   }
   TextTable t({l.theme, "", r.previous_period, r.current_period, l.change, "p"});
   for (const ThemeChange& c : r.changes) {
-    t.add({theme_label(l, r, c.theme), c.measure, fixed(c.before, 1), fixed(c.after, 1),
-           signed_fixed(c.test.delta, 1), fixed(c.test.p_value, 4)});
+    t.add({theme_label(l, r, c.theme), measure_label(l, c.measure), fixed(c.before, 1),
+           fixed(c.after, 1), signed_fixed(c.test.delta, 1), fixed(c.test.p_value, 4)});
   }
   t.print(out);
 }

@@ -27,6 +27,7 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Themes ranked by impact on NPS",
       "NPS trend",
       "Band mix",
+      "Volume",
       "Volume and sentiment of themes",
       "What changed",
       "No theme changed significantly.",
@@ -68,6 +69,7 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Temi ordinati per impatto sull'NPS",
       "Andamento dell'NPS",
       "Composizione per fascia",
+      "Volume",
       "Volume e sentiment dei temi",
       "Cosa è cambiato",
       "Nessun tema è cambiato in modo significativo.",
@@ -115,6 +117,13 @@ const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std:
     if (t.theme == id) return theme_label(l, t.label_en, t.label_it);
   }
   return id;
+}
+
+const std::string& measure_label(const UiLabels& l, const std::string& measure) {
+  if (measure == "volume") return l.volume;
+  if (measure == "net_sentiment") return l.net_sentiment;
+  if (measure == "impact") return l.impact;
+  return measure;
 }
 
 }  // namespace ascolto

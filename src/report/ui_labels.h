@@ -13,9 +13,10 @@ struct UiLabels {
   std::string lang;
   std::string title, period, segment, theme, respondents, nps, margin, interval, change, promoters,
       passives, detractors, impact, share, sentiment, net_sentiment, nps_mentioners, drivers, trend,
-      band_mix, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples, requests,
-      suggestions, example, new_respondents, returning, unidentified, comments_per_respondent,
-      churn_intent, repeat_contact, seeds, no_data, score, flagged_note, significance_note;
+      band_mix, volume, volume_vs_sentiment, what_changed, nothing_changed, by_band, examples,
+      requests, suggestions, example, new_respondents, returning, unidentified,
+      comments_per_respondent, churn_intent, repeat_contact, seeds, no_data, score, flagged_note,
+      significance_note;
 };
 
 // "en" or "it"; throws UsageError for another language.
@@ -27,6 +28,9 @@ const char* period_name(const UiLabels& l, Granularity g);
 // The label of a theme in the report's language.
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it);
+
+// "volume", "net_sentiment" or "impact" (ThemeChange::measure) in the report's language.
+const std::string& measure_label(const UiLabels& l, const std::string& measure);
 
 // The label of the theme with this id among the report's themes; the id if it has none.
 const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std::string& id);
