@@ -5,6 +5,7 @@
 #include "text/language.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 using namespace ascolto;
 
@@ -129,4 +130,11 @@ TEST_CASE("html entities: a decoded heart is an emoticon and '&' no longer split
   CHECK(norms(decode_html_entities("love it &lt;3")) ==
         std::vector<std::string>{"love", "it", "<3"});
   CHECK(norms(decode_html_entities("A&amp;B")).size() == norms("A&B").size());
+}
+
+TEST_CASE("utf8: code points counted and located in bytes") {
+  CHECK(code_point_count("perché 😀") == 8);
+  CHECK(code_point_offset("perché!", 6) == 7);
+  CHECK(code_point_offset("perché!", 5) == 5);
+  CHECK(code_point_offset("abc", 9) == 3);  // past the end: the text's size
 }

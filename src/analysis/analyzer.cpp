@@ -8,6 +8,8 @@
 #include <optional>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace ascolto {
 namespace {
 
@@ -15,11 +17,7 @@ constexpr double kMissing = -1.5;             // raw valence of a theme named as
 constexpr std::uint32_t kConjunctReach = 40;  // tokens searched each side for "and" / "e"
 
 std::uint32_t code_points(std::string_view text, std::uint32_t byte_end) {
-  std::uint32_t n = 0;
-  for (std::uint32_t i = 0; i < byte_end && i < text.size(); ++i) {
-    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  }
-  return n;
+  return static_cast<std::uint32_t>(code_point_count(text.substr(0, byte_end)));
 }
 
 // A mention's sentiment: its clause's, else (a clause with no opinion word, as in "the food,
@@ -38,12 +36,8 @@ bool named_as_missing(const TokenizedText& t, const LanguageLexicon& lang, const
   return false;
 }
 
-// "and", "e": a clause that joins two statements ("the atmosphere is noisy and the waiters are
-// fast", "personale gentile e camera sporca") gives each mention the opinion of its own conjunct.
-bool joins_statements(std::string_view w, Lang lang) {
-  return lang == Lang::It ? (w == "e" || w == "ed") : (w == "and" || w == "&");
-}
-
+// A clause that joins two statements ("the atmosphere is noisy and the waiters are fast",
+// "personale gentile e camera sporca") gives each mention the opinion of its own conjunct.
 // The raw opinion of the conjunct of `clause` that holds the mention (0 when it has none), or
 // nothing when the clause joins no statements. A joining word inside an opinion entry ("sweet and
 // sour", "nickel and dime") does not split.

@@ -77,12 +77,11 @@ std::string squeeze_runs(std::string_view s) {
 
 // True when an opinion entry and then "and" / "e" lie between a negator and a later entry: the
 // negation took its opinion and the conjunction starts another statement.
-bool closed_by_conjunction(const TokenizedText& t, const std::vector<Item>& items,
+bool closed_by_conjunction(const TokenizedText& t, Lang lang, const std::vector<Item>& items,
                            std::uint32_t from, std::uint32_t to) {
   bool opinion = false;
   for (std::uint32_t k = from; k < to; ++k) {
-    const std::string& w = t.tokens[k].norm;
-    if (opinion && (w == "and" || w == "e" || w == "ed")) return true;
+    if (opinion && joins_statements(t.tokens[k].norm, lang)) return true;
     opinion = opinion || std::any_of(items.begin(), items.end(),
                                      [&](const Item& i) { return i.first == k && !i.emoji; });
   }
@@ -136,6 +135,10 @@ bool intensifies_nothing(const TokenizedText& text, const LanguageLexicon& lang,
     if (lang.sentiment.longest(text.tokens, j, sentence_end)) return false;
   }
   return true;
+}
+
+bool joins_statements(std::string_view word, Lang lang) {
+  return lang == Lang::It ? (word == "e" || word == "ed") : (word == "and" || word == "&");
 }
 
 double squash(double raw) {
@@ -356,7 +359,8 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         if (k == ModifierKind::Negator) {
           // A later negator within scope continues the same negation ("non ... mai"); a
           // negated opinion followed by "and" closes it ("not pretentious and very cheap").
-          if (distance <= kNegationScope && !closed_by_conjunction(text, items, m.end, item.first))
+          if (distance <= kNegationScope &&
+              !closed_by_conjunction(text, lang_code, items, m.end, item.first))
             negator = &m;
         } else if (intensity(k) && distance <= 2) {
           scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;

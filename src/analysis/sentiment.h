@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon/lexicons.h"
@@ -53,6 +54,10 @@ struct TraceStep {
   std::string source;   // lexicon file:line, or the rule's name
   double value = 0;     // the valence after this step
 };
+
+// "and", "&" / "e", "ed": the word that joins two statements in a clause. It closes a negation
+// ("not pretentious and very cheap") and splits a clause between theme mentions.
+bool joins_statements(std::string_view word, Lang lang);
 
 // Squashes a raw valence sum into [-1, 1] as VADER does (alpha = 15).
 double squash(double raw);

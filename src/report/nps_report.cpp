@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "report/number_format.h"
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace ascolto {
 namespace {
@@ -322,31 +323,18 @@ void load_examples(SQLite::Database& db, NpsReport& r) {
   }
 }
 
-// Byte offset of code point `points` in UTF-8 `text`.
-std::size_t byte_at(const std::string& text, std::int64_t points) {
-  std::size_t i = 0;
-  for (std::int64_t seen = -1; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++seen == points) return i;
-  }
-  return text.size();
-}
-
-std::int64_t points_in(std::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
 // A request reads best as the sentence that makes it: the example keeps only that sentence, its
 // mention offsets moved along.
 void narrow_to_sentence(Example& e, Tokenizer& tokenizer, TokenizedText& scratch) {
   tokenizer.tokenize(e.text, scratch);
-  const std::size_t at = byte_at(e.text, e.start);
+  const std::size_t at = code_point_offset(e.text, static_cast<std::size_t>(e.start));
   for (const Sentence& s : scratch.sentences) {
     if (at < s.start || at >= s.end) continue;
     std::string_view sentence = std::string_view(e.text).substr(s.start, s.end - s.start);
     const std::size_t last = sentence.find_last_not_of(" \t\r\n");
     sentence = sentence.substr(0, last == std::string_view::npos ? 0 : last + 1);
-    const std::int64_t shift = points_in(std::string_view(e.text).substr(0, s.start));
+    const auto shift =
+        static_cast<std::int64_t>(code_point_count(std::string_view(e.text).substr(0, s.start)));
     e.start -= shift;
     e.end -= shift;
     e.text = std::string(sentence);

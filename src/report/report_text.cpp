@@ -1,10 +1,12 @@
 #include "report/report_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include "report/number_format.h"
 #include "report/text_table.h"
+#include "text/utf8.h"
 
 namespace ascolto {
 namespace {
@@ -86,15 +88,11 @@ void print_respondents(const NpsReport& r, const UiLabels& l, std::ostream& out)
 
 // At most `limit` code points of `text` on one line, "…" when cut.
 std::string one_line(const std::string& text, std::size_t limit) {
-  std::string out;
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool starts_point = (c & 0xC0) != 0x80;
-    if (starts_point && ++points > limit) return out + "…";
-    out += c == '\n' || c == '\r' || c == '\t' ? ' ' : text[i];
-  }
-  return out;
+  const std::size_t cut = code_point_offset(text, limit);
+  std::string out = text.substr(0, cut);
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return cut < text.size() ? out + "…" : out;
 }
 
 void print_requests(const NpsReport& r, const UiLabels& l, std::ostream& out) {

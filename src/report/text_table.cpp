@@ -1,12 +1,13 @@
 #include "report/text_table.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 
 namespace ascolto {
 
 std::size_t display_width(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return code_point_count(s);
 }
 
 TextTable::TextTable(std::vector<std::string> header) : left_(header.size(), false) {
