@@ -52,6 +52,14 @@ TEST_CASE("negation scope: a negated opinion followed by and / e closes it") {
   CHECK(s("non è buono e lento", Lang::It) < s("lento", Lang::It));
 }
 
+TEST_CASE("negation scope: and / e after any word ends it; a typed 'e' for 'è' does not") {
+  // The negator took the words before the conjunction; what follows is another statement.
+  CHECK(s("nessuno sconto e personale gentile", Lang::It) > 0.3);
+  CHECK(s("no discount and good staff", Lang::En) > 0.3);
+  // "non e buono" is "non è buono" typed without the accent: still negated.
+  CHECK(s("non e buono", Lang::It) < 0);
+}
+
 TEST_CASE("chained Italian negators are one negation") {
   CHECK(s("non è mai stato buono", Lang::It) < 0);
   CHECK(s("non è stato niente male", Lang::It) > 0);

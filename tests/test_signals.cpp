@@ -111,3 +111,26 @@ TEST_CASE("intent: each theme mention carries its sentence's intent") {
   CHECK(r.mentions.back().intent == Intent::Suggestion);
   CHECK(std::string(intent_name(r.mentions.back().intent)) == "suggestion");
 }
+
+TEST_CASE("intent: a mention with an opinion of its own in a sentence of opinions") {
+  for (const auto& [lang, text] :
+       {std::pair{Lang::It, "Prezzi aumentati senza preavviso e personale gentile e competente."},
+        std::pair{Lang::En, "Prices increased without notice and the staff were friendly."}}) {
+    Analyzer a(testing::shipped(), lang);
+    const Analysis r = a.analyze(text);
+    const auto intent_of = [&](std::string_view theme) {
+      for (const Mention& m : r.mentions) {
+        if (m.theme == theme) return m.intent;
+      }
+      FAIL("no mention of " << theme << " in: " << text);
+      return Intent::Neutral;
+    };
+    CHECK(intent_of("price.increases") == Intent::Complaint);
+    CHECK(intent_of("store.staff") == Intent::Praise);
+  }
+  // Suggestions and questions stay what their sentence is; a mention without an opinion keeps it.
+  CHECK(mention_intent(Intent::Suggestion, -0.8) == Intent::Suggestion);
+  CHECK(mention_intent(Intent::Question, 0.8) == Intent::Question);
+  CHECK(mention_intent(Intent::Praise, 0.0) == Intent::Praise);
+  CHECK(mention_intent(Intent::Neutral, -0.4) == Intent::Complaint);
+}

@@ -181,7 +181,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.end = m.start + code_points(text.substr(b), e - b);
     m.text = std::string(text.substr(b, e - b));
     m.sentiment = mention_sentiment(tokens, rules, lex_.lang(rules), sentiment, span);
-    m.intent = x.intents[span.sentence];
+    m.intent = mention_intent(x.intents[span.sentence], m.sentiment);
     a.mentions.push_back(std::move(m));
   }
   clock.lap(times_.themes);

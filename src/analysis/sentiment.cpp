@@ -75,15 +75,14 @@ std::string squeeze_runs(std::string_view s) {
   return out;
 }
 
-// True when an opinion entry and then "and" / "e" lie between a negator and a later entry: the
-// negation took its opinion and the conjunction starts another statement.
-bool closed_by_conjunction(const TokenizedText& t, Lang lang, const std::vector<Item>& items,
-                           std::uint32_t from, std::uint32_t to) {
-  bool opinion = false;
-  for (std::uint32_t k = from; k < to; ++k) {
-    if (opinion && joins_statements(t.tokens[k].norm, lang)) return true;
-    opinion = opinion || std::any_of(items.begin(), items.end(),
-                                     [&](const Item& i) { return i.first == k && !i.emoji; });
+// True when "and" / "e" lies between a negator and a later entry, after at least one word: the
+// negation took what came first and the conjunction starts another statement ("not pretentious
+// and very cheap", "senza preavviso e personale gentile"). Right after the negator it is more
+// likely a typed "è" ("non e buono") and does not close.
+bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from,
+                           std::uint32_t to) {
+  for (std::uint32_t k = from + 1; k < to; ++k) {
+    if (joins_statements(t.tokens[k].norm, lang)) return true;
   }
   return false;
 }
@@ -360,7 +359,7 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
           // A later negator within scope continues the same negation ("non ... mai"); a
           // negated opinion followed by "and" closes it ("not pretentious and very cheap").
           if (distance <= kNegationScope &&
-              !closed_by_conjunction(text, lang_code, items, m.end, item.first))
+              !closed_by_conjunction(text, lang_code, m.end, item.first))
             negator = &m;
         } else if (intensity(k) && distance <= 2) {
           scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;

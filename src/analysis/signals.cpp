@@ -151,4 +151,11 @@ const char* recommendation_name(Recommendation r) {
   return nullptr;
 }
 
+Intent mention_intent(Intent sentence, double mention_sentiment) {
+  if (sentence == Intent::Suggestion || sentence == Intent::Question) return sentence;
+  if (mention_sentiment >= kIntentThreshold) return Intent::Praise;
+  if (mention_sentiment <= -kIntentThreshold) return Intent::Complaint;
+  return sentence;
+}
+
 }  // namespace ascolto

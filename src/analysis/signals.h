@@ -61,4 +61,10 @@ Signals summarize(const std::vector<SignalSpan>& spans);
 std::vector<Intent> sentence_intents(const TokenizedText& text, const SentimentResult& sentiment,
                                      const std::vector<SignalSpan>& spans);
 
+// The intent of one theme mention: its sentence's, except that in a sentence of opinions
+// (praise, complaint, or opinions that cancel out) a mention with an opinion of its own says
+// which: "prezzi aumentati senza preavviso, ma personale gentile" complains about prices and
+// praises the staff. Suggestions and questions stay what the sentence is.
+Intent mention_intent(Intent sentence, double mention_sentiment);
+
 }  // namespace ascolto
