@@ -8,9 +8,19 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <array>
+#include <string_view>
+
 namespace ascolto {
 
 constexpr int kSchemaVersion = 5;
+
+// Secondary indexes of the first migration (name, then definition). An import into an empty
+// database drops them and builds each with one sort at the end of the run, instead of a B-tree
+// insert per row; opening a database re-creates any a killed import left missing.
+constexpr std::array<std::string_view, 4> kDeferredIndexes = {
+    "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
+    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
 
 // Brings `db` to kSchemaVersion (or to an older `version`, to test upgrades); throws StoreError
 // if it is newer than this build knows.
