@@ -55,11 +55,17 @@ std::vector<Response> read_responses(const std::string& path) {
                       "SELECT source_key, content_hash, response_date, coalesce(score, -1), band, "
                       "lang, text, sentiment, label FROM responses ORDER BY id");
   while (r.executeStep()) {
-    out.push_back({r.getColumn(0).getString(), r.getColumn(1).getString(),
-                   text_or_empty(r.getColumn(2)), text_or_empty(r.getColumn(4)),
-                   r.getColumn(5).getString(), r.getColumn(6).getString(),
-                   r.getColumn(8).getString(), r.getColumn(3).getInt(),
-                   r.getColumn(7).getDouble(), {}, {}});
+    out.push_back({r.getColumn(0).getString(),
+                   r.getColumn(1).getString(),
+                   text_or_empty(r.getColumn(2)),
+                   text_or_empty(r.getColumn(4)),
+                   r.getColumn(5).getString(),
+                   r.getColumn(6).getString(),
+                   r.getColumn(8).getString(),
+                   r.getColumn(3).getInt(),
+                   r.getColumn(7).getDouble(),
+                   {},
+                   {}});
   }
   // Response ids are 1..N in file order when the database holds one import.
   SQLite::Statement s(db, "SELECT response_id, name, value FROM segments");
@@ -93,8 +99,8 @@ double median_seconds(int repeat, const std::function<void()>& fn) {
 }
 
 void report(const char* name, std::size_t n, double seconds) {
-  std::printf("%-44s %9zu %8.2f %11.0f %8.2f\n", name, n, seconds,
-              static_cast<double>(n) / seconds, 1e6 * seconds / static_cast<double>(n));
+  std::printf("%-44s %9zu %8.2f %11.0f %8.2f\n", name, n, seconds, static_cast<double>(n) / seconds,
+              1e6 * seconds / static_cast<double>(n));
 }
 
 struct UTextCloser {
@@ -112,8 +118,8 @@ std::size_t icu_breaks(const std::vector<Response>& rows, bool sentences) {
   std::unique_ptr<UText, UTextCloser> text;
   std::size_t boundaries = 0;
   for (const Response& r : rows) {
-    text.reset(utext_openUTF8(text.release(), r.text.data(),
-                              static_cast<int64_t>(r.text.size()), &status));
+    text.reset(utext_openUTF8(text.release(), r.text.data(), static_cast<int64_t>(r.text.size()),
+                              &status));
     words->setText(text.get(), status);
     for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
       boundaries += static_cast<std::size_t>(words->getRuleStatus() >= UBRK_WORD_NUMBER);
@@ -268,8 +274,7 @@ int main(int argc, char** argv) try {
   report("ascolto analysis (1 thread, no I/O)", n, median_seconds(repeat, [&] {
            for (const Response& r : rows) sink += analyzer.analyze(r.text).mentions.size();
          }));
-  const std::string out =
-      (std::filesystem::temp_directory_path() / "ascolto-floor.db").string();
+  const std::string out = (std::filesystem::temp_directory_path() / "ascolto-floor.db").string();
   report("sqlite insert, ascolto schema", n,
          median_seconds(repeat, [&] { sqlite_insert(rows, out, false); }));
   report("sqlite insert, lean what-if schema", n,

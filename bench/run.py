@@ -3,9 +3,11 @@
 themes to JSONL with 1 thread and with all threads, (b) the full analyze into SQLite, REPEAT
 times each, and prints the median wall time, comments/s, MB/s and peak RSS, then the seconds per
 stage (`analyze --timings`, summed over threads; median of runs) in a stable format, then how the
-peak RSS of the SQLite import grows from the smallest to the largest size:
+peak RSS of the SQLite import grows from the smallest to the largest size, and last the floors
+(build/bench/floor) on the rows the largest import stored: ICU's break iterators and SQLite's
+inserts by themselves beside Ascolto's tokenizer and analysis, in one process, no I/O:
   bench/run.py [--rows 100000 200000 1000000 ...] [--repeat 3] [--bin build/ascolto]"""
-import argparse, os, resource, statistics, subprocess, sys, tempfile, time
+import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 
@@ -47,7 +49,7 @@ def main():
         data = os.path.join(tmp, f"bench-{rows}.csv")
         subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(rows), data], check=True)
         mb = os.path.getsize(data) / 1e6
-        db = os.path.join(tmp, "bench.db")
+        db = os.path.join(tmp, f"bench-{rows}.db")
         cases = [
             ("jsonl threads=1", [args.bin, "analyze", data, "--out", os.devnull, "--threads", "1", "--timings"]),
             (f"jsonl threads={cores}",
@@ -79,7 +81,12 @@ def main():
         small, large = min(sqlite_rss), max(sqlite_rss)
         print(f"# peak RSS of the SQLite import: {large} rows / {small} rows = "
               f"{sqlite_rss[large] / sqlite_rss[small]:.2f}")
+    floor = os.path.join(os.path.dirname(args.bin), "bench", "floor")
+    print(f"# floors on the {args.rows[-1]} rows stored by the last SQLite import")
+    sys.stdout.flush()
+    subprocess.run([floor, db, "--repeat", str(args.repeat)], check=True)
     print(f"# load average at end {os.getloadavg()[0]:.2f}")
+    shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,6 @@ struct Store::Statements {
 
 namespace {
 
-
 void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::string& hash,
                    std::int64_t run) {
   const InputRow& row = r.row;
