@@ -41,10 +41,19 @@ void append_int(std::int64_t v, std::string& out) {
   out.append(buf, end);
 }
 
-// nlohmann's double format (shortest round trip, ".0" on integral values) is part of the
-// contract, so it formats the numbers too.
+// nlohmann's number format is part of the contract: shortest round trip, in decimal for the
+// values written here (4 decimals in [-1, 1]), ".0" on integral values, null if not finite.
+// std::to_chars gives the same digits without building a json value per number.
 void append_double(double v, std::string& out) {
-  out += json(v).dump();
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  const std::string_view digits(buf, static_cast<std::size_t>(end - buf));
+  out += digits;
+  if (digits.find('.') == std::string_view::npos) out += ".0";
 }
 
 void append_nullable(const char* s, std::string& out) {
