@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/record.h"
@@ -54,6 +55,12 @@ class CsvReader : public RecordReader {
     }
     return c;
   }
+  // Length of the run of bytes from pos_ that a field takes as they are: up to the next
+  // delimiter or line end (unquoted), or the next quote or line feed (quoted). Only in the
+  // current chunk; 0 at its end.
+  std::size_t plain_run(bool quoted) const;
+  // Consumes those `n` bytes as get() would, one by one: columns count characters.
+  std::string_view take(std::size_t n);
   // Loads the next chunk; its first byte or kEof.
   int refill();
   void detect_delimiter();
