@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <xxhash.h>
+
+#include <cstdio>
 #include <variant>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "io/csv_reader.h"
 #include "io/line_readers.h"
 #include "io/row_mapper.h"
@@ -349,4 +353,23 @@ TEST_CASE("JSONL: a number too large for a double is a row error, not a crash (f
   CHECK(rec.error->message == "unreadable JSON: number overflow parsing '5e808'");
   CHECK_THROWS_WITH(JsonlReader(Utf8Source::from_bytes("5e808e08", "f.jsonl", ""), 1 << 20),
                     doctest::Contains("f.jsonl:1:1: unreadable JSON in the first record"));
+}
+
+TEST_CASE("content hash: XXH3-128 of length-prefixed fields, as 32 hex digits high half first") {
+  for (const std::string& field :
+       std::vector<std::string>{"", "a", "Consegna in ritardo", std::string(300, 'x')}) {
+    ContentHasher h;
+    h.add(field);
+    XXH3_state_t* ref = XXH3_createState();
+    XXH3_128bits_reset(ref);
+    const std::uint64_t size = field.size();
+    XXH3_128bits_update(ref, &size, sizeof size);
+    XXH3_128bits_update(ref, field.data(), field.size());
+    const XXH128_hash_t d = XXH3_128bits_digest(ref);
+    XXH3_freeState(ref);
+    char want[33];
+    std::snprintf(want, sizeof want, "%016llx%016llx", static_cast<unsigned long long>(d.high64),
+                  static_cast<unsigned long long>(d.low64));
+    CHECK(h.hex() == want);
+  }
 }
