@@ -13,10 +13,6 @@ namespace {
 
 using json = nlohmann::json;
 
-double round4(double v) {
-  return std::round(v * 10000.0) / 10000.0;
-}
-
 // Printable ASCII other than '"' and '\\' is written as is by any JSON serializer.
 bool needs_no_escaping(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
@@ -41,19 +37,33 @@ void append_int(std::int64_t v, std::string& out) {
   out.append(buf, end);
 }
 
-// nlohmann's number format is part of the contract: shortest round trip, in decimal for the
-// values written here (4 decimals in [-1, 1]), ".0" on integral values, null if not finite.
-// std::to_chars gives the same digits without building a json value per number.
-void append_double(double v, std::string& out) {
-  if (!std::isfinite(v)) {
-    out += "null";
+// A score or sentiment in [-1, 1], rounded to 4 decimals and written as nlohmann writes that
+// double: its shortest round-trip digits, which for k / 10000 are k's own with the trailing zeros
+// dropped, ".0" on integral values and "-0.0" for negative zero. Integer arithmetic only: this
+// runs several times per row.
+void append_rounded4(double v, std::string& out) {
+  const double ticks = std::round(v * 10000.0);
+  if (!std::isfinite(ticks) || std::fabs(ticks) > 1e9) {
+    out += "null";  // never produced by the analysis; nlohmann writes null for NaN too
     return;
   }
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  const std::string_view digits(buf, static_cast<std::size_t>(end - buf));
-  out += digits;
-  if (digits.find('.') == std::string_view::npos) out += ".0";
+  if (std::signbit(ticks)) out += '-';
+  const auto magnitude = static_cast<std::int64_t>(std::fabs(ticks));
+  append_int(magnitude / 10000, out);
+  out += '.';
+  std::int64_t frac = magnitude % 10000;
+  if (frac == 0) {
+    out += '0';
+    return;
+  }
+  int digits = 4;
+  while (frac % 10 == 0) {
+    frac /= 10;
+    --digits;
+  }
+  char buf[4] = {'0', '0', '0', '0'};
+  for (int i = digits - 1; i >= 0; --i, frac /= 10) buf[i] = static_cast<char>('0' + frac % 10);
+  out.append(buf, static_cast<std::size_t>(digits));
 }
 
 void append_nullable(const char* s, std::string& out) {
@@ -84,7 +94,7 @@ void append_json_line(const AnalysedRow& r, std::string& out) {
     out += "null,\"band\":null";
   }
   out += "},\"sentiment\":{\"score\":";
-  append_double(round4(r.analysis.score), out);
+  append_rounded4(r.analysis.score, out);
   out += ",\"label\":";
   append_string(label_name(r.analysis.label), out);
   out += "},\"themes\":[";
@@ -102,7 +112,7 @@ void append_json_line(const AnalysedRow& r, std::string& out) {
     out += ",\"end\":";
     append_int(m.end, out);
     out += ",\"sentiment\":";
-    append_double(round4(m.sentiment), out);
+    append_rounded4(m.sentiment, out);
     out += ",\"intent\":";
     append_string(intent_name(m.intent), out);
     out += '}';
