@@ -10,6 +10,7 @@
 #include "io/csv_reader.h"
 #include "io/line_readers.h"
 #include "io/row_mapper.h"
+#include "io/utf8_source.h"
 
 using namespace ascolto;
 
@@ -371,5 +372,16 @@ TEST_CASE("content hash: XXH3-128 of length-prefixed fields, as 32 hex digits hi
     std::snprintf(want, sizeof want, "%016llx%016llx", static_cast<unsigned long long>(d.high64),
                   static_cast<unsigned long long>(d.low64));
     CHECK(h.hex() == want);
+  }
+}
+
+TEST_CASE("first_invalid_utf8: the offset of the first bad byte wherever it falls") {
+  for (std::size_t before = 0; before < 20; ++before) {
+    CAPTURE(before);
+    const std::string ascii(before, 'a');
+    CHECK(first_invalid_utf8(ascii + "\xff" + std::string(9, 'b')) == before);
+    CHECK(first_invalid_utf8(ascii + "\xC0\xAF tail") == before);  // overlong
+    CHECK(first_invalid_utf8(ascii + "\xC3") == before);           // truncated at the end
+    CHECK(first_invalid_utf8(ascii + "è😡 ok " + ascii) == std::string::npos);
   }
 }

@@ -4,6 +4,7 @@
 #include <unicode/ucsdet.h>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -86,6 +87,13 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = 0;
   while (i < bytes.size()) {
+    // Survey text is mostly ASCII: eight bytes at a time while none has its high bit set.
+    std::uint64_t word;
+    if (i + sizeof word <= bytes.size() &&
+        (std::memcpy(&word, p + i, sizeof word), (word & 0x8080808080808080ULL) == 0)) {
+      i += sizeof word;
+      continue;
+    }
     if (p[i] < 0x80) {
       ++i;
       continue;
