@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/hash.h"
+#include "common/seen_hashes.h"
 #include "io/csv_reader.h"
 #include "io/line_readers.h"
 #include "io/row_mapper.h"
@@ -384,4 +385,16 @@ TEST_CASE("first_invalid_utf8: the offset of the first bad byte wherever it fall
     CHECK(first_invalid_utf8(ascii + "\xC3") == before);           // truncated at the end
     CHECK(first_invalid_utf8(ascii + "è😡 ok " + ascii) == std::string::npos);
   }
+}
+
+TEST_CASE("SeenHashes: says new once per hash, through growth, colliding slots and zero") {
+  SeenHashes seen;
+  CHECK(seen.insert(0));
+  CHECK_FALSE(seen.insert(0));
+  std::vector<std::uint64_t> hashes;
+  for (std::uint64_t i = 1; i <= 50000; ++i) hashes.push_back(hash64(std::to_string(i)));
+  for (std::uint64_t i = 1; i <= 2000; ++i) hashes.push_back(i << 40);  // same low bits
+  for (const std::uint64_t h : hashes) CHECK(seen.insert(h));
+  for (const std::uint64_t h : hashes) CHECK_FALSE(seen.insert(h));
+  CHECK(seen.size() == hashes.size() + 1);
 }

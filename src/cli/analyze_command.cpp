@@ -13,7 +13,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_set>
 #include <variant>
 
 #include "analysis/pipeline.h"
@@ -23,6 +22,7 @@
 #include "common/error.h"
 #include "common/hash.h"
 #include "common/interrupt.h"
+#include "common/seen_hashes.h"
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
 #include "lexicon/lexicons.h"
@@ -233,8 +233,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   bool input_problems = false;
   nlohmann::json inputs_read = nlohmann::json::array();
   // Duplicate ids within this run: the store finds them in the database (memory stays flat);
-  // without one, a set of key hashes does (about 40 bytes per row).
-  std::unordered_set<std::uint64_t> keys_seen;
+  // without one, a set of key hashes does (8 to 16 bytes per row).
+  SeenHashes keys_seen;
   const std::unique_ptr<Redactor> redactor = opt.keep_pii ? nullptr : std::make_unique<Redactor>();
   // The redactions counted are those of the comments; the raw record of a duplicate the store
   // rejects repeats a comment already counted.
@@ -319,7 +319,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       while (reader->next(rec)) {
         auto mapped = mapper->map(rec);
         if (auto* row = std::get_if<InputRow>(&mapped)) {
-          if (!store && !keys_seen.insert(hash64(row->source_key)).second) {
+          if (!store && !keys_seen.insert(hash64(row->source_key))) {
             row->id_column = id_column;
             keep_reject(batch.rejects,
                         {row->file, row->line, 0, duplicate_id_reason(*row), rec.raw});
