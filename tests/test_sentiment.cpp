@@ -180,6 +180,54 @@ TEST_CASE("idioms users of other tools report as wrong") {
   CHECK(s("a waste of money", Lang::En) < 0);
 }
 
+TEST_CASE("never ... so / such is an exclamation, not a negation") {
+  CHECK(s("never been so rude", Lang::En) < -0.3);
+  CHECK(s("never seen such good food", Lang::En) > 0.3);
+  CHECK(s("mai visto un personale così maleducato", Lang::It) < -0.3);
+  CHECK(s("non ho mai visto un cibo così buono", Lang::It) > 0.3);
+  // Without "never", "so" does not undo the negation; nor does another booster after "never".
+  CHECK(s("not so good", Lang::En) < 0);
+  CHECK(s("never very good", Lang::En) < 0);
+}
+
+// The same hard cases on the lexicons users get, whose valences differ from the mini lexicon's.
+TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons") {
+  const auto shipped = [](const std::string& text, Lang lang) {
+    static Tokenizer tok;
+    TokenizedText t;
+    tok.tokenize(text, t);
+    return SentimentScorer(testing::shipped()).score(t, lang, nullptr).compound;
+  };
+  for (const char* text : {"nessun problema", "niente da dire", "non vedo l'ora", "non è male",
+                           "mai mangiato così bene"}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::It) > 0);
+  }
+  for (const char* text : {"non il peggiore", "non è il peggiore"}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::It) <= 0);
+  }
+  for (const char* text : {"lascia a desiderare", "una fregatura", "mai stato trattato così male",
+                           "prezzi aumentati senza preavviso"}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::It) < 0);
+  }
+  for (const char* text :
+       {"no problem", "no complaints", "not bad", "without any problem", "worth every penny"}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::En) > 0);
+  }
+  for (const char* text : {"not the worst", "not the worst pizza"}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::En) <= 0);
+  }
+  for (const char* text :
+       {"a waste of money", "rip-off", "never been treated so rudely", "nothing for me :("}) {
+    CAPTURE(text);
+    CHECK(shipped(text, Lang::En) < 0);
+  }
+}
+
 TEST_CASE("emoji count and are never negated") {
   CHECK(s("👍", Lang::It) > 0);
   CHECK(s("nothing for me :(", Lang::En) < 0);

@@ -87,6 +87,26 @@ bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from
   return false;
 }
 
+// "Never ... so / such" compares with every past experience and says the opinion strongly, not
+// its opposite: "never been treated so rudely", "mai mangiato così bene". True when a "never"
+// word and then a degree word lie in [from, to).
+bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t from,
+                            std::uint32_t to) {
+  const bool it = lang == Lang::It;
+  bool never = false;
+  for (std::uint32_t k = from; k < to; ++k) {
+    const std::string_view w = t.tokens[k].norm;
+    if (it ? w == "mai" : w == "never") {
+      never = true;
+    } else if (never &&
+               (it ? (w == "così" || w == "talmente" || w == "tanto" || w == "tanta" || w == "tale")
+                   : (w == "so" || w == "such"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -370,6 +390,13 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       if (scale != 1) {
         v *= scale;
         if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
+      }
+      if (negator && exclamative_comparison(text, lang_code, clause.first_token, item.first)) {
+        if (trace) {
+          note(span_text(text, negator->first, negator->end) + " ... " + subject,
+               "never ... so/such: an exclamation, not a negation", "rule", v);
+        }
+        negator = nullptr;
       }
       if (negator) {
         const double strength = negator->entry->weight * (1.0 + negation_boost);
