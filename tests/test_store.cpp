@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -263,4 +264,35 @@ TEST_CASE("store: a version 4 database upgrades; its ids were response ids, not 
   CHECK(count(s,
               "SELECT sum(unidentified_respondents) FROM respondents_by_period WHERE "
               "granularity = 'month'") == 2);
+}
+
+TEST_CASE("store: a run this host left running with its process gone is marked interrupted") {
+  Store s(fresh_db("ascolto-store-abandoned.db"));
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  const auto add_running = [&](std::int64_t pid, const std::string& on_host) {
+    SQLite::Statement st(s.db(),
+                         "INSERT INTO runs (started_at, status, tool_version, inputs, "
+                         "lexicon_hash, options, pid, host) "
+                         "VALUES ('2026-01-01T00:00:00Z', 'running', 't', '[]', 'h', '{}', ?, ?)");
+    st.bind(1, pid);
+    st.bind(2, on_host);
+    st.exec();
+    return s.db().getLastInsertRowid();
+  };
+  const std::int64_t dead = add_running(999999999, host);   // beyond any pid_max: no such process
+  const std::int64_t alive = add_running(getppid(), host);  // the test runner: still there
+  const std::int64_t elsewhere = add_running(999999999, std::string(host) + "-other");
+  const std::int64_t run = s.begin_run({"t", "[]", "h", "{}"});
+  const auto status = [&](std::int64_t id) {
+    SQLite::Statement q(s.db(), "SELECT status FROM runs WHERE id = ?");
+    q.bind(1, id);
+    q.executeStep();
+    return q.getColumn(0).getString();
+  };
+  CHECK(status(dead) == "interrupted");
+  CHECK(status(alive) == "running");
+  CHECK(status(elsewhere) == "running");  // another machine's process cannot be checked here
+  CHECK(status(run) == "running");
+  CHECK(count(s, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL") == 1);
 }

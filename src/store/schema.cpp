@@ -163,7 +163,13 @@ ALTER TABLE runs ADD COLUMN pii_redactions TEXT;
 -- now the person (--respondent-col), unknown for the rows stored so far.
 ALTER TABLE responses ADD COLUMN source_id TEXT;
 UPDATE responses SET source_id = respondent_id, respondent_id = NULL;
-)sql" + respondent_views_sql()};
+)sql" + respondent_views_sql(),
+                                                              R"sql(
+-- The process that runs an import, so the next run on the same machine can tell a run killed
+-- outright (SIGKILL, power loss) from one still going, and mark it interrupted (schema v6).
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+)sql"};
   return all;
 }
 

@@ -13,7 +13,7 @@
 
 namespace ascolto {
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Secondary indexes of the first migration (name, then definition). An import into an empty
 // database drops them and builds each with one sort at the end of the run, instead of a B-tree

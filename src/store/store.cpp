@@ -2,8 +2,12 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -157,15 +161,40 @@ void Store::create_indexes() {
     db_.exec("CREATE INDEX IF NOT EXISTS " + std::string(index));
 }
 
+void Store::close_abandoned_runs(const std::string& host) {
+  SQLite::Statement running(db_, "SELECT id, pid FROM runs WHERE status = 'running' AND host = ?");
+  running.bind(1, host);
+  std::vector<std::int64_t> abandoned;
+  while (running.executeStep()) {
+    const auto pid = static_cast<pid_t>(running.getColumn(1).getInt64());
+    // Our own pid on a row not yet ours was reused from a dead process.
+    if (pid == getpid() || (kill(pid, 0) == -1 && errno == ESRCH)) {
+      abandoned.push_back(running.getColumn(0).getInt64());
+    }
+  }
+  SQLite::Statement close(db_,
+                          "UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ?");
+  for (const std::int64_t id : abandoned) {
+    close.bind(1, utc_now());
+    close.bind(2, id);
+    run_reset(close);
+  }
+}
+
 std::int64_t Store::begin_run(const RunInfo& info) {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  close_abandoned_runs(host);
   SQLite::Statement st(db_,
                        "INSERT INTO runs (started_at, status, tool_version, inputs, lexicon_hash, "
-                       "options) VALUES (?, 'running', ?, ?, ?, ?)");
+                       "options, pid, host) VALUES (?, 'running', ?, ?, ?, ?, ?, ?)");
   st.bind(1, utc_now());
   st.bind(2, info.tool_version);
   st.bind(3, info.inputs_json);
   st.bind(4, info.lexicon_hash);
   st.bind(5, info.options_json);
+  st.bind(6, static_cast<std::int64_t>(getpid()));
+  st.bind(7, std::string(host));
   st.exec();
   analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
   unchanged_keys_.clear();

@@ -52,6 +52,8 @@ class Store {
   explicit Store(const std::string& path);
   ~Store();
 
+  // Starts a run, recording this process and host; first marks `interrupted` the runs this host
+  // left `running` whose process is gone (killed outright, so it never closed them).
   std::int64_t begin_run(const RunInfo& info);
   // Applied to the raw record of a row this store rejects (e.g. personal-data redaction).
   void set_raw_filter(std::function<void(std::string&)> filter) { raw_filter_ = std::move(filter); }
@@ -74,6 +76,7 @@ class Store {
 
  private:
   void create_indexes();
+  void close_abandoned_runs(const std::string& host);
 
   SQLite::Database db_;
   std::string analysis_key_;

@@ -409,6 +409,9 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
   CHECK(q(db, "SELECT sum(score) FROM responses") ==
         q(timing_db, "SELECT sum(score) FROM responses"));
   CHECK(q(db, "SELECT count(*) FROM mentions") == q(timing_db, "SELECT count(*) FROM mentions"));
+  // The killed runs never closed themselves; the last run marked them.
+  CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'running'") == 0);
+  CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'interrupted'") >= 1);
 }
 
 TEST_CASE("hostile: a JSONL line past --max-field-bytes is rejected whole, the rest is read") {
