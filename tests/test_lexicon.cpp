@@ -72,6 +72,14 @@ TEST_CASE("TermMatcher: words alike in length and edges are still told apart") {
   CHECK(*hit->payload == 2);
   toks[0].norm = "paxta";
   CHECK_FALSE(m.longest(toks, 0, 2));
+  // A second word no phrase of "pane" starts with: the single word, when there is one.
+  m.add({"pane"}, false, 4, &inserted);
+  m.add({"pane", "e"}, true, 5, &inserted);
+  toks[0].norm = "pane";
+  toks[1].norm = "fresco";
+  CHECK(*m.longest(toks, 0, 2)->payload == 4);
+  toks[1].norm = "eccellente";
+  CHECK(*m.longest(toks, 0, 2)->payload == 5);
 }
 
 TEST_CASE("lexicons: the mini set loads with sources for every entry") {

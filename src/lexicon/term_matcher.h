@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -54,7 +55,8 @@ class TermMatcher {
       }
       return it->second;
     }
-    auto& list = phrases_[tokens[0]];
+    Phrases& phrases = phrases_[tokens[0]];
+    auto& list = phrases.list;
     for (Phrase& p : list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
           std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
@@ -62,6 +64,11 @@ class TermMatcher {
       }
     }
     *inserted = true;
+    if (tokens[1].empty()) {
+      phrases.second_starts.set();
+    } else {
+      phrases.second_starts.set(static_cast<unsigned char>(tokens[1][0]));
+    }
     list.push_back({{tokens.begin() + 1, tokens.end()}, prefix, payload});
     return list.back().payload;
   }
@@ -75,7 +82,7 @@ class TermMatcher {
     }
     const auto it = phrases_.find(tokens[0]);
     if (it == phrases_.end()) return nullptr;
-    for (const Phrase& p : it->second) {
+    for (const Phrase& p : it->second.list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
           std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
         return &p.payload;
@@ -93,8 +100,9 @@ class TermMatcher {
     std::optional<Match> best;
     const std::string_view first = tokens[i].norm;
     const bool listed = may_start_entry(first);
-    if (const auto it = listed ? phrases_.find(first) : phrases_.end(); it != phrases_.end()) {
-      for (const Phrase& p : it->second) {
+    const auto it = listed && i + 1 < end ? phrases_.find(first) : phrases_.end();
+    if (it != phrases_.end() && it->second.continues(tokens[i + 1].norm)) {
+      for (const Phrase& p : it->second.list) {
         const std::size_t len = p.rest.size() + 1;
         if (i + len > end || (best && best->length >= len)) continue;
         bool ok = true;
@@ -140,7 +148,7 @@ class TermMatcher {
 
   std::size_t size() const {
     std::size_t n = words_.size() + prefixes_.size();
-    for (const auto& [first, list] : phrases_) n += list.size();
+    for (const auto& [first, phrases] : phrases_) n += phrases.list.size();
     return n;
   }
 
@@ -150,6 +158,16 @@ class TermMatcher {
     bool prefix_last = false;
     Payload payload;
   };
+  // The phrases that start with one word.
+  struct Phrases {
+    std::vector<Phrase> list;
+    std::bitset<256> second_starts;  // first bytes of their second words (all: an empty one)
+    // False when `next` cannot be the second word of any of them: the list is not scanned.
+    bool continues(const std::string& next) const {
+      return second_starts[static_cast<unsigned char>(next[0])];
+    }
+  };
+
   // `listed`: may_start_entry(w), computed once by the caller.
   const Payload* word(std::string_view w, bool listed) const {
     if (listed) {
@@ -193,7 +211,7 @@ class TermMatcher {
   // per prefix length. A prefix entry shorter than that turns the filter off.
   std::vector<bool> prefix_starts_ = std::vector<bool>(1 << 16);
   bool short_prefix_ = false;
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> phrases_;
+  std::unordered_map<std::string, Phrases, StringHash, std::equal_to<>> phrases_;
   // The signatures of every exact word and of every phrase's first word.
   std::vector<bool> first_words_ = std::vector<bool>(std::size_t{1} << kSignatureBits);
 };
