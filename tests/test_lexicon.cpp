@@ -54,6 +54,34 @@ TEST_CASE("TermMatcher: longest match over words, prefixes and phrases") {
   CHECK(*hit->payload == 4);
 }
 
+TEST_CASE("TermMatcher: words alike in length and edges are still told apart") {
+  // The first-word filter looks only at length and edge bytes: the maps decide the rest.
+  TermMatcher<int> m;
+  bool inserted = false;
+  m.add({"pasta"}, false, 1, &inserted);
+  m.add({"pane", "caldo"}, false, 2, &inserted);
+  m.add({"pas"}, true, 3, &inserted);
+  CHECK(*m.word("pasta") == 1);
+  CHECK(*m.word("pastasciutta") == 3);  // not a word entry: the prefix still applies
+  CHECK(m.word("paxta") == nullptr);
+  std::vector<Token> toks(2);
+  toks[0].norm = "pane";
+  toks[1].norm = "caldo";
+  const auto hit = m.longest(toks, 0, 2);
+  REQUIRE(hit);
+  CHECK(*hit->payload == 2);
+  toks[0].norm = "paxta";
+  CHECK_FALSE(m.longest(toks, 0, 2));
+  // A second word no phrase of "pane" starts with: the single word, when there is one.
+  m.add({"pane"}, false, 4, &inserted);
+  m.add({"pane", "e"}, true, 5, &inserted);
+  toks[0].norm = "pane";
+  toks[1].norm = "fresco";
+  CHECK(*m.longest(toks, 0, 2)->payload == 4);
+  toks[1].norm = "eccellente";
+  CHECK(*m.longest(toks, 0, 2)->payload == 5);
+}
+
 TEST_CASE("lexicons: the mini set loads with sources for every entry") {
   const Lexicons& lex = testing::mini_lexicons();
   const SentimentEntry* e = lex.it.sentiment.word("ottimo");

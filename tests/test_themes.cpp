@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "analysis/analyzer.h"
+#include "analysis/sentence_text.h"
 #include "analysis/theme_examples.h"
 #include "helpers.h"
 
@@ -242,4 +243,21 @@ TEST_CASE("themes: example sentences pass, and a wrong one is reported with its 
   CHECK(failures[0].themes_found.empty());
   CHECK(failures[1].example->must_match == false);
   CHECK(failures[1].themes_found == V{"price"});
+}
+
+TEST_CASE("themes: sentence texts are rebuilt per comment, keeping entries from a longer one") {
+  Tokenizer tok;
+  TokenizedText t;
+  std::vector<SentenceText> texts;
+  tok.tokenize("I'm happy. The food's cold! Don't go.", t);
+  build_sentence_texts(t, texts);
+  REQUIRE(texts.size() == 3);
+  CHECK(texts[0].str() == "i am happy.");
+  CHECK(texts[1].str() == "the food's cold!");
+  CHECK(texts[2].str() == "do not go.");
+  tok.tokenize("Nice staff.", t);
+  build_sentence_texts(t, texts);
+  CHECK(texts.size() == 3);
+  CHECK(texts[0].str() == "nice staff.");
+  CHECK(texts[0].tokens_of(5, 10) == std::pair<std::uint32_t, std::uint32_t>{1, 2});
 }

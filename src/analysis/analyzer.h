@@ -81,6 +81,7 @@ class Analyzer {
   SentimentScorer scorer_;
   ThemeTagger tagger_;
   SignalDetector signals_;
+  std::vector<SentenceText> sentence_texts_;  // the rules' view of each sentence, shared
   Explanation scratch_;  // reused between comments: its buffers keep their capacity
   bool timed_ = false;
   AnalysisTimes times_;

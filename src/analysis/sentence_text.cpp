@@ -31,6 +31,11 @@ void SentenceText::build(const TokenizedText& text, const Sentence& sentence) {
   }
 }
 
+void build_sentence_texts(const TokenizedText& text, std::vector<SentenceText>& out) {
+  if (out.size() < text.sentences.size()) out.resize(text.sentences.size());
+  for (std::size_t i = 0; i < text.sentences.size(); ++i) out[i].build(text, text.sentences[i]);
+}
+
 std::pair<std::uint32_t, std::uint32_t> SentenceText::tokens_of(std::size_t begin,
                                                                 std::size_t stop) const {
   std::uint32_t first = 0, last = 0;

@@ -1,10 +1,11 @@
 // A sentence as RE2 rules see it: its tokens' lookup forms, one space where the original had a
 // gap or a contraction was split ("I'm" reads "i am"; "l'assistenza" stays "l'assistenza"), and
 // the map back from a regex match to tokens.
-// Shared by the theme tagger and the signal detector; reused per sentence to avoid allocation.
+// Built once per sentence and read by both the theme tagger and the signal detector; reused
+// between comments to avoid allocation.
 //
-//   SentenceText st; st.build(text, sentence);
-//   auto [first, end] = st.tokens_of(match_begin, match_end);
+//   std::vector<SentenceText> texts; build_sentence_texts(text, texts);
+//   auto [first, end] = texts[0].tokens_of(match_begin, match_end);
 #pragma once
 
 #include <re2/re2.h>
@@ -33,6 +34,10 @@ class SentenceText {
   std::vector<std::uint32_t> lengths_;
   std::uint32_t first_token_ = 0;
 };
+
+// Builds out[i] for each sentence i of `text`. `out` only grows (entries past the last sentence
+// are left from a longer comment), so its buffers are kept from one comment to the next.
+void build_sentence_texts(const TokenizedText& text, std::vector<SentenceText>& out);
 
 // Runs a language's RE2::Set over `text` and calls fn(rule_index, first_token, end_token) for each
 // rule that matches, in rule order, with the tokens of its leftmost match. When the set's DFA runs

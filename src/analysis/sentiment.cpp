@@ -174,11 +174,16 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
   SentimentResult result;
   const bool shouting = whole_text_caps(text);
   std::uint32_t segment = 0;
+  // Per-sentence scratch kept per thread: its buffers keep their capacity between sentences.
+  thread_local std::vector<Item> items;
+  thread_local std::vector<Modifier> mods;
+  thread_local std::vector<bool> in_modifier;
+  thread_local std::vector<Clause> clauses;
 
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
-    std::vector<Item> items;
-    std::vector<Modifier> mods;
+    items.clear();
+    mods.clear();
 
     // 1. Entries: the longest lexicon or modifier match at each position.
     for (std::uint32_t i = sent.first_token; i < sent.end_token;) {
@@ -240,13 +245,13 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       ++i;
     }
 
-    std::vector<bool> in_modifier(sent.end_token - sent.first_token, false);
+    in_modifier.assign(sent.end_token - sent.first_token, false);
     for (const Modifier& m : mods) {
       for (std::uint32_t k = m.first; k < m.end; ++k) in_modifier[k - sent.first_token] = true;
     }
 
     // 2. Clauses: split at clause punctuation and before contrast / concessive words.
-    std::vector<Clause> clauses;
+    clauses.clear();
     const auto open_clause = [&](std::uint32_t first) {
       if (!clauses.empty()) clauses.back().end_token = first;
       Clause c;

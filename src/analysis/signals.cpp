@@ -5,8 +5,6 @@
 
 #include <algorithm>
 
-#include "analysis/sentence_text.h"
-
 namespace ascolto {
 namespace {
 
@@ -27,11 +25,12 @@ bool negated_before(const TokenizedText& text, const Sentence& sent, const Langu
 
 }  // namespace
 
-std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text, Lang lang_code) const {
+std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text,
+                                               const std::vector<SentenceText>& sentence_texts,
+                                               Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   std::vector<SignalSpan> found;
   // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
-  thread_local SentenceText sentence_text;
   thread_local std::vector<int> rule_hits;
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
@@ -51,8 +50,7 @@ std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text, Lang l
                                   }
                                 });
     if (!lang.signal_set) continue;
-    sentence_text.build(text, sent);
-    for_each_rule_match(*lang.signal_set, lang.signal_rules, sentence_text, rule_hits,
+    for_each_rule_match(*lang.signal_set, lang.signal_rules, sentence_texts[si], rule_hits,
                         [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
                           const SignalRule& rule = lang.signal_rules[r];
                           add(rule.kind, first, end, rule.src);

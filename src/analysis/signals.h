@@ -12,13 +12,14 @@
 // clause. Pure and thread-safe.
 //
 //   SignalDetector d(lexicons);
-//   auto spans = d.detect(tokens, Lang::It);
+//   auto spans = d.detect(tokens, sentence_texts, Lang::It);
 //   Signals s = summarize(spans);
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "analysis/sentence_text.h"
 #include "analysis/sentiment.h"
 #include "lexicon/lexicons.h"
 #include "text/tokenizer.h"
@@ -49,7 +50,10 @@ struct SignalSpan {
 class SignalDetector {
  public:
   explicit SignalDetector(const Lexicons& lexicons) : lex_(lexicons) {}
-  std::vector<SignalSpan> detect(const TokenizedText& text, Lang lang) const;
+  // `sentence_texts` holds the SentenceText of each sentence (build_sentence_texts); it is read
+  // only when the language has signal rules.
+  std::vector<SignalSpan> detect(const TokenizedText& text,
+                                 const std::vector<SentenceText>& sentence_texts, Lang lang) const;
 
  private:
   const Lexicons& lex_;

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "analysis/sentence_text.h"
-
 namespace ascolto {
 namespace {
 
@@ -39,11 +37,12 @@ bool context_allows(const ThemeContext& ctx, const TokenizedText& text, const Se
 
 }  // namespace
 
-std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_code) const {
+std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text,
+                                        const std::vector<SentenceText>& sentence_texts,
+                                        Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
   thread_local std::vector<ThemeSpan> found, out;
-  thread_local SentenceText sentence_text;
   thread_local std::vector<int> rule_hits;
   found.clear();
   out.clear();
@@ -63,9 +62,8 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text, Lang lang_cod
           }
         });
     if (!lang.rule_set) continue;
-    sentence_text.build(text, sent);
     for_each_rule_match(
-        *lang.rule_set, lang.rules, sentence_text, rule_hits,
+        *lang.rule_set, lang.rules, sentence_texts[si], rule_hits,
         [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
           const ThemeRule& rule = lang.rules[r];
           const ThemeContext* ctx =

@@ -4,12 +4,13 @@
 // sentence that mentions one of its subthemes (the subtheme says more). Pure and thread-safe.
 //
 //   ThemeTagger tagger(lexicons);
-//   std::vector<ThemeSpan> spans = tagger.tag(tokens, Lang::En);
+//   std::vector<ThemeSpan> spans = tagger.tag(tokens, sentence_texts, Lang::En);
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "analysis/sentence_text.h"
 #include "lexicon/lexicons.h"
 #include "text/tokenizer.h"
 
@@ -26,7 +27,10 @@ struct ThemeSpan {
 class ThemeTagger {
  public:
   explicit ThemeTagger(const Lexicons& lexicons) : lex_(lexicons) {}
-  std::vector<ThemeSpan> tag(const TokenizedText& text, Lang lang) const;
+  // `sentence_texts` holds the SentenceText of each sentence (build_sentence_texts); it is read
+  // only when the language has rules.
+  std::vector<ThemeSpan> tag(const TokenizedText& text,
+                             const std::vector<SentenceText>& sentence_texts, Lang lang) const;
 
  private:
   const Lexicons& lex_;

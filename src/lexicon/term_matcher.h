@@ -8,7 +8,9 @@
 #pragma once
 
 #include <algorithm>
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,6 +40,7 @@ class TermMatcher {
   Payload& add(const std::vector<std::string>& tokens, bool prefix, const Payload& payload,
                bool* inserted) {
     *inserted = false;
+    if (!prefix || tokens.size() > 1) first_words_[signature(tokens[0])] = true;
     if (tokens.size() == 1) {
       auto& map = prefix ? prefixes_ : words_;
       auto [it, fresh] = map.try_emplace(tokens[0], payload);
@@ -52,7 +55,8 @@ class TermMatcher {
       }
       return it->second;
     }
-    auto& list = phrases_[tokens[0]];
+    Phrases& phrases = phrases_[tokens[0]];
+    auto& list = phrases.list;
     for (Phrase& p : list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
           std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
@@ -60,6 +64,11 @@ class TermMatcher {
       }
     }
     *inserted = true;
+    if (tokens[1].empty()) {
+      phrases.second_starts.set();
+    } else {
+      phrases.second_starts.set(static_cast<unsigned char>(tokens[1][0]));
+    }
     list.push_back({{tokens.begin() + 1, tokens.end()}, prefix, payload});
     return list.back().payload;
   }
@@ -73,7 +82,7 @@ class TermMatcher {
     }
     const auto it = phrases_.find(tokens[0]);
     if (it == phrases_.end()) return nullptr;
-    for (const Phrase& p : it->second) {
+    for (const Phrase& p : it->second.list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
           std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
         return &p.payload;
@@ -83,24 +92,17 @@ class TermMatcher {
   }
 
   // A single word: exact entry first, else the longest prefix entry.
-  const Payload* word(std::string_view w) const {
-    if (const auto it = words_.find(w); it != words_.end()) return &it->second;
-    if (!short_prefix_ && (w.size() < 2 || !prefix_starts_[start_key(w)])) return nullptr;
-    for (auto len = prefix_lengths_.rbegin(); len != prefix_lengths_.rend(); ++len) {
-      if (*len > w.size()) continue;
-      if (const auto it = prefixes_.find(w.substr(0, *len)); it != prefixes_.end()) {
-        return &it->second;
-      }
-    }
-    return nullptr;
-  }
+  const Payload* word(std::string_view w) const { return word(w, may_start_entry(w)); }
 
   // Longest entry starting at tokens[i], not crossing `end`.
   std::optional<Match> longest(const std::vector<Token>& tokens, std::size_t i,
                                std::size_t end) const {
     std::optional<Match> best;
-    if (const auto it = phrases_.find(std::string_view(tokens[i].norm)); it != phrases_.end()) {
-      for (const Phrase& p : it->second) {
+    const std::string_view first = tokens[i].norm;
+    const bool listed = may_start_entry(first);
+    const auto it = listed && i + 1 < end ? phrases_.find(first) : phrases_.end();
+    if (it != phrases_.end() && it->second.continues(tokens[i + 1].norm)) {
+      for (const Phrase& p : it->second.list) {
         const std::size_t len = p.rest.size() + 1;
         if (i + len > end || (best && best->length >= len)) continue;
         bool ok = true;
@@ -114,7 +116,7 @@ class TermMatcher {
       }
     }
     if (!best) {
-      if (const Payload* w = word(tokens[i].norm)) best = Match{1, w};
+      if (const Payload* w = word(first, listed)) best = Match{1, w};
     }
     return best;
   }
@@ -146,7 +148,7 @@ class TermMatcher {
 
   std::size_t size() const {
     std::size_t n = words_.size() + prefixes_.size();
-    for (const auto& [first, list] : phrases_) n += list.size();
+    for (const auto& [first, phrases] : phrases_) n += phrases.list.size();
     return n;
   }
 
@@ -156,6 +158,47 @@ class TermMatcher {
     bool prefix_last = false;
     Payload payload;
   };
+  // The phrases that start with one word.
+  struct Phrases {
+    std::vector<Phrase> list;
+    std::bitset<256> second_starts;  // first bytes of their second words (all: an empty one)
+    // False when `next` cannot be the second word of any of them: the list is not scanned.
+    bool continues(const std::string& next) const {
+      return second_starts[static_cast<unsigned char>(next[0])];
+    }
+  };
+
+  // `listed`: may_start_entry(w), computed once by the caller.
+  const Payload* word(std::string_view w, bool listed) const {
+    if (listed) {
+      if (const auto it = words_.find(w); it != words_.end()) return &it->second;
+    }
+    if (!short_prefix_ && (w.size() < 2 || !prefix_starts_[start_key(w)])) return nullptr;
+    for (auto len = prefix_lengths_.rbegin(); len != prefix_lengths_.rend(); ++len) {
+      if (*len > w.size()) continue;
+      if (const auto it = prefixes_.find(w.substr(0, *len)); it != prefixes_.end()) {
+        return &it->second;
+      }
+    }
+    return nullptr;
+  }
+
+  // A few bits from a word's length and its first and last two bytes, well mixed: no loop over
+  // the word, unlike the maps' hash.
+  static constexpr int kSignatureBits = 16;
+  static std::size_t signature(std::string_view w) {
+    const std::size_t n = w.size();
+    const auto byte = [&](std::size_t k) -> std::uint64_t {
+      return k < n ? static_cast<unsigned char>(w[k]) : 0;
+    };
+    const std::uint64_t x = n | byte(0) << 8 | byte(1) << 16 | (n > 0 ? byte(n - 1) : 0) << 24 |
+                            (n > 1 ? byte(n - 2) : 0) << 32;
+    return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> (64 - kSignatureBits));
+  }
+  // False when no exact word or phrase starts with `w`: most tokens are turned away here, before
+  // the hash and lookup in each map.
+  bool may_start_entry(std::string_view w) const { return first_words_[signature(w)]; }
+
   static std::size_t start_key(std::string_view w) {
     return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
   }
@@ -168,7 +211,9 @@ class TermMatcher {
   // per prefix length. A prefix entry shorter than that turns the filter off.
   std::vector<bool> prefix_starts_ = std::vector<bool>(1 << 16);
   bool short_prefix_ = false;
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> phrases_;
+  std::unordered_map<std::string, Phrases, StringHash, std::equal_to<>> phrases_;
+  // The signatures of every exact word and of every phrase's first word.
+  std::vector<bool> first_words_ = std::vector<bool>(std::size_t{1} << kSignatureBits);
 };
 
 }  // namespace ascolto

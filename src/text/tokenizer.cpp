@@ -51,6 +51,7 @@ bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t* len) {
     *len = 1;
     return true;
   }
+  if (s[i] != '\xE2') return false;  // both curly quotes start with this byte
   if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
     *len = 3;
     return true;
@@ -121,6 +122,14 @@ struct Tokenizer::Impl {
     // The first characters the pattern allows (either case): spares the regex for most words.
     constexpr std::string_view kFirst = ">:;=<^xX-*oOtT";
     if (pos >= text.size() || kFirst.find(text[pos]) == std::string_view::npos) return 0;
+    // A letter starts only "xD" or "o_o" / "t.t": the next character rules out most words.
+    const char first = static_cast<char>(text[pos] | 0x20);
+    if (first == 'x' || first == 'o' || first == 't') {
+      const char next = pos + 1 < text.size() ? text[pos + 1] : '\0';
+      const bool can_start =
+          first == 'x' ? (next == 'd' || next == 'D') : (next == '_' || next == '.');
+      if (!can_start) return 0;
+    }
     re2::StringPiece m;
     if (!emoticon.Match(text, pos, text.size(), RE2::ANCHOR_START, &m, 1)) return 0;
     const std::size_t end = pos + m.size();
