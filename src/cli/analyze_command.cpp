@@ -227,7 +227,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   }
 
   WriteCounts counts;
-  std::map<std::string, std::int64_t> issue_kinds;
+  std::map<std::string, std::int64_t> issue_kinds;  // written by the writer thread only
   Progress progress;
   ProblemLog problems;
   bool input_problems = false;
@@ -264,6 +264,20 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       }
       for (const RejectedRow& u : batch.unreadable)
         store->reject_file(run, u.file, u.line, u.column, u.reason);
+    }
+    // A row's field problems are told once it is kept: a duplicate id the store rejects is
+    // reported as that, not also as the fields it would have stored.
+    auto next_rejected = duplicates.begin();
+    for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+      if (next_rejected != duplicates.end() && *next_rejected == i) {
+        ++next_rejected;
+        continue;
+      }
+      const InputRow& row = batch.rows[i].row;
+      for (const FieldIssue& issue : row.issues) {
+        problems.report(SourcePos{row.file, row.line, issue.column}.str(), issue.reason, "field");
+        ++issue_kinds[issue.field];
+      }
     }
     if (out) {
       json_lines.clear();
@@ -329,12 +343,6 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
               row->id_column = id_column;
             }
             if (redactor) redactions += redactor->redact(row->text);
-            for (const FieldIssue& issue : row->issues) {
-              problems.report(
-                  row->file + ":" + std::to_string(row->line) + ":" + std::to_string(issue.column),
-                  issue.reason, "field");
-              ++issue_kinds[issue.field];
-            }
             batch.rows.push_back({std::move(*row), {}});
           }
         } else {

@@ -184,7 +184,8 @@ TEST_CASE("analyze: bad rows are rejected with file:line:column, the rest is sto
 
 TEST_CASE("analyze: a duplicate id in one run is rejected, with or without a database") {
   const fs::path csv = scratch() / "dup.csv";
-  std::ofstream(csv) << "id,comment\nD1,ottimo\nD2,pessimo\nD1,di nuovo io: mario@example.com\n";
+  std::ofstream(csv) << "id,score,comment\nD1,9,ottimo\nD2,3,pessimo\n"
+                        "D1,dieci,di nuovo io: mario@example.com\n";
   const std::string db = fresh_db("dup.db");
   const fs::path out = scratch() / "dup.jsonl";
   for (const std::string& target :
@@ -195,13 +196,16 @@ TEST_CASE("analyze: a duplicate id in one run is rejected, with or without a dat
     CHECK(r.err.find(csv.string() + ":4: rejected row: duplicate id 'D1' in column 'id': an "
                                     "earlier row of this run has it") != std::string::npos);
     CHECK(r.err.find("3 rows read: 2 stored") != std::string::npos);
+    // The rejected row is reported as a duplicate, not also for the score it would have stored.
+    CHECK(r.err.find(csv.string() + ":4:2") == std::string::npos);
     const auto lines = json_lines(slurp(out));
     REQUIRE(lines.size() == 2);
     CHECK(lines[1]["id"] == "D2");
   }
   CHECK(q(db, "SELECT count(*) FROM responses") == 2);
   CHECK(qs(db, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
-  CHECK(qs(db, "SELECT raw FROM rejects WHERE severity = 'row'") == "D1,di nuovo io: [EMAIL]");
+  CHECK(qs(db, "SELECT raw FROM rejects WHERE severity = 'row'") ==
+        "D1,dieci,di nuovo io: [EMAIL]");
   CHECK(q(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
 }
 
