@@ -397,4 +397,11 @@ TEST_CASE("SeenHashes: says new once per hash, through growth, colliding slots a
   for (const std::uint64_t h : hashes) CHECK(seen.insert(h));
   for (const std::uint64_t h : hashes) CHECK_FALSE(seen.insert(h));
   CHECK(seen.size() == hashes.size() + 1);
+  CHECK(seen.contains(hashes.back()));
+  CHECK(seen.contains(0));
+  CHECK_FALSE(seen.contains(hash64("never inserted")));
+  seen.clear();
+  CHECK(seen.size() == 0);
+  CHECK_FALSE(seen.contains(hashes.front()));
+  CHECK_FALSE(seen.contains(0));
 }

@@ -21,6 +21,19 @@ bool SeenHashes::insert(std::uint64_t h) {
   }
 }
 
+bool SeenHashes::contains(std::uint64_t h) const {
+  if (h == 0) return has_zero_;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    if (slots_[i] == h) return true;
+  }
+  return false;
+}
+
+void SeenHashes::clear() {
+  *this = SeenHashes();
+}
+
 void SeenHashes::grow() {
   std::vector<std::uint64_t> old(slots_.size() * 2);
   old.swap(slots_);

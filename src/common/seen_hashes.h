@@ -1,7 +1,7 @@
-// The set of 64-bit hashes seen so far, for rejecting a repeated id within a run when no
-// database does it: open addressing in one flat array, so a lookup is one cache line and a hash
-// costs 8 to 16 bytes (std::unordered_set: a node, its allocation header and a bucket, ~40).
-// The hashes are XXH3 values, already uniform: their low bits pick the slot.
+// The set of 64-bit hashes seen so far, for rejecting a repeated id within a run: open addressing
+// in one flat array, so a lookup is one cache line and a hash costs 8 to 16 bytes
+// (std::unordered_set: a node, its allocation header and a bucket, ~40). The hashes are XXH3
+// values, already uniform: their low bits pick the slot.
 //
 //   SeenHashes seen;
 //   seen.insert(hash64("id:17"));   // true: new
@@ -18,6 +18,8 @@ class SeenHashes {
  public:
   // Adds `h`; false if it was already there.
   bool insert(std::uint64_t h);
+  bool contains(std::uint64_t h) const;
+  void clear();
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
 
  private:

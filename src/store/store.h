@@ -19,10 +19,10 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis/batch.h"
+#include "common/seen_hashes.h"
 #include "io/input_row.h"
 #include "lexicon/taxonomy.h"
 
@@ -83,7 +83,7 @@ class Store {
   std::function<void(std::string&)> raw_filter_;
   // Keys of this run's rows found unchanged (their run_id stays that of an earlier run), to tell
   // a duplicate id among them; it grows only on a re-import.
-  std::unordered_set<std::uint64_t> unchanged_keys_;
+  SeenHashes unchanged_keys_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };
