@@ -150,9 +150,7 @@ CREATE TABLE mentions (id INTEGER PRIMARY KEY, response_id INTEGER NOT NULL,
 void sqlite_insert(const std::vector<Response>& rows, const std::string& path, bool lean) {
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = NORMAL");
-  db.exec("PRAGMA ignore_check_constraints = ON");
+  configure_writer(db);
   migrate(db);
   for (const std::string_view index : kDeferredIndexes) {
     db.exec("DROP INDEX " + std::string(index.substr(0, index.find(' '))));

@@ -47,6 +47,8 @@ std::int64_t count(Store& s, const char* sql) {
 TEST_CASE("store: a new database is migrated to the current schema version") {
   Store s(fresh_db("ascolto-store-1.db"));
   CHECK(schema_version(s.db()) == kSchemaVersion);
+  CHECK(s.db().execAndGet("PRAGMA page_size").getInt() == 16384);
+  CHECK(s.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
   for (const char* t : {"runs", "responses", "segments", "mentions", "themes", "rejects",
                         "nps_by_month", "theme_by_month"}) {
     CAPTURE(t);

@@ -28,4 +28,8 @@ void migrate(SQLite::Database& db, int version = kSchemaVersion);
 
 int schema_version(SQLite::Database& db);
 
+// The settings of the connection that imports: WAL with synchronous=NORMAL, 16 KiB pages for a
+// new file, CHECK constraints not evaluated by this connection (they stay for every other).
+void configure_writer(SQLite::Database& db);
+
 }  // namespace ascolto

@@ -139,14 +139,7 @@ Store::Store(const std::string& path) try
   // Before anything that takes a lock: a reader opening the file at the same moment must make
   // this connection wait, not fail with "database is locked".
   db_.setBusyTimeout(5000);
-  db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = NORMAL");
-  // Each CHECK (x IN (...)) builds a temporary index per inserted row (60% of the store's time
-  // in a profile); every value this writer stores comes from an enum or a validated parse, and
-  // the CHECKs stay in force for every other connection. Foreign keys likewise: this writer
-  // adds segments and mentions only under the response it has just written, and deletes them
-  // itself before it replaces a response, so it leaves them off (a parent lookup per child row).
-  db_.exec("PRAGMA ignore_check_constraints = ON");
+  configure_writer(db_);
   migrate(db_);
   create_indexes();
   st_ = std::make_unique<Statements>(db_);
