@@ -135,10 +135,10 @@ std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
 
 // Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13).
 const std::string kThemeCounts =
-    "count(*), count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = "
-    "'passive'), 0), coalesce(sum(r.band = 'detractor'), 0), sum(mc.mentions), "
+    "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), coalesce(sum(mc.band = "
+    "'passive'), 0), coalesce(sum(mc.band = 'detractor'), 0), sum(mc.mentions), "
     "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
-    "sum(mc.suggestions) FROM theme_mention_counts mc JOIN scope r ON r.id = mc.response_id ";
+    "sum(mc.suggestions) FROM scoped_mention_counts mc ";
 
 NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::int64_t negative) {
   return {positive, mentions - positive - negative, negative};
@@ -147,48 +147,48 @@ NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::i
 void load_themes(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   const std::int64_t comments = comments_in_scope(db, o);
-  ScopedQuery st(db,
-                 "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
-                 "coalesce(t.label_it, mc.theme), " +
-                     kThemeCounts + "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme",
-                 o);
+  SQLite::Statement st(db,
+                       "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
+                       "coalesce(t.label_it, mc.theme), " +
+                           kThemeCounts +
+                           "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme");
   std::map<std::string, std::size_t> index;
-  while (st->executeStep()) {
+  while (st.executeStep()) {
     ThemeDriver d;
-    d.theme = st->getColumn(0).getString();
-    d.parent = st->getColumn(1).getString();
-    d.label_en = st->getColumn(2).getString();
-    d.label_it = st->getColumn(3).getString();
-    d.respondents = st->getColumn(4).getInt64();
+    d.theme = st.getColumn(0).getString();
+    d.parent = st.getColumn(1).getString();
+    d.label_en = st.getColumn(2).getString();
+    d.label_it = st.getColumn(3).getString();
+    d.respondents = st.getColumn(4).getInt64();
     d.share_pct = pct(d.respondents, comments);
-    const NetCounts mentioners = counts_at(*st, 5);
+    const NetCounts mentioners = counts_at(st, 5);
     d.nps = estimate_net(mentioners, o.min_n);
     d.impact = theme_impact(mentioners, minus(r.overall.bands, mentioners));
-    d.mentions = st->getColumn(9).getInt64();
-    d.mean_sentiment = st->getColumn(10).getDouble() / static_cast<double>(d.mentions);
+    d.mentions = st.getColumn(9).getInt64();
+    d.mean_sentiment = st.getColumn(10).getDouble() / static_cast<double>(d.mentions);
     d.sentiment =
-        mention_sentiment(d.mentions, st->getColumn(11).getInt64(), st->getColumn(12).getInt64());
+        mention_sentiment(d.mentions, st.getColumn(11).getInt64(), st.getColumn(12).getInt64());
     d.negative_pct = pct(d.sentiment.negative, d.mentions);
     d.net_sentiment = estimate_net(d.sentiment, o.min_n);
-    d.complaints = st->getColumn(13).getInt64();
-    d.suggestions = st->getColumn(14).getInt64();
+    d.complaints = st.getColumn(13).getInt64();
+    d.suggestions = st.getColumn(14).getInt64();
     index[d.theme] = r.themes.size();
     r.themes.push_back(std::move(d));
   }
-  ScopedQuery bands(db,
-                    "SELECT mc.theme, r.band, count(*), sum(mc.mentions), sum(mc.sentiment_sum), "
-                    "sum(mc.positive), sum(mc.negative) FROM theme_mention_counts mc JOIN scope r "
-                    "ON r.id = mc.response_id WHERE r.band IS NOT NULL GROUP BY mc.theme, r.band",
-                    o);
-  while (bands->executeStep()) {
-    const std::string band = bands->getColumn(1).getString();
+  SQLite::Statement bands(db,
+                          "SELECT mc.theme, mc.band, count(*), sum(mc.mentions), "
+                          "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative) FROM "
+                          "scoped_mention_counts mc WHERE mc.band IS NOT NULL GROUP BY mc.theme, "
+                          "mc.band");
+  while (bands.executeStep()) {
+    const std::string band = bands.getColumn(1).getString();
     const std::size_t slot = band == "promoter" ? 0 : band == "passive" ? 1 : 2;
-    BandTalk& t = r.themes[index.at(bands->getColumn(0).getString())].by_band[slot];
-    t.respondents = bands->getColumn(2).getInt64();
-    t.mentions = bands->getColumn(3).getInt64();
-    t.mean_sentiment = bands->getColumn(4).getDouble() / static_cast<double>(t.mentions);
+    BandTalk& t = r.themes[index.at(bands.getColumn(0).getString())].by_band[slot];
+    t.respondents = bands.getColumn(2).getInt64();
+    t.mentions = bands.getColumn(3).getInt64();
+    t.mean_sentiment = bands.getColumn(4).getDouble() / static_cast<double>(t.mentions);
     t.net_sentiment =
-        pct(bands->getColumn(5).getInt64() - bands->getColumn(6).getInt64(), t.mentions);
+        pct(bands.getColumn(5).getInt64() - bands.getColumn(6).getInt64(), t.mentions);
   }
   // Most negative impact first: the themes that cost the most NPS points lead.
   std::stable_sort(r.themes.begin(), r.themes.end(), [](const auto& a, const auto& b) {
@@ -222,23 +222,21 @@ std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, cons
                                                       const GroupNps& period) {
   const ReportOptions& o = r.options;
   const std::int64_t commented = comments_in(db, r, period);
-  ScopedQuery st(db,
-                 "SELECT mc.theme, " + kThemeCounts +
-                     "JOIN response_periods p ON p.response_id = mc.response_id WHERE "
-                     "p.granularity = :by AND p.period = :period GROUP BY mc.theme",
-                 o);
-  st->bind(":by", granularity_name(o.by));
-  st->bind(":period", period.key);
+  SQLite::Statement st(db, "SELECT mc.theme, " + kThemeCounts +
+                               "JOIN response_periods p ON p.response_id = mc.response_id WHERE "
+                               "p.granularity = :by AND p.period = :period GROUP BY mc.theme");
+  st.bind(":by", granularity_name(o.by));
+  st.bind(":period", period.key);
   std::map<std::string, ThemeInPeriod> out;
-  while (st->executeStep()) {
-    ThemeInPeriod& t = out[st->getColumn(0).getString()];
-    t.volume = share_of(st->getColumn(1).getInt64(), commented);
-    const NetCounts mentioners = counts_at(*st, 2);
+  while (st.executeStep()) {
+    ThemeInPeriod& t = out[st.getColumn(0).getString()];
+    t.volume = share_of(st.getColumn(1).getInt64(), commented);
+    const NetCounts mentioners = counts_at(st, 2);
     t.mentioners = mentioners.n();
     t.impact = theme_impact(mentioners, minus(period.bands, mentioners));
     t.net_sentiment =
-        estimate_net(mention_sentiment(st->getColumn(6).getInt64(), st->getColumn(8).getInt64(),
-                                       st->getColumn(9).getInt64()),
+        estimate_net(mention_sentiment(st.getColumn(6).getInt64(), st.getColumn(8).getInt64(),
+                                       st.getColumn(9).getInt64()),
                      o.min_n);
   }
   return out;
@@ -290,7 +288,15 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
                    [](const auto& a, const auto& b) { return a.test.p_value < b.test.p_value; });
 }
 
-// A row of (response text, mention text, start, end, sentiment, score).
+// The mentions in scope of :theme or of its subthemes, as (response text, mention text, start,
+// end, sentiment, score), up to a condition that follows. The theme ids are listed first so that
+// the mentions_theme index finds the mentions: an OR over a join scanned them all per theme.
+const std::string kThemeMentions =
+    "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM mentions m JOIN scope "
+    "r ON r.id = m.response_id WHERE m.theme IN (SELECT :theme UNION SELECT id FROM themes WHERE "
+    "parent = :theme) AND ";
+
+// A row of kThemeMentions.
 Example read_example(SQLite::Statement& st, const std::string& theme) {
   Example e{theme,
             st.getColumn(0).getString(),
@@ -310,12 +316,7 @@ void load_examples(SQLite::Database& db, NpsReport& r) {
   for (const ThemeDriver* theme : headline_themes(r)) {
     const ThemeDriver& t = *theme;
     for (const char* side : sides) {
-      ScopedQuery st(db,
-                     "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM "
-                     "mentions m JOIN scope r ON r.id = m.response_id LEFT JOIN themes t ON t.id "
-                     "= m.theme WHERE (m.theme = :theme OR t.parent = :theme) AND " +
-                         std::string(side) + " LIMIT :k",
-                     o);
+      ScopedQuery st(db, kThemeMentions + std::string(side) + " LIMIT :k", o);
       st->bind(":theme", t.theme);
       st->bind(":k", o.examples);
       while (st->executeStep()) r.examples.push_back(read_example(*st, t.theme));
@@ -360,10 +361,8 @@ void load_requests(SQLite::Database& db, NpsReport& r) {
     ThemeRequests q{t->theme, t->label_en, t->label_it, t->suggestions, {}};
     ScopedQuery st(
         db,
-        "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM mentions m "
-        "JOIN scope r ON r.id = m.response_id LEFT JOIN themes t ON t.id = m.theme "
-        "WHERE (m.theme = :theme OR t.parent = :theme) AND m.intent = 'suggestion' "
-        "GROUP BY r.id ORDER BY length(r.text), r.id LIMIT :k",
+        kThemeMentions +
+            "m.intent = 'suggestion' GROUP BY r.id ORDER BY length(r.text), r.id LIMIT :k",
         o);
     st->bind(":theme", t->theme);
     st->bind(":k", std::max(o.examples, 1));
@@ -443,6 +442,26 @@ Granularity parse_granularity(const std::string& text) {
   throw UsageError("--by '" + text + "': expected week, month or quarter");
 }
 
+// The view theme_mention_counts sorts every mention by theme and response: seconds on a million
+// mentions. Four of the report's queries read it for the responses in scope, so those rows, with
+// each response's score and band, are computed once into a temporary table (the temp schema is
+// writable even on a read-only connection). Emptied rather than dropped: a DROP fails while
+// another statement of the connection is running.
+void snapshot_mention_counts(SQLite::Database& db, const ReportOptions& o) {
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS scoped_mention_counts (theme TEXT, response_id INTEGER, "
+      "mentions INTEGER, sentiment_sum REAL, positive INTEGER, negative INTEGER, complaints "
+      "INTEGER, suggestions INTEGER, score INTEGER, band TEXT)");
+  db.exec("DELETE FROM temp.scoped_mention_counts");
+  ScopedQuery(db,
+              "INSERT INTO temp.scoped_mention_counts SELECT mc.theme, mc.response_id, "
+              "mc.mentions, mc.sentiment_sum, mc.positive, mc.negative, mc.complaints, "
+              "mc.suggestions, r.score, r.band FROM theme_mention_counts mc JOIN scope r ON r.id = "
+              "mc.response_id",
+              o)
+      ->exec();
+}
+
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
@@ -450,6 +469,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   split_where(options.where);
   NpsReport r;
   r.options = options;
+  snapshot_mention_counts(db, options);
   load_groups(db, r);
   load_themes(db, r);
   load_changes(db, r);
