@@ -173,6 +173,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   a.score = sentiment.compound;
   a.label = sentiment.label;
   a.sentences = static_cast<std::uint32_t>(tokens.sentences.size());
+  a.mentions.reserve(x.theme_spans.size());
   for (const ThemeSpan& span : x.theme_spans) {
     Mention m;
     m.theme = lex_.taxonomy.at(span.theme).id;

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <bitset>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
