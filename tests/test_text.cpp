@@ -6,6 +6,7 @@
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
+#include "text/word_filter.h"
 
 using namespace ascolto;
 
@@ -111,6 +112,33 @@ TEST_CASE("language: Italian, English, undetermined") {
   CHECK(detect("Terrible experience") == Lang::En);
   CHECK(detect("👍👍") == Lang::Und);
   CHECK(detect("12345") == Lang::Und);
+}
+
+TEST_CASE("language: a word of both vocabularies counts for both; accented endings for Italian") {
+  const LanguageDetector d({{"casa", 1.0f}, {"no", 0.5f}}, {{"no", 1.0f}, {"home", 1.0f}});
+  Tokenizer tok;
+  TokenizedText t;
+  const auto detect = [&](const std::string& s) {
+    tok.tokenize(s, t);
+    return d.detect(t);
+  };
+  CHECK(detect("no") == Lang::En);
+  CHECK(detect("no casa") == Lang::It);
+  CHECK(detect("home città") == Lang::En);
+  CHECK(detect("home città più") == Lang::Und);
+  CHECK(detect("home città più perché") == Lang::It);
+  CHECK(detect("home l'albergo l'ora") == Lang::Und);
+}
+
+TEST_CASE("word filter: holds every word added and turns most others away") {
+  WordFilter f;
+  const std::vector<std::string> words = {"",   "a",   "ok",     "non",
+                                          "l'", "più", "ottimo", "assistenza"};
+  for (const auto& w : words) f.add(w);
+  for (const auto& w : words) CHECK(f.may_contain(w));
+  int let_through = 0;
+  for (int i = 0; i < 1000; ++i) let_through += f.may_contain("word" + std::to_string(i));
+  CHECK(let_through < 10);
 }
 
 TEST_CASE("html entities: named, numeric and twice-escaped ones are decoded, the rest kept") {

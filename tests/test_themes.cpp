@@ -250,14 +250,39 @@ TEST_CASE("themes: sentence texts are rebuilt per comment, keeping entries from 
   TokenizedText t;
   std::vector<SentenceText> texts;
   tok.tokenize("I'm happy. The food's cold! Don't go.", t);
-  build_sentence_texts(t, texts);
+  build_sentence_texts(t, testing::mini_lexicons().en, texts);
   REQUIRE(texts.size() == 3);
   CHECK(texts[0].str() == "i am happy.");
   CHECK(texts[1].str() == "the food's cold!");
   CHECK(texts[2].str() == "do not go.");
   tok.tokenize("Nice staff.", t);
-  build_sentence_texts(t, texts);
+  build_sentence_texts(t, testing::mini_lexicons().en, texts);
   CHECK(texts.size() == 3);
   CHECK(texts[0].str() == "nice staff.");
   CHECK(texts[0].tokens_of(5, 10) == std::pair<std::uint32_t, std::uint32_t>{1, 2});
+}
+
+TEST_CASE("themes: one rule set pass per sentence serves both the theme and the signal rules") {
+  const LanguageLexicon& en = testing::shipped().en;
+  Tokenizer tok;
+  TokenizedText t;
+  std::vector<SentenceText> texts;
+  tok.tokenize("The product is long lasting and I am cancelling my subscription.", t);
+  build_sentence_texts(t, en, texts);
+  const std::vector<int>& hits = texts[0].rule_hits();
+  CHECK(std::is_sorted(hits.begin(), hits.end()));
+  // Each owner sees its own rules, in rule order, with the tokens of the match.
+  std::vector<std::string> themes, signals;
+  for_each_rule_match(en.rules, 0, texts[0], [&](std::size_t r, std::uint32_t b, std::uint32_t e) {
+    themes.push_back(testing::shipped().taxonomy.at(en.rules[r].theme).id + " " + t.tokens[b].norm +
+                     " " + t.tokens[e - 1].norm);
+  });
+  for_each_rule_match(en.signal_rules, en.rules.size(), texts[0],
+                      [&](std::size_t r, std::uint32_t b, std::uint32_t e) {
+                        signals.push_back(std::string(signal_kind_name(en.signal_rules[r].kind)) +
+                                          " " + t.tokens[b].norm + " " + t.tokens[e - 1].norm);
+                      });
+  CHECK(themes == V{"product.quality long lasting", "contract my subscription",
+                    "contract.cancellation cancelling subscription"});
+  CHECK(signals == V{"churn i subscription"});
 }

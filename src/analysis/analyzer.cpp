@@ -165,9 +165,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
   clock.lap(times_.sentiment);
   const LanguageLexicon& rules_lexicon = lex_.lang(rules);
-  if (rules_lexicon.rule_set || rules_lexicon.signal_set) {
-    build_sentence_texts(tokens, sentence_texts_);
-  }
+  if (rules_lexicon.rule_set) build_sentence_texts(tokens, rules_lexicon, sentence_texts_);
   x.theme_spans = tagger_.tag(tokens, sentence_texts_, rules);
   x.signal_spans = signals_.detect(tokens, sentence_texts_, rules);
   x.intents = sentence_intents(tokens, sentiment, x.signal_spans);
@@ -175,6 +173,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   a.score = sentiment.compound;
   a.label = sentiment.label;
   a.sentences = static_cast<std::uint32_t>(tokens.sentences.size());
+  a.mentions.reserve(x.theme_spans.size());
   for (const ThemeSpan& span : x.theme_spans) {
     Mention m;
     m.theme = lex_.taxonomy.at(span.theme).id;

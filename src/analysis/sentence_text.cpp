@@ -1,5 +1,7 @@
 #include "analysis/sentence_text.h"
 
+#include <re2/set.h>
+
 #include <algorithm>
 
 namespace ascolto {
@@ -18,7 +20,8 @@ bool gap_before(const Token& prev, const Token& cur) {
 
 }  // namespace
 
-void SentenceText::build(const TokenizedText& text, const Sentence& sentence) {
+void SentenceText::build(const TokenizedText& text, const Sentence& sentence,
+                         const LanguageLexicon& lang) {
   text_.clear();
   offsets_.clear();
   lengths_.clear();
@@ -29,11 +32,36 @@ void SentenceText::build(const TokenizedText& text, const Sentence& sentence) {
     lengths_.push_back(static_cast<std::uint32_t>(text.tokens[i].norm.size()));
     text_ += text.tokens[i].norm;
   }
+  match_rules(lang);
 }
 
-void build_sentence_texts(const TokenizedText& text, std::vector<SentenceText>& out) {
+// When the set's DFA runs out of its memory budget on this sentence, each rule is tried on its
+// own rather than silently missing matches.
+void SentenceText::match_rules(const LanguageLexicon& lang) {
+  hits_.clear();
+  RE2::Set::ErrorInfo error;
+  if (!lang.rule_set->Match(text_, &hits_, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return;
+    hits_.clear();
+    int index = 0;
+    const auto try_each = [&](const auto& rules) {
+      for (const auto& rule : rules) {
+        if (RE2::PartialMatch(text_, *rule.regex)) hits_.push_back(index);
+        ++index;
+      }
+    };
+    try_each(lang.rules);
+    try_each(lang.signal_rules);
+  }
+  std::sort(hits_.begin(), hits_.end());
+}
+
+void build_sentence_texts(const TokenizedText& text, const LanguageLexicon& lang,
+                          std::vector<SentenceText>& out) {
   if (out.size() < text.sentences.size()) out.resize(text.sentences.size());
-  for (std::size_t i = 0; i < text.sentences.size(); ++i) out[i].build(text, text.sentences[i]);
+  for (std::size_t i = 0; i < text.sentences.size(); ++i) {
+    out[i].build(text, text.sentences[i], lang);
+  }
 }
 
 std::pair<std::uint32_t, std::uint32_t> SentenceText::tokens_of(std::size_t begin,

@@ -1,8 +1,5 @@
 #include "analysis/signals.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <algorithm>
 
 namespace ascolto {
@@ -30,8 +27,6 @@ std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text,
                                                Lang lang_code) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   std::vector<SignalSpan> found;
-  // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
-  thread_local std::vector<int> rule_hits;
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
     // A rule that re-finds a phrase already found (same kind, overlapping) adds nothing.
@@ -49,8 +44,8 @@ std::vector<SignalSpan> SignalDetector::detect(const TokenizedText& text,
                                         static_cast<std::uint32_t>(stop), h.src);
                                   }
                                 });
-    if (!lang.signal_set) continue;
-    for_each_rule_match(*lang.signal_set, lang.signal_rules, sentence_texts[si], rule_hits,
+    if (!lang.rule_set) continue;
+    for_each_rule_match(lang.signal_rules, lang.rules.size(), sentence_texts[si],
                         [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
                           const SignalRule& rule = lang.signal_rules[r];
                           add(rule.kind, first, end, rule.src);

@@ -51,7 +51,7 @@ class SignalDetector {
  public:
   explicit SignalDetector(const Lexicons& lexicons) : lex_(lexicons) {}
   // `sentence_texts` holds the SentenceText of each sentence (build_sentence_texts); it is read
-  // only when the language has signal rules.
+  // only when the language has RE2 rules (a rule_set).
   std::vector<SignalSpan> detect(const TokenizedText& text,
                                  const std::vector<SentenceText>& sentence_texts, Lang lang) const;
 

@@ -43,7 +43,6 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text,
   const LanguageLexicon& lang = lex_.lang(lang_code);
   // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
   thread_local std::vector<ThemeSpan> found, out;
-  thread_local std::vector<int> rule_hits;
   found.clear();
   out.clear();
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
@@ -63,7 +62,7 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text,
         });
     if (!lang.rule_set) continue;
     for_each_rule_match(
-        *lang.rule_set, lang.rules, sentence_texts[si], rule_hits,
+        lang.rules, 0, sentence_texts[si],
         [&](std::size_t r, std::uint32_t first, std::uint32_t end) {
           const ThemeRule& rule = lang.rules[r];
           const ThemeContext* ctx =

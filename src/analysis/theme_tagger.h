@@ -28,7 +28,7 @@ class ThemeTagger {
  public:
   explicit ThemeTagger(const Lexicons& lexicons) : lex_(lexicons) {}
   // `sentence_texts` holds the SentenceText of each sentence (build_sentence_texts); it is read
-  // only when the language has rules.
+  // only when the language has RE2 rules (a rule_set).
   std::vector<ThemeSpan> tag(const TokenizedText& text,
                              const std::vector<SentenceText>& sentence_texts, Lang lang) const;
 

@@ -251,32 +251,36 @@ struct Loader {
     }
   }
 
-  // Compiles one language's RE2 rules (theme or signal) into a set within `budget` bytes.
-  template <class Rule>
-  std::unique_ptr<RE2::Set> compile_set(const std::vector<Rule>& rules, const std::string& what) {
-    if (rules.empty()) return nullptr;
+  // Compiles one language's theme rules, then its signal rules, into one set within `budget`
+  // bytes; `what` names the language's directory in errors.
+  std::unique_ptr<RE2::Set> compile_rule_set(const LanguageLexicon& lang, const std::string& what) {
+    if (lang.rules.empty() && lang.signal_rules.empty()) return nullptr;
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_max_mem(static_cast<int64_t>(budget));
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    for (const Rule& rule : rules) {
+    // The largest rule, named when the set is over the budget: the one to simplify first.
+    const RE2* biggest = nullptr;
+    EntrySource biggest_src;
+    const auto add = [&](const auto& rule) {
       std::string error;
       if (set->Add(rule.regex->pattern(), &error) < 0) {
         throw LexiconError({lex.files[rule.src.file], rule.src.line, 0},
                            "invalid RE2 rule: " + error);
       }
-    }
+      if (!biggest || biggest->ProgramSize() < rule.regex->ProgramSize()) {
+        biggest = rule.regex.get();
+        biggest_src = rule.src;
+      }
+    };
+    for (const ThemeRule& rule : lang.rules) add(rule);
+    for (const SignalRule& rule : lang.signal_rules) add(rule);
     if (!set->Compile()) {
-      // Point at the biggest rule: the one to simplify first.
-      const auto biggest =
-          std::max_element(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {
-            return a.regex->ProgramSize() < b.regex->ProgramSize();
-          });
-      throw LexiconError({lex.files[biggest->src.file], biggest->src.line, 0},
+      throw LexiconError({lex.files[biggest_src.file], biggest_src.line, 0},
                          "the rules of " + what + " exceed the RE2 memory budget of " +
                              std::to_string(budget >> 20) +
                              " MiB; the largest rule is this one (program size " +
-                             std::to_string(biggest->regex->ProgramSize()) + ")");
+                             std::to_string(biggest->ProgramSize()) + ")");
     }
     return set;
   }
@@ -454,9 +458,8 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
       if (fs::exists(d / "theme_examples.tsv"))
         loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
-    lang->rule_set = loader.compile_set(lang->rules, (ld / "themes.tsv").string());
     if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
-    lang->signal_set = loader.compile_set(lang->signal_rules, (ld / "signals.tsv").string());
+    lang->rule_set = loader.compile_rule_set(*lang, ld.string());
   }
   lex->detector = LanguageDetector(vocabulary(lex->it, lex->en), vocabulary(lex->en, lex->it));
   lex->fingerprint = loader.hasher.hex();

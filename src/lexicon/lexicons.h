@@ -1,8 +1,9 @@
 // Everything the analysis reads, loaded once from a lexicon directory and then shared read-only
 // by all threads: per language the sentiment entries, modifiers, theme patterns (terms, phrases,
-// prefixes, and RE2 rules compiled into one RE2::Set) and stopwords; the emoji valences; the
-// taxonomy; and the language detector built from the vocabularies. Every entry remembers its
-// file:line, so `explain` can cite it and errors can point at it.
+// prefixes, RE2 rules), signal phrases and rules (the RE2 rules of both compiled into one
+// RE2::Set) and stopwords; the emoji valences; the taxonomy; and the language detector built from
+// the vocabularies. Every entry remembers its file:line, so `explain` can cite it and errors can
+// point at it.
 //
 //   auto lex = load_lexicons({.dir = "lexicons"});
 //   lex->lang(Lang::It).sentiment.word("ottimo")->valence == 3.0f
@@ -126,14 +127,15 @@ struct LanguageLexicon {
   TermMatcher<SentimentEntry> sentiment;
   TermMatcher<ModifierEntry> modifiers;
   TermMatcher<ThemeHits> themes;
-  std::unique_ptr<re2::RE2::Set> rule_set;  // null when the language has no rules
-  std::vector<ThemeRule> rules;             // same order as the set's indices
+  std::vector<ThemeRule> rules;  // rule_set's first indices, in order
   std::vector<ThemeContext> contexts;
   std::vector<ThemeExample> examples;
   std::vector<PatternOverride> overrides;
   TermMatcher<SignalHits> signals;
-  std::unique_ptr<re2::RE2::Set> signal_set;  // null when the language has no signal rules
-  std::vector<SignalRule> signal_rules;       // same order as the set's indices
+  std::vector<SignalRule> signal_rules;  // rule_set's indices after the theme rules, in order
+  // The theme rules, then the signal rules, in one set: a sentence takes one pass for both.
+  // Null when the language has neither.
+  std::unique_ptr<re2::RE2::Set> rule_set;
   std::unordered_set<std::string, StringHash, std::equal_to<>> stopwords;
 };
 

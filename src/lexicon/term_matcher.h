@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <bitset>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +18,7 @@
 #include <vector>
 
 #include "text/tokenizer.h"
+#include "text/word_filter.h"
 
 namespace ascolto {
 
@@ -40,7 +40,7 @@ class TermMatcher {
   Payload& add(const std::vector<std::string>& tokens, bool prefix, const Payload& payload,
                bool* inserted) {
     *inserted = false;
-    if (!prefix || tokens.size() > 1) first_words_[signature(tokens[0])] = true;
+    if (!prefix || tokens.size() > 1) first_words_.add(tokens[0]);
     if (tokens.size() == 1) {
       auto& map = prefix ? prefixes_ : words_;
       auto [it, fresh] = map.try_emplace(tokens[0], payload);
@@ -183,21 +183,9 @@ class TermMatcher {
     return nullptr;
   }
 
-  // A few bits from a word's length and its first and last two bytes, well mixed: no loop over
-  // the word, unlike the maps' hash.
-  static constexpr int kSignatureBits = 16;
-  static std::size_t signature(std::string_view w) {
-    const std::size_t n = w.size();
-    const auto byte = [&](std::size_t k) -> std::uint64_t {
-      return k < n ? static_cast<unsigned char>(w[k]) : 0;
-    };
-    const std::uint64_t x = n | byte(0) << 8 | byte(1) << 16 | (n > 0 ? byte(n - 1) : 0) << 24 |
-                            (n > 1 ? byte(n - 2) : 0) << 32;
-    return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> (64 - kSignatureBits));
-  }
   // False when no exact word or phrase starts with `w`: most tokens are turned away here, before
   // the hash and lookup in each map.
-  bool may_start_entry(std::string_view w) const { return first_words_[signature(w)]; }
+  bool may_start_entry(std::string_view w) const { return first_words_.may_contain(w); }
 
   static std::size_t start_key(std::string_view w) {
     return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
@@ -212,8 +200,8 @@ class TermMatcher {
   std::vector<bool> prefix_starts_ = std::vector<bool>(1 << 16);
   bool short_prefix_ = false;
   std::unordered_map<std::string, Phrases, StringHash, std::equal_to<>> phrases_;
-  // The signatures of every exact word and of every phrase's first word.
-  std::vector<bool> first_words_ = std::vector<bool>(std::size_t{1} << kSignatureBits);
+  // Every exact word and every phrase's first word.
+  WordFilter first_words_;
 };
 
 }  // namespace ascolto

@@ -23,20 +23,29 @@ Lang parse_lang(std::string_view code) {
   throw UsageError("unknown language '" + std::string(code) + "'; expected it, en or auto");
 }
 
-LanguageDetector::LanguageDetector(Vocabulary italian, Vocabulary english)
-    : italian_(std::move(italian)), english_(std::move(english)) {}
+LanguageDetector::LanguageDetector(Vocabulary italian, Vocabulary english) {
+  for (const auto& [w, weight] : italian) words_[w].italian = weight;
+  for (const auto& [w, weight] : english) words_[w].english = weight;
+  for (const auto& [w, weights] : words_) filter_.add(w);
+}
 
 Lang LanguageDetector::detect(const TokenizedText& text) const {
   float it = 0, en = 0;
   for (const Token& t : text.tokens) {
     if (t.kind != TokenKind::Word) continue;
-    if (const auto i = italian_.find(t.norm); i != italian_.end()) it += i->second;
-    if (const auto e = english_.find(t.norm); e != english_.end()) en += e->second;
+    if (filter_.may_contain(t.norm)) {
+      if (const auto w = words_.find(t.norm); w != words_.end()) {
+        it += w->second.italian;
+        en += w->second.english;
+      }
+    }
     if (t.norm.size() >= 2 && t.norm.back() == '\'') it += 0.5f;  // elided article
     // A word ending in an accented vowel (perché, città, più) is almost surely Italian.
+    // All of them are two bytes starting with 0xC3: most words skip the comparisons.
     const std::string_view n = t.norm;
+    if (n.size() <= 2 || n[n.size() - 2] != '\xC3') continue;
     for (const std::string_view v : {"à", "è", "é", "ì", "ò", "ù"}) {
-      if (n.size() > v.size() && n.substr(n.size() - v.size()) == v) it += 0.5f;
+      if (n.substr(n.size() - v.size()) == v) it += 0.5f;
     }
   }
   if (it == en) return Lang::Und;

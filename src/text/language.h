@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "text/tokenizer.h"
+#include "text/word_filter.h"
 
 namespace ascolto {
 
@@ -30,7 +31,12 @@ class LanguageDetector {
   Lang detect(const TokenizedText& text) const;
 
  private:
-  Vocabulary italian_, english_;
+  struct Weights {
+    float italian = 0, english = 0;
+  };
+  // Both vocabularies in one map: one lookup per word, and most words turned away by the filter.
+  std::unordered_map<std::string, Weights> words_;
+  WordFilter filter_;
 };
 
 }  // namespace ascolto
