@@ -222,11 +222,9 @@ std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, cons
                                                       const GroupNps& period) {
   const ReportOptions& o = r.options;
   const std::int64_t commented = comments_in(db, r, period);
-  SQLite::Statement st(db, "SELECT mc.theme, " + kThemeCounts +
-                               "JOIN response_periods p ON p.response_id = mc.response_id WHERE "
-                               "p.granularity = :by AND p.period = :period GROUP BY mc.theme");
-  st.bind(":by", granularity_name(o.by));
-  st.bind(":period", period.key);
+  SQLite::Statement st(
+      db, "SELECT mc.theme, " + kThemeCounts + "WHERE mc.period = ? GROUP BY mc.theme");
+  st.bind(1, period.key);
   std::map<std::string, ThemeInPeriod> out;
   while (st.executeStep()) {
     ThemeInPeriod& t = out[st.getColumn(0).getString()];
@@ -444,22 +442,24 @@ Granularity parse_granularity(const std::string& text) {
 
 // The view theme_mention_counts sorts every mention by theme and response: seconds on a million
 // mentions. Four of the report's queries read it for the responses in scope, so those rows, with
-// each response's score and band, are computed once into a temporary table (the temp schema is
-// writable even on a read-only connection). Emptied rather than dropped: a DROP fails while
+// each response's score, band and period, are computed once into a temporary table (the temp schema
+// is writable even on a read-only connection). Emptied rather than dropped: a DROP fails while
 // another statement of the connection is running.
 void snapshot_mention_counts(SQLite::Database& db, const ReportOptions& o) {
   db.exec(
       "CREATE TEMP TABLE IF NOT EXISTS scoped_mention_counts (theme TEXT, response_id INTEGER, "
       "mentions INTEGER, sentiment_sum REAL, positive INTEGER, negative INTEGER, complaints "
-      "INTEGER, suggestions INTEGER, score INTEGER, band TEXT)");
+      "INTEGER, suggestions INTEGER, score INTEGER, band TEXT, period TEXT)");
   db.exec("DELETE FROM temp.scoped_mention_counts");
-  ScopedQuery(db,
-              "INSERT INTO temp.scoped_mention_counts SELECT mc.theme, mc.response_id, "
-              "mc.mentions, mc.sentiment_sum, mc.positive, mc.negative, mc.complaints, "
-              "mc.suggestions, r.score, r.band FROM theme_mention_counts mc JOIN scope r ON r.id = "
-              "mc.response_id",
-              o)
-      ->exec();
+  ScopedQuery snapshot(db,
+                       "INSERT INTO temp.scoped_mention_counts SELECT mc.theme, mc.response_id, "
+                       "mc.mentions, mc.sentiment_sum, mc.positive, mc.negative, mc.complaints, "
+                       "mc.suggestions, r.score, r.band, p.period FROM theme_mention_counts mc "
+                       "JOIN scope r ON r.id = mc.response_id LEFT JOIN response_periods p ON "
+                       "p.response_id = mc.response_id AND p.granularity = :by",
+                       o);
+  snapshot->bind(":by", granularity_name(o.by));
+  snapshot->exec();
 }
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
