@@ -206,7 +206,7 @@ void sqlite_insert(const std::vector<Response>& rows, const std::string& path, b
     }
     for (const Mention& m : r.mentions) {
       mention.bind(1, id);
-      if (lean) {
+      if (lean) {  // a stand-in integer id: only the cost of storing one is measured
         mention.bind(2, static_cast<int>(std::hash<std::string>{}(m.theme) % 512));
       } else {
         mention.bindNoCopy(2, m.theme);
