@@ -188,6 +188,9 @@ TEST_CASE("never ... so / such is an exclamation, not a negation") {
   // Without "never", "so" does not undo the negation; nor does another booster after "never".
   CHECK(s("not so good", Lang::En) < 0);
   CHECK(s("never very good", Lang::En) < 0);
+  // Without an experience (a participle) it is a plain negation: "never that slow" is praise.
+  CHECK(s("it is never so slow", Lang::En) > 0);
+  CHECK(s("non è mai così lento", Lang::It) > 0);
 }
 
 // The same hard cases on the lexicons users get, whose valences differ from the mini lexicon's.

@@ -87,18 +87,43 @@ bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from
   return false;
 }
 
-// "Never ... so / such" compares with every past experience and says the opinion strongly, not
-// its opposite: "never been treated so rudely", "mai mangiato così bene". True when a "never"
-// word and then a degree word lie in [from, to).
+// A past participle, the mark of an experience: "been", "seen", "treated"; "stato", "visto",
+// "mangiato". Only tested between "never" and a degree word.
+bool past_participle(std::string_view w, Lang lang) {
+  const auto ends = [&](std::string_view tail) {
+    return w.size() > tail.size() + 1 && w.substr(w.size() - tail.size()) == tail;
+  };
+  if (lang == Lang::En) {
+    for (const std::string_view irregular :
+         {"been", "had", "seen", "met", "eaten", "given", "taken", "gotten", "got", "done", "felt",
+          "found", "made", "heard", "paid", "told", "spent", "known"}) {
+      if (w == irregular) return true;
+    }
+    return w.size() >= 5 && ends("ed");  // "treated", "served"; not "need" or "bed"
+  }
+  for (const std::string_view tail :
+       {"ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite"}) {
+    if (ends(tail)) return true;
+  }
+  return w == "visto" || w == "vista" || w == "visti" || w == "viste" || w == "fatto" ||
+         w == "preso" || w == "messo" || w == "letto";
+}
+
+// "Never ... so / such" after a past participle compares with every past experience and says
+// the opinion strongly, not its opposite: "never been treated so rudely", "mai mangiato così
+// bene". Without the experience it stays a negation: "it is never so crowded", "non è mai così
+// affollato". True when "never", a participle and a degree word follow each other in [from, to).
 bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t from,
                             std::uint32_t to) {
   const bool it = lang == Lang::It;
-  bool never = false;
+  bool never = false, experienced = false;
   for (std::uint32_t k = from; k < to; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (it ? w == "mai" : w == "never") {
       never = true;
-    } else if (never &&
+    } else if (never && past_participle(w, lang)) {
+      experienced = true;
+    } else if (experienced &&
                (it ? (w == "così" || w == "talmente" || w == "tanto" || w == "tanta" || w == "tale")
                    : (w == "so" || w == "such"))) {
       return true;
