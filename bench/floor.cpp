@@ -152,9 +152,7 @@ void sqlite_insert(const std::vector<Response>& rows, const std::string& path, b
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   configure_writer(db);
   migrate(db);
-  for (const std::string_view index : kDeferredIndexes) {
-    db.exec("DROP INDEX " + std::string(index.substr(0, index.find(' '))));
-  }
+  drop_deferred_indexes(db);
   if (lean) db.exec(kLeanTables);
   db.exec(
       "INSERT INTO runs (started_at, status, tool_version, inputs, lexicon_hash, options) "
@@ -226,9 +224,7 @@ void sqlite_insert(const std::vector<Response>& rows, const std::string& path, b
     }
   }
   if (tx) tx->commit();
-  for (const std::string_view index : kDeferredIndexes) {
-    db.exec("CREATE INDEX " + std::string(index));
-  }
+  create_deferred_indexes(db);
 }
 
 }  // namespace

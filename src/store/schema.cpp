@@ -5,12 +5,18 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "common/error.h"
 #include "store/analytics_views.h"
 
 namespace ascolto {
 namespace {
+
+// The indexes of drop_deferred_indexes, name then definition, as the first migration has them.
+constexpr std::array<std::string_view, 4> kDeferredIndexes = {
+    "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
+    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
 
 // Migration N takes the schema from version N to N+1. Append, never edit.
 const std::array<std::string, kSchemaVersion>& migrations() {
@@ -191,6 +197,16 @@ void configure_writer(SQLite::Database& db) {
   // adds segments and mentions only under the response it has just written, and deletes them
   // itself before it replaces a response, so it leaves them off (a parent lookup per child row).
   db.exec("PRAGMA ignore_check_constraints = ON");
+}
+
+void drop_deferred_indexes(SQLite::Database& db) {
+  for (const std::string_view index : kDeferredIndexes)
+    db.exec("DROP INDEX IF EXISTS " + std::string(index.substr(0, index.find(' '))));
+}
+
+void create_deferred_indexes(SQLite::Database& db) {
+  for (const std::string_view index : kDeferredIndexes)
+    db.exec("CREATE INDEX IF NOT EXISTS " + std::string(index));
 }
 
 void migrate(SQLite::Database& db, int version) {

@@ -8,19 +8,9 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include <array>
-#include <string_view>
-
 namespace ascolto {
 
 constexpr int kSchemaVersion = 6;
-
-// Secondary indexes of the first migration (name, then definition). An import into an empty
-// database drops them and builds each with one sort at the end of the run, instead of a B-tree
-// insert per row; opening a database re-creates any a killed import left missing.
-constexpr std::array<std::string_view, 4> kDeferredIndexes = {
-    "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
-    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
 
 // Brings `db` to kSchemaVersion (or to an older `version`, to test upgrades); throws StoreError
 // if it is newer than this build knows.
@@ -31,5 +21,11 @@ int schema_version(SQLite::Database& db);
 // The settings of the connection that imports: WAL with synchronous=NORMAL, 16 KiB pages for a
 // new file, CHECK constraints not evaluated by this connection (they stay for every other).
 void configure_writer(SQLite::Database& db);
+
+// The secondary indexes of the first migration. An import into an empty database drops them and
+// builds each with one sort at the end of the run, instead of a B-tree insert per row; opening a
+// database re-creates any a killed import left missing. Both do only what is needed.
+void drop_deferred_indexes(SQLite::Database& db);
+void create_deferred_indexes(SQLite::Database& db);
 
 }  // namespace ascolto

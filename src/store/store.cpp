@@ -6,12 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <string_view>
 #include <thread>
 
 #include "common/error.h"
@@ -141,18 +139,13 @@ Store::Store(const std::string& path) try
   db_.setBusyTimeout(5000);
   configure_writer(db_);
   migrate(db_);
-  create_indexes();
+  create_deferred_indexes(db_);
   st_ = std::make_unique<Statements>(db_);
 } catch (const SQLite::Exception& e) {
   throw StoreError(path + ": " + e.what());
 }
 
 Store::~Store() = default;
-
-void Store::create_indexes() {
-  for (const std::string_view index : kDeferredIndexes)
-    db_.exec("CREATE INDEX IF NOT EXISTS " + std::string(index));
-}
 
 void Store::close_abandoned_runs(const std::string& host) {
   SQLite::Statement running(db_, "SELECT id, pid FROM runs WHERE status = 'running' AND host = ?");
@@ -194,8 +187,7 @@ std::int64_t Store::begin_run(const RunInfo& info) {
   const std::int64_t run = db_.getLastInsertRowid();
   if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
     SQLite::Transaction tx(db_);
-    for (const std::string_view index : kDeferredIndexes)
-      db_.exec("DROP INDEX IF EXISTS " + std::string(index.substr(0, index.find(' '))));
+    drop_deferred_indexes(db_);
     tx.commit();
   }
   return run;
@@ -370,7 +362,7 @@ void Store::finish_run(std::int64_t run, RunStatus status, const std::string& in
   // Nothing else runs by now: the index builds may sort on every core.
   db_.exec("PRAGMA threads = " +
            std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
-  create_indexes();
+  create_deferred_indexes(db_);
   SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
   st.bind(1, utc_now());
   st.bind(2, status == RunStatus::Completed     ? "completed"

@@ -75,7 +75,6 @@ class Store {
   SQLite::Database& db() { return db_; }
 
  private:
-  void create_indexes();
   void close_abandoned_runs(const std::string& host);
 
   SQLite::Database db_;
