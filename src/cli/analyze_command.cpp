@@ -265,12 +265,13 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
       for (const RejectedRow& u : batch.unreadable)
         store->reject_file(run, u.file, u.line, u.column, u.reason);
     }
-    // A row's field problems are told once it is kept: a duplicate id the store rejects is
-    // reported as that, not also as the fields it would have stored.
-    auto next_rejected = duplicates.begin();
+    // Each kept row: its field problems (a duplicate id the store rejects is reported as that,
+    // not also for the fields it would have stored) and its JSON line.
+    json_lines.clear();
+    auto next_duplicate = duplicates.begin();
     for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-      if (next_rejected != duplicates.end() && *next_rejected == i) {
-        ++next_rejected;
+      if (next_duplicate != duplicates.end() && *next_duplicate == i) {
+        ++next_duplicate;
         continue;
       }
       const InputRow& row = batch.rows[i].row;
@@ -278,19 +279,9 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
         problems.report(SourcePos{row.file, row.line, issue.column}.str(), issue.reason, "field");
         ++issue_kinds[issue.field];
       }
+      if (out) append_json_line(batch.rows[i], json_lines);
     }
-    if (out) {
-      json_lines.clear();
-      auto next_duplicate = duplicates.begin();
-      for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-        if (next_duplicate != duplicates.end() && *next_duplicate == i) {
-          ++next_duplicate;
-          continue;
-        }
-        append_json_line(batch.rows[i], json_lines);
-      }
-      out->write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
-    }
+    if (out) out->write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
     if (!store) {
       counts.read += static_cast<std::int64_t>(batch.size());
       counts.added += static_cast<std::int64_t>(batch.rows.size());
