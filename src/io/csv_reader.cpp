@@ -73,7 +73,7 @@ std::size_t CsvReader::plain_run(bool quoted) const {
 std::string_view CsvReader::take(std::size_t n) {
   const std::string_view run(buf_.data() + pos_, n);
   pos_ += n;
-  for (const char c : run) column_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  column_ += code_point_count(run);
   return run;
 }
 

@@ -14,6 +14,7 @@
 
 #include "io/record.h"
 #include "io/utf8_source.h"
+#include "text/utf8.h"
 
 namespace ascolto {
 
@@ -50,7 +51,7 @@ class CsvReader : public RecordReader {
     if (c == '\n') {
       ++line_;
       column_ = 1;
-    } else if ((c & 0xC0) != 0x80) {
+    } else if (starts_code_point(static_cast<char>(c))) {
       ++column_;  // columns count characters, not bytes
     }
     return c;
