@@ -23,6 +23,8 @@ class SeenHashes {
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
 
  private:
+  // The slot that holds `h` (not 0), else the free slot where its probe run ends.
+  std::size_t slot_of(std::uint64_t h) const;
   void grow();
 
   std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);  // 0 marks a free slot
