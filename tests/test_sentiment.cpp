@@ -180,7 +180,7 @@ TEST_CASE("idioms users of other tools report as wrong") {
   CHECK(s("a waste of money", Lang::En) < 0);
 }
 
-TEST_CASE("never ... so / such is an exclamation, not a negation") {
+TEST_CASE("exclamative comparisons are not negations") {
   CHECK(s("never been so rude", Lang::En) < -0.3);
   CHECK(s("never seen such good food", Lang::En) > 0.3);
   CHECK(s("mai visto un personale così maleducato", Lang::It) < -0.3);
@@ -191,6 +191,18 @@ TEST_CASE("never ... so / such is an exclamation, not a negation") {
   // Without an experience (a participle) it is a plain negation: "never that slow" is praise.
   CHECK(s("it is never so slow", Lang::En) > 0);
   CHECK(s("non è mai così lento", Lang::It) > 0);
+  // "This" after an experience compares with now; any negator.
+  CHECK(s("I haven't been this rude", Lang::En) < -0.3);
+  CHECK(s("it has not felt this good", Lang::En) > 0.3);
+  CHECK(s("not this good", Lang::En) < 0);
+  // A degree word and a span of time after the opinion: "not ... so good in years".
+  CHECK(s("I have not felt so good in years", Lang::En) > 0.3);
+  CHECK(s("haven't had such good service in a long time", Lang::En) > 0.3);
+  CHECK(s("it was not so good in time", Lang::En) < 0);
+  CHECK(s("non trovavo un personale così gentile da anni", Lang::It) > 0.3);
+  CHECK(s("non era così lento da una vita", Lang::It) < 0);
+  CHECK(s("non è così buono", Lang::It) < 0);
+  CHECK(s("non è così buono per il prezzo", Lang::It) < 0);
 }
 
 // The same hard cases on the lexicons users get, whose valences differ from the mini lexicon's.
@@ -218,6 +230,8 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"lascia a desiderare", Lang::It, Expect::Negative},
       {"una fregatura", Lang::It, Expect::Negative},
       {"mai stato trattato così male", Lang::It, Expect::Negative},
+      {"non mangiavo così bene da anni", Lang::It, Expect::Positive},
+      {"dannatamente buono", Lang::It, Expect::Positive},
       {"prezzi aumentati senza preavviso", Lang::It, Expect::Negative},
       {"se volete un servizio gentile, andate altrove", Lang::It, Expect::Negative},
       {"no problem", Lang::En, Expect::Positive},
@@ -230,6 +244,9 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"a waste of money", Lang::En, Expect::Negative},
       {"rip-off", Lang::En, Expect::Negative},
       {"never been treated so rudely", Lang::En, Expect::Negative},
+      {"I haven't been this happy in a while", Lang::En, Expect::Positive},
+      {"terribly good", Lang::En, Expect::Positive},
+      {"not terribly good", Lang::En, Expect::Negative},
       {"nothing for me :(", Lang::En, Expect::Negative},
   };
   for (const Case& c : cases) {

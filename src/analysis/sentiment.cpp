@@ -88,7 +88,7 @@ bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from
 }
 
 // A past participle, the mark of an experience: "been", "seen", "treated"; "stato", "visto",
-// "mangiato". Only tested between "never" and a degree word.
+// "mangiato". Only tested in a negated clause, before a degree word.
 bool past_participle(std::string_view w, Lang lang) {
   const auto ends = [&](std::string_view tail) {
     return w.size() > tail.size() + 1 && w.substr(w.size() - tail.size()) == tail;
@@ -109,25 +109,65 @@ bool past_participle(std::string_view w, Lang lang) {
          w == "preso" || w == "messo" || w == "letto";
 }
 
-// "Never ... so / such" after a past participle compares with every past experience and says
-// the opinion strongly, not its opposite: "never been treated so rudely", "mai mangiato così
-// bene". Without the experience it stays a negation: "it is never so crowded", "non è mai così
-// affollato". True when "never", a participle and a degree word follow each other in [from, to).
+// A degree word that can start an exclamative comparison.
+bool degree_word(std::string_view w, Lang lang) {
+  if (lang == Lang::It) {
+    return w == "così" || w == "talmente" || w == "tanto" || w == "tanta" || w == "tale";
+  }
+  return w == "so" || w == "such";
+}
+
+// "in years", "in ages", "in a (long) while", "in a long time"; "da anni", "da tempo", "da una
+// vita": a span of time starting at token `k`.
+bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  const auto word = [&](std::uint32_t i) {
+    return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
+  };
+  if (word(k) != (lang == Lang::It ? "da" : "in")) return false;
+  std::uint32_t i = k + 1;
+  if (word(i) == (lang == Lang::It ? "una" : "a")) ++i;
+  const bool long_span = lang == Lang::En && word(i) == "long";
+  if (long_span) ++i;
+  const std::string_view span = word(i);
+  if (lang == Lang::It) {
+    return span == "anni" || span == "tempo" || span == "mesi" || span == "secoli" ||
+           span == "vita" || span == "settimane" || span == "decenni";
+  }
+  return span == "years" || span == "ages" || span == "while" || (long_span && span == "time") ||
+         span == "forever" || span == "decades" || span == "months" || span == "weeks" ||
+         span == "lifetime";
+}
+
+// A negated opinion that is really an exclamative comparison, which says the opinion strongly,
+// not its opposite. The negator is in [from, opinion_first); the clause ends at clause_end.
+//  - "Never ... so / such" after a past participle compares with every past experience: "never
+//    been treated so rudely", "mai mangiato così bene". Without the experience it stays a
+//    negation: "it is never so crowded", "non è mai così affollato".
+//  - "This" right before the opinion, after a participle, compares with now: "haven't been this
+//    happy", "hasn't felt this bad"; "not so good" stays a negation.
+//  - A degree word and a span of time after the opinion: "not eaten so well in years", "non
+//    mangiavo così bene da anni".
 bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t from,
-                            std::uint32_t to) {
+                            std::uint32_t opinion_first, std::uint32_t opinion_end,
+                            std::uint32_t clause_end) {
   const bool it = lang == Lang::It;
-  bool never = false, experienced = false;
-  for (std::uint32_t k = from; k < to; ++k) {
+  bool never = false, experienced = false, degree = false;
+  for (std::uint32_t k = from; k < opinion_first; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (it ? w == "mai" : w == "never") {
       never = true;
-    } else if (never && past_participle(w, lang)) {
+    } else if (past_participle(w, lang)) {
       experienced = true;
-    } else if (experienced &&
-               (it ? (w == "così" || w == "talmente" || w == "tanto" || w == "tanta" || w == "tale")
-                   : (w == "so" || w == "such"))) {
+    } else if (degree_word(w, lang)) {
+      if (never && experienced) return true;
+      degree = true;
+    } else if (!it && w == "this" && experienced && k + 1 == opinion_first) {
       return true;
     }
+  }
+  if (!degree) return false;
+  for (std::uint32_t k = opinion_end; k < clause_end; ++k) {
+    if (time_span_at(t, lang, k, clause_end)) return true;
   }
   return false;
 }
@@ -421,10 +461,13 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         v *= scale;
         if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
       }
-      if (negator && exclamative_comparison(text, lang_code, clause.first_token, item.first)) {
+      if (negator && exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
+                                            clause.end_token)) {
         if (trace) {
           note(span_text(text, negator->first, negator->end) + " ... " + subject,
-               "never ... so/such: an exclamation, not a negation", "rule", v);
+               "exclamative comparison (never ... so, not ... this, not so ... in years): not "
+               "a negation",
+               "rule", v);
         }
         negator = nullptr;
       }
