@@ -159,10 +159,31 @@ TEST_CASE("excess: 'too' boosts an opinion word and complains about any other") 
 }
 
 TEST_CASE("questions and conditionals are not praise") {
-  CHECK(s("è buono?", Lang::It) < s("è buono", Lang::It) / 2);
+  CHECK(score("è buono?", Lang::It).label == SentimentLabel::Neutral);
   CHECK(s("sarebbe stato bello se avessero risposto", Lang::It) < 0.1);
   CHECK(s("it would have been nice if they called", Lang::En) < 0.1);
-  CHECK(s("was it good?", Lang::En) < 0.2);
+  CHECK(score("was it good?", Lang::En).label == SentimentLabel::Neutral);
+  // A complaint asked as a question stays one.
+  CHECK(s("why is it so slow?", Lang::En) < -0.2);
+  CHECK(s("perché è così lento?", Lang::It) < -0.2);
+  // The question starts at its question word: the praise before it stands.
+  CHECK(s("great food, but why so slow?", Lang::En) > s("why so slow?", Lang::En));
+  CHECK(s("great food, why would I go anywhere else?", Lang::En) > 0.2);
+  CHECK(s("ottimo cibo, perché andare altrove?", Lang::It) > 0.2);
+  // "How ... !?" exclaims.
+  CHECK(s("how nice is that?", Lang::En) > 0.2);
+  CHECK(s("quanto è bello?", Lang::It) > 0.2);
+}
+
+TEST_CASE("a rhetorical question affirms what it negates") {
+  CHECK(s("isn't it great?", Lang::En) > 0.2);
+  CHECK(s("who doesn't like good food?", Lang::En) > 0.2);
+  CHECK(s("isn't it bad?", Lang::En) < -0.2);
+  CHECK(s("non è ottimo?", Lang::It) > 0.2);
+  CHECK(s("chi non ama il cibo buono?", Lang::It) > 0.2);
+  // "Why not ...?" asks why: a complaint.
+  CHECK(s("why isn't it good?", Lang::En) < 0);
+  CHECK(s("perché non è buono?", Lang::It) < 0);
 }
 
 TEST_CASE("idioms users of other tools report as wrong") {
@@ -232,6 +253,8 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"mai stato trattato così male", Lang::It, Expect::Negative},
       {"non mangiavo così bene da anni", Lang::It, Expect::Positive},
       {"dannatamente buono", Lang::It, Expect::Positive},
+      {"non è fantastico?", Lang::It, Expect::Positive},
+      {"il nuovo menu è buono?", Lang::It, Expect::NotPositive},
       {"prezzi aumentati senza preavviso", Lang::It, Expect::Negative},
       {"se volete un servizio gentile, andate altrove", Lang::It, Expect::Negative},
       {"no problem", Lang::En, Expect::Positive},
@@ -246,6 +269,8 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"never been treated so rudely", Lang::En, Expect::Negative},
       {"I haven't been this happy in a while", Lang::En, Expect::Positive},
       {"terribly good", Lang::En, Expect::Positive},
+      {"isn't it great?", Lang::En, Expect::Positive},
+      {"is the new menu good?", Lang::En, Expect::NotPositive},
       {"not terribly good", Lang::En, Expect::Negative},
       {"nothing for me :(", Lang::En, Expect::Negative},
   };

@@ -1,6 +1,7 @@
 #include "analysis/sentiment.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -14,7 +15,7 @@ namespace {
 constexpr double kNegatedPositive = 0.6;   // "non è buono" is milder than "è cattivo"
 constexpr double kNegatedNegative = 0.4;   // "not bad" is mildly positive ...
 constexpr double kStrongNegative = -3.0;   // ... but "not the worst" is not praise at all
-constexpr double kQuestionPositive = 0.3;  // "was it good?" is not praise
+constexpr double kQuestionPositive = 0.0;  // "was it good?" is not praise
 constexpr double kAllCaps = 1.25;
 constexpr double kElongated = 1.15;
 constexpr double kSuperlative = 1.3;     // -issimo
@@ -225,6 +226,48 @@ bool joins_statements(std::string_view word, Lang lang) {
   return lang == Lang::It ? (word == "e" || word == "ed") : (word == "and" || word == "&");
 }
 
+// A word that opens a question: "why", "is" (at a clause start), "perché", "quando".
+bool interrogative(std::string_view w, Lang lang) {
+  static constexpr std::array<std::string_view, 13> it = {
+      "perché", "perchè", "come",   "chi",    "quando", "dove", "quale",
+      "quali",  "quanto", "quanta", "quanti", "quante", "cosa"};
+  static constexpr std::array<std::string_view, 29> en = {
+      "what", "why",    "how",   "who",  "whom", "whose", "when", "where", "which", "is",
+      "are",  "was",    "were",  "am",   "do",   "does",  "did",  "can",   "could", "would",
+      "will", "should", "shall", "have", "has",  "had",   "may",  "might", "must"};
+  const auto has = [&](const auto& words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  return lang == Lang::It ? has(it) : has(en);
+}
+
+// A question that asks for agreement with its own opinion, so its negation does not flip it:
+// "isn't it great?", "who doesn't love free delivery?", "non è fantastico?", "chi non ama…?".
+// "Why isn't it working?" is a complaint and stays negated.
+bool rhetorical_question(const TokenizedText& t, Lang lang, std::uint32_t first,
+                         std::uint32_t end) {
+  const auto word = [&](std::uint32_t i) {
+    return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
+  };
+  const std::uint32_t k = first + (word(first) == (lang == Lang::It ? "chi" : "who"));
+  if (lang == Lang::It) return word(k) == "non";
+  return word(k + 1) == "not" && word(k) != "why" && word(k) != "how" &&
+         interrogative(word(k), lang);
+}
+
+// "How cool is that?", "quanto è bello?": a "how" right before the opinion (a verb may come
+// between in Italian) exclaims rather than asks.
+bool exclamative_how(const TokenizedText& t, Lang lang, std::uint32_t first,
+                     std::uint32_t opinion) {
+  for (std::uint32_t k = opinion; k > first && opinion - k < 2; --k) {
+    const std::string_view w = t.tokens[k - 1].norm;
+    if (lang == Lang::En ? w == "how"
+                         : (w == "quanto" || w == "quanta" || w == "quanti" || w == "quante"))
+      return true;
+  }
+  return false;
+}
+
 double squash(double raw) {
   return raw / std::sqrt(raw * raw + 15.0);
 }
@@ -388,6 +431,21 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
       }
       return false;
     }();
+    // A question covers its sentence from the first clause that opens with a question word
+    // ("Great food, but why so expensive?"), or all of it when none does ("Il menu è buono?").
+    std::uint32_t question_from = sent.first_token;
+    if (question) {
+      for (const Clause& c : clauses) {
+        const std::uint32_t opener_end = std::min(c.first_token + 2, c.end_token);
+        if (std::any_of(text.tokens.begin() + c.first_token, text.tokens.begin() + opener_end,
+                        [&](const Token& t) { return interrogative(t.norm, lang_code); })) {
+          question_from = c.first_token;
+          break;
+        }
+      }
+    }
+    const bool rhetorical =
+        question && rhetorical_question(text, lang_code, sent.first_token, sent.end_token);
     int exclamations = 0;
     for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       exclamations += text.tokens[i].norm == "!";
@@ -471,6 +529,13 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
         }
         negator = nullptr;
       }
+      if (negator && rhetorical) {
+        if (trace) {
+          note(span_text(text, negator->first, negator->end) + " ... " + subject,
+               "rhetorical question (isn't it…?, non è…?): not a negation", "rule", v);
+        }
+        negator = nullptr;
+      }
       if (negator) {
         const double strength = negator->entry->weight * (1.0 + negation_boost);
         if (v > 0) {
@@ -492,9 +557,10 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
                "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
                lex_.where(irrealis->entry->src), v);
       }
-      if (question && v > 0) {
+      if (question && v > 0 && item.first >= question_from && !rhetorical &&
+          !exclamative_how(text, lang_code, question_from, item.first)) {
         v *= kQuestionPositive;
-        if (trace) note(subject, "question: positive x0.3", "rule", v);
+        if (trace) note(subject, "question: a positive word asks, it does not praise", "rule", v);
       }
       const bool caps =
           std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,

@@ -400,6 +400,26 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
   }
   CHECK(kills == kKills);
 
+  // The random kills may all land before a run is recorded; this one lands inside a run.
+  {
+    const pid_t pid = spawn_cli(args);
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto running = [&] {
+      try {
+        return fs::exists(db) &&
+               q(db, "SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 1 &&
+               q(db, "SELECT count(*) FROM runs WHERE status = 'running'") >= 1;
+      } catch (const SQLite::Exception&) {
+        return false;  // busy while the run sets the database up
+      }
+    };
+    while (!running() && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    kill(pid, SIGKILL);
+    wait_status(pid);
+  }
+
   const Result rerun = run_cli("analyze " + input.string() + " --db " + db);
   CHECK(rerun.code == 0);
   CHECK(q(db, "PRAGMA integrity_check") == 0);  // "ok"
