@@ -88,6 +88,31 @@ TEST_CASE("tokenizer: offsets point into the original text; caps and elongation 
   CHECK(is_clause_boundary(t.tokens[2]));
 }
 
+TEST_CASE("tokenizer: ASCII and non-ASCII words get the same folding and flags") {
+  // ASCII words take a one-pass path; the rest go through fold() and ICU case properties.
+  Tokenizer tok;
+  TokenizedText t;
+  for (const std::string word : {"OK", "Ok", "A", "NOOO", "NoOo", "nooO", "baaad", "aaA", "X11",
+                                 "Caffe", "CAFFÈ", "Caffè", "PERCHÉÉÉ", "città", "ÀÀ"}) {
+    CAPTURE(word);
+    tok.tokenize(word, t);
+    REQUIRE(t.tokens.size() == 1);
+    CHECK(t.tokens[0].norm == fold(word));
+    CHECK(t.tokens[0].elongated == has_elongation(word));
+  }
+  const auto caps = [&](const std::string& s) {
+    tok.tokenize(s, t);
+    return t.tokens.at(0).all_caps;
+  };
+  CHECK(caps("OK"));
+  CHECK(caps("CAFFÈ"));
+  CHECK(caps("ÀÀ"));
+  CHECK(caps("X11X"));
+  CHECK_FALSE(caps("A"));
+  CHECK_FALSE(caps("OKk"));
+  CHECK_FALSE(caps("CAFFè"));
+}
+
 TEST_CASE("tokenizer: sentences with their token ranges") {
   Tokenizer tok;
   TokenizedText t;

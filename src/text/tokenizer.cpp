@@ -88,6 +88,29 @@ void set_case_flags(std::string_view original, Token& t) {
   t.elongated = has_elongation(original);
 }
 
+// fold() and set_case_flags() in one pass for an ASCII word, the common case; false (norm left
+// unspecified) when the word has a non-ASCII byte.
+bool fold_ascii_word(std::string_view word, Token& t) {
+  t.norm.resize(word.size());
+  int upper = 0, lower = 0, run = 0;
+  char prev = '\0';
+  bool elongated = false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+    upper += is_upper;
+    lower += is_lower;
+    run = (is_upper || is_lower) && c == prev ? run + 1 : 1;
+    elongated = elongated || run >= 3;
+    prev = c;
+    t.norm[i] = c == '`' ? '\'' : is_upper ? static_cast<char>(c + 32) : c;
+  }
+  t.all_caps = upper >= 2 && lower == 0;
+  t.elongated = elongated;
+  return true;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -142,16 +165,33 @@ struct Tokenizer::Impl {
     return m.size();
   }
 
-  void push(std::vector<Token>& out, std::string_view text, std::size_t start, std::size_t end,
-            TokenKind kind, bool space_before, std::string norm) {
-    Token t;
+  // Appends a token constructed in place, with no temporary Token to move.
+  static Token& push(std::vector<Token>& out, std::size_t start, std::size_t end, TokenKind kind,
+                     bool space_before) {
+    Token& t = out.emplace_back();
     t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     t.kind = kind;
     t.space_before = space_before;
+    return t;
+  }
+
+  static void push(std::vector<Token>& out, std::string_view text, std::size_t start,
+                   std::size_t end, TokenKind kind, bool space_before, std::string norm) {
+    Token& t = push(out, start, end, kind, space_before);
     t.norm = std::move(norm);
     if (kind == TokenKind::Word) set_case_flags(text.substr(start, end - start), t);
-    out.push_back(std::move(t));
+  }
+
+  // A word token whose lookup form is the folded word itself.
+  static void push_folded_word(std::vector<Token>& out, std::string_view text, std::size_t start,
+                               std::size_t end, bool space_before) {
+    Token& t = push(out, start, end, TokenKind::Word, space_before);
+    const std::string_view word = text.substr(start, end - start);
+    if (!fold_ascii_word(word, t)) {
+      t.norm = fold(word);
+      set_case_flags(word, t);
+    }
   }
 
   // A word from ICU; splits elisions and contractions around its first apostrophe.
@@ -190,7 +230,7 @@ struct Tokenizer::Impl {
       }
       break;
     }
-    push(out, text, start, end, TokenKind::Word, space_before, fold(word));
+    push_folded_word(out, text, start, end, space_before);
   }
 };
 
