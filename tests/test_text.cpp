@@ -113,6 +113,25 @@ TEST_CASE("tokenizer: ASCII and non-ASCII words get the same folding and flags")
   CHECK_FALSE(caps("CAFFè"));
 }
 
+TEST_CASE("tokenizer: byte offsets across multi-byte, supplementary and ill-formed UTF-8") {
+  // ICU runs on a UTF-16 copy of the text: every boundary must map back to a UTF-8 offset.
+  Tokenizer tok;
+  TokenizedText t;
+  const std::string text =
+      "Città \xF0\x9F\x98\xA1 ok \xF0\x9D\x90\x80"
+      "bc \xFF\xFE fine. Più \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD sì";
+  tok.tokenize(text, t);
+  std::vector<std::string> pieces;
+  for (const Token& k : t.tokens) pieces.push_back(text.substr(k.start, k.end - k.start));
+  CHECK(pieces == V{"Città", "\xF0\x9F\x98\xA1", "ok",
+                    "\xF0\x9D\x90\x80"
+                    "bc",
+                    "\xFF", "\xFE", "fine", ".", "Più", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "sì"});
+  CHECK(t.tokens[3].norm == "abc");
+  REQUIRE(t.sentences.size() == 2);
+  CHECK(text.substr(t.sentences[1].start) == "Più \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD sì");
+}
+
 TEST_CASE("tokenizer: sentences with their token ranges") {
   Tokenizer tok;
   TokenizedText t;

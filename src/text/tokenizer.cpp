@@ -117,6 +117,10 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<UText, UTextCloser> utext;
+  // The comment in UTF-16, which the iterators walk faster than a UTF-8 UText (no chunk
+  // conversion, no native index mapping), and the byte offset of each UTF-16 unit.
+  std::vector<UChar> units;
+  std::vector<std::uint32_t> byte_at;
   // Eyes, optional nose, mouth; hearts; kaomoji-like shapes. Case-insensitive.
   RE2 emoticon{
       R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
@@ -131,9 +135,34 @@ struct Tokenizer::Impl {
   }
 
   void set_text(std::string_view text) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto len = static_cast<int32_t>(text.size());
+    units.resize(text.size());  // never more UTF-16 units than UTF-8 bytes
+    byte_at.resize(text.size() + 1);
+    UChar* u = units.data();
+    std::uint32_t* b = byte_at.data();
+    int32_t n = 0;
+    for (int32_t i = 0; i < len;) {
+      for (; i < len && p[i] < 0x80; ++i, ++n) {  // ASCII runs, the bulk of most comments
+        b[n] = static_cast<std::uint32_t>(i);
+        u[n] = p[i];
+      }
+      if (i == len) break;
+      const auto at = static_cast<std::uint32_t>(i);
+      UChar32 c;
+      U8_NEXT_OR_FFFD(p, i, len, c);  // as ICU's UTF-8 UText reads ill-formed bytes
+      b[n] = at;
+      if (U_IS_BMP(c)) {
+        u[n++] = static_cast<UChar>(c);
+      } else {
+        u[n++] = U16_LEAD(c);
+        b[n] = at;
+        u[n++] = U16_TRAIL(c);
+      }
+    }
+    b[n] = static_cast<std::uint32_t>(len);
     UErrorCode status = U_ZERO_ERROR;
-    utext.reset(
-        utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()), &status));
+    utext.reset(utext_openUChars(utext.release(), units.data(), n, &status));
     words->setText(utext.get(), status);
     sentences->setText(utext.get(), status);
     if (U_FAILURE(status)) throw AscoltoError(std::string("ICU setText: ") + u_errorName(status));
@@ -250,11 +279,12 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   if (text.empty()) return;
   impl_->set_text(text);
   auto& words = *impl_->words;
+  const std::vector<std::uint32_t>& byte_at = impl_->byte_at;
   bool space_before = false;
   std::size_t skip_until = 0;  // end of an emoticon that spans several ICU segments
   for (int32_t s = words.first(), e = words.next(); e != icu::BreakIterator::DONE;
        s = e, e = words.next()) {
-    const auto start = static_cast<std::size_t>(s), end = static_cast<std::size_t>(e);
+    const std::size_t start = byte_at[s], end = byte_at[e];
     if (end <= skip_until) continue;
     const int32_t status = words.getRuleStatus();
     if (status >= UBRK_WORD_LETTER || (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER)) {
@@ -273,7 +303,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     }
     // Rule status "none": spaces, punctuation, emoji.
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    int32_t i = s;
+    auto i = static_cast<int32_t>(start);
     UChar32 c;
     U8_NEXT(p, i, static_cast<int32_t>(text.size()), c);
     if (u_isUWhiteSpace(c)) {
@@ -319,8 +349,8 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   for (int32_t s = sents.first(), e = sents.next(); e != icu::BreakIterator::DONE;
        s = e, e = sents.next()) {
     Sentence sentence;
-    sentence.start = static_cast<std::uint32_t>(s);
-    sentence.end = static_cast<std::uint32_t>(e);
+    sentence.start = byte_at[s];
+    sentence.end = byte_at[e];
     sentence.first_token = static_cast<std::uint32_t>(tok);
     while (tok < out.tokens.size() && out.tokens[tok].start < sentence.end) ++tok;
     sentence.end_token = static_cast<std::uint32_t>(tok);
