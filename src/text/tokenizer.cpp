@@ -92,19 +92,20 @@ void set_case_flags(std::string_view original, Token& t) {
 // unspecified) when the word has a non-ASCII byte.
 bool fold_ascii_word(std::string_view word, Token& t) {
   t.norm.resize(word.size());
+  char* out = t.norm.data();  // char stores may alias t.norm's pointer: no reload per byte
   int upper = 0, lower = 0, run = 0;
-  char prev = '\0';
+  unsigned char prev = 0;
   bool elongated = false;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) return false;
     const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
     upper += is_upper;
     lower += is_lower;
-    run = (is_upper || is_lower) && c == prev ? run + 1 : 1;
-    elongated = elongated || run >= 3;
+    run = c == prev && (is_upper || is_lower) ? run + 1 : 1;
+    elongated |= run >= 3;
     prev = c;
-    t.norm[i] = c == '`' ? '\'' : is_upper ? static_cast<char>(c + 32) : c;
+    out[i] = c == '`' ? '\'' : static_cast<char>(c + (is_upper ? 32 : 0));
   }
   t.all_caps = upper >= 2 && lower == 0;
   t.elongated = elongated;
