@@ -31,6 +31,11 @@ TEST_CASE("normalizer: NFKC case folding, apostrophes, repeats") {
              "e") == "strasse");
   CHECK(fold("l\xE2\x80\x99ordine") == "l'ordine");
   CHECK(fold("ﬁne") == "fine");
+  // Already folded non-ASCII text, with and without apostrophes to unify, and ill-formed bytes.
+  CHECK(fold("perché più") == "perché più");
+  CHECK(fold("dell\xE2\x80\x98ò\xCA\xBC`") == "dell'ò''");
+  CHECK(fold("caf\xC3") == "caf\xEF\xBF\xBD");
+  CHECK(fold("à\xFF") == "à\xEF\xBF\xBD");
   CHECK(collapse_repeats("bellooooo", 1) == "bello");
   CHECK(collapse_repeats("coool", 2) == "cool");
   CHECK(has_elongation("nooo"));
