@@ -31,6 +31,11 @@ TEST_CASE("normalizer: NFKC case folding, apostrophes, repeats") {
              "e") == "strasse");
   CHECK(fold("l\xE2\x80\x99ordine") == "l'ordine");
   CHECK(fold("ﬁne") == "fine");
+  // Already folded non-ASCII text, with and without apostrophes to unify, and ill-formed bytes.
+  CHECK(fold("perché più") == "perché più");
+  CHECK(fold("dell\xE2\x80\x98ò\xCA\xBC`") == "dell'ò''");
+  CHECK(fold("caf\xC3") == "caf\xEF\xBF\xBD");
+  CHECK(fold("à\xFF") == "à\xEF\xBF\xBD");
   CHECK(collapse_repeats("bellooooo", 1) == "bello");
   CHECK(collapse_repeats("coool", 2) == "cool");
   CHECK(has_elongation("nooo"));
@@ -86,6 +91,50 @@ TEST_CASE("tokenizer: offsets point into the original text; caps and elongation 
   CHECK(t.tokens[3].space_before);
   CHECK_FALSE(t.tokens[4].space_before);
   CHECK(is_clause_boundary(t.tokens[2]));
+}
+
+TEST_CASE("tokenizer: ASCII and non-ASCII words get the same folding and flags") {
+  // ASCII words take a one-pass path; the rest go through fold() and ICU case properties.
+  Tokenizer tok;
+  TokenizedText t;
+  for (const std::string word : {"OK", "Ok", "A", "NOOO", "NoOo", "nooO", "baaad", "aaA", "X11",
+                                 "Caffe", "CAFFÈ", "Caffè", "PERCHÉÉÉ", "città", "ÀÀ"}) {
+    CAPTURE(word);
+    tok.tokenize(word, t);
+    REQUIRE(t.tokens.size() == 1);
+    CHECK(t.tokens[0].norm == fold(word));
+    CHECK(t.tokens[0].elongated == has_elongation(word));
+  }
+  const auto caps = [&](const std::string& s) {
+    tok.tokenize(s, t);
+    return t.tokens.at(0).all_caps;
+  };
+  CHECK(caps("OK"));
+  CHECK(caps("CAFFÈ"));
+  CHECK(caps("ÀÀ"));
+  CHECK(caps("X11X"));
+  CHECK_FALSE(caps("A"));
+  CHECK_FALSE(caps("OKk"));
+  CHECK_FALSE(caps("CAFFè"));
+}
+
+TEST_CASE("tokenizer: byte offsets across multi-byte, supplementary and ill-formed UTF-8") {
+  // ICU runs on a UTF-16 copy of the text: every boundary must map back to a UTF-8 offset.
+  Tokenizer tok;
+  TokenizedText t;
+  const std::string text =
+      "Città \xF0\x9F\x98\xA1 ok \xF0\x9D\x90\x80"
+      "bc \xFF\xFE fine. Più \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD sì";
+  tok.tokenize(text, t);
+  std::vector<std::string> pieces;
+  for (const Token& k : t.tokens) pieces.push_back(text.substr(k.start, k.end - k.start));
+  CHECK(pieces == V{"Città", "\xF0\x9F\x98\xA1", "ok",
+                    "\xF0\x9D\x90\x80"
+                    "bc",
+                    "\xFF", "\xFE", "fine", ".", "Più", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "sì"});
+  CHECK(t.tokens[3].norm == "abc");
+  REQUIRE(t.sentences.size() == 2);
+  CHECK(text.substr(t.sentences[1].start) == "Più \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD sì");
 }
 
 TEST_CASE("tokenizer: sentences with their token ranges") {

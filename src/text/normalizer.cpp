@@ -24,6 +24,26 @@ bool is_apostrophe(UChar32 c) {
   return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 || c == 0x00B4;
 }
 
+// Appends `text` to `out` with the apostrophe look-alikes written as "'"; false when `text` is not
+// well-formed UTF-8, which fold() leaves to ICU (U+FFFD).
+bool unify_apostrophes(std::string_view text, std::string& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto len = static_cast<int32_t>(text.size());
+  out.reserve(text.size());
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) return false;
+    if (is_apostrophe(c)) {
+      out += '\'';
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string fold(std::string_view text) {
@@ -39,8 +59,15 @@ std::string fold(std::string_view text) {
     return out;
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  // Most non-ASCII words ("più", "perché") are already folded: ICU tells so on the UTF-8 text,
+  // sparing the conversions to and from UTF-16.
+  if (nfkc_casefold().isNormalizedUTF8(piece, status) && U_SUCCESS(status) &&
+      unify_apostrophes(text, out))
+    return out;
+  out.clear();
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString src = icu::UnicodeString::fromUTF8(piece);
   icu::UnicodeString dst = nfkc_casefold().normalize(src, status);
   if (U_FAILURE(status)) return std::string(text);
   for (int32_t i = 0; i < dst.length(); ++i) {

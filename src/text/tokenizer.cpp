@@ -88,12 +88,41 @@ void set_case_flags(std::string_view original, Token& t) {
   t.elongated = has_elongation(original);
 }
 
+// fold() and set_case_flags() in one pass for an ASCII word, the common case; false (norm left
+// unspecified) when the word has a non-ASCII byte.
+bool fold_ascii_word(std::string_view word, Token& t) {
+  t.norm.resize(word.size());
+  char* out = t.norm.data();  // char stores may alias t.norm's pointer: no reload per byte
+  int upper = 0, lower = 0, run = 0;
+  unsigned char prev = 0;
+  bool elongated = false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) return false;
+    const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+    upper += is_upper;
+    lower += is_lower;
+    run = c == prev && (is_upper || is_lower) ? run + 1 : 1;
+    elongated |= run >= 3;
+    prev = c;
+    out[i] = c == '`' ? '\'' : static_cast<char>(c + (is_upper ? 32 : 0));
+  }
+  t.all_caps = upper >= 2 && lower == 0;
+  t.elongated = elongated;
+  return true;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<UText, UTextCloser> utext;
+  // The comment in UTF-16, which the iterators walk faster than a UTF-8 UText (no chunk
+  // conversion, no native index mapping), and the byte offset of each UTF-16 unit.
+  std::vector<UChar> units;
+  std::vector<std::uint32_t> byte_at;
+  std::array<bool, 128> ascii_space{};  // ICU's White_Space for ASCII, spared a call per gap
   // Eyes, optional nose, mouth; hearts; kaomoji-like shapes. Case-insensitive.
   RE2 emoticon{
       R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
@@ -105,12 +134,38 @@ struct Tokenizer::Impl {
     if (U_FAILURE(status))
       throw AscoltoError(std::string("ICU break iterators: ") + u_errorName(status));
     if (!emoticon.ok()) throw AscoltoError("emoticon pattern: " + emoticon.error());
+    for (UChar32 c = 0; c < 0x80; ++c) ascii_space[c] = u_isUWhiteSpace(c);
   }
 
   void set_text(std::string_view text) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto len = static_cast<int32_t>(text.size());
+    units.resize(text.size());  // never more UTF-16 units than UTF-8 bytes
+    byte_at.resize(text.size() + 1);
+    UChar* u = units.data();
+    std::uint32_t* b = byte_at.data();
+    int32_t n = 0;
+    for (int32_t i = 0; i < len;) {
+      for (; i < len && p[i] < 0x80; ++i, ++n) {  // ASCII runs, the bulk of most comments
+        b[n] = static_cast<std::uint32_t>(i);
+        u[n] = p[i];
+      }
+      if (i == len) break;
+      const auto at = static_cast<std::uint32_t>(i);
+      UChar32 c;
+      U8_NEXT_OR_FFFD(p, i, len, c);  // as ICU's UTF-8 UText reads ill-formed bytes
+      b[n] = at;
+      if (U_IS_BMP(c)) {
+        u[n++] = static_cast<UChar>(c);
+      } else {
+        u[n++] = U16_LEAD(c);
+        b[n] = at;
+        u[n++] = U16_TRAIL(c);
+      }
+    }
+    b[n] = static_cast<std::uint32_t>(len);
     UErrorCode status = U_ZERO_ERROR;
-    utext.reset(
-        utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()), &status));
+    utext.reset(utext_openUChars(utext.release(), units.data(), n, &status));
     words->setText(utext.get(), status);
     sentences->setText(utext.get(), status);
     if (U_FAILURE(status)) throw AscoltoError(std::string("ICU setText: ") + u_errorName(status));
@@ -142,16 +197,33 @@ struct Tokenizer::Impl {
     return m.size();
   }
 
-  void push(std::vector<Token>& out, std::string_view text, std::size_t start, std::size_t end,
-            TokenKind kind, bool space_before, std::string norm) {
-    Token t;
+  // Appends a token constructed in place, with no temporary Token to move.
+  static Token& push(std::vector<Token>& out, std::size_t start, std::size_t end, TokenKind kind,
+                     bool space_before) {
+    Token& t = out.emplace_back();
     t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     t.kind = kind;
     t.space_before = space_before;
+    return t;
+  }
+
+  static void push(std::vector<Token>& out, std::string_view text, std::size_t start,
+                   std::size_t end, TokenKind kind, bool space_before, std::string norm) {
+    Token& t = push(out, start, end, kind, space_before);
     t.norm = std::move(norm);
     if (kind == TokenKind::Word) set_case_flags(text.substr(start, end - start), t);
-    out.push_back(std::move(t));
+  }
+
+  // A word token whose lookup form is the folded word itself.
+  static void push_folded_word(std::vector<Token>& out, std::string_view text, std::size_t start,
+                               std::size_t end, bool space_before) {
+    Token& t = push(out, start, end, TokenKind::Word, space_before);
+    const std::string_view word = text.substr(start, end - start);
+    if (!fold_ascii_word(word, t)) {
+      t.norm = fold(word);
+      set_case_flags(word, t);
+    }
   }
 
   // A word from ICU; splits elisions and contractions around its first apostrophe.
@@ -190,7 +262,7 @@ struct Tokenizer::Impl {
       }
       break;
     }
-    push(out, text, start, end, TokenKind::Word, space_before, fold(word));
+    push_folded_word(out, text, start, end, space_before);
   }
 };
 
@@ -210,11 +282,12 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   if (text.empty()) return;
   impl_->set_text(text);
   auto& words = *impl_->words;
+  const std::vector<std::uint32_t>& byte_at = impl_->byte_at;
   bool space_before = false;
   std::size_t skip_until = 0;  // end of an emoticon that spans several ICU segments
   for (int32_t s = words.first(), e = words.next(); e != icu::BreakIterator::DONE;
        s = e, e = words.next()) {
-    const auto start = static_cast<std::size_t>(s), end = static_cast<std::size_t>(e);
+    const std::size_t start = byte_at[s], end = byte_at[e];
     if (end <= skip_until) continue;
     const int32_t status = words.getRuleStatus();
     if (status >= UBRK_WORD_LETTER || (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER)) {
@@ -233,10 +306,10 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     }
     // Rule status "none": spaces, punctuation, emoji.
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    int32_t i = s;
+    auto i = static_cast<int32_t>(start);
     UChar32 c;
     U8_NEXT(p, i, static_cast<int32_t>(text.size()), c);
-    if (u_isUWhiteSpace(c)) {
+    if (static_cast<uint32_t>(c) < 0x80 ? impl_->ascii_space[c] : u_isUWhiteSpace(c)) {
       space_before = true;
       continue;
     }
@@ -279,8 +352,8 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   for (int32_t s = sents.first(), e = sents.next(); e != icu::BreakIterator::DONE;
        s = e, e = sents.next()) {
     Sentence sentence;
-    sentence.start = static_cast<std::uint32_t>(s);
-    sentence.end = static_cast<std::uint32_t>(e);
+    sentence.start = byte_at[s];
+    sentence.end = byte_at[e];
     sentence.first_token = static_cast<std::uint32_t>(tok);
     while (tok < out.tokens.size() && out.tokens[tok].start < sentence.end) ++tok;
     sentence.end_token = static_cast<std::uint32_t>(tok);
