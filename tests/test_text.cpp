@@ -1,4 +1,8 @@
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
 
 #include "helpers.h"
 #include "text/html_entities.h"
@@ -145,6 +149,40 @@ TEST_CASE("tokenizer: sentences with their token ranges") {
   CHECK(t.sentences[1].first_token == 3);
   CHECK(t.sentences[1].end_token == 6);
   CHECK(t.sentences[2].end_token == t.tokens.size());
+}
+
+TEST_CASE("tokenizer: sentence bounds are ICU's, also where its sentence iterator is skipped") {
+  // A comment with no character that can end a sentence skips the iterator; the bounds must be
+  // the ones ICU gives, with and without such characters (ASCII, CJK, Arabic, separators).
+  const auto icu_bounds = [](const std::string& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    it->setText(ut, status);
+    REQUIRE(U_SUCCESS(status));
+    std::vector<std::uint32_t> bounds;
+    for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next())
+      bounds.push_back(static_cast<std::uint32_t>(b));
+    utext_close(ut);
+    return bounds;
+  };
+  Tokenizer tok;
+  TokenizedText t;
+  for (const std::string text :
+       {"servizio ottimo e personale gentile", "Servizio ottimo, personale gentile",
+        "ottimo servizio. personale gentile", "great service\nfriendly staff", "ottimo\r\npessimo",
+        "buono! ottimo? sì", "很好。非常好", "جيد؟ نعم", "uno\u2029due", "caffè più buono… davvero",
+        "3.5 stelle", "no terminators here 👍"}) {
+    CAPTURE(text);
+    tok.tokenize(text, t);
+    const std::vector<std::uint32_t> bounds = icu_bounds(text);
+    REQUIRE(t.sentences.size() == bounds.size() - 1);  // every sentence here has a token
+    for (std::size_t i = 0; i < t.sentences.size(); ++i) {
+      CHECK(t.sentences[i].start == bounds[i]);
+      CHECK(t.sentences[i].end == bounds[i + 1]);
+    }
+  }
 }
 
 TEST_CASE("language: Italian, English, undetermined") {
