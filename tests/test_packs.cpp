@@ -74,6 +74,8 @@ TEST_CASE("packs: a pack's subthemes hang under its top levels") {
                                                         {"staff.check_in", "staff"}}) {
     REQUIRE(taxonomy.index_of(sub));
     CHECK(taxonomy.at(*taxonomy.index_of(sub)).parent == top);
+    CHECK(taxonomy.at(*taxonomy.index_of(sub)).parent_index == *taxonomy.index_of(top));
+    CHECK(taxonomy.at(*taxonomy.index_of(top)).parent_index == -1);
   }
 }
 

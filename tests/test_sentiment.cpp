@@ -30,6 +30,25 @@ TEST_CASE("lexicon valence and labels") {
   CHECK(s("ottimo ottimo ottimo ottimo ottimo ottimo", Lang::It) <= 1.0);
 }
 
+TEST_CASE("a result scored into again holds only the new comment") {
+  Tokenizer tok;
+  TokenizedText t;
+  const SentimentScorer scorer(testing::mini_lexicons());
+  SentimentResult reused;
+  tok.tokenize("the food is bad, but great. Terrible!", t);
+  scorer.score(t, Lang::En, nullptr, reused);
+  for (const char* text : {"il cibo", "great"}) {
+    tok.tokenize(text, t);
+    scorer.score(t, Lang::En, nullptr, reused);
+    const SentimentResult fresh = scorer.score(t, Lang::En, nullptr);
+    CHECK(reused.compound == fresh.compound);
+    CHECK(reused.label == fresh.label);
+    CHECK(reused.entries == fresh.entries);
+    CHECK(reused.clauses.size() == fresh.clauses.size());
+    CHECK(reused.opinions.size() == fresh.opinions.size());
+  }
+}
+
 TEST_CASE("negation flips, and a negated positive is milder than a plain negative") {
   CHECK(s("non è buono", Lang::It) < 0);
   CHECK(s("non è buono", Lang::It) > s("è pessimo", Lang::It));

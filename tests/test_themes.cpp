@@ -259,7 +259,14 @@ TEST_CASE("themes: sentence texts are rebuilt per comment, keeping entries from 
   build_sentence_texts(t, testing::mini_lexicons().en, texts);
   CHECK(texts.size() == 3);
   CHECK(texts[0].str() == "nice staff.");
-  CHECK(texts[0].tokens_of(5, 10) == std::pair<std::uint32_t, std::uint32_t>{1, 2});
+  using Range = std::pair<std::uint32_t, std::uint32_t>;
+  CHECK(texts[0].tokens_of(5, 10) == Range{1, 2});
+  // A match from a gap, or from or to the middle of a token, takes the tokens it overlaps; an
+  // empty one still takes a token.
+  CHECK(texts[0].tokens_of(4, 10) == Range{1, 2});
+  CHECK(texts[0].tokens_of(2, 7) == Range{0, 2});
+  CHECK(texts[0].tokens_of(0, 0) == Range{0, 1});
+  CHECK(texts[0].tokens_of(11, 11) == Range{2, 3});
 }
 
 TEST_CASE("themes: one rule set pass per sentence serves both the theme and the signal rules") {

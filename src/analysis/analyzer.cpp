@@ -162,11 +162,11 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     rules = it.entries > en.entries ? Lang::It : Lang::En;
     sentiment = std::move(rules == Lang::It ? it : en);
   }
-  if (a.lang != Lang::Und || steps != nullptr) sentiment = scorer_.score(tokens, rules, steps);
+  if (a.lang != Lang::Und || steps != nullptr) scorer_.score(tokens, rules, steps, sentiment);
   clock.lap(times_.sentiment);
   const LanguageLexicon& rules_lexicon = lex_.lang(rules);
   if (rules_lexicon.rule_set) build_sentence_texts(tokens, rules_lexicon, sentence_texts_);
-  x.theme_spans = tagger_.tag(tokens, sentence_texts_, rules);
+  tagger_.tag(tokens, sentence_texts_, rules, x.theme_spans);
   x.signal_spans = signals_.detect(tokens, sentence_texts_, rules);
   x.intents = sentence_intents(tokens, sentiment, x.signal_spans);
   a.signals = summarize(x.signal_spans);

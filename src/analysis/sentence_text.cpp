@@ -24,13 +24,13 @@ void SentenceText::build(const TokenizedText& text, const Sentence& sentence,
                          const LanguageLexicon& lang) {
   text_.clear();
   offsets_.clear();
-  lengths_.clear();
+  ends_.clear();
   first_token_ = sentence.first_token;
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (i > sentence.first_token && gap_before(text.tokens[i - 1], text.tokens[i])) text_ += ' ';
     offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
-    lengths_.push_back(static_cast<std::uint32_t>(text.tokens[i].norm.size()));
     text_ += text.tokens[i].norm;
+    ends_.push_back(static_cast<std::uint32_t>(text_.size()));
   }
   match_rules(lang);
 }
@@ -66,11 +66,11 @@ void build_sentence_texts(const TokenizedText& text, const LanguageLexicon& lang
 
 std::pair<std::uint32_t, std::uint32_t> SentenceText::tokens_of(std::size_t begin,
                                                                 std::size_t stop) const {
-  std::uint32_t first = 0, last = 0;
-  for (std::uint32_t k = 0; k < offsets_.size(); ++k) {
-    if (offsets_[k] + lengths_[k] <= begin) first = k + 1;
-    if (offsets_[k] < stop) last = k + 1;
-  }
+  // Both are ascending: the tokens ending by `begin` and those starting before `stop` are prefixes.
+  auto first = static_cast<std::uint32_t>(std::upper_bound(ends_.begin(), ends_.end(), begin) -
+                                          ends_.begin());
+  auto last = static_cast<std::uint32_t>(std::lower_bound(offsets_.begin(), offsets_.end(), stop) -
+                                         offsets_.begin());
   const auto count = static_cast<std::uint32_t>(offsets_.size());
   first = std::min(first, count == 0 ? 0 : count - 1);
   last = std::min(std::max(last, first + 1), std::max<std::uint32_t>(count, 1));

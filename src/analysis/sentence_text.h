@@ -35,7 +35,7 @@ class SentenceText {
  private:
   std::string text_;
   std::vector<std::uint32_t> offsets_;  // start of each token in text_
-  std::vector<std::uint32_t> lengths_;
+  std::vector<std::uint32_t> ends_;     // end of each token in text_
   std::uint32_t first_token_ = 0;
   std::vector<int> hits_;
 

@@ -272,14 +272,16 @@ double squash(double raw) {
   return raw / std::sqrt(raw * raw + 15.0);
 }
 
-SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code,
-                                       std::vector<TraceStep>* trace) const {
+void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
+                            std::vector<TraceStep>* trace, SentimentResult& result) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
   // Callers test `trace` first, so no explanation string is built when nobody asked for one.
   const auto note = [&](std::string subject, std::string action, std::string source, double v) {
     trace->push_back({std::move(subject), std::move(action), std::move(source), v});
   };
-  SentimentResult result;
+  result.clauses.clear();
+  result.opinions.clear();
+  result.entries = 0;
   const bool shouting = whole_text_caps(text);
   std::uint32_t segment = 0;
   // Per-sentence scratch kept per thread: its buffers keep their capacity between sentences.
@@ -618,7 +620,6 @@ SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang_code
   } else {
     result.label = SentimentLabel::Neutral;
   }
-  return result;
 }
 
 }  // namespace ascolto

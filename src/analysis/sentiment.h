@@ -65,7 +65,14 @@ double squash(double raw);
 class SentimentScorer {
  public:
   explicit SentimentScorer(const Lexicons& lexicons) : lex_(lexicons) {}
-  SentimentResult score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace) const;
+  SentimentResult score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace) const {
+    SentimentResult result;
+    score(text, lang, trace, result);
+    return result;
+  }
+  // The same into `result`, whose buffers are reused: no allocation once they are large enough.
+  void score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace,
+             SentimentResult& result) const;
 
  private:
   const Lexicons& lex_;

@@ -37,14 +37,13 @@ bool context_allows(const ThemeContext& ctx, const TokenizedText& text, const Se
 
 }  // namespace
 
-std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text,
-                                        const std::vector<SentenceText>& sentence_texts,
-                                        Lang lang_code) const {
+void ThemeTagger::tag(const TokenizedText& text, const std::vector<SentenceText>& sentence_texts,
+                      Lang lang_code, std::vector<ThemeSpan>& spans) const {
   const LanguageLexicon& lang = lex_.lang(lang_code);
-  // Scratch kept per thread: its buffers keep their capacity from one comment to the next.
-  thread_local std::vector<ThemeSpan> found, out;
+  // Scratch kept per thread: its buffer keeps its capacity from one comment to the next.
+  thread_local std::vector<ThemeSpan> found;
   found.clear();
-  out.clear();
+  spans.clear();
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
     lang.themes.for_each_match(
@@ -74,27 +73,31 @@ std::vector<ThemeSpan> ThemeTagger::tag(const TokenizedText& text,
   }
 
   // Same theme twice at one place: keep the longer span. Parent beside its own subtheme: drop it.
-  std::stable_sort(found.begin(), found.end(), [](const ThemeSpan& a, const ThemeSpan& b) {
+  const auto before = [](const ThemeSpan& a, const ThemeSpan& b) {
     if (a.sentence != b.sentence) return a.sentence < b.sentence;
     if (a.first_token != b.first_token) return a.first_token < b.first_token;
     return a.end_token > b.end_token;
-  });
-  for (const ThemeSpan& s : found) {
-    const bool duplicate = std::any_of(out.begin(), out.end(), [&](const ThemeSpan& o) {
-      return o.theme == s.theme && overlaps(o, s);
-    });
-    if (!duplicate) out.push_back(s);
+  };
+  // A stable insertion sort: spans come nearly in order (each sentence's lexicon matches in token
+  // order, then its rule matches), and std::stable_sort allocates a buffer on every call.
+  for (auto i = found.begin(); i != found.end(); ++i) {
+    std::rotate(std::upper_bound(found.begin(), i, *i, before), i, i + 1);
   }
+  auto unique_end = found.begin();
+  for (auto s = found.begin(); s != found.end(); ++s) {
+    const bool duplicate = std::any_of(found.begin(), unique_end, [&](const ThemeSpan& o) {
+      return o.theme == s->theme && overlaps(o, *s);
+    });
+    if (!duplicate) *unique_end++ = *s;
+  }
+  found.erase(unique_end, found.end());
   const auto& tax = lex_.taxonomy;
-  std::vector<ThemeSpan> kept;
-  for (const ThemeSpan& s : out) {
-    const std::string& id = tax.at(s.theme).id;
-    const bool has_child = std::any_of(out.begin(), out.end(), [&](const ThemeSpan& o) {
-      return o.sentence == s.sentence && tax.at(o.theme).parent == id;
+  for (const ThemeSpan& s : found) {
+    const bool has_child = std::any_of(found.begin(), found.end(), [&](const ThemeSpan& o) {
+      return o.sentence == s.sentence && tax.at(o.theme).parent_index == s.theme;
     });
-    if (!has_child) kept.push_back(s);
+    if (!has_child) spans.push_back(s);
   }
-  return kept;
 }
 
 }  // namespace ascolto

@@ -4,7 +4,8 @@
 // sentence that mentions one of its subthemes (the subtheme says more). Pure and thread-safe.
 //
 //   ThemeTagger tagger(lexicons);
-//   std::vector<ThemeSpan> spans = tagger.tag(tokens, sentence_texts, Lang::En);
+//   std::vector<ThemeSpan> spans;
+//   tagger.tag(tokens, sentence_texts, Lang::En, spans);
 #pragma once
 
 #include <cstdint>
@@ -27,10 +28,11 @@ struct ThemeSpan {
 class ThemeTagger {
  public:
   explicit ThemeTagger(const Lexicons& lexicons) : lex_(lexicons) {}
-  // `sentence_texts` holds the SentenceText of each sentence (build_sentence_texts); it is read
-  // only when the language has RE2 rules (a rule_set).
-  std::vector<ThemeSpan> tag(const TokenizedText& text,
-                             const std::vector<SentenceText>& sentence_texts, Lang lang) const;
+  // Replaces `spans` with the mentions of `text` (its buffer is reused). `sentence_texts` holds
+  // the SentenceText of each sentence (build_sentence_texts); it is read only when the language
+  // has RE2 rules (a rule_set).
+  void tag(const TokenizedText& text, const std::vector<SentenceText>& sentence_texts, Lang lang,
+           std::vector<ThemeSpan>& spans) const;
 
  private:
   const Lexicons& lex_;

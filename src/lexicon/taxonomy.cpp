@@ -25,9 +25,11 @@ void Taxonomy::load(const std::string& path) {
         throw LexiconError(line.pos,
                            "theme '" + t.id + "' must have parent '" + t.id.substr(0, dot) + "'");
       }
-      if (!index_of(t.parent)) {
+      const auto parent = index_of(t.parent);
+      if (!parent) {
         throw LexiconError(line.pos, "parent theme '" + t.parent + "' is not defined above");
       }
+      t.parent_index = *parent;
     }
     if (t.label_en.empty() || t.label_it.empty()) {
       throw LexiconError(line.pos,

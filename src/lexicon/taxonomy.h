@@ -19,6 +19,7 @@ struct Theme {
   std::string parent;  // empty for a top-level theme
   std::string label_en;
   std::string label_it;
+  std::int32_t parent_index = -1;  // index of `parent`, -1 for a top-level theme
 };
 
 class Taxonomy {
