@@ -41,21 +41,24 @@ class TermMatcher {
                bool* inserted) {
     *inserted = false;
     if (!prefix || tokens.size() > 1) first_words_.add(tokens[0]);
+    if (tokens.size() == 1 && !prefix) {
+      std::optional<Payload>& word = entries_[tokens[0]].word;
+      *inserted = !word;
+      if (!word) word = payload;
+      return *word;
+    }
     if (tokens.size() == 1) {
-      auto& map = prefix ? prefixes_ : words_;
-      auto [it, fresh] = map.try_emplace(tokens[0], payload);
+      auto [it, fresh] = prefixes_.try_emplace(tokens[0], payload);
       *inserted = fresh;
-      if (prefix) {
-        prefix_lengths_.insert(tokens[0].size());
-        if (tokens[0].size() < 2) {
-          short_prefix_ = true;
-        } else {
-          prefix_starts_[start_key(tokens[0])] = true;
-        }
+      prefix_lengths_.insert(tokens[0].size());
+      if (tokens[0].size() < 2) {
+        short_prefix_ = true;
+      } else {
+        prefix_starts_[start_key(tokens[0])] = true;
       }
       return it->second;
     }
-    Phrases& phrases = phrases_[tokens[0]];
+    Phrases& phrases = entries_[tokens[0]].phrases;
     auto& list = phrases.list;
     for (Phrase& p : list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
@@ -75,14 +78,14 @@ class TermMatcher {
 
   // The entry with exactly these tokens and prefix flag, or nullptr.
   const Payload* find(const std::vector<std::string>& tokens, bool prefix) const {
-    if (tokens.size() == 1) {
-      const auto& map = prefix ? prefixes_ : words_;
-      const auto it = map.find(tokens[0]);
-      return it == map.end() ? nullptr : &it->second;
+    if (tokens.size() == 1 && prefix) {
+      const auto it = prefixes_.find(tokens[0]);
+      return it == prefixes_.end() ? nullptr : &it->second;
     }
-    const auto it = phrases_.find(tokens[0]);
-    if (it == phrases_.end()) return nullptr;
-    for (const Phrase& p : it->second.list) {
+    const auto it = entries_.find(tokens[0]);
+    if (it == entries_.end()) return nullptr;
+    if (tokens.size() == 1) return it->second.word ? &*it->second.word : nullptr;
+    for (const Phrase& p : it->second.phrases.list) {
       if (p.rest.size() + 1 == tokens.size() && p.prefix_last == prefix &&
           std::equal(p.rest.begin(), p.rest.end(), tokens.begin() + 1)) {
         return &p.payload;
@@ -92,17 +95,19 @@ class TermMatcher {
   }
 
   // A single word: exact entry first, else the longest prefix entry.
-  const Payload* word(std::string_view w) const { return word(w, may_start_entry(w)); }
+  const Payload* word(std::string_view w) const {
+    return word(w, may_start_entry(w) ? find_entry(w) : nullptr);
+  }
 
   // Longest entry starting at tokens[i], not crossing `end`.
   std::optional<Match> longest(const std::vector<Token>& tokens, std::size_t i,
                                std::size_t end) const {
     std::optional<Match> best;
     const std::string_view first = tokens[i].norm;
-    const bool listed = may_start_entry(first);
-    const auto it = listed && i + 1 < end ? phrases_.find(first) : phrases_.end();
-    if (it != phrases_.end() && it->second.continues(tokens[i + 1].norm)) {
-      for (const Phrase& p : it->second.list) {
+    // One lookup serves the phrases that start with this word and the word itself.
+    const Entry* entry = may_start_entry(first) ? find_entry(first) : nullptr;
+    if (entry && i + 1 < end && entry->phrases.continues(tokens[i + 1].norm)) {
+      for (const Phrase& p : entry->phrases.list) {
         const std::size_t len = p.rest.size() + 1;
         if (i + len > end || (best && best->length >= len)) continue;
         bool ok = true;
@@ -116,7 +121,7 @@ class TermMatcher {
       }
     }
     if (!best) {
-      if (const Payload* w = word(first, listed)) best = Match{1, w};
+      if (const Payload* w = word(first, entry)) best = Match{1, w};
     }
     return best;
   }
@@ -143,12 +148,14 @@ class TermMatcher {
   // Calls fn(word, payload) for every exact single-word entry.
   template <class Fn>
   void for_each_word(Fn&& fn) const {
-    for (const auto& [w, p] : words_) fn(w, p);
+    for (const auto& [w, e] : entries_) {
+      if (e.word) fn(w, *e.word);
+    }
   }
 
   std::size_t size() const {
-    std::size_t n = words_.size() + prefixes_.size();
-    for (const auto& [first, phrases] : phrases_) n += phrases.list.size();
+    std::size_t n = prefixes_.size();
+    for (const auto& [first, e] : entries_) n += (e.word ? 1 : 0) + e.phrases.list.size();
     return n;
   }
 
@@ -168,11 +175,20 @@ class TermMatcher {
     }
   };
 
-  // `listed`: may_start_entry(w), computed once by the caller.
-  const Payload* word(std::string_view w, bool listed) const {
-    if (listed) {
-      if (const auto it = words_.find(w); it != words_.end()) return &it->second;
-    }
+  // An exact word and the phrases that start with it, under one key.
+  struct Entry {
+    std::optional<Payload> word;
+    Phrases phrases;
+  };
+
+  const Entry* find_entry(std::string_view w) const {
+    const auto it = entries_.find(w);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+
+  // `entry`: the entry of `w`, looked up once by the caller (nullptr: none).
+  const Payload* word(std::string_view w, const Entry* entry) const {
+    if (entry && entry->word) return &*entry->word;
     if (!short_prefix_ && (w.size() < 2 || !prefix_starts_[start_key(w)])) return nullptr;
     for (auto len = prefix_lengths_.rbegin(); len != prefix_lengths_.rend(); ++len) {
       if (*len > w.size()) continue;
@@ -191,15 +207,13 @@ class TermMatcher {
     return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
   }
 
-  using Map = std::unordered_map<std::string, Payload, StringHash, std::equal_to<>>;
-  Map words_;
-  Map prefixes_;
+  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> entries_;
+  std::unordered_map<std::string, Payload, StringHash, std::equal_to<>> prefixes_;
   std::set<std::size_t> prefix_lengths_;
   // The first two bytes of every prefix entry: most words are turned away here, before one hash
   // per prefix length. A prefix entry shorter than that turns the filter off.
   std::vector<bool> prefix_starts_ = std::vector<bool>(1 << 16);
   bool short_prefix_ = false;
-  std::unordered_map<std::string, Phrases, StringHash, std::equal_to<>> phrases_;
   // Every exact word and every phrase's first word.
   WordFilter first_words_;
 };
