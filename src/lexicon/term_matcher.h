@@ -7,6 +7,8 @@
 //   auto hit = m.longest(tokens, i, end);   // hit->length == 4, *hit->payload == 2.5
 #pragma once
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <bitset>
 #include <cstddef>
@@ -22,9 +24,11 @@
 
 namespace ascolto {
 
+// XXH3 (already linked for content hashes): cheaper than std::hash on the short words looked up
+// here.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
 };
 
 template <class Payload>
