@@ -1,4 +1,5 @@
-// Sentences and tokens of a comment, with ICU break iterators (UAX #29) on a UTF-8 UText, plus
+// Sentences and tokens of a comment, with ICU break iterators (UAX #29) on a UTF-16 copy (ICU
+// walks it faster than a UTF-8 UText; offsets are mapped back to bytes of the UTF-8 text), plus
 // what UAX #29 does not do: Italian elision (l'assistenza -> l' + assistenza), English
 // contractions (don't -> do + not), emoji and ASCII emoticons as tokens, Italian accents
 // written as apostrophes (perche' -> perché), ALL CAPS and elongation flags.
