@@ -16,6 +16,13 @@ using namespace ascolto;
 
 namespace {
 
+Lang detect_language(const LanguageDetector& detector, const std::string& text) {
+  static Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  return detector.detect(t);
+}
+
 std::vector<std::string> norms(const std::string& text) {
   Tokenizer tok;
   TokenizedText t;
@@ -186,12 +193,8 @@ TEST_CASE("tokenizer: sentence bounds are ICU's, also where its sentence iterato
 }
 
 TEST_CASE("language: Italian, English, undetermined") {
-  const Lexicons& lex = testing::shipped();
-  Tokenizer tok;
-  TokenizedText t;
-  const auto detect = [&](const std::string& s) {
-    tok.tokenize(s, t);
-    return lex.detector.detect(t);
+  const auto detect = [](const std::string& s) {
+    return detect_language(testing::shipped().detector, s);
   };
   CHECK(detect("Il pacco è arrivato in ritardo e l'assistenza non risponde") == Lang::It);
   CHECK(detect("The parcel was late and nobody answered the phone") == Lang::En);
@@ -203,12 +206,7 @@ TEST_CASE("language: Italian, English, undetermined") {
 
 TEST_CASE("language: a word of both vocabularies counts for both; accented endings for Italian") {
   const LanguageDetector d({{"casa", 1.0f}, {"no", 0.5f}}, {{"no", 1.0f}, {"home", 1.0f}});
-  Tokenizer tok;
-  TokenizedText t;
-  const auto detect = [&](const std::string& s) {
-    tok.tokenize(s, t);
-    return d.detect(t);
-  };
+  const auto detect = [&](const std::string& s) { return detect_language(d, s); };
   CHECK(detect("no") == Lang::En);
   CHECK(detect("no casa") == Lang::It);
   CHECK(detect("home città") == Lang::En);

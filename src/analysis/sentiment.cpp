@@ -118,12 +118,16 @@ bool degree_word(std::string_view w, Lang lang) {
   return w == "so" || w == "such";
 }
 
+// The lookup form of token `i`, or "" at and past `end`: lets a rule read a few words ahead
+// without bounds checks of its own.
+std::string_view norm_within(const TokenizedText& t, std::uint32_t i, std::uint32_t end) {
+  return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
+}
+
 // "in years", "in ages", "in a (long) while", "in a long time"; "da anni", "da tempo", "da una
 // vita": a span of time starting at token `k`.
 bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
-  const auto word = [&](std::uint32_t i) {
-    return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
-  };
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
   if (word(k) != (lang == Lang::It ? "da" : "in")) return false;
   std::uint32_t i = k + 1;
   if (word(i) == (lang == Lang::It ? "una" : "a")) ++i;
@@ -246,9 +250,7 @@ bool interrogative(std::string_view w, Lang lang) {
 // "Why isn't it working?" is a complaint and stays negated.
 bool rhetorical_question(const TokenizedText& t, Lang lang, std::uint32_t first,
                          std::uint32_t end) {
-  const auto word = [&](std::uint32_t i) {
-    return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
-  };
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
   const std::uint32_t k = first + (word(first) == (lang == Lang::It ? "chi" : "who"));
   if (lang == Lang::It) return word(k) == "non";
   return word(k + 1) == "not" && word(k) != "why" && word(k) != "how" &&
