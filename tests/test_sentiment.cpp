@@ -2,6 +2,8 @@
 // shipped lexicons' valences), plus the cases users of other tools report as wrong.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "analysis/sentiment.h"
 #include "helpers.h"
 
@@ -72,9 +74,10 @@ TEST_CASE("negation scope: a negated opinion followed by and / e closes it") {
 }
 
 TEST_CASE("negation scope: and / e after any word ends it; a typed 'e' for 'è' does not") {
-  // The negator took the words before the conjunction; what follows is another statement.
-  CHECK(s("nessuno sconto e personale gentile", Lang::It) > 0.3);
-  CHECK(s("no discount and good staff", Lang::En) > 0.3);
+  // The negator took the words before the conjunction (a lack of its own); what follows is
+  // another statement and is not negated.
+  CHECK(s("nessuno sconto e personale gentile", Lang::It) > 0.2);
+  CHECK(s("no discount and good staff", Lang::En) > 0.2);
   // "non e buono" is "non è buono" typed without the accent: still negated.
   CHECK(s("non e buono", Lang::It) < 0);
 }
@@ -158,6 +161,25 @@ TEST_CASE("a negator alone in its clause is a refusal") {
   CHECK(s("no problem", Lang::En) > 0);
   CHECK(s("No, non è buono", Lang::It) < s("non è buono", Lang::It));  // a refusal, then a negation
   CHECK(s("No, it was good", Lang::En) > 0);
+}
+
+TEST_CASE("a negator with no opinion word to negate states a lack") {
+  CHECK(score("non mi hanno mai risposto", Lang::It).label == SentimentLabel::Negative);
+  CHECK(score("the parcel never arrived", Lang::En).label == SentimentLabel::Negative);
+  CHECK(score("no hot water", Lang::En).label == SentimentLabel::Negative);
+  // Milder than a plain negative, and counted once where a negator takes an opinion word.
+  CHECK(s("niente risposta", Lang::It) > s("lento", Lang::It));
+  CHECK(s("no reply", Lang::En) > s("slow", Lang::En));
+  CHECK(score("not good", Lang::En).entries == 1);
+  CHECK(score("non è buono", Lang::It).entries == 1);
+  CHECK(s("no problem", Lang::En) > 0);
+  // A first experience is not a lack.
+  CHECK(score("I had never been here before", Lang::En).label == SentimentLabel::Neutral);
+  CHECK(score("non ero mai stato qui prima", Lang::It).label == SentimentLabel::Neutral);
+  // Nor an exclamative comparison whose opinion lies beyond the negator's reach.
+  CHECK(s("non ho mai visto un cibo così buono", Lang::It) > 0.3);
+  // Praise beside the lack still counts: "no wait, great food".
+  CHECK(s("no wait, great food", Lang::En) > 0.3);
 }
 
 TEST_CASE("an intensifier that intensifies nothing is its own opinion word") {
@@ -253,7 +275,7 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
     tok.tokenize(text, t);
     return SentimentScorer(testing::shipped()).score(t, lang, nullptr).compound;
   };
-  enum class Expect { Positive, NotPositive, Negative };
+  enum class Expect { Positive, NotPositive, Negative, Neutral };
   struct Case {
     const char* text;
     Lang lang;
@@ -276,6 +298,11 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"il nuovo menu è buono?", Lang::It, Expect::NotPositive},
       {"prezzi aumentati senza preavviso", Lang::It, Expect::Negative},
       {"se volete un servizio gentile, andate altrove", Lang::It, Expect::Negative},
+      {"il pacco non è mai arrivato", Lang::It, Expect::Negative},
+      {"nessuno mi ha richiamato", Lang::It, Expect::Negative},
+      {"che piova o no", Lang::It, Expect::Neutral},
+      {"pizza senza glutine", Lang::It, Expect::Neutral},
+      {"non ero mai stato qui prima", Lang::It, Expect::Neutral},
       {"no problem", Lang::En, Expect::Positive},
       {"no complaints", Lang::En, Expect::Positive},
       {"not bad", Lang::En, Expect::Positive},
@@ -292,6 +319,10 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"is the new menu good?", Lang::En, Expect::NotPositive},
       {"not terribly good", Lang::En, Expect::Negative},
       {"nothing for me :(", Lang::En, Expect::Negative},
+      {"never received my refund", Lang::En, Expect::Negative},
+      {"no one answered the phone", Lang::En, Expect::Negative},
+      {"whether or not it rains", Lang::En, Expect::Neutral},
+      {"I had never been here before", Lang::En, Expect::Neutral},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -305,6 +336,9 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
         break;
       case Expect::Negative:
         CHECK(score < 0);
+        break;
+      case Expect::Neutral:
+        CHECK(std::abs(score) < 0.05);
         break;
     }
   }

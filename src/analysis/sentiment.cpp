@@ -26,6 +26,8 @@ constexpr std::uint32_t kIntensityReach = 3;  // tokens after a booster it can s
 constexpr double kRefusal = -1.0;             // "No!" on its own
 constexpr double kExcitement = 0.8;           // "Ready for a movie!!"
 constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
+constexpr double kAbsence = -0.8;             // "no hot water", "non mi hanno risposto"
+constexpr double kAbsenceMinStrength = 0.8;   // "few", "rarely" state no lack of their own
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -177,6 +179,15 @@ bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t fro
   return false;
 }
 
+// "Never ... before", "mai ... prima": a first experience, not a lack ("never been here before").
+bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
+  const std::string_view before = lang == Lang::It ? "prima" : "before";
+  for (std::uint32_t k = from; k < end; ++k) {
+    if (t.tokens[k].norm == before) return true;
+  }
+  return false;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -291,6 +302,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
   thread_local std::vector<Modifier> mods;
   thread_local std::vector<bool> in_modifier;
   thread_local std::vector<Clause> clauses;
+  thread_local std::vector<bool> negation_used;  // per clause: a negator took an opinion word
 
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
@@ -456,6 +468,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
     }
 
     // A negator standing alone as its clause is a refusal, not a negation: "No!", "No and no."
+    negation_used.assign(clauses.size(), false);
     for (Clause& c : clauses) {
       std::uint32_t words = 0;
       for (std::uint32_t k = c.first_token; k < c.end_token; ++k)
@@ -467,6 +480,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
           m->end == m->first + 1) {
         c.raw += kRefusal;
         ++c.entries;
+        negation_used[&c - clauses.data()] = true;
         if (trace)
           note(span_text(text, m->first, m->end), "a negator alone: a refusal",
                lex_.where(m->entry->src), kRefusal);
@@ -523,6 +537,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         v *= scale;
         if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
       }
+      if (negator) negation_used[&clause - clauses.data()] = true;
       if (negator && exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
                                             clause.end_token)) {
         if (trace) {
@@ -580,6 +595,33 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       clause.raw += v;
       ++clause.entries;
       result.opinions.push_back({item.first, item.end, v});
+    }
+    // A strong negator that took no opinion word states a lack or a failure: "no hot water",
+    // "never arrived", "non mi hanno risposto". A first experience or an exclamative comparison
+    // is not one.
+    for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
+      Clause& c = clauses[ci];
+      if (negation_used[ci]) continue;
+      const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
+        return m.first >= c.first_token && m.end <= c.end_token &&
+               m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
+      });
+      if (negator == mods.end() || first_experience(text, lang_code, negator->end, c.end_token))
+        continue;
+      // "Mai visto un cibo così buono" exclaims even where the opinion is out of the negator's
+      // reach.
+      if (std::any_of(items.begin(), items.end(), [&](const Item& item) {
+            return item.first >= negator->end && item.first < c.end_token &&
+                   exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
+                                          c.end_token);
+          }))
+        continue;
+      c.raw += kAbsence;
+      ++c.entries;
+      if (trace)
+        note(span_text(text, negator->first, negator->end),
+             "negator with no opinion word to negate: a lack", lex_.where(negator->entry->src),
+             kAbsence);
     }
     if (exclamations > 0) {
       const double boost = kExclamation * std::min(exclamations, 4);

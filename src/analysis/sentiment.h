@@ -2,9 +2,10 @@
 // lexicon valences (longest match: phrases before words, modifiers before words they share a
 // length with), negation scope (3 tokens after the last negator, never past the clause; chained
 // negators "non ... mai" are one negation; negation boosters "per niente" / "at all" strengthen
-// it), boosters and dampeners, contrast ("ma", "but": what follows weighs more) and concessive
-// clauses ("nonostante", "although": the clause weighs less), irrealis and questions (not
-// praise), ALL CAPS, elongation, exclamation marks, emoji (never negated). Pure and thread-safe.
+// it; a negator with nothing to negate states a lack: "no hot water"), boosters and dampeners,
+// contrast ("ma", "but": what follows weighs more) and concessive clauses ("nonostante",
+// "although": the clause weighs less), irrealis and questions (not praise), ALL CAPS, elongation,
+// exclamation marks, emoji (never negated). Pure and thread-safe.
 //
 //   SentimentScorer s(lexicons);
 //   SentimentResult r = s.score(tokens, Lang::It, nullptr);   // r.compound in [-1, 1]
