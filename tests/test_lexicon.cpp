@@ -114,6 +114,13 @@ TEST_CASE("lexicons: invalid entries are reported with file:line") {
           {broken_copy("en/sentiment.tsv", "good\t1.9\nbad\t-2\ngood\t2.5\n"), {}, 1 << 26}),
       doctest::Contains("en/sentiment.tsv:3: 'good' is already listed at"));
   CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/sentiment.tsv", "lol\t1.0\tlaughter\n"), {}, 1 << 26}),
+      doctest::Contains("en/sentiment.tsv:1: unknown flag 'laughter'; expected interjection"));
+  CHECK_THROWS_WITH(
+      load_lexicons(
+          {broken_copy("en/sentiment.tsv", "lol\t1.0\tinterjection\nlol\t1.0\n"), {}, 1 << 26}),
+      doctest::Contains("en/sentiment.tsv:2: 'lol' is already listed at"));
+  CHECK_THROWS_WITH(
       load_lexicons({broken_copy("it/modifiers.tsv", "molto\tamplifier\t0.3\n"), {}, 1 << 26}),
       doctest::Contains("it/modifiers.tsv:1: unknown modifier kind 'amplifier'"));
   CHECK_THROWS_WITH(

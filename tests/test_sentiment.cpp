@@ -351,6 +351,17 @@ TEST_CASE("emoji count and are never negated") {
   CHECK(s("ottimo :)", Lang::It) > s("ottimo", Lang::It));
 }
 
+TEST_CASE("interjections are the writer's own feeling: never negated or asked") {
+  // As an emoji: the negator before and the question mark after do not touch it.
+  CHECK(s("I have no idea lol", Lang::En) > 0);
+  CHECK(s("non lo so ahah", Lang::It) > 0);
+  CHECK(s("we were paged lol?", Lang::En) > 0);
+  CHECK(s("ci hanno chiamati ahah?", Lang::It) > 0);
+  // An ordinary opinion word in the same places still is.
+  CHECK(s("I have no good idea", Lang::En) < 0);
+  CHECK(s("was it good?", Lang::En) == 0);
+}
+
 TEST_CASE("an emphatic emoticon counts as its plain form") {
   CHECK(s("ok :)))", Lang::En) == doctest::Approx(s("ok :)", Lang::En)));
   CHECK(s("ok :((", Lang::It) == doctest::Approx(s("ok :(", Lang::It)));

@@ -32,7 +32,8 @@ constexpr double kAbsenceMinStrength = 0.8;   // "few", "rarely" state no lack o
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
   double valence = 0;
-  bool emoji = false;
+  bool emoji = false;         // no rule applies to it
+  bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
   bool superlative = false;
   EntrySource src;
 };
@@ -323,7 +324,11 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
           it = lex_.emoji.find(squeeze_runs(tok.norm));
         }
         if (it != lex_.emoji.end()) {
-          items.push_back({i, i + 1, it->second.valence, true, false, it->second.src});
+          items.push_back({.first = i,
+                           .end = i + 1,
+                           .valence = it->second.valence,
+                           .emoji = true,
+                           .src = it->second.src});
         }
         ++i;
         continue;
@@ -334,7 +339,11 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                  (sm->length == mm->length &&
                   intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
         const auto end = static_cast<std::uint32_t>(i + sm->length);
-        items.push_back({i, end, sm->payload->valence, false, false, sm->payload->src});
+        items.push_back({.first = i,
+                         .end = end,
+                         .valence = sm->payload->valence,
+                         .interjection = sm->payload->interjection,
+                         .src = sm->payload->src});
         i = end;
         continue;
       }
@@ -343,7 +352,8 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         const auto next = static_cast<std::uint32_t>(i + mm->length);
         if (next < sent.end_token && text.tokens[next].kind == TokenKind::Word &&
             !lang.sentiment.longest(text.tokens, next, sent.end_token)) {
-          items.push_back({i, next + 1, kExcess, false, false, mm->payload->src});
+          items.push_back(
+              {.first = i, .end = next + 1, .valence = kExcess, .src = mm->payload->src});
           i = next + 1;
           continue;
         }
@@ -365,7 +375,14 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         found = superlative_base(lang, tok.norm);
         superlative = found != nullptr;
       }
-      if (found) items.push_back({i, i + 1, found->valence, false, superlative, found->src});
+      if (found) {
+        items.push_back({.first = i,
+                         .end = i + 1,
+                         .valence = found->valence,
+                         .interjection = found->interjection,
+                         .superlative = superlative,
+                         .src = found->src});
+      }
       ++i;
     }
 
@@ -493,7 +510,13 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       // Explanations are built only for `explain`: they cost more than the scoring itself.
       const std::string subject = trace ? span_text(text, item.first, item.end) : std::string();
       double v = item.valence;
-      if (trace) note(subject, item.emoji ? "emoji" : "lexicon entry", lex_.where(item.src), v);
+      if (trace) {
+        note(subject,
+             item.emoji          ? "emoji"
+             : item.interjection ? "interjection: the writer's own feeling, not negated or asked"
+                                 : "lexicon entry",
+             lex_.where(item.src), v);
+      }
       if (item.emoji) {
         clause.raw += v;
         ++clause.entries;
@@ -510,6 +533,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       double scale = 1;
       const Modifier* irrealis = nullptr;
       for (const Modifier& m : mods) {
+        if (item.interjection) break;
         if (m.first < clause.first_token || m.first >= clause.end_token) continue;
         const ModifierKind k = m.entry->kind;
         if (k == ModifierKind::NegationBooster) {
@@ -576,7 +600,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
                lex_.where(irrealis->entry->src), v);
       }
-      if (question && v > 0 && item.first >= question_from && !rhetorical &&
+      if (question && v > 0 && item.first >= question_from && !rhetorical && !item.interjection &&
           !exclamative_how(text, lang_code, question_from, item.first)) {
         v *= kQuestionPositive;
         if (trace) note(subject, "question: a positive word asks, it does not praise", "rule", v);

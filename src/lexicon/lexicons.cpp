@@ -73,17 +73,22 @@ struct Loader {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for (const TsvLine& line : lines) {
-      expect_fields(line, 2, 2, "term<TAB>valence");
+      expect_fields(line, 2, 3, "term<TAB>valence[<TAB>interjection]");
       const float v = parse_number(line, 1, -4, 4, "valence");
+      const bool interjection = line.fields.size() == 3;
+      if (interjection && line.fields[2] != "interjection") {
+        throw LexiconError(line.pos, "unknown flag '" + line.fields[2] + "'; expected interjection");
+      }
       bool prefix = false;
       const auto toks = entry(line, &prefix);
       bool inserted = false;
-      SentimentEntry& e = lang.sentiment.add(toks, prefix, {v, source(line, file)}, &inserted);
+      const SentimentEntry fresh{v, source(line, file), interjection};
+      SentimentEntry& e = lang.sentiment.add(toks, prefix, fresh, &inserted);
       if (!inserted && overrides && e.src.file != file) {
-        e = {v, source(line, file)};
-      } else if (!inserted && e.valence != v) {
+        e = fresh;
+      } else if (!inserted && (e.valence != v || e.interjection != interjection)) {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
-                                         lex.where(e.src) + " with a different valence");
+                                         lex.where(e.src) + " with a different valence or flag");
       }
     }
   }

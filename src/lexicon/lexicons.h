@@ -37,6 +37,8 @@ struct EntrySource {
 struct SentimentEntry {
   float valence = 0;
   EntrySource src;
+  // "lol", "yay", "ugh": the writer's own feeling, like an emoji; never negated, asked or hedged.
+  bool interjection = false;
 };
 
 enum class ModifierKind {
