@@ -216,6 +216,16 @@ TEST_CASE("questions and conditionals are not praise") {
   CHECK(s("quanto è bello?", Lang::It) > 0.2);
 }
 
+TEST_CASE("a closing tag or a question about who agrees states its opinion") {
+  CHECK(s("it was great, wasn't it?", Lang::En) > 0.3);
+  CHECK(s("era buono, vero?", Lang::It) > 0.3);
+  CHECK(s("am I the only one who finds it great?", Lang::En) > 0.3);
+  CHECK(s("sono l'unico a cui sembra buono?", Lang::It) > 0.3);
+  // The tag's own "not" negates nothing and is no complaint.
+  CHECK(score("it was the bus, wasn't it?", Lang::En).label == SentimentLabel::Neutral);
+  CHECK(score("era l'autobus, non trovi?", Lang::It).label == SentimentLabel::Neutral);
+}
+
 TEST_CASE("a rhetorical question affirms what it negates") {
   CHECK(s("isn't it great?", Lang::En) > 0.2);
   CHECK(s("who doesn't like good food?", Lang::En) > 0.2);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 
+#include "analysis/questions.h"
 #include "text/normalizer.h"
 
 namespace ascolto {
@@ -121,12 +122,6 @@ bool degree_word(std::string_view w, Lang lang) {
   return w == "so" || w == "such";
 }
 
-// The lookup form of token `i`, or "" at and past `end`: lets a rule read a few words ahead
-// without bounds checks of its own.
-std::string_view norm_within(const TokenizedText& t, std::uint32_t i, std::uint32_t end) {
-  return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
-}
-
 // "in years", "in ages", "in a (long) while", "in a long time"; "da anni", "da tempo", "da una
 // vita": a span of time starting at token `k`.
 bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
@@ -240,46 +235,6 @@ bool intensifies_nothing(const TokenizedText& text, const LanguageLexicon& lang,
 
 bool joins_statements(std::string_view word, Lang lang) {
   return lang == Lang::It ? (word == "e" || word == "ed") : (word == "and" || word == "&");
-}
-
-// A word that opens a question: "why", "is" (at a clause start), "perché", "quando".
-bool interrogative(std::string_view w, Lang lang) {
-  static constexpr std::array<std::string_view, 13> it = {
-      "perché", "perchè", "come",   "chi",    "quando", "dove", "quale",
-      "quali",  "quanto", "quanta", "quanti", "quante", "cosa"};
-  static constexpr std::array<std::string_view, 29> en = {
-      "what", "why",    "how",   "who",  "whom", "whose", "when", "where", "which", "is",
-      "are",  "was",    "were",  "am",   "do",   "does",  "did",  "can",   "could", "would",
-      "will", "should", "shall", "have", "has",  "had",   "may",  "might", "must"};
-  const auto has = [&](const auto& words) {
-    return std::find(words.begin(), words.end(), w) != words.end();
-  };
-  return lang == Lang::It ? has(it) : has(en);
-}
-
-// A question that asks for agreement with its own opinion, so its negation does not flip it:
-// "isn't it great?", "who doesn't love free delivery?", "non è fantastico?", "chi non ama…?".
-// "Why isn't it working?" is a complaint and stays negated.
-bool rhetorical_question(const TokenizedText& t, Lang lang, std::uint32_t first,
-                         std::uint32_t end) {
-  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
-  const std::uint32_t k = first + (word(first) == (lang == Lang::It ? "chi" : "who"));
-  if (lang == Lang::It) return word(k) == "non";
-  return word(k + 1) == "not" && word(k) != "why" && word(k) != "how" &&
-         interrogative(word(k), lang);
-}
-
-// "How cool is that?", "quanto è bello?": a "how" right before the opinion (a verb may come
-// between in Italian) exclaims rather than asks.
-bool exclamative_how(const TokenizedText& t, Lang lang, std::uint32_t first,
-                     std::uint32_t opinion) {
-  for (std::uint32_t k = opinion; k > first && opinion - k < 2; --k) {
-    const std::string_view w = t.tokens[k - 1].norm;
-    if (lang == Lang::En ? w == "how"
-                         : (w == "quanto" || w == "quanta" || w == "quanti" || w == "quante"))
-      return true;
-  }
-  return false;
 }
 
 double squash(double raw) {
@@ -456,29 +411,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       }
     }
 
-    const bool question = [&] {
-      for (std::uint32_t i = sent.end_token; i > sent.first_token; --i) {
-        const Token& t = text.tokens[i - 1];
-        if (t.kind != TokenKind::Punct) return false;
-        if (t.norm == "?") return true;
-      }
-      return false;
-    }();
-    // A question covers its sentence from the first clause that opens with a question word
-    // ("Great food, but why so expensive?"), or all of it when none does ("Il menu è buono?").
-    std::uint32_t question_from = sent.first_token;
-    if (question) {
-      for (const Clause& c : clauses) {
-        const std::uint32_t opener_end = std::min(c.first_token + 2, c.end_token);
-        if (std::any_of(text.tokens.begin() + c.first_token, text.tokens.begin() + opener_end,
-                        [&](const Token& t) { return interrogative(t.norm, lang_code); })) {
-          question_from = c.first_token;
-          break;
-        }
-      }
-    }
-    const bool rhetorical =
-        question && rhetorical_question(text, lang_code, sent.first_token, sent.end_token);
+    const QuestionScope question = question_scope(text, lang_code, sent, clauses);
     int exclamations = 0;
     for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       exclamations += text.tokens[i].norm == "!";
@@ -572,7 +505,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         }
         negator = nullptr;
       }
-      if (negator && rhetorical) {
+      if (negator && question.rhetorical) {
         if (trace) {
           note(span_text(text, negator->first, negator->end) + " ... " + subject,
                "rhetorical question (isn't it…?, non è…?): not a negation", "rule", v);
@@ -600,8 +533,8 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
                lex_.where(irrealis->entry->src), v);
       }
-      if (question && v > 0 && item.first >= question_from && !rhetorical && !item.interjection &&
-          !exclamative_how(text, lang_code, question_from, item.first)) {
+      if (question.asks && v > 0 && item.first >= question.from && !question.rhetorical &&
+          !item.interjection && !exclamative_how(text, lang_code, question.from, item.first)) {
         v *= kQuestionPositive;
         if (trace) note(subject, "question: a positive word asks, it does not praise", "rule", v);
       }
@@ -627,7 +560,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       Clause& c = clauses[ci];
       if (negation_used[ci]) continue;
       const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
-        return m.first >= c.first_token && m.end <= c.end_token &&
+        return m.first >= c.first_token && m.end <= c.end_token && m.first < question.tag_from &&
                m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
       });
       if (negator == mods.end() || first_experience(text, lang_code, negator->end, c.end_token))
@@ -655,7 +588,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         if (c.raw != 0) c.raw += c.raw > 0 ? boost : -boost;
       }
       // Exclamations with no opinion word and no question are excitement: "Ready for a movie!!"
-      if (!opinion && !question) {
+      if (!opinion && !question.marked) {
         clauses.front().raw += kExcitement;
         ++clauses.front().entries;
         if (trace)

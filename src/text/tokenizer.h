@@ -61,4 +61,10 @@ class Tokenizer {
 // True for "," ";" ":" "." "!" "?" "…" and the like: the places where a clause ends.
 bool is_clause_boundary(const Token& token);
 
+// The lookup form of token `i`, or "" at and past `end`: lets a rule read a few words ahead
+// without bounds checks of its own.
+inline std::string_view norm_within(const TokenizedText& t, std::uint32_t i, std::uint32_t end) {
+  return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
+}
+
 }  // namespace ascolto
