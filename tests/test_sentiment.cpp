@@ -313,6 +313,13 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"che piova o no", Lang::It, Expect::Neutral},
       {"pizza senza glutine", Lang::It, Expect::Neutral},
       {"non ero mai stato qui prima", Lang::It, Expect::Neutral},
+      {"non smette di emozionare", Lang::It, Expect::Positive},
+      {"il locale è meno affollato", Lang::It, Expect::Positive},
+      {"personale meno gentile", Lang::It, Expect::Negative},
+      {"un prodotto privo di difetti", Lang::It, Expect::Positive},
+      {"non posso farne a meno", Lang::It, Expect::Positive},
+      {"a meno che non piova", Lang::It, Expect::Neutral},
+      {"aspetto finché non arriva il pacco", Lang::It, Expect::Neutral},
       {"no problem", Lang::En, Expect::Positive},
       {"no complaints", Lang::En, Expect::Positive},
       {"not bad", Lang::En, Expect::Positive},
@@ -333,6 +340,14 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"no one answered the phone", Lang::En, Expect::Negative},
       {"whether or not it rains", Lang::En, Expect::Neutral},
       {"I had never been here before", Lang::En, Expect::Neutral},
+      {"it never stops being cute", Lang::En, Expect::Positive},
+      {"I can't stop smiling", Lang::En, Expect::Positive},
+      {"the app won't stop crashing", Lang::En, Expect::Negative},
+      {"less crowded than last time", Lang::En, Expect::Positive},
+      {"less friendly than last time", Lang::En, Expect::Negative},
+      {"epic fail", Lang::En, Expect::Negative},
+      {"it was epic", Lang::En, Expect::Positive},
+      {"it could have been worse", Lang::En, Expect::Positive},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
