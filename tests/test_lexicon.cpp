@@ -91,6 +91,10 @@ TEST_CASE("lexicons: the mini set loads with sources for every entry") {
   CHECK(lex.taxonomy.size() == 6);
   CHECK(lex.en.rules.size() == 1);
   CHECK(lex.emoji.count("😡") == 1);
+  // The optional third column says what kind of entry it is.
+  CHECK(e->kind == EntryKind::Opinion);
+  CHECK(lex.en.sentiment.word("lol")->kind == EntryKind::Interjection);
+  CHECK(lex.en.sentiment.word("holiday")->kind == EntryKind::Connotation);
 }
 
 TEST_CASE("lexicons: the shipped set loads and is non-trivial") {
@@ -115,7 +119,8 @@ TEST_CASE("lexicons: invalid entries are reported with file:line") {
       doctest::Contains("en/sentiment.tsv:3: 'good' is already listed at"));
   CHECK_THROWS_WITH(
       load_lexicons({broken_copy("en/sentiment.tsv", "lol\t1.0\tlaughter\n"), {}, 1 << 26}),
-      doctest::Contains("en/sentiment.tsv:1: unknown flag 'laughter'; expected interjection"));
+      doctest::Contains(
+          "en/sentiment.tsv:1: unknown flag 'laughter'; expected interjection or connotation"));
   CHECK_THROWS_WITH(
       load_lexicons(
           {broken_copy("en/sentiment.tsv", "lol\t1.0\tinterjection\nlol\t1.0\n"), {}, 1 << 26}),

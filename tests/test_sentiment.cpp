@@ -182,6 +182,15 @@ TEST_CASE("a negator with no opinion word to negate states a lack") {
   CHECK(s("no wait, great food", Lang::En) > 0.3);
 }
 
+TEST_CASE("free of something bad is good") {
+  CHECK(s("problem free", Lang::En) > 0);
+  CHECK(s("a problem-free stay", Lang::En) > 0);
+  CHECK(s("problem free", Lang::En) < -s("problem", Lang::En));  // milder than the blame
+  CHECK(s("great free", Lang::En) == s("great", Lang::En));      // only something bad is freed of
+  // Italian says it with a negator before the word: "nessun problema" is its own idiom.
+  CHECK(s("niente problema", Lang::It) > 0);
+}
+
 TEST_CASE("an intensifier that intensifies nothing is its own opinion word") {
   CHECK(s("damn good", Lang::En) > s("good", Lang::En));  // booster
   CHECK(s("Damn this is sticky", Lang::En) < 0);          // no opinion word follows

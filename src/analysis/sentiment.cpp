@@ -29,6 +29,7 @@ constexpr double kExcitement = 0.8;           // "Ready for a movie!!"
 constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
 constexpr double kAbsence = -0.8;             // "no hot water", "non mi hanno risposto"
 constexpr double kAbsenceMinStrength = 0.8;   // "few", "rarely" state no lack of their own
+constexpr double kFreeOf = 0.6;               // "pain free" is milder praise than "pain" is blame
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -36,6 +37,7 @@ struct Item {
   bool emoji = false;         // no rule applies to it
   bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
   bool superlative = false;
+  bool free_of = false;  // a negative word and "free": "guilt-free"
   EntrySource src;
 };
 
@@ -184,6 +186,14 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
   return false;
 }
 
+// How many tokens from `k` make the English suffix "free" or "-free" ("guilt free", "pain-free"),
+// or 0. Italian says it with a negator before ("senza stress").
+std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  if (lang != Lang::En) return 0;
+  const std::uint32_t hyphen = norm_within(t, k, end) == "-";
+  return norm_within(t, k + hyphen, end) == "free" ? hyphen + 1 : 0;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -293,12 +303,16 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       if (sm && (!mm || sm->length > mm->length ||
                  (sm->length == mm->length &&
                   intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
-        const auto end = static_cast<std::uint32_t>(i + sm->length);
+        auto end = static_cast<std::uint32_t>(i + sm->length);
+        const std::uint32_t free =
+            sm->payload->valence < 0 ? free_suffix(text, lang_code, end, sent.end_token) : 0;
         items.push_back({.first = i,
-                         .end = end,
+                         .end = end + free,
                          .valence = sm->payload->valence,
-                         .interjection = sm->payload->interjection,
+                         .interjection = sm->payload->kind == EntryKind::Interjection,
+                         .free_of = free > 0,
                          .src = sm->payload->src});
+        end += free;
         i = end;
         continue;
       }
@@ -334,7 +348,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         items.push_back({.first = i,
                          .end = i + 1,
                          .valence = found->valence,
-                         .interjection = found->interjection,
+                         .interjection = found->kind == EntryKind::Interjection,
                          .superlative = superlative,
                          .src = found->src});
       }
@@ -455,6 +469,10 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         ++clause.entries;
         result.opinions.push_back({item.first, item.end, v});
         continue;
+      }
+      if (item.free_of) {
+        v *= -kFreeOf;
+        if (trace) note(subject, "free of something bad: praise x-0.6", "rule", v);
       }
       if (item.superlative) {
         v *= kSuperlative;

@@ -73,20 +73,27 @@ struct Loader {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for (const TsvLine& line : lines) {
-      expect_fields(line, 2, 3, "term<TAB>valence[<TAB>interjection]");
+      expect_fields(line, 2, 3, "term<TAB>valence[<TAB>interjection|connotation]");
       const float v = parse_number(line, 1, -4, 4, "valence");
-      const bool interjection = line.fields.size() == 3;
-      if (interjection && line.fields[2] != "interjection") {
-        throw LexiconError(line.pos, "unknown flag '" + line.fields[2] + "'; expected interjection");
+      EntryKind kind = EntryKind::Opinion;
+      if (line.fields.size() == 3) {
+        if (line.fields[2] == "interjection") {
+          kind = EntryKind::Interjection;
+        } else if (line.fields[2] == "connotation") {
+          kind = EntryKind::Connotation;
+        } else {
+          throw LexiconError(line.pos, "unknown flag '" + line.fields[2] +
+                                           "'; expected interjection or connotation");
+        }
       }
       bool prefix = false;
       const auto toks = entry(line, &prefix);
       bool inserted = false;
-      const SentimentEntry fresh{v, source(line, file), interjection};
+      const SentimentEntry fresh{v, source(line, file), kind};
       SentimentEntry& e = lang.sentiment.add(toks, prefix, fresh, &inserted);
       if (!inserted && overrides && e.src.file != file) {
         e = fresh;
-      } else if (!inserted && (e.valence != v || e.interjection != interjection)) {
+      } else if (!inserted && (e.valence != v || e.kind != kind)) {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with a different valence or flag");
       }

@@ -34,11 +34,17 @@ struct EntrySource {
   std::uint32_t line = 0;
 };
 
+// What a sentiment entry is, from its optional third column.
+enum class EntryKind : std::uint8_t {
+  Opinion,       // "ottimo", "rude": what the writer thinks of something
+  Interjection,  // "lol", "uffa": the writer's own feeling, like an emoji; never negated or asked
+  Connotation,   // "vacation", "ingorgo": a topic most people find pleasant or not; still a topic
+};
+
 struct SentimentEntry {
   float valence = 0;
   EntrySource src;
-  // "lol", "yay", "ugh": the writer's own feeling, like an emoji; never negated, asked or hedged.
-  bool interjection = false;
+  EntryKind kind = EntryKind::Opinion;
 };
 
 enum class ModifierKind {

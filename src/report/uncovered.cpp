@@ -14,12 +14,14 @@ namespace ascolto {
 namespace {
 
 // A token that names something: a word of two or more characters that is neither a stopword
-// nor an opinion word or modifier.
+// nor an opinion word or modifier. A connotation ("christmas") still names a topic.
 bool content_word(const Token& t, const LanguageLexicon& lang) {
   if (t.kind != TokenKind::Word || t.norm.size() < 2) return false;
   if (t.norm.front() == '\'' || t.norm.back() == '\'') return false;  // "l'", "'s"
   if (lang.stopwords.count(t.norm) > 0) return false;
-  return lang.sentiment.word(t.norm) == nullptr && lang.modifiers.word(t.norm) == nullptr;
+  const SentimentEntry* entry = lang.sentiment.word(t.norm);
+  return (entry == nullptr || entry->kind == EntryKind::Connotation) &&
+         lang.modifiers.word(t.norm) == nullptr;
 }
 
 std::vector<TermCount> top_terms(const std::unordered_map<std::string, std::int64_t>& counts,
