@@ -89,6 +89,18 @@ TEST_CASE("tokenizer: emoji and emoticons are tokens; times and URLs are not emo
   CHECK(got[4].second == TokenKind::Emoticon);
 }
 
+TEST_CASE("tokenizer: emoticons read right to left stand after a space") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("ok (: so sad ): oh no D: D: (see below): vitamin D: great, plan D: Done", t);
+  std::vector<std::string> got;
+  for (const Token& k : t.tokens) {
+    if (k.kind == TokenKind::Emoticon) got.push_back(k.norm);
+  }
+  // "below):" is glued to a word; "D:" before a lower-case word is a label.
+  CHECK(got == std::vector<std::string>{"(:", "):", "d:", "d:", "d:"});
+}
+
 TEST_CASE("tokenizer: offsets point into the original text; caps and elongation flagged") {
   Tokenizer tok;
   TokenizedText t;

@@ -143,9 +143,10 @@ struct Tokenizer::Impl {
   // (a fifth of the tokenizer's time) is not run.
   bool may_end_sentence = false;
   std::array<bool, 128> ascii_sentence_end{};
-  // Eyes, optional nose, mouth; hearts; kaomoji-like shapes. Case-insensitive.
+  // Eyes, optional nose, mouth; the same read right to left ("(:", "):", "D:"); hearts;
+  // kaomoji-like shapes. Case-insensitive.
   RE2 emoticon{
-      R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
+      R"((?i)(>?[:;=][-'^o]?[)(\]\[dpo/\\|*$@3sx]{1,4}|[)(\]\[d][-']?[:;=]|</?3+|\^[_.\-]?\^|x[d]+|[-*o;t][_.][-*o;t]))"};
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
@@ -202,20 +203,33 @@ struct Tokenizer::Impl {
   // accepted only with a bracket mouth, so times (10:30) and URLs (http://) stay apart.
   std::size_t emoticon_at(std::string_view text, std::size_t pos) const {
     // The first characters the pattern allows (either case): spares the regex for most words.
-    constexpr std::string_view kFirst = ">:;=<^xX-*oOtT";
+    constexpr std::string_view kFirst = ">:;=<^xX-*oOtT()[]dD";
     if (pos >= text.size() || kFirst.find(text[pos]) == std::string_view::npos) return 0;
-    // A letter starts only "xD" or "o_o" / "t.t": the next character rules out most words.
+    // A letter starts only "xD", "D:" or "o_o" / "t.t": the next character rules out most words.
     const char first = static_cast<char>(text[pos] | 0x20);
-    if (first == 'x' || first == 'o' || first == 't') {
-      const char next = pos + 1 < text.size() ? text[pos + 1] : '\0';
-      const bool can_start =
-          first == 'x' ? (next == 'd' || next == 'D') : (next == '_' || next == '.');
+    const char next = pos + 1 < text.size() ? text[pos + 1] : '\0';
+    if (first == 'x' || first == 'o' || first == 't' || first == 'd') {
+      const bool can_start = first == 'x'   ? (next == 'd' || next == 'D')
+                             : first == 'd' ? (next == ':' || next == '-' || next == '\'')
+                                            : (next == '_' || next == '.');
       if (!can_start) return 0;
     }
     re2::StringPiece m;
     if (!emoticon.Match(text, pos, text.size(), RE2::ANCHOR_START, &m, 1)) return 0;
     const std::size_t end = pos + m.size();
     if (end < text.size() && ascii_alnum(text[end])) return 0;
+    // Read right to left, an emoticon starts after a space: "(see below):" is no sad face.
+    const bool reversed = text[end - 1] == ':' || text[end - 1] == ';' || text[end - 1] == '=';
+    if (reversed && pos > 0) {
+      const auto before = static_cast<unsigned char>(text[pos - 1]);
+      if (before >= 0x80 || !ascii_space[before]) return 0;
+    }
+    // "D:" before a lower-case word is a label ("vitamin D: great"), not dismay.
+    if (reversed && first == 'd') {
+      std::size_t k = end;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (k > end && k < text.size() && text[k] >= 'a' && text[k] <= 'z') return 0;
+    }
     if (pos > 0 && ascii_alnum(text[pos - 1])) {
       const char mouth = text[end - 1];
       const bool bracket = mouth == ')' || mouth == '(' || mouth == ']' || mouth == '[';
@@ -319,10 +333,13 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     const int32_t status = words.getRuleStatus();
     if (status >= UBRK_WORD_LETTER || (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER)) {
       const std::string_view w = text.substr(start, end - start);
-      if (status >= UBRK_WORD_LETTER && w.size() <= 4 &&
-          impl_->emoticon_at(text, start) == w.size() &&
-          (start == 0 || !ascii_alnum(text[start - 1]))) {
-        impl_->push(out.tokens, text, start, end, TokenKind::Emoticon, space_before, fold(w));
+      // A word that starts an emoticon: "xD" is all of it, "D:" runs past it.
+      const std::size_t n =
+          status >= UBRK_WORD_LETTER && w.size() <= 4 ? impl_->emoticon_at(text, start) : 0;
+      if (n >= w.size() && (start == 0 || !ascii_alnum(text[start - 1]))) {
+        impl_->push(out.tokens, text, start, start + n, TokenKind::Emoticon, space_before,
+                    fold(text.substr(start, n)));
+        skip_until = start + n;
       } else if (status >= UBRK_WORD_LETTER) {
         impl_->push_word(out.tokens, text, start, end, space_before);
       } else {
