@@ -348,6 +348,8 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"never received my refund", Lang::En, Expect::Negative},
       {"no one answered the phone", Lang::En, Expect::Negative},
       {"whether or not it rains", Lang::En, Expect::Neutral},
+      {"there is no other way", Lang::En, Expect::Neutral},
+      {"nessun altro lo fa così", Lang::It, Expect::Neutral},
       {"I had never been here before", Lang::En, Expect::Neutral},
       {"it never stops being cute", Lang::En, Expect::Positive},
       {"I can't stop smiling", Lang::En, Expect::Positive},
