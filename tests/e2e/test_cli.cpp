@@ -326,6 +326,12 @@ TEST_CASE("explain: tokens, entries with file:line, rules, score and themes") {
   // Clauses read as written, contractions and HTML escapes included.
   const Result en = run_cli("explain --lang en \"I'll be back &amp; I can't wait\"");
   CHECK(en.out.find("1. \"I'll be back & I can't wait\"") != std::string::npos);
+  // The rules of a lack, an interjection and a tag question say what they did.
+  const Result rules =
+      run_cli("explain --lang en \"There was no towel lol. It was great, wasn't it?\"");
+  CHECK(rules.out.find("negator with no opinion word to negate: a lack") != std::string::npos);
+  CHECK(rules.out.find("interjection: the writer's own feeling") != std::string::npos);
+  CHECK(rules.out.find("question: a positive word asks") == std::string::npos);
 }
 
 TEST_CASE("eval: metrics against a hand-labelled CSV") {
