@@ -87,6 +87,13 @@ TEST_CASE("chained Italian negators are one negation") {
   CHECK(s("non è stato niente male", Lang::It) > 0);
 }
 
+TEST_CASE("negative concord: an entry with its own negator is not negated again") {
+  // A negator before an entry that opens with a negator word agrees with it.
+  CHECK(s("non c'è niente da dire", Lang::It) > 0);
+  CHECK(s("non c'è niente da dire", Lang::It) == s("niente da dire", Lang::It));
+  CHECK(s("there was not no problem", Lang::En) == s("no problem", Lang::En));
+}
+
 TEST_CASE("per niente / affatto / at all strengthen a negation") {
   CHECK(s("non è per niente buono", Lang::It) < s("non è buono", Lang::It));
   CHECK(s("non è affatto buono", Lang::It) < s("non è buono", Lang::It));
@@ -322,6 +329,10 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"che piova o no", Lang::It, Expect::Neutral},
       {"pizza senza glutine", Lang::It, Expect::Neutral},
       {"non ero mai stato qui prima", Lang::It, Expect::Neutral},
+      {"non c'è nessun problema", Lang::It, Expect::Positive},
+      {"non ho mai avuto problemi", Lang::It, Expect::Positive},
+      {"non posso che consigliarlo", Lang::It, Expect::Positive},
+      {"non ho altro da aggiungere", Lang::It, Expect::Neutral},
       {"non smette di emozionare", Lang::It, Expect::Positive},
       {"il locale è meno affollato", Lang::It, Expect::Positive},
       {"personale meno gentile", Lang::It, Expect::Negative},

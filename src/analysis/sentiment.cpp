@@ -513,6 +513,16 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
       }
       if (negator) negation_used[&clause - clauses.data()] = true;
+      // "Non c'è nessun problema", "non ho mai avuto problemi": an entry that opens with a
+      // negator of its own holds the negation already, and the one before agrees with it.
+      if (const ModifierEntry* own = lang.modifiers.word(text.tokens[item.first].norm);
+          negator && own && own->kind == ModifierKind::Negator) {
+        if (trace) {
+          note(span_text(text, negator->first, negator->end) + " ... " + subject,
+               "the entry holds its own negation: the negator before agrees with it", "rule", v);
+        }
+        negator = nullptr;
+      }
       if (negator && exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
                                             clause.end_token)) {
         if (trace) {
