@@ -1,10 +1,8 @@
 #include "analysis/sentiment.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <optional>
-#include <sstream>
+#include <span>
 
 #include "analysis/questions.h"
 #include "text/normalizer.h"
@@ -186,6 +184,25 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
   return false;
 }
 
+// A strong negator of clause `c`, before any closing tag, that took no opinion word and so states
+// a lack or a failure: "no hot water", "never arrived", "non mi hanno risposto". Not a first
+// experience, nor an exclamative comparison whose opinion lies beyond the negator's reach ("mai
+// visto un cibo così buono"). Null when there is none.
+const Modifier* lacking_negator(const TokenizedText& t, Lang lang, const Clause& c,
+                                std::span<const Modifier> mods, std::span<const Item> items,
+                                std::uint32_t tag_from) {
+  const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
+    return m.first >= c.first_token && m.end <= c.end_token && m.first < tag_from &&
+           m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
+  });
+  if (negator == mods.end() || first_experience(t, lang, negator->end, c.end_token)) return nullptr;
+  const bool exclaims = std::any_of(items.begin(), items.end(), [&](const Item& item) {
+    return item.first >= negator->end && item.first < c.end_token &&
+           exclamative_comparison(t, lang, negator->first, item.first, item.end, c.end_token);
+  });
+  return exclaims ? nullptr : &*negator;
+}
+
 // How many tokens from `k` make the English suffix "free" or "-free" ("guilt free", "pain-free"),
 // or 0. Italian says it with a negator before ("senza stress").
 std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
@@ -303,17 +320,16 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       if (sm && (!mm || sm->length > mm->length ||
                  (sm->length == mm->length &&
                   intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
-        auto end = static_cast<std::uint32_t>(i + sm->length);
+        const auto match_end = static_cast<std::uint32_t>(i + sm->length);
         const std::uint32_t free =
-            sm->payload->valence < 0 ? free_suffix(text, lang_code, end, sent.end_token) : 0;
+            sm->payload->valence < 0 ? free_suffix(text, lang_code, match_end, sent.end_token) : 0;
         items.push_back({.first = i,
-                         .end = end + free,
+                         .end = match_end + free,
                          .valence = sm->payload->valence,
                          .interjection = sm->payload->kind == EntryKind::Interjection,
                          .free_of = free > 0,
                          .src = sm->payload->src});
-        end += free;
-        i = end;
+        i = match_end + free;
         continue;
       }
       if (mm && mm->payload->kind == ModifierKind::Excess) {
@@ -581,26 +597,11 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       ++clause.entries;
       result.opinions.push_back({item.first, item.end, v});
     }
-    // A strong negator that took no opinion word states a lack or a failure: "no hot water",
-    // "never arrived", "non mi hanno risposto". A first experience or an exclamative comparison
-    // is not one.
     for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
-      Clause& c = clauses[ci];
       if (negation_used[ci]) continue;
-      const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
-        return m.first >= c.first_token && m.end <= c.end_token && m.first < question.tag_from &&
-               m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
-      });
-      if (negator == mods.end() || first_experience(text, lang_code, negator->end, c.end_token))
-        continue;
-      // "Mai visto un cibo così buono" exclaims even where the opinion is out of the negator's
-      // reach.
-      if (std::any_of(items.begin(), items.end(), [&](const Item& item) {
-            return item.first >= negator->end && item.first < c.end_token &&
-                   exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
-                                          c.end_token);
-          }))
-        continue;
+      Clause& c = clauses[ci];
+      const Modifier* negator = lacking_negator(text, lang_code, c, mods, items, question.tag_from);
+      if (!negator) continue;
       c.raw += kAbsence;
       ++c.entries;
       if (trace)
