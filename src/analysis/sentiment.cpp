@@ -211,6 +211,12 @@ std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, st
   return norm_within(t, k + hyphen, end) == "free" ? hyphen + 1 : 0;
 }
 
+// True when `first`, an entry's first token, is a negator itself ("nessun" in "nessun problema").
+bool opens_with_negator(const LanguageLexicon& lang, const Token& first) {
+  const ModifierEntry* m = lang.modifiers.word(first.norm);
+  return m != nullptr && m->kind == ModifierKind::Negator;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
@@ -531,8 +537,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       if (negator) negation_used[&clause - clauses.data()] = true;
       // "Non c'è nessun problema", "non ho mai avuto problemi": an entry that opens with a
       // negator of its own holds the negation already, and the one before agrees with it.
-      if (const ModifierEntry* own = lang.modifiers.word(text.tokens[item.first].norm);
-          negator && own && own->kind == ModifierKind::Negator) {
+      if (negator && opens_with_negator(lang, text.tokens[item.first])) {
         if (trace) {
           note(span_text(text, negator->first, negator->end) + " ... " + subject,
                "the entry holds its own negation: the negator before agrees with it", "rule", v);
