@@ -29,7 +29,7 @@ constexpr int kExitInterrupted = 130;  // the shell's code for a command stopped
 struct AnalyzeOptions {
   std::vector<std::string> files;
   std::string db, out, format = "auto", encoding, delimiter;
-  std::string date_order = "dmy";
+  std::string date_order = "auto";
   LexiconCliOptions lexicon;
   ColumnOptions columns;
   std::size_t skip_rows = 0;
@@ -67,8 +67,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "date-col", po::value(&o.columns.date_col), "date column")(
       "segment-col", po::value(&o.columns.segment_cols)->composing(),
       "segment column (repeatable; default: store, channel, region... by name)")(
-      "date-order", po::value(&o.date_order)->default_value("dmy"),
-      "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates")(
+      "date-order", po::value(&o.date_order)->default_value("auto"),
+      "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates (default: "
+      "from the values, else dmy)")(
       "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction")(
       "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr")(
@@ -87,12 +88,13 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");
   if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
-  if (o.date_order == "dmy") {
+  o.columns.date_order_given = o.date_order != "auto";
+  if (o.date_order == "auto" || o.date_order == "dmy") {
     o.columns.date_order = DateOrder::DayFirst;
   } else if (o.date_order == "mdy") {
     o.columns.date_order = DateOrder::MonthFirst;
   } else {
-    throw UsageError("--date-order must be dmy or mdy");
+    throw UsageError("--date-order must be auto, dmy or mdy");
   }
   return o;
 }

@@ -25,6 +25,13 @@ void AnalyzeDisplay::problem(const std::string& where, const std::string& kind,
   if (++problems_ <= kShownProblems) std::cerr << where << ": " << kind << ": " << reason << "\n";
 }
 
+void AnalyzeDisplay::columns(const std::string& file, const std::string& describe,
+                             const std::vector<std::string>& warnings) {
+  if (terminal_ && latest_.rows > 0) std::cerr << "\n";
+  std::cerr << file << ": columns: " << describe << "\n";
+  for (const std::string& w : warnings) std::cerr << file << ": warning: " << w << "\n";
+}
+
 void AnalyzeDisplay::progress(const ImportProgress& p) {
   latest_ = p;
   if (!terminal_) return;

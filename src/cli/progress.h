@@ -19,6 +19,8 @@ class AnalyzeDisplay : public ImportObserver {
   void problem(const std::string& where, const std::string& kind,
                const std::string& reason) override;
   void progress(const ImportProgress& p) override;
+  void columns(const std::string& file, const std::string& describe,
+               const std::vector<std::string>& warnings) override;
   // Ends the progress line and says how many problems were not shown.
   void finish();
   double elapsed() const;

@@ -130,12 +130,13 @@ ImportSummary Importer::run(ImportObserver& outer) {
   try {
     for (const std::string& file : options_.files) {
       if (stop_requested()) break;
-      std::unique_ptr<RecordReader> reader;
+      std::unique_ptr<SampledReader> reader;
       std::optional<RowMapper> mapper;
       try {
-        reader = open_reader(file, options_.reader);
-        mapper.emplace(reader->header(), options_.columns, file == "-" ? "<stdin>" : file,
-                       reader->column_descriptions());
+        const std::string name = file == "-" ? "<stdin>" : file;
+        reader = std::make_unique<SampledReader>(open_reader(file, options_.reader));
+        mapper.emplace(*reader, options_.columns, name);
+        observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
       } catch (const InputError& e) {
         summary.input_problems = true;
         observer.problem(e.pos().str(), "skipped file", e.what() + e.pos().str().size() + 2);

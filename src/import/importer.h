@@ -23,6 +23,7 @@
 #include "analysis/pipeline.h"
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
+#include "io/sampled_reader.h"
 #include "privacy/redactor.h"
 
 namespace ascolto {
@@ -75,6 +76,10 @@ class ImportObserver {
   virtual void problem(const std::string& where, const std::string& kind,
                        const std::string& reason) = 0;
   virtual void progress(const ImportProgress&) {}
+  // The columns a file is read with (`describe` is one line: comment, score, date and its order,
+  // id, respondent, segments) and what is missing, before its first row is read.
+  virtual void columns(const std::string& /*file*/, const std::string& /*describe*/,
+                       const std::vector<std::string>& /*warnings*/) {}
 };
 
 // A destination of analysed batches; called on the writer thread, one batch at a time in input

@@ -1,11 +1,11 @@
-// Picks the columns Ascolto needs out of a reader's records. Columns are named by options
-// (--text-col, --id-col, --respondent-col, --score-col, --date-col, --segment-col) or recognised
-// by common names in English and Italian (comment/commento/feedback/testo; nps/score/punteggio/
-// voto; date/data/timestamp; id/response_id/risposta; customer_id/cliente/codice_cliente;
-// store/negozio, channel/canale, region/regione...). The id is the response's (unique, the
-// re-import key); the respondent is the person, who may answer in several periods.
+// Turns a reader's records into InputRows with the columns a ColumnMapping chose (see
+// column_mapping.h: options, names in English and Italian, then the values of a sample). The id
+// is the response's (unique, the re-import key); the respondent is the person, who may answer in
+// several periods. A row whose NPS group (Promoter/Passive/Detractor) disagrees with its score
+// keeps the score and records the disagreement as a field problem.
 //
-//   RowMapper m(reader.header(), options, "survey.csv");
+//   SampledReader reader(open_reader("survey.csv", {}));
+//   RowMapper m(reader, options, "survey.csv");   // m.mapping().describe() for the summary
 //   auto result = m.map(record);  // InputRow, or RejectedRow with the reason
 #pragma once
 
@@ -15,24 +15,22 @@
 #include <variant>
 #include <vector>
 
+#include "io/column_mapping.h"
 #include "io/dates.h"
 #include "io/input_row.h"
 #include "io/record.h"
 
 namespace ascolto {
 
-struct ColumnOptions {
-  std::string text_col, id_col, respondent_col, score_col, date_col;
-  std::vector<std::string> segment_cols;
-  DateOrder date_order = DateOrder::DayFirst;
-};
+class SampledReader;
 
 class RowMapper {
  public:
-  // Throws InputError naming the file when a requested column is missing or no comment column
-  // can be found.
-  // `descriptions` are question texts per column (Qualtrics), used when no column name is
-  // recognised: "How likely are you to recommend..." is the score, "Why...?" the comment.
+  explicit RowMapper(ColumnMapping mapping, std::string file);
+  // Maps by the reader's header, question texts and sample. Throws InputError naming the file
+  // when a requested column is missing or no comment column can be found.
+  RowMapper(const SampledReader& reader, const ColumnOptions& options, std::string file);
+  // By names and question texts only (`descriptions`: Qualtrics' question row), no values.
   RowMapper(const std::vector<std::string>& header, const ColumnOptions& options, std::string file,
             const std::vector<std::string>& descriptions = {});
 
@@ -40,23 +38,20 @@ class RowMapper {
   // before in this file, so exact duplicates stay distinct and re-imports stay stable.
   std::variant<InputRow, RejectedRow> map(const RawRecord& rec);
 
+  const ColumnMapping& mapping() const { return m_; }
   // Names of the resolved columns, for the run summary ("" when absent).
-  std::string text_column() const { return name_of(text_); }
-  std::string id_column() const { return name_of(id_); }
-  std::string respondent_column() const { return name_of(respondent_); }
-  std::string score_column() const { return name_of(score_); }
-  std::string date_column() const { return name_of(date_); }
+  std::string text_column() const { return m_.name_of(m_.text); }
+  std::string id_column() const { return m_.name_of(m_.id); }
+  std::string respondent_column() const { return m_.name_of(m_.respondent); }
+  std::string score_column() const { return m_.name_of(m_.score); }
+  std::string date_column() const { return m_.name_of(m_.date); }
   std::vector<std::string> segment_columns() const;
 
  private:
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::string name_of(std::size_t index) const { return index == kNone ? "" : header_[index]; }
+  static constexpr std::size_t kNone = ColumnMapping::kNone;
 
-  std::vector<std::string> header_;
+  ColumnMapping m_;
   std::string file_;
-  DateOrder date_order_;
-  std::size_t text_ = kNone, id_ = kNone, respondent_ = kNone, score_ = kNone, date_ = kNone;
-  std::vector<std::size_t> segments_;
   std::unordered_map<std::uint64_t, std::uint32_t> seen_content_;
 };
 
