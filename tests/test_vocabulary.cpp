@@ -78,6 +78,10 @@ TEST_CASE("Italian descriptions stay neutral") {
                           {"lo consiglio a tutti", Pos},
                           {"voto di fiducia alla camera", Neu},
                           {"ho fiducia in questo negozio", Pos},
+                          {"né bello né brutto", Neu},
+                          {"senza infamia e senza lode", Neu},
+                          {"mia cara, ci vediamo domani", Neu},
+                          {"la bolletta è cara", Neg},
                       });
 }
 
