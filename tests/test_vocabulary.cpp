@@ -109,13 +109,13 @@ TEST_CASE("Italian colloquial judgements") {
                           {"vaffanculo", Neg},
                           {"il miglior negozio della zona", Pos},
                           {"il peggior negozio della zona", Neg},
-                          {"segnale debole in casa", Neg},
-                          {"immagine nitida", Pos},
+                          {"una connessione debole", Neg},
+                          {"audio nitido", Pos},
                           {"personale disattento", Neg},
                           {"un tecnico fidato", Pos},
                           {"ma stiamo scherzando", Neg},
                           {"siamo alla frutta", Neg},
-                          {"lavoro fatto a regola d'arte", Pos},
+                          {"istruzioni illeggibili", Neg},
                       });
 }
 
