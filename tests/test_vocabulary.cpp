@@ -6,18 +6,18 @@
 
 #include <string>
 
-#include "analysis/sentiment.h"
+#include "analysis/analyzer.h"
 #include "helpers.h"
 
 using namespace ascolto;
 
 namespace {
 
-SentimentResult shipped(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
+// The comment as users get it: the whole pipeline on the shipped lexicons, language forced.
+Analysis shipped(const std::string& text, Lang lang) {
+  static Analyzer it(testing::shipped(), Lang::It);
+  static Analyzer en(testing::shipped(), Lang::En);
+  return (lang == Lang::It ? it : en).analyze(text);
 }
 
 struct Case {
@@ -90,11 +90,10 @@ TEST_CASE("Italian descriptions stay neutral") {
 
 TEST_CASE("the audience a product is for is no praise") {
   // The brief's case: refusing to recommend it to people who want strong coffee is a complaint.
-  CHECK(shipped("Non lo consiglio per chi cerca caffè robusti", Lang::It).compound < -0.3);
+  CHECK(shipped("Non lo consiglio per chi cerca caffè robusti", Lang::It).score < -0.3);
   CHECK(shipped("Lo consiglio per chi cerca un caffè robusto", Lang::It).label == Pos);
-  CHECK(
-      shipped("I would not recommend it for anyone looking for strong coffee", Lang::En).compound <
-      -0.3);
+  CHECK(shipped("I would not recommend it for anyone looking for strong coffee", Lang::En).score <
+        -0.3);
   CHECK(shipped("I recommend it for anyone looking for a reliable phone", Lang::En).label == Pos);
 }
 
@@ -145,9 +144,9 @@ TEST_CASE("English service comments") {
                           {"I have faith in them", Pos},
                           {"my call was cut off twice", Neg},
                       });
-  CHECK(shipped("not worth the money", Lang::En).compound < -0.4);
-  CHECK(shipped("I lost faith in them", Lang::En).compound < -0.3);
-  CHECK(shipped("works like a charm", Lang::En).compound > 0.5);
+  CHECK(shipped("not worth the money", Lang::En).score < -0.4);
+  CHECK(shipped("I lost faith in them", Lang::En).score < -0.3);
+  CHECK(shipped("works like a charm", Lang::En).score > 0.5);
 }
 
 TEST_CASE("sarcasm in set phrases") {
