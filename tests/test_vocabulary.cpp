@@ -112,6 +112,8 @@ TEST_CASE("Italian colloquial judgements") {
                           {"il miglior negozio della zona", Pos},
                           {"il peggior negozio della zona", Neg},
                           {"una connessione debole", Neg},
+                          {"ho un debole per questo caffè", Pos},
+                          {"eravamo d'accordo che mi avrebbero richiamato", Neu},
                           {"audio nitido", Pos},
                           {"personale disattento", Neg},
                           {"un tecnico fidato", Pos},
