@@ -33,13 +33,9 @@ int run_discover(const std::vector<std::string>& args, const std::string& argv0)
                                                 "comments a candidate must group, at least")(
       "lexicons", po::value(&lex_opt.dir), "lexicon directory (stopwords, opinion words, ids)")(
       "pack", po::value(&lex_opt.packs)->composing(), "packs whose theme ids are taken too");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(desc).run(), vm);
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return 0;
-  }
-  po::notify(vm);
+  std::vector<std::string> positional;
+  if (!parse_with_positional(args, desc, "arg", positional)) return 0;
+  if (!positional.empty()) throw UsageError("unexpected argument '" + positional[0] + "'");
   if (options.min_comments < 1) throw UsageError("--min-comments must be at least 1");
   if (!std::filesystem::exists(db_path)) throw UsageError("database '" + db_path + "' not found");
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
