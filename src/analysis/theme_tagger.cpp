@@ -75,6 +75,8 @@ void ThemeTagger::tag(const TokenizedText& text, const std::vector<SentenceText>
           // phone" before "line"), and a pack's term is not hidden by a longer base phrase
           // ("the service" in a restaurant review is the pack's service).
           for (std::uint32_t i = first; i < end; ++i) {
+            const TokenKind kind = text.tokens[i].kind;
+            if (kind != TokenKind::Word && kind != TokenKind::Number) continue;
             const auto m = lang.themes.longest(text.tokens, i, i == first ? end - 1 : end);
             if (m) keep(i, i + static_cast<std::uint32_t>(m->length), *m->payload, kept);
           }
