@@ -42,3 +42,68 @@ TEST_CASE("evaluation: no gold scores, no r; empty input, no division by zero") 
   CHECK(e.n == 0);
   CHECK(e.macro_f1 == 0);
 }
+
+TEST_CASE("theme evaluation: per-theme precision and recall at the level the labels use") {
+  const std::vector<ThemeLabelled> rows = {
+      // A subtheme counts for its labelled parent.
+      {{"delivery"}, {"delivery.delay", "price.value"}},
+      {{"delivery", "price"}, {"delivery"}},
+      {{}, {"store.staff"}},
+      // A labelled subtheme is matched by itself only, not by its parent.
+      {{"customer_service.phone"}, {"customer_service"}},
+      {{"customer_service.phone"}, {"customer_service.phone"}},
+  };
+  const ThemeEvaluation e = evaluate_themes(rows);
+  CHECK(e.n == 5);
+  const auto score = [&](const std::string& theme) {
+    for (const ThemeScore& s : e.themes) {
+      if (s.theme == theme) return s;
+    }
+    FAIL("no row for " << theme);
+    return ThemeScore{};
+  };
+  const ThemeScore delivery = score("delivery");
+  CHECK(delivery.tp == 2);
+  CHECK(delivery.fp == 0);
+  CHECK(delivery.fn == 0);
+  CHECK(delivery.f1 == doctest::Approx(1.0));
+  const ThemeScore price = score("price");
+  CHECK(price.tp == 0);
+  CHECK(price.fp == 1);
+  CHECK(price.fn == 1);
+  CHECK(price.precision == 0);
+  CHECK(score("store.staff").fp == 1);
+  const ThemeScore phone = score("customer_service.phone");
+  CHECK(phone.tp == 1);
+  CHECK(phone.fn == 1);
+  CHECK(phone.recall == doctest::Approx(0.5));
+  CHECK(score("customer_service").fp == 1);
+  // micro: tp 2+1 = 3, fp 1 (price) + 1 (store.staff) + 1 (customer_service) = 3, fn 1 + 1 = 2
+  CHECK(e.micro.tp == 3);
+  CHECK(e.micro.fp == 3);
+  CHECK(e.micro.fn == 2);
+  CHECK(e.micro.precision == doctest::Approx(0.5));
+  CHECK(e.micro.recall == doctest::Approx(0.6));
+  // The most gold comments first, ties by id; themes with no gold comment last.
+  CHECK(e.themes.front().theme == "customer_service.phone");
+  CHECK(e.themes[1].theme == "delivery");
+  CHECK(e.themes.back().tp + e.themes.back().fn == 0);
+  std::ostringstream out;
+  print_theme_evaluation(e, out);
+  CHECK(out.str().find(
+            "delivery                             2     2     0      1.000   1.000  1.000") !=
+        std::string::npos);
+  CHECK(out.str().find("all ") != std::string::npos);
+}
+
+TEST_CASE("theme evaluation: theme cells, separators, none and duplicates; empty input") {
+  CHECK(parse_theme_list("delivery; price.value") ==
+        std::vector<std::string>{"delivery", "price.value"});
+  CHECK(parse_theme_list("a|b,c;a") == std::vector<std::string>{"a", "b", "c"});
+  CHECK(parse_theme_list("none").empty());
+  CHECK(parse_theme_list("").empty());
+  CHECK(parse_theme_list(" ; ").empty());
+  const ThemeEvaluation e = evaluate_themes({});
+  CHECK(e.n == 0);
+  CHECK(e.micro.f1 == 0);
+}

@@ -114,8 +114,8 @@ TEST_CASE("intent: each theme mention carries its sentence's intent") {
 
 TEST_CASE("intent: a mention with an opinion of its own in a sentence of opinions") {
   for (const auto& [lang, text] :
-       {std::pair{Lang::It, "Prezzi aumentati senza preavviso e personale gentile e competente."},
-        std::pair{Lang::En, "Prices increased without notice and the staff were friendly."}}) {
+       {std::pair{Lang::It, "Prezzi aumentati senza preavviso e personale del negozio gentile e competente."},
+        std::pair{Lang::En, "Prices increased without notice and the shop staff were friendly."}}) {
     Analyzer a(testing::shipped(), lang);
     const Analysis r = a.analyze(text);
     const auto intent_of = [&](std::string_view theme) {

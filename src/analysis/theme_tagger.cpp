@@ -46,17 +46,39 @@ void ThemeTagger::tag(const TokenizedText& text, const std::vector<SentenceText>
   spans.clear();
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
+    // Keeps the hits of tokens [first, end) whose context allows them (only the domain packs'
+    // hits when `packs_only`); returns whether one was kept.
+    const auto keep = [&](std::uint32_t first, std::uint32_t end, const ThemeHits& hits,
+                          bool packs_only) {
+      bool kept = false;
+      for (const ThemeHit& h : hits) {
+        if (packs_only && h.layer == 0) continue;
+        const ThemeContext* ctx =
+            h.context < 0 ? nullptr : &lang.contexts[static_cast<std::size_t>(h.context)];
+        if (!ctx || context_allows(*ctx, text, sent, first, end)) {
+          found.push_back({h.theme, si, first, end, h.src, ctx ? ctx->valence : 0.0f});
+          kept = true;
+        }
+      }
+      return kept;
+    };
     lang.themes.for_each_match(
         text.tokens, sent.first_token, sent.end_token,
         [&](std::size_t begin, std::size_t stop, const ThemeHits& hits) {
           const auto first = static_cast<std::uint32_t>(begin);
           const auto end = static_cast<std::uint32_t>(stop);
-          for (const ThemeHit& h : hits) {
-            const ThemeContext* ctx =
-                h.context < 0 ? nullptr : &lang.contexts[static_cast<std::size_t>(h.context)];
-            if (!ctx || context_allows(*ctx, text, sent, first, end)) {
-              found.push_back({h.theme, si, first, end, h.src, ctx ? ctx->valence : 0.0f});
-            }
+          const bool kept = keep(first, end, hits, false);
+          const bool from_pack =
+              std::any_of(hits.begin(), hits.end(), [](const ThemeHit& h) { return h.layer > 0; });
+          if (end - first < 2 || (kept && from_pack)) return;
+          // The words inside a longer match still count when its context refused it ("on the
+          // phone" before "line"), and a pack's term is not hidden by a longer base phrase
+          // ("the service" in a restaurant review is the pack's service).
+          for (std::uint32_t i = first; i < end; ++i) {
+            const TokenKind kind = text.tokens[i].kind;
+            if (kind != TokenKind::Word && kind != TokenKind::Number) continue;
+            const auto m = lang.themes.longest(text.tokens, i, i == first ? end - 1 : end);
+            if (m) keep(i, i + static_cast<std::uint32_t>(m->length), *m->payload, kept);
           }
         });
     if (!lang.rule_set) continue;

@@ -21,7 +21,9 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
       "Usage: ascolto eval --gold FILE.csv [--lang it|en] [options]\n\n"
       "Scores Ascolto's sentiment against a hand-labelled CSV with columns id, text, gold_label\n"
       "(positive, negative, neutral; mixed rows are skipped) and optionally gold_score in [-1, 1]\n"
-      "and lang. Prints accuracy, per-class and macro F1, Pearson r and a confusion matrix.\n\n"
+      "and lang. Prints accuracy, per-class and macro F1, Pearson r and a confusion matrix.\n"
+      "A CSV with a themes column instead (id, text, themes: theme ids separated by ';',\n"
+      "'none' for no theme) is scored per theme: precision, recall and F1.\n\n"
       "Options");
   LexiconCliOptions lex_opt;
   std::string gold;
@@ -44,9 +46,12 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
     if (required) throw InputError({gold, 1, 0}, std::string("column '") + name + "' not found");
     return -1;
   };
-  const auto text = col("text", true), label = col("gold_label", true),
+  // A `themes` column (id,text,themes) makes it a theme evaluation; else sentiment.
+  const auto themes = col("themes", false);
+  const auto text = col("text", true), label = themes >= 0 ? -1 : col("gold_label", true),
              score = col("gold_score", false), lang = col("lang", false);
   std::vector<LabelledPrediction> rows;
+  std::vector<ThemeLabelled> theme_rows;
   RawRecord rec;
   std::size_t bad = 0;
   while (reader.next(rec)) {
@@ -65,6 +70,12 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
     }
     const Analysis a =
         use->analyze(decode_html_entities(rec.fields[static_cast<std::size_t>(text)]));
+    if (themes >= 0) {
+      ThemeLabelled t{parse_theme_list(rec.fields[static_cast<std::size_t>(themes)]), {}};
+      for (const Mention& m : a.mentions) t.predicted.push_back(m.theme);
+      theme_rows.push_back(std::move(t));
+      continue;
+    }
     LabelledPrediction p;
     p.gold_label = rec.fields[static_cast<std::size_t>(label)];
     if (score >= 0) {
@@ -77,7 +88,11 @@ int run_eval(const std::vector<std::string>& args, const std::string& argv0) {
     p.predicted_score = a.score;
     rows.push_back(std::move(p));
   }
-  print_evaluation(evaluate(rows), std::cout);
+  if (themes >= 0) {
+    print_theme_evaluation(evaluate_themes(theme_rows), std::cout);
+  } else {
+    print_evaluation(evaluate(rows), std::cout);
+  }
   return bad > 0 ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "ascolto_config.h"
 #include "cli/analyze_command.h"
+#include "cli/discover_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
 #include "cli/lexicon_command.h"
@@ -25,7 +26,8 @@ constexpr const char* kUsage =
     "  report            NPS with intervals, trends, segments, theme drivers; --html, --format\n"
     "  explain \"TEXT\"    show how a comment is read: entries matched, rules applied, themes\n"
     "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
-    "  lexicon check     validate a lexicon directory and its packs\n\n"
+    "  lexicon check     validate a lexicon directory and its packs\n"
+    "  discover --db DB  candidate themes for the comments no theme covers\n\n"
     "Run 'ascolto <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
     if (command == "explain") return ascolto::run_explain(args, argv[0]);
     if (command == "eval") return ascolto::run_eval(args, argv[0]);
     if (command == "lexicon") return ascolto::run_lexicon(args, argv[0]);
+    if (command == "discover") return ascolto::run_discover(args, argv[0]);
     std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const boost::program_options::error& e) {

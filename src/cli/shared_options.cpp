@@ -1,6 +1,9 @@
 #include "cli/shared_options.h"
 
+#include <algorithm>
 #include <iostream>
+
+#include "common/error.h"
 
 namespace ascolto {
 
@@ -9,7 +12,9 @@ namespace po = boost::program_options;
 void add_lexicon_options(po::options_description& desc, LexiconCliOptions& o) {
   desc.add_options()("lang", po::value(&o.lang)->default_value("auto"), "auto, it or en")(
       "lexicons", po::value(&o.dir), "lexicon directory (default: the shipped one)")(
-      "pack", po::value(&o.packs)->composing(), "domain pack to add (repeatable)")(
+      "pack", po::value(&o.packs)->composing(),
+      "domain pack to add (repeatable); 'auto' (the default) recognises the packs from the\n"
+      "comments' vocabulary, 'none' adds none")(
       "extra-lexicon", po::value(&o.extra)->composing(),
       "TSV of term<TAB>valence added on top, overriding shipped entries (repeatable)");
 }
@@ -37,10 +42,25 @@ std::string lexicon_dir(const LexiconCliOptions& o, const std::string& argv0) {
   return o.dir.empty() ? default_lexicon_dir(argv0) : o.dir;
 }
 
-std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0) {
+PackChoice pack_choice(const LexiconCliOptions& o) {
+  const auto count = [&](const char* word) {
+    return std::count(o.packs.begin(), o.packs.end(), word);
+  };
+  const auto automatic = count("auto"), none = count("none");
+  if ((automatic || none) && o.packs.size() > static_cast<std::size_t>(automatic + none)) {
+    throw UsageError("--pack auto and --pack none cannot be combined with pack names");
+  }
+  if (automatic && none) throw UsageError("--pack auto and --pack none exclude each other");
+  if (none) return PackChoice::None;
+  return o.packs.empty() || automatic ? PackChoice::Auto : PackChoice::Named;
+}
+
+std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0,
+                                            const std::vector<std::string>& detected) {
   LexiconOptions lex;
   lex.dir = lexicon_dir(o, argv0);
-  lex.packs = o.packs;
+  if (pack_choice(o) == PackChoice::Named) lex.packs = o.packs;
+  lex.packs.insert(lex.packs.end(), detected.begin(), detected.end());
   lex.extra_sentiment = o.extra;
   return load_lexicons(lex);
 }

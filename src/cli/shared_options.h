@@ -31,7 +31,15 @@ bool parse_with_positional(const std::vector<std::string>& args,
 // The lexicon directory the options name: --lexicons, else the shipped one.
 std::string lexicon_dir(const LexiconCliOptions& o, const std::string& argv0);
 
-// Loads the lexicons named by the options.
-std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0);
+// What --pack asks for: packs by name, packs recognised from the comments (`--pack auto`, also
+// when no --pack is given), or none (`--pack none`). Throws UsageError when auto or none is
+// mixed with other values.
+enum class PackChoice { Named, Auto, None };
+PackChoice pack_choice(const LexiconCliOptions& o);
+
+// Loads the lexicons named by the options, with the packs named by --pack (none for auto or
+// none) and then `detected` (what detect_packs chose for --pack auto).
+std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0,
+                                            const std::vector<std::string>& detected = {});
 
 }  // namespace ascolto

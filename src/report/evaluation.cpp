@@ -1,7 +1,10 @@
 #include "report/evaluation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <set>
 
 namespace ascolto {
 namespace {
@@ -94,6 +97,89 @@ void print_evaluation(const Evaluation& e, std::ostream& out) {
                   e.confusion[g][1], e.confusion[g][2]);
     out << buf;
   }
+}
+
+namespace {
+
+void finish(ThemeScore& s) {
+  s.precision = s.tp + s.fp ? static_cast<double>(s.tp) / static_cast<double>(s.tp + s.fp) : 0;
+  s.recall = s.tp + s.fn ? static_cast<double>(s.tp) / static_cast<double>(s.tp + s.fn) : 0;
+  const double pr = s.precision + s.recall;
+  s.f1 = pr > 0 ? 2 * s.precision * s.recall / pr : 0;
+}
+
+// The labelled theme a prediction counts for: itself, else its parent, when labelled.
+std::string at_label_level(const std::string& theme, const std::set<std::string>& labelled) {
+  if (labelled.count(theme)) return theme;
+  const std::size_t dot = theme.find('.');
+  if (dot != std::string::npos && labelled.count(theme.substr(0, dot))) {
+    return theme.substr(0, dot);
+  }
+  return theme;
+}
+
+}  // namespace
+
+std::vector<std::string> parse_theme_list(std::string_view cell) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find_first_of(";,|", start);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view item = cell.substr(start, end - start);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty() && item != "none" && std::find(out.begin(), out.end(), item) == out.end()) {
+      out.emplace_back(item);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+ThemeEvaluation evaluate_themes(const std::vector<ThemeLabelled>& rows) {
+  ThemeEvaluation e;
+  std::set<std::string> labelled;
+  for (const ThemeLabelled& r : rows) labelled.insert(r.gold.begin(), r.gold.end());
+  std::map<std::string, ThemeScore> by_theme;
+  for (const ThemeLabelled& r : rows) {
+    ++e.n;
+    const std::set<std::string> gold(r.gold.begin(), r.gold.end());
+    std::set<std::string> predicted;
+    for (const std::string& p : r.predicted) predicted.insert(at_label_level(p, labelled));
+    for (const std::string& g : gold) ++(predicted.count(g) ? by_theme[g].tp : by_theme[g].fn);
+    for (const std::string& p : predicted) {
+      if (!gold.count(p)) ++by_theme[p].fp;
+    }
+  }
+  e.micro.theme = "all";
+  for (auto& [theme, s] : by_theme) {
+    s.theme = theme;
+    finish(s);
+    e.micro.tp += s.tp;
+    e.micro.fp += s.fp;
+    e.micro.fn += s.fn;
+    e.themes.push_back(s);
+  }
+  finish(e.micro);
+  std::stable_sort(e.themes.begin(), e.themes.end(), [](const ThemeScore& a, const ThemeScore& b) {
+    return a.tp + a.fn > b.tp + b.fn;
+  });
+  return e;
+}
+
+void print_theme_evaluation(const ThemeEvaluation& e, std::ostream& out) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "n=%zu comments\n\n%-32s %5s %5s %5s  %9s  %6s  %5s\n", e.n,
+                "theme", "gold", "tp", "fp", "precision", "recall", "f1");
+  out << buf;
+  const auto line = [&](const ThemeScore& s) {
+    std::snprintf(buf, sizeof buf, "%-32s %5zu %5zu %5zu  %9.3f  %6.3f  %5.3f\n", s.theme.c_str(),
+                  s.tp + s.fn, s.tp, s.fp, s.precision, s.recall, s.f1);
+    out << buf;
+  };
+  for (const ThemeScore& s : e.themes) line(s);
+  line(e.micro);
 }
 
 }  // namespace ascolto

@@ -1,16 +1,25 @@
-// Agreement between Ascolto's sentiment and hand labels: accuracy, per-class and macro F1 over
+// Agreement between Ascolto and hand labels. Sentiment: accuracy, per-class and macro F1 over
 // positive / negative / neutral, Pearson r between scores, and the confusion matrix. A "mixed"
 // prediction counts by the sign of its score (as the shared scorers do); gold "mixed" rows are
 // left out of the 3-class figures.
 //
 //   Evaluation e = evaluate(pairs);   // pairs of {gold label, gold score?, predicted label, score}
 //   print_evaluation(e, std::cout);
+//
+// Themes: per comment, the gold theme ids and the predicted ones. Scores are kept at the level the
+// labels use: a predicted theme counts for the most specific labelled theme it is or belongs to
+// ("delivery.delay" counts as "delivery" in a file that labels top-level themes only), else for
+// itself; then per theme precision, recall and F1, and their micro average.
+//
+//   ThemeEvaluation t = evaluate_themes({{{"delivery"}, {"delivery.delay", "price"}}});
+//   print_theme_evaluation(t, std::cout);   // delivery 1/1/1, price 0/0/0 (one false positive)
 #pragma once
 
 #include <array>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ascolto {
@@ -33,5 +42,27 @@ struct Evaluation {
 
 Evaluation evaluate(const std::vector<LabelledPrediction>& rows);
 void print_evaluation(const Evaluation& e, std::ostream& out);
+
+struct ThemeLabelled {
+  std::vector<std::string> gold, predicted;  // theme ids
+};
+
+struct ThemeScore {
+  std::string theme;
+  std::size_t tp = 0, fp = 0, fn = 0;
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+struct ThemeEvaluation {
+  std::size_t n = 0;               // comments
+  std::vector<ThemeScore> themes;  // most gold comments first, then by id
+  ThemeScore micro;                // theme "all"
+};
+
+// The theme ids of a `themes` cell: separated by ';', ',' or '|', spaces trimmed; "none" or an
+// empty cell is no theme.
+std::vector<std::string> parse_theme_list(std::string_view cell);
+ThemeEvaluation evaluate_themes(const std::vector<ThemeLabelled>& rows);
+void print_theme_evaluation(const ThemeEvaluation& e, std::ostream& out);
 
 }  // namespace ascolto

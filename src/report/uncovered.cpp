@@ -11,10 +11,7 @@
 #include "text/tokenizer.h"
 
 namespace ascolto {
-namespace {
 
-// A token that names something: a word of two or more characters that is neither a stopword
-// nor an opinion word or modifier. A connotation ("christmas") still names a topic.
 bool content_word(const Token& t, const LanguageLexicon& lang) {
   if (t.kind != TokenKind::Word || t.norm.size() < 2) return false;
   if (t.norm.front() == '\'' || t.norm.back() == '\'') return false;  // "l'", "'s"
@@ -23,6 +20,8 @@ bool content_word(const Token& t, const LanguageLexicon& lang) {
   return (entry == nullptr || entry->kind == EntryKind::Connotation) &&
          lang.modifiers.word(t.norm) == nullptr;
 }
+
+namespace {
 
 std::vector<TermCount> top_terms(const std::unordered_map<std::string, std::int64_t>& counts,
                                  std::size_t top, std::int64_t min_count) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lexicon/lexicons.h"
+#include "text/tokenizer.h"
 
 namespace ascolto {
 
@@ -33,6 +34,10 @@ struct UncoveredTerms {
   std::int64_t responses = 0, uncovered = 0;
   std::vector<UncoveredLanguage> languages;  // most uncovered comments first
 };
+
+// A token that names something: a word of two or more characters that is neither a stopword
+// nor an opinion word or modifier. A connotation ("christmas") still names a topic.
+bool content_word(const Token& t, const LanguageLexicon& lang);
 
 // `top` terms of each kind per language; a phrase must occur in at least two comments.
 UncoveredTerms find_uncovered(SQLite::Database& db, const Lexicons& lexicons, std::size_t top);

@@ -493,3 +493,35 @@ TEST_CASE("analyze --timings: one line per stage on stderr") {
   CHECK(run_cli("analyze " + examples("survey-it.csv") + " --out -").err.find("timing ") ==
         std::string::npos);
 }
+
+TEST_CASE("eval: a theme-labelled sample gives precision and recall per theme") {
+  const Result r = run_cli("eval --gold " + data("themes-gold.csv"));
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("n=6 comments") != std::string::npos);
+  const auto row = [&](const std::string& theme, int gold, int tp) {
+    return RE2::PartialMatch(
+        r.out, "\\n" + theme + " +" + std::to_string(gold) + " +" + std::to_string(tp) + " ");
+  };
+  CHECK(row("appointments", 2, 2));
+  CHECK(row("performance", 1, 1));
+  CHECK(row("setup", 1, 1));
+  CHECK(row("delivery", 1, 1));
+  CHECK(RE2::PartialMatch(r.out, "\\nall +6 +6 "));
+}
+
+TEST_CASE("discover: candidate themes with counts, examples and lines to paste") {
+  const std::string db = fresh_db("discover.db");
+  REQUIRE(run_cli("analyze " + data("uncovered.csv") + " --db " + db).code == 0);
+  const Result r = run_cli("discover --db " + db + " --min-comments 2");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Comments with no theme: 5; 5 of them in 2 candidate themes") !=
+        std::string::npos);
+  CHECK(r.out.find("[en] \"christmas decorations\": 3 comments") != std::string::npos);
+  CHECK(r.out.find("    - Christmas decorations everywhere and no signs") != std::string::npos);
+  CHECK(r.out.find("christmas_decorations\t-\tChristmas decorations\tChristmas decorations") !=
+        std::string::npos);
+  CHECK(r.out.find("lexicons/it/themes.tsv:      decorazioni_natalizie\tdecorazioni natalizie") !=
+        std::string::npos);
+  CHECK(run_cli("discover --db " + db + " --min-comments 0").code == 2);
+  CHECK(run_cli("discover --db " + fresh_db("none.db")).code == 2);
+}
