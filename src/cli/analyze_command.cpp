@@ -6,13 +6,16 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
+#include "analysis/pack_detect.h"
 #include "analysis/pipeline.h"
 #include "ascolto_config.h"
 #include "cli/progress.h"
 #include "cli/shared_options.h"
 #include "common/error.h"
+#include "import/comment_sample.h"
 #include "import/importer.h"
 #include "import/sinks.h"
 #include "io/open_reader.h"
@@ -69,8 +72,8 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "segment column (repeatable; default: store, channel, region... by name)")(
       "date-order", po::value(&o.date_order)->default_value("auto"),
       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates (default: "
-      "from the values, else dmy)")(
-      "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
+      "from the values, else dmy)")("threads", po::value(&o.threads)->default_value(0),
+                                    "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction")(
       "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr")(
       "keep-pii", po::bool_switch(&o.keep_pii),
@@ -150,7 +153,15 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.forced_lang = parse_lang(opt.lexicon.lang);
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
-  const auto lexicons = load_from_options(opt.lexicon, argv0);
+  // --pack auto (the default): the packs that the first comments' vocabulary names.
+  std::optional<PackDetection> detection;
+  if (pack_choice(opt.lexicon) == PackChoice::Auto) {
+    detection = detect_packs(lexicon_dir(opt.lexicon, argv0),
+                             sample_comments(import.files, import.reader, import.columns));
+    std::cerr << "ascolto analyze: " << detection->summary() << "\n";
+  }
+  const auto lexicons = load_from_options(
+      opt.lexicon, argv0, detection ? detection->chosen() : std::vector<std::string>{});
   const unsigned threads =
       opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   import.threads = threads;
@@ -165,9 +176,13 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
     // rows stored before redaction existed are redacted on the next run.
     options["pii"] = opt.keep_pii ? "kept" : "redacted";
+    if (detection) options["packs"] = detection->chosen();
+    const std::string key_options = options.dump();
+    if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
     nlohmann::json inputs = opt.files;
     store_sink = std::make_unique<StoreSink>(
-        *store, RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()},
+        *store,
+        RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump(), key_options},
         lexicons->taxonomy);
     importer.add_sink(*store_sink);
   }

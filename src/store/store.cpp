@@ -186,7 +186,9 @@ std::int64_t Store::begin_run(const RunInfo& info) {
     st.bind(6, static_cast<std::int64_t>(getpid()));
     st.bind(7, std::string(host));
     st.exec();
-    analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
+    analysis_key_ = info.lexicon_hash + "|" +
+                    (info.key_options_json.empty() ? info.options_json : info.key_options_json) +
+                    "|" + info.tool_version;
     const std::int64_t run = db_.getLastInsertRowid();
     if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
       SQLite::Transaction tx(db_);

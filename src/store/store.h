@@ -31,7 +31,10 @@ struct RunInfo {
   std::string tool_version;
   std::string inputs_json;
   std::string lexicon_hash;
-  std::string options_json;  // options that change results; part of change detection
+  std::string options_json;  // options that change results, and how automatic ones were chosen
+  // The part of options_json that is change detection (empty: all of it); evidence such as the
+  // --pack auto word counts is stored but changes no row.
+  std::string key_options_json;
 };
 
 struct WriteCounts {

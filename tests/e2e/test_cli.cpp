@@ -232,8 +232,8 @@ TEST_CASE("analyze: a missing column or an unreadable file is skipped with a cle
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 2);
   r = run_cli("analyze " + data("small.csv") + " --text-col nope --db " + db);
-  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: id, date, score, store, "
-                   "comment") != std::string::npos);
+  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: \"id\", \"date\", "
+                   "\"score\", \"store\", \"comment\"") != std::string::npos);
 }
 
 TEST_CASE("analyze: JSONL, plain lines and standard input") {
@@ -524,4 +524,30 @@ TEST_CASE("discover: candidate themes with counts, examples and lines to paste")
         std::string::npos);
   CHECK(run_cli("discover --db " + db + " --min-comments 0").code == 2);
   CHECK(run_cli("discover --db " + fresh_db("none.db")).code == 2);
+}
+
+TEST_CASE("analyze: --pack auto (the default) applies the pack its vocabulary names, and says why") {
+  const fs::path csv = scratch() / "broadband.csv";
+  {
+    std::ofstream f(csv);
+    f << "id,score,comment\n";
+    const char* lines[] = {"The broadband keeps dropping and the router lights are red",
+                           "Engineer never came to install the fibre broadband",
+                           "Internet connection slow every evening, wifi useless",
+                           "Still not connected, the router arrived but no broadband",
+                           "Great broadband speed since the engineer visit"};
+    for (int i = 0; i < 10; ++i) f << i << ",5,\"" << lines[i % 5] << "\"\n";
+  }
+  const std::string db = fresh_db("auto-pack.db");
+  Result r = run_cli("analyze " + csv.string() + " --db " + db);
+  CHECK(r.code == 0);
+  CHECK(r.err.find("packs: telco (") != std::string::npos);
+  CHECK(qs(db, "SELECT json_extract(options, '$.packs[0]') FROM runs") == "telco");
+  CHECK(q(db, "SELECT json_extract(options, '$.pack_detection.sampled') FROM runs") == 10);
+  // The same import again changes nothing; --pack none turns detection off.
+  r = run_cli("analyze " + csv.string() + " --db " + db);
+  CHECK(r.err.find("(0 new, 0 updated, 10 unchanged)") != std::string::npos);
+  r = run_cli("analyze " + csv.string() + " --pack none --out -");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("packs: telco") == std::string::npos);
 }
