@@ -20,6 +20,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text(reinterpret_cast<const char*>(data), size);
   // Comments reach the pipeline as valid UTF-8 only: the readers reject anything else.
   if (first_invalid_utf8(text) != std::string::npos) return 0;
+  // What find reports is in order, inside the text, on character boundaries.
+  std::size_t previous_end = 0;
+  for (const PiiMatch& m : redactor.find(text)) {
+    if (m.begin < previous_end || m.end <= m.begin || m.end > text.size()) abort();
+    if ((static_cast<unsigned char>(text[m.begin]) & 0xC0) == 0x80) abort();
+    if (m.end < text.size() && (static_cast<unsigned char>(text[m.end]) & 0xC0) == 0x80) abort();
+    previous_end = m.end;
+  }
   redactor.redact(text);
   if (first_invalid_utf8(text) != std::string::npos) abort();  // redaction must keep it valid
   analyzer.analyze(text);

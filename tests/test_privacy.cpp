@@ -3,6 +3,11 @@
 #include <string>
 #include <vector>
 
+#include <cctype>
+
+#include "io/utf8_source.h"
+#include "privacy/folded_text.h"
+#include "privacy/pseudonym.h"
 #include "privacy/redactor.h"
 
 using namespace ascolto;
@@ -230,4 +235,123 @@ TEST_CASE("redacted: a copy for a short field or a quoted value") {
   CHECK(redactor.redacted("Milano") == "Milano");
   CHECK(counts[PiiKind::Phone] == 1);
   CHECK(value == "chiamami 3331234567");
+}
+
+TEST_CASE("the folded text maps back to the bytes it came from") {
+  const std::string plain = "nothing to fold, à è ì ò ù";
+  const FoldedText same(plain);
+  CHECK_FALSE(same.changed());
+  CHECK(same.view().data() == plain.data());
+
+  const std::string text = "a\u00A0b&#64;c\u200Bd [at] e ３";
+  const FoldedText folded(text);
+  CHECK(folded.changed());
+  CHECK(folded.view() == "a b@cd@e 3");
+  CHECK(folded.source_offset(0) == 0);
+  CHECK(folded.source_offset(2) == text.find('b'));
+  CHECK(folded.source_offset(3) == text.find('&'));
+  CHECK(folded.source_offset(5) == text.find('d'));  // the zero-width space before it is dropped
+  CHECK(folded.source_offset(6) == text.find("[at]"));
+  CHECK(folded.source_offset(9) == text.find("\uFF13"));
+  CHECK(folded.source_offset(10) == text.size());
+  // Not entities or spelled-out words: kept.
+  CHECK_FALSE(FoldedText("AT&T (at least) &unknown; [dotted]").changed());
+}
+
+// Issue 15, item 10: ids that hold personal data stay usable as keys.
+
+TEST_CASE("pseudonyms: stable under a key, different across keys and ids") {
+  static const Redactor redactor;
+  const PseudonymKey key = PseudonymKey::generate();
+  const Pseudonymizer pseudonyms(redactor, key);
+  const Pseudonymizer same_key(redactor, *PseudonymKey::from_hex(key.hex()));
+  const Pseudonymizer other_key(redactor, PseudonymKey::generate());
+
+  std::string id = "mario.rossi@example.com";
+  const PiiCounts counts = pseudonyms.pseudonymize(id);
+  CHECK(counts[PiiKind::Email] == 1);
+  REQUIRE(id.size() == std::string("[EMAIL:]").size() + 16);
+  CHECK(id.rfind("[EMAIL:", 0) == 0);
+  CHECK(id.find_first_not_of("0123456789abcdef", 7) == id.size() - 1);
+  CHECK(id.back() == ']');
+
+  CHECK(same_key.pseudonymized("mario.rossi@example.com") == id);
+  CHECK(other_key.pseudonymized("mario.rossi@example.com") != id);
+  CHECK(pseudonyms.pseudonymized("maria.rossi@example.com") != id);
+  CHECK(pseudonyms.pseudonymized("Mario.Rossi@example.com") != id);
+}
+
+TEST_CASE("pseudonyms: only the identifier is replaced, ids without one stay") {
+  static const Redactor redactor;
+  const Pseudonymizer pseudonyms(redactor, PseudonymKey::generate());
+  std::string plain = "R-000123";
+  CHECK(pseudonyms.pseudonymize(plain).total() == 0);
+  CHECK(plain == "R-000123");
+  PiiCounts counts;
+  const std::string id = pseudonyms.pseudonymized("cliente 3331234567 / mario@x.it", &counts);
+  CHECK(id.rfind("cliente [PHONE:", 0) == 0);
+  CHECK(id.find(" / [EMAIL:") == std::string("cliente [PHONE:0123456789abcdef]").size());
+  CHECK(counts.total() == 2);
+  CHECK(id.find("3331234567") == std::string::npos);
+  CHECK(pseudonyms.pseudonym(PiiKind::Phone, "3331234567") ==
+        id.substr(8, std::string("[PHONE:0123456789abcdef]").size()));
+}
+
+TEST_CASE("pseudonym keys: hex round trip, malformed keys refused") {
+  const PseudonymKey key = PseudonymKey::generate();
+  CHECK(key.hex().size() == 64);
+  CHECK(PseudonymKey::from_hex(key.hex())->bytes() == key.bytes());
+  std::string upper = key.hex();
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  CHECK(PseudonymKey::from_hex(upper)->bytes() == key.bytes());
+  CHECK_FALSE(PseudonymKey::from_hex("").has_value());
+  CHECK_FALSE(PseudonymKey::from_hex(key.hex().substr(1)).has_value());
+  CHECK_FALSE(PseudonymKey::from_hex(std::string(63, '0') + "g").has_value());
+  CHECK(PseudonymKey::generate().bytes() != key.bytes());
+}
+
+TEST_CASE("random mixes of identifiers and folding: ranges in order, UTF-8 kept, idempotent") {
+  static const Redactor redactor;
+  const std::vector<std::string> pieces = {
+      "mario", "rené",  "@",        ".",     "example", "it",       " ",       "\u00A0", "\u200B",
+      "&#64;", "&amp;", "&commat;", "[at]",  "(dot)",   "333",      "1234567", "02",     "/",
+      "-",     "+44",   "(0)",      "(415)", "IT60",    "x054",     "2811",    "4111",   "３",
+      "à",     "😡",     "P.IVA",    "&#",    ";",       "&#xFF13;", "\u00AD",  "0"};
+  std::uint32_t state = 12345;
+  auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::uint32_t n = next() % 24;
+    for (std::uint32_t i = 0; i < n; ++i) text += pieces[(next() >> 8) % pieces.size()];
+    INFO(text);
+    std::size_t previous_end = 0;
+    for (const PiiMatch& m : redactor.find(text)) {
+      REQUIRE(m.begin >= previous_end);
+      REQUIRE(m.begin < m.end);
+      REQUIRE(m.end <= text.size());
+      previous_end = m.end;
+    }
+    std::string once = text;
+    redactor.redact(once);
+    REQUIRE(first_invalid_utf8(once) == std::string::npos);
+    std::string twice = once;
+    CHECK(redactor.redact(twice).total() == 0);
+    CHECK(twice == once);
+  }
+}
+
+TEST_CASE("pseudonyms survive redaction and a second pseudonymization") {
+  // Their hex digits could pass for a phone ("...:ab0212345678cd...") or a card: an id quoted in
+  // a message is redacted again, and a re-import pseudonymizes what may already be a pseudonym.
+  static const Redactor redactor;
+  const Pseudonymizer pseudonyms(redactor, PseudonymKey::generate());
+  for (int i = 0; i < 3000; ++i) {
+    const std::string id = pseudonyms.pseudonymized("33312" + std::to_string(10000 + i));
+    INFO(id);
+    REQUIRE(id.rfind("[PHONE:", 0) == 0);
+    CHECK(redactor.redacted(id) == id);
+    CHECK(pseudonyms.pseudonymized(id) == id);
+  }
+  // Only the exact shape is a pseudonym.
+  CHECK(redactor.redacted("[PHONE:3331234567]") == "[PHONE:[PHONE]]");
 }

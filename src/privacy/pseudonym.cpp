@@ -60,7 +60,8 @@ std::string Pseudonymizer::pseudonym(PiiKind kind, std::string_view identifier) 
   const XXH64_hash_t hash = XXH3_64bits_withSecret(identifier.data(), identifier.size(),
                                                    secret_->bytes.data(), secret_->bytes.size());
   const std::string_view placeholder = pii_placeholder(kind);  // "[EMAIL]"
-  char digits[17];
+  char digits[kPseudonymDigits + 1];
+  static_assert(kPseudonymDigits == 16, "a 64-bit hash is 16 hex digits");
   std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
   std::string out(placeholder.substr(0, placeholder.size() - 1));
   return out.append(":").append(digits).append("]");

@@ -267,11 +267,42 @@ Redactor::Redactor() {
 
 Redactor::~Redactor() = default;
 
+namespace {
+
+// Later rules must not see what was found (nor read its digits as part of theirs); a control
+// character is in none of their classes and is a word boundary, as a placeholder would be.
+void blank(std::string_view& view, std::string& blanked, std::size_t start, std::size_t length) {
+  if (blanked.empty()) view = blanked.assign(view);
+  std::fill_n(blanked.begin() + static_cast<std::ptrdiff_t>(start), length, '\x01');
+}
+
+// The length of the pseudonym ("[PHONE:0c9d1f6e2a7b4853]", privacy/pseudonym.h) at the start of
+// `s`, or 0. Its hex digits could pass for a phone or a card: it is kept as it is, so redacting
+// an id that was already pseudonymized changes nothing.
+std::size_t pseudonym_at(std::string_view s) {
+  for (const KindInfo& info : kKinds) {
+    const std::string_view name(info.placeholder);  // "[PHONE]"
+    const std::size_t colon = name.size() - 1, length = colon + 1 + kPseudonymDigits + 1;
+    if (s.size() < length || s.substr(0, colon) != name.substr(0, colon) || s[colon] != ':' ||
+        s[length - 1] != ']')
+      continue;
+    const std::string_view digits = s.substr(colon + 1, kPseudonymDigits);
+    if (digits.find_first_not_of("0123456789abcdef") == std::string_view::npos) return length;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<PiiMatch> Redactor::find(std::string_view text) const {
   const FoldedText folded(text);
   std::string_view view = folded.view();
   const TextShape shape(view);
   std::string blanked;  // `view` with the identifiers found so far blanked, made on the first
+  for (std::size_t at = view.find('['); at != std::string_view::npos; at = view.find('[', at + 1)) {
+    if (const std::size_t length = pseudonym_at(view.substr(at)); length > 0)
+      blank(view, blanked, at, length);
+  }
   std::vector<PiiMatch> found;
   std::vector<re2::StringPiece> groups;
   for (const auto& rule : rules_) {
@@ -295,10 +326,7 @@ std::vector<PiiMatch> Redactor::find(std::string_view text) const {
         continue;
       }
       found.push_back({rule->kind, start, start + length});
-      // Later rules must not see it again (nor read its digits as part of theirs); a control
-      // character is in none of their classes and is a word boundary, as a placeholder would be.
-      if (blanked.empty()) view = blanked.assign(view);
-      std::fill_n(blanked.begin() + static_cast<std::ptrdiff_t>(start), length, '\x01');
+      blank(view, blanked, start, length);
       pos = start + length;
     }
   }

@@ -34,6 +34,10 @@ namespace ascolto {
 enum class PiiKind : std::uint8_t { Email, Iban, Card, CodiceFiscale, PartitaIva, Phone };
 constexpr std::size_t kPiiKinds = 6;
 
+// Hex digits in a pseudonym "[PHONE:0c9d1f6e2a7b4853]" (privacy/pseudonym.h). The Redactor
+// leaves pseudonyms as they are.
+constexpr std::size_t kPseudonymDigits = 16;
+
 // "email", "iban", "card", "codice_fiscale", "partita_iva", "phone".
 const char* pii_kind_name(PiiKind kind);
 // "[EMAIL]", "[IBAN]", ...
