@@ -41,7 +41,7 @@ constexpr int kExitInterrupted = 130;       // the shell's code for a command st
 
 struct AnalyzeOptions {
   std::vector<std::string> files;
-  std::string db, out, format = "auto", encoding, delimiter;
+  std::string db, out, format = "auto", encoding, delimiter, sheet;
   std::string date_order = "auto";
   LexiconCliOptions lexicon;
   ColumnOptions columns;
@@ -107,7 +107,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   desc.add_options()("help,h", "show this help")("db", po::value(&o.db),
                                                  "SQLite database to create or update")(
       "out", po::value(&o.out), "write one JSON line per comment to PATH ('-' = stdout)")(
-      "format", po::value(&o.format)->default_value("auto"), "auto, csv, tsv, jsonl or lines")(
+      "format", po::value(&o.format)->default_value("auto"),
+      "auto, csv, tsv, jsonl, lines or xlsx (workbooks are recognised by their bytes)")(
+      "sheet", po::value(&o.sheet), ".xlsx sheet to read (default: the first)")(
       "encoding", po::value(&o.encoding), "input encoding (default: detected), e.g. windows-1252")(
       "delimiter", po::value(&o.delimiter), "CSV delimiter: ',' ';' 'tab' (default: detected)")(
       "skip-rows", po::value(&o.skip_rows)->default_value(0),
@@ -201,6 +203,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   reader_options.csv.skip_rows = opt.skip_rows;
   reader_options.encoding = opt.encoding;
   reader_options.max_field_bytes = opt.max_field_bytes;
+  reader_options.sheet = opt.sheet;
   const Lang forced = parse_lang(opt.lexicon.lang);
   const auto lexicons = load_from_options(opt.lexicon, argv0);
 

@@ -243,9 +243,9 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-std::string list_names(const std::vector<std::string>& header) {
+std::string list_names(const std::vector<std::string>& header, bool quote = true) {
   std::string out;
-  for (const auto& h : header) out += (out.empty() ? "" : ", ") + quoted(h);
+  for (const auto& h : header) out += (out.empty() ? "" : ", ") + (quote ? quoted(h) : h);
   return out;
 }
 
@@ -280,7 +280,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   };
   const auto missing = [&](const std::string& what, const char* option) {
     return InputError({file, 1, 0}, "column " + what + " (" + option +
-                                        ") not found; the header has: " + list_names(header));
+                                        ") not found; the header has: " + list_names(header, false));
   };
   const auto require = [&](const std::string& name, const char* option) {
     const std::size_t i = find(name);
