@@ -145,14 +145,7 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");
   if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
-  o.columns.date_order_given = o.date_order != "auto";
-  if (o.date_order == "auto" || o.date_order == "dmy") {
-    o.columns.date_order = DateOrder::DayFirst;
-  } else if (o.date_order == "mdy") {
-    o.columns.date_order = DateOrder::MonthFirst;
-  } else {
-    throw UsageError("--date-order must be auto, dmy or mdy");
-  }
+  set_date_order(o.columns, o.date_order);
   return o;
 }
 

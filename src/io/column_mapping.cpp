@@ -251,6 +251,13 @@ std::string list_names(const std::vector<std::string>& header, bool quote = true
 
 }  // namespace
 
+void set_date_order(ColumnOptions& options, const std::string& name) {
+  if (name != "auto" && name != "dmy" && name != "mdy")
+    throw UsageError("--date-order must be auto, dmy or mdy");
+  options.date_order_given = name != "auto";
+  options.date_order = name == "mdy" ? DateOrder::MonthFirst : DateOrder::DayFirst;
+}
+
 ColumnMapping infer_columns(const std::vector<std::string>& header,
                             const std::vector<std::string>& descriptions,
                             const std::vector<RawRecord>& sample, const ColumnOptions& options,

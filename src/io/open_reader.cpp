@@ -89,6 +89,13 @@ InputFormat parse_input_format(const std::string& name, CsvOptions& csv) {
                    "'; expected auto, csv, tsv, jsonl, lines or xlsx");
 }
 
+char parse_delimiter_option(const std::string& d) {
+  if (d.empty()) return 0;
+  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
+  if (d == "," || d == ";" || d == "|") return d[0];
+  throw UsageError("--delimiter must be ',', ';', '|' or 'tab'");
+}
+
 std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderOptions& options) {
   // Workbooks by their bytes, whatever the extension or --format: zip or OLE bytes read as text
   // would be stored as comments.

@@ -21,6 +21,9 @@ enum class InputFormat { Auto, Csv, Jsonl, Lines, Xlsx };
 // the tab delimiter in `csv`.
 InputFormat parse_input_format(const std::string& name, CsvOptions& csv);
 
+// Parses a --delimiter value: "" (detect) -> 0, ",", ";", "|", "tab"; throws UsageError otherwise.
+char parse_delimiter_option(const std::string& name);
+
 struct ReaderOptions {
   InputFormat format = InputFormat::Auto;
   CsvOptions csv;
