@@ -215,3 +215,23 @@ TEST_CASE(
   CHECK_THROWS_WITH(load_lexicons(o),
                     doctest::Contains("ascolto-extra.tsv:5: 'bottegaverde' is already listed"));
 }
+
+TEST_CASE("lexicons: a valence or weight that is not a finite number is refused with file:line") {
+  for (const char* bad : {"nan", "-nan", "NAN", "inf", "-infinity"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_WITH(
+        load_lexicons({broken_copy("it/sentiment.tsv", std::string("# c\nbuono\t") + bad + "\n"),
+                       {},
+                       1 << 26}),
+        doctest::Contains(
+            ("it/sentiment.tsv:2: valence '" + std::string(bad) + "' is not a finite number")
+                .c_str()));
+    const fs::path extra = fs::temp_directory_path() / "ascolto-extra-nan.tsv";
+    std::ofstream(extra) << "ottimo\t1.0\nbrand\t" << bad << "\n";
+    LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+    CHECK_THROWS_WITH(load_lexicons(o), doctest::Contains("ascolto-extra-nan.tsv:2: valence"));
+  }
+  CHECK_THROWS_WITH(
+      load_lexicons({broken_copy("en/modifiers.tsv", "very\tbooster\tnan\n"), {}, 1 << 26}),
+      doctest::Contains("en/modifiers.tsv:1: weight 'nan' is not a finite number"));
+}

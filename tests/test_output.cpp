@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "cli/json_output.h"
+#include "import/json_output.h"
 #include "nps/nps.h"
 
 namespace ascolto {

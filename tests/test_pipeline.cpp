@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "analysis/pipeline.h"
-#include "cli/json_output.h"
+#include "import/json_output.h"
 #include "helpers.h"
 
 using namespace ascolto;

@@ -452,3 +452,32 @@ TEST_CASE("trace: each matched entry cites its file:line") {
   CHECK(steps[1].action == "negation");
   CHECK(steps[1].value < 0);
 }
+
+TEST_CASE(
+    "no input makes the arithmetic leave the finite numbers (contrasts and boosters stacked)") {
+  const auto repeat = [](const std::string& unit, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += unit;
+    return out;
+  };
+  const auto finite = [](const SentimentResult& r) {
+    if (!std::isfinite(r.compound) || r.compound < -1 || r.compound > 1) return false;
+    for (const Clause& c : r.clauses) {
+      if (!std::isfinite(c.weight) || !std::isfinite(c.raw)) return false;
+    }
+    return true;
+  };
+  const SentimentResult ma = score("buono " + repeat("ma ", 1800) + "buono", Lang::It);
+  CHECK(finite(ma));
+  CHECK(ma.label == SentimentLabel::Positive);
+  const SentimentResult molto = score(repeat("molto ", 3500) + "buono", Lang::It);
+  CHECK(finite(molto));
+  CHECK(molto.label == SentimentLabel::Positive);
+  const SentimentResult but = score("good " + repeat("but ", 2000) + "good", Lang::En);
+  CHECK(finite(but));
+  CHECK(but.label == SentimentLabel::Positive);
+  CHECK(finite(score(repeat("very ", 3000) + "good " + repeat("but ", 2000) + "bad", Lang::En)));
+  CHECK(squash(1e300) == 1);
+  CHECK(squash(-1e300) == -1);
+  CHECK(squash(std::nan("")) == 0);
+}

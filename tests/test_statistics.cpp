@@ -33,7 +33,8 @@ TEST_CASE("NPS edge cases: empty group, n = 1, all promoters") {
   CHECK(one->variance == Approx(0.140625));
   CHECK(one->margin == Approx(73.4986494));
   CHECK(one->low == Approx(-48.4986494));
-  CHECK(one->high == Approx(98.4986494));
+  CHECK(one->high == Approx(100.0));  // +98.5 widened to hold the point
+
   CHECK(one->small);
 
   // 200 promoters: no spread at all, and the interval may not leave -100..100.
@@ -133,4 +134,37 @@ TEST_CASE("impact change between periods") {
   const Difference d = compare(*after, *before);
   CHECK(d.delta == Approx(after->value - before->value));
   CHECK(d.significant);
+}
+
+TEST_CASE("every interval holds its point, whatever the group") {
+  for (std::int64_t p = 0; p <= 12; ++p) {
+    for (std::int64_t d = 0; d <= 12; ++d) {
+      for (std::int64_t n = 0; n <= 3; ++n) {
+        const auto e = estimate_net({p, n, d});
+        if (!e) continue;
+        CAPTURE(p);
+        CAPTURE(d);
+        CHECK(e->low <= e->value);
+        CHECK(e->value <= e->high);
+        CHECK(e->low >= -100.0);
+        CHECK(e->high <= 100.0);
+      }
+    }
+  }
+  // Two promoters, no one else: +100, adjusted interval centred on +33.3.
+  const auto two = estimate_net({2, 0, 0});
+  CHECK(two->high == Approx(100.0));
+}
+
+TEST_CASE("a group under the minimum n is never significantly different") {
+  const auto one = estimate_net({1, 0, 0});       // +100, n 1 < 30
+  const auto rest = estimate_net({10, 20, 170});  // -80, n 200
+  const Difference d = compare(*one, *rest);
+  CHECK(d.p_value < 0.05);  // the test alone would call it
+  CHECK_FALSE(d.significant);
+  CHECK(d.small_sample);
+  // With a minimum n of 1 the same groups are tested as they are.
+  const Difference tested = compare(*estimate_net({1, 0, 0}, 1), *estimate_net({10, 20, 170}, 1));
+  CHECK(tested.significant);
+  CHECK_FALSE(tested.small_sample);
 }

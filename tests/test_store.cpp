@@ -117,38 +117,6 @@ TEST_CASE("store: re-writing adds nothing, a changed row is updated in place") {
   CHECK(s.db().execAndGet("SELECT status FROM runs WHERE id = 3").getString() == "completed");
 }
 
-TEST_CASE("store: an id met again in the same run is rejected, whether new, updated or unchanged") {
-  Store s(fresh_db("ascolto-store-dup.db"));
-  s.set_raw_filter([](std::string& raw) { raw = "[" + raw + "]"; });
-  auto run = s.begin_run({"test", "[]", "lex", "{}"});
-  WriteCounts c;
-  std::vector<RejectedRow> none;
-  std::vector<AnalysedRow> first{row("1", 3, "2026-03-02", "uno", "h1"),
-                                 row("2", 9, "2026-03-02", "due", "h2")};
-  AnalysedRow again = row("1", 10, "2026-03-03", "di nuovo", "h1-other");
-  again.row.raw = "1,10,di nuovo";
-  first.push_back(again);
-  CHECK(s.write_batch(run, first, none, c) == std::vector<std::size_t>{2});
-  CHECK(s.write_batch(run, {again}, none, c) == std::vector<std::size_t>{0});
-  CHECK(c.added == 2);
-  CHECK(c.rejected == 2);
-  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '1'") == 3);
-  CHECK(s.db().execAndGet("SELECT raw FROM rejects LIMIT 1").getString() == "[1,10,di nuovo]");
-  // Next run: row 1 unchanged, row 2 updated; each met twice.
-  run = s.begin_run({"test", "[]", "lex", "{}"});
-  WriteCounts c2;
-  const std::vector<AnalysedRow> second{row("1", 3, "2026-03-02", "uno", "h1"),
-                                        row("2", 0, "2026-03-02", "due!", "h2-changed"),
-                                        row("1", 3, "2026-03-02", "uno", "h1"), again};
-  CHECK(s.write_batch(run, second, none, c2) == std::vector<std::size_t>{2, 3});
-  CHECK(s.write_batch(run, {second[1]}, none, c2) == std::vector<std::size_t>{0});
-  CHECK(c2.unchanged == 1);
-  CHECK(c2.updated == 1);
-  CHECK(c2.rejected == 3);
-  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
-  CHECK(count(s, "SELECT score FROM responses WHERE source_id = '2'") == 0);
-}
-
 TEST_CASE("store: an import into an empty database builds the secondary indexes at the end") {
   const std::string path = fresh_db("ascolto-store-bulk.db");
   const auto indexes = [](SQLite::Database& db) {

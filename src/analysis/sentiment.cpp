@@ -28,6 +28,10 @@ constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
 constexpr double kAbsence = -0.8;             // "no hot water", "non mi hanno risposto"
 constexpr double kAbsenceMinStrength = 0.8;   // "few", "rarely" state no lack of their own
 constexpr double kFreeOf = 0.6;               // "pain free" is milder praise than "pain" is blame
+// Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
+// weight by 1.5 each time, "molto" x3500 an entry by 1.3 each time, to infinity and then NaN).
+constexpr double kMaxClauseWeight = 16.0;  // four contrasts of x2 in one sentence
+constexpr double kMaxScale = 4.0;          // boosters stacked on one entry
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -222,6 +226,11 @@ std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);
 }
 
+// Multiplies a clause's contrast weight, within [0, kMaxClauseWeight].
+void weigh(Clause& c, double factor) {
+  c.weight = std::clamp(c.weight * factor, 0.0, kMaxClauseWeight);
+}
+
 bool whole_text_caps(const TokenizedText& t) {
   int words = 0, caps = 0;
   for (const Token& tok : t.tokens) {
@@ -271,6 +280,9 @@ bool joins_statements(std::string_view word, Lang lang) {
 }
 
 double squash(double raw) {
+  if (std::isnan(raw)) return 0;
+  // raw * raw overflows beyond 1e154; the result is +-1 to double precision long before.
+  if (std::abs(raw) > 1e100) return raw > 0 ? 1 : -1;
   return raw / std::sqrt(raw * raw + 15.0);
 }
 
@@ -424,14 +436,14 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
     for (const Modifier& m : mods) {
       const double w = m.entry->weight;
       if (m.entry->kind == ModifierKind::Contrast) {
-        for (Clause& c : clauses) c.weight *= c.first_token < m.first ? 2.0 - w : w;
+        for (Clause& c : clauses) weigh(c, c.first_token < m.first ? 2.0 - w : w);
         // A sentence that opens with "But" / "Però" turns against the sentence before it.
         const bool opens_sentence =
             std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
                         [](const Token& t) { return t.kind == TokenKind::Punct; });
         if (opens_sentence) {
           for (Clause& c : result.clauses) {
-            if (c.sentence + 1 == si) c.weight *= 2.0 - w;
+            if (c.sentence + 1 == si) weigh(c, 2.0 - w);
           }
         }
         if (trace)
@@ -440,7 +452,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                    ": before x" + factor_text(2.0 - w) + ", after x" + factor_text(w),
                lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
-        clause_of(m.first).weight *= w;
+        weigh(clause_of(m.first), w);
         if (trace)
           note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
                lex_.where(m.entry->src), 0);
@@ -525,7 +537,9 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
               !closed_by_conjunction(text, lang_code, m.end, item.first))
             negator = &m;
         } else if (intensity(k) && distance <= 2) {
-          scale *= k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
+          const double f =
+              k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
+          scale = std::clamp(scale * f, -kMaxScale, kMaxScale);
         } else if (k == ModifierKind::Irrealis) {
           irrealis = &m;
         }

@@ -10,7 +10,9 @@
 
 #include "ascolto_config.h"
 #include "cli/analyze_command.h"
+#include "cli/eval_command.h"
 #include "cli/explain_command.h"
+#include "cli/lexicon_command.h"
 #include "cli/report_command.h"
 #include "common/error.h"
 
@@ -62,6 +64,10 @@ int main(int argc, char** argv) {
     return 3;
   } catch (const SQLite::Exception& e) {
     std::cerr << "ascolto " << command << ": database error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    // Anything else (out of memory, a bug): said, not an abort.
+    std::cerr << "ascolto " << command << ": error: " << e.what() << "\n";
     return 3;
   }
 }

@@ -63,7 +63,7 @@ std::string CsvReader::describe() const {
 std::size_t CsvReader::plain_run(bool quoted) const {
   std::size_t i = pos_;
   if (quoted) {
-    while (i < buf_.size() && buf_[i] != '"' && buf_[i] != '\n') ++i;
+    while (i < buf_.size() && buf_[i] != '"' && buf_[i] != '\n' && buf_[i] != '\r') ++i;
   } else {
     while (i < buf_.size() && buf_[i] != delimiter_ && buf_[i] != '\n' && buf_[i] != '\r') ++i;
   }
@@ -78,17 +78,40 @@ std::string_view CsvReader::take(std::size_t n) {
 }
 
 int CsvReader::refill() {
-  if (source_done_) return kEof;
   std::string chunk;
-  do {
-    if (!source_->read(chunk)) {
+  for (;;) {
+    if (!replay_.empty()) {
+      if (!replay_.back()->read(chunk)) {
+        replay_.pop_back();
+        continue;
+      }
+    } else if (source_done_ || !source_->read(chunk)) {
       source_done_ = true;
       return kEof;
     }
-  } while (chunk.empty());
+    if (!chunk.empty()) break;
+  }
+  if (recording_) {
+    recording_->append(std::string_view(buf_).substr(record_from_));
+    record_from_ = 0;
+  }
   buf_.swap(chunk);
   pos_ = 0;
   return static_cast<unsigned char>(buf_[pos_]);
+}
+
+void CsvReader::resume_after_stray_quote() {
+  recording_->append(std::string_view(buf_).substr(record_from_, pos_ - record_from_));
+  if (pos_ < buf_.size()) {
+    auto rest = std::make_unique<TextSpool>(buf_.size());
+    rest->append(std::string_view(buf_).substr(pos_));
+    replay_.push_back(std::move(rest));
+  }
+  replay_.push_back(std::move(recording_));
+  buf_.clear();
+  pos_ = 0;
+  line_ = resume_line_;
+  column_ = 1;
 }
 
 void CsvReader::detect_delimiter() {
@@ -117,6 +140,7 @@ bool CsvReader::parse_record(RawRecord& rec) {
   rec.error.reset();
   rec.truncated.clear();
   rec.line = line_;
+  recording_.reset();
   if (peek() == kEof) return false;
 
   enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
@@ -146,29 +170,24 @@ bool CsvReader::parse_record(RawRecord& rec) {
   const auto fail = [&](std::size_t line, std::size_t column, std::string message) {
     if (!rec.error) rec.error = RecordError{line, column, std::move(message)};
   };
-  // The text after the first line end inside a quoted field. If the quote is never closed, the
-  // reader resumes there, so a stray quote costs one row instead of the rest of the file.
-  std::string after_quote_line;
-  bool keeping_after = false, resumable = true;
-  std::size_t raw_at_line_end = 0;
-  const auto keep_after = [&](int c) {
-    if (!keeping_after) return;
-    if (after_quote_line.size() < options_.max_field_bytes) {
-      after_quote_line.push_back(static_cast<char>(c));
-    } else {
-      resumable = false;  // memory stays bounded; the rest is rejected as one record
-    }
+  // Once a quoted field crosses a line end, what follows is recorded: if the quote turns out
+  // stray (never closed, or closed lines later with text after it), the record ends at that
+  // line and the reader goes back to the next one, so a stray quote costs one row.
+  std::size_t stray_line = 0, stray_column = 0, raw_at_line_end = 0;
+  const auto start_recording = [&](std::size_t line, std::size_t from) {
+    recording_ = std::make_unique<TextSpool>(options_.max_field_bytes);
+    record_from_ = from;
+    resume_line_ = line + 1;
+    stray_line = quote_line;
+    stray_column = quote_column;
+    raw_at_line_end = rec.raw.size();
   };
-  // Ends the record at the line of the stray quote and reads the lines after it again.
-  const auto resume_at_next_line = [&](const std::string& problem) {
+  const auto resume = [&](const std::string& problem) {
     rec.raw.resize(raw_at_line_end);
-    if (!rec.raw.empty() && rec.raw.back() == '\r') rec.raw.pop_back();
-    buf_ = std::move(after_quote_line) + buf_.substr(pos_);
-    pos_ = 0;
-    line_ = quote_line + 1;
-    column_ = 1;
-    fail(quote_line, quote_column, problem + "; reading resumed at the next line");
+    resume_after_stray_quote();
+    fail(stray_line, stray_column, problem + "; reading resumed at the next line");
     end_field();
+    return true;
   };
   // Inside a field, the bytes up to the next special one go in at once: what `add` and
   // `keep_raw` would do one byte at a time, limits included.
@@ -180,8 +199,7 @@ bool CsvReader::parse_record(RawRecord& rec) {
     if (run.size() > room) field_cut = true;
   };
   for (;;) {
-    // A quoted field after a line feed also keeps its bytes for a resume: the slow path does.
-    if (state == State::Unquoted || (state == State::Quoted && !keeping_after)) {
+    if (state == State::Unquoted || state == State::Quoted) {
       if (const std::size_t n = plain_run(state == State::Quoted); n > 0) {
         add_run(take(n));
         continue;
@@ -190,9 +208,8 @@ bool CsvReader::parse_record(RawRecord& rec) {
     const std::size_t line = line_, column = column_;
     const int c = get();
     if (c == kEof) {
-      if (state == State::Quoted && keeping_after && resumable) {
-        resume_at_next_line("unterminated quoted field (the quote opened here is never closed)");
-        return true;
+      if (state == State::Quoted && recording_) {
+        return resume("unterminated quoted field (the quote opened here is never closed)");
       }
       if (state == State::Quoted) {
         fail(quote_line, quote_column,
@@ -201,24 +218,13 @@ bool CsvReader::parse_record(RawRecord& rec) {
       end_field();
       return true;
     }
-    if (state == State::Quoted) {
-      keep_after(c);
-      if (c == '\n' && !keeping_after) {
-        keeping_after = true;
-        raw_at_line_end = rec.raw.size();
-      }
-    }
     const bool line_end = c == '\n' || c == '\r';
+    if (state == State::Quoted && line_end && !recording_) {
+      // After CRLF the next line starts past the LF (get() left it unread).
+      start_recording(line, pos_ + (c == '\r' && peek() == '\n' ? 1 : 0));
+    }
     if (state != State::Quoted && line_end) {
-      if (c == '\r') {
-        if (peek() == '\n') {
-          get();
-        } else {
-          // CR-only line ends (old Mac exports) still end a record; count the line.
-          ++line_;
-          column_ = 1;
-        }
-      }
+      if (c == '\r' && peek() == '\n') get();
       end_field();
       return true;
     }
@@ -249,7 +255,6 @@ bool CsvReader::parse_record(RawRecord& rec) {
         if (c == '"') {
           if (peek() == '"') {
             keep_raw(get());
-            keep_after('"');
             add('"');
           } else {
             state = State::AfterQuote;
@@ -262,12 +267,10 @@ bool CsvReader::parse_record(RawRecord& rec) {
         if (c == delimiter_) {
           end_field();
           state = State::FieldStart;
-        } else if (keeping_after && resumable) {
+        } else if (recording_) {
           // A quote closed lines later and followed by text: the opening one was stray.
-          after_quote_line.push_back(static_cast<char>(c));
-          resume_at_next_line("unbalanced quote (the field opened here closes on line " +
-                              std::to_string(line) + " where text follows the closing quote)");
-          return true;
+          return resume("unbalanced quote (the field opened here closes on line " +
+                        std::to_string(line) + " where text follows the closing quote)");
         } else {
           fail(line, column,
                std::string("unexpected character after closing quote; expected the delimiter "

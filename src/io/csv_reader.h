@@ -1,7 +1,9 @@
 // RFC 4180 CSV/TSV reader over a Utf8Source: quoted fields, doubled quotes, embedded newlines,
 // CRLF/LF/CR line ends; the delimiter (`,` `;` or tab) is detected from the header line unless
 // given. A malformed record is returned with its error (line, column) and the reader resumes at
-// the next record, so one bad row never stops or corrupts a run.
+// the next record, so one bad row never stops or corrupts a run: a quote that never closes, or
+// closes lines later with text after it, costs its own line only, whatever the line ends and
+// however much input follows (the lines after it are read again from a TextSpool).
 //
 //   CsvReader r(Utf8Source::open("survey.csv", ""), {});
 //   RawRecord rec; while (r.next(rec)) use(r.header(), rec);
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "io/record.h"
+#include "io/text_spool.h"
 #include "io/utf8_source.h"
 #include "text/utf8.h"
 
@@ -48,8 +51,8 @@ class CsvReader : public RecordReader {
     const int c = peek();
     if (c == kEof) return c;
     ++pos_;
-    if (c == '\n') {
-      ++line_;
+    if (c == '\n' || (c == '\r' && peek() != '\n')) {
+      ++line_;  // LF, CRLF (at its LF) and CR-only line ends
       column_ = 1;
     } else if (starts_code_point(static_cast<char>(c))) {
       ++column_;  // columns count characters, not bytes
@@ -62,8 +65,11 @@ class CsvReader : public RecordReader {
   std::size_t plain_run(bool quoted) const;
   // Consumes those `n` bytes as get() would, one by one: columns count characters.
   std::string_view take(std::size_t n);
-  // Loads the next chunk; its first byte or kEof.
+  // Loads the next chunk (text given back after a stray quote first); its first byte or kEof.
   int refill();
+  // Ends the current record at the line of its stray quote: what was read after that line is
+  // read again.
+  void resume_after_stray_quote();
   void detect_delimiter();
 
   std::unique_ptr<Utf8Source> source_;
@@ -77,6 +83,13 @@ class CsvReader : public RecordReader {
   std::vector<std::string> header_;
   std::vector<std::string> descriptions_;
   std::vector<RawRecord> lookahead_;  // records read while recognising extra header rows
+  // Input given back to be read again, the next at the back; before the source.
+  std::vector<std::unique_ptr<TextSpool>> replay_;
+  // While a quoted field has crossed a line end: what the record consumed after that line end
+  // (buf_ from record_from_ on is not in it yet), and the line to resume at.
+  std::unique_ptr<TextSpool> recording_;
+  std::size_t record_from_ = 0;
+  std::size_t resume_line_ = 0;
   std::size_t rows_emitted_ = 0;
 };
 

@@ -2,10 +2,13 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "common/error.h"
@@ -81,7 +84,43 @@ void utf8_evidence(std::string_view bytes, std::size_t* valid_multibyte, std::si
   }
 }
 
+// "UTF-16LE" or "UTF-16BE" when the sample looks like UTF-16 without a BOM, else "". Text in
+// the Latin scripts is mostly ASCII, so in UTF-16 most code units have one zero byte, always on
+// the same side; UTF-8 or legacy text has zero bytes rarely if at all (a NUL in a CSV row).
+std::string utf16_without_bom(std::string_view sample) {
+  const std::size_t units = sample.size() / 2;
+  if (units < 2) return "";
+  std::size_t le = 0, be = 0;
+  for (std::size_t i = 0; i + 1 < sample.size(); i += 2) {
+    le += sample[i] != 0 && sample[i + 1] == 0;
+    be += sample[i] == 0 && sample[i + 1] != 0;
+  }
+  if (le * 2 >= units && be * 10 < units) return "UTF-16LE";
+  if (be * 2 >= units && le * 10 < units) return "UTF-16BE";
+  return "";
+}
+
 }  // namespace
+
+std::optional<RecordError> ill_formed_input(const Utf8Source& source, std::string_view raw,
+                                            std::size_t line) {
+  if (!source.converts()) return std::nullopt;
+  const std::size_t at = raw.find(kIllFormedMark);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (raw[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return RecordError{line, column,
+                     "ill-formed " + source.encoding() +
+                         " (a lone surrogate, a cut character or a byte the encoding does not "
+                         "define); re-export the file or pass --encoding"};
+}
 
 std::size_t first_invalid_utf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -108,24 +147,37 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
 
 struct Utf8Source::Converter {
   ConverterPtr from;
-  ConverterPtr to;
-  std::array<UChar, 4096> pivot{};
-  UChar* pivot_source = pivot.data();
-  UChar* pivot_target = pivot.data();
+  std::vector<UChar> utf16;
+  UChar carry = 0;  // a lead surrogate whose trail comes with the next call
 
-  // Converts `raw` (may end mid-character unless `flush`) and appends UTF-8 to `out`.
+  // Converts `raw` (may end mid-character unless `flush`) and appends UTF-8 to `out`. Each
+  // ill-formed or unmappable sequence becomes kIllFormedMark: the callback stops at it instead
+  // of substituting U+FFFD, so the record holding it is rejected, as invalid UTF-8 is.
   void convert(std::string_view raw, bool flush, std::string& out, const std::string& name) {
     static const char kNothing[1] = {0};  // ICU rejects a null source even when flushing
     const char* src = raw.empty() ? kNothing : raw.data();
     const char* src_end = src + raw.size();
-    std::vector<char> buf(raw.size() * 3 + 16);
     for (;;) {
-      char* target = buf.data();
+      utf16.resize(raw.size() + 64);
+      UChar* target = utf16.data();
+      if (carry != 0) *target++ = std::exchange(carry, UChar{0});
       UErrorCode status = U_ZERO_ERROR;
-      ucnv_convertEx(to.get(), from.get(), &target, buf.data() + buf.size(), &src, src_end,
-                     pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), false,
+      ucnv_toUnicode(from.get(), &target, utf16.data() + utf16.size(), &src, src_end, nullptr,
                      flush, &status);
-      out.append(buf.data(), target);
+      const bool ill_formed = status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND ||
+                              status == U_TRUNCATED_CHAR_FOUND;
+      std::size_t n = static_cast<std::size_t>(target - utf16.data());
+      if (status == U_BUFFER_OVERFLOW_ERROR && n > 0 && U16_IS_LEAD(utf16[n - 1])) {
+        carry = utf16[--n];
+      }
+      append_utf8(n, out, name);
+      if (ill_formed) {
+        out.push_back(kIllFormedMark);
+        // The callback consumed the bad sequence: go on with the rest (a cut character at the
+        // very end is the last thing there is).
+        if (src < src_end || (flush && status != U_TRUNCATED_CHAR_FOUND)) continue;
+        return;
+      }
       if (status == U_BUFFER_OVERFLOW_ERROR) continue;
       if (U_FAILURE(status)) {
         throw InputError({name, 0, 0},
@@ -133,6 +185,21 @@ struct Utf8Source::Converter {
       }
       return;
     }
+  }
+
+  void append_utf8(std::size_t n, std::string& out, const std::string& name) {
+    if (n == 0) return;
+    const std::size_t at = out.size();
+    out.resize(at + n * 3);
+    int32_t written = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strToUTF8(out.data() + at, static_cast<int32_t>(n * 3), &written, utf16.data(),
+                static_cast<int32_t>(n), &status);
+    if (U_FAILURE(status)) {
+      throw InputError({name, 0, 0},
+                       std::string("cannot convert to UTF-8: ") + u_errorName(status));
+    }
+    out.resize(at + static_cast<std::size_t>(written));
   }
 };
 
@@ -168,6 +235,7 @@ std::unique_ptr<Utf8Source> Utf8Source::from_bytes(std::string bytes, const std:
                                                    const std::string& forced_encoding) {
   std::unique_ptr<Utf8Source> src(new Utf8Source(name, nullptr, false, std::move(bytes)));
   src->raw_hasher_.add_bytes(src->pending_);
+  src->memory_ = src->pending_;
   src->detect_and_prepare(forced_encoding);
   return src;
 }
@@ -184,7 +252,12 @@ bool Utf8Source::fill_raw(std::string& raw) {
     }
     eof_ = true;
   }
-  raw_hasher_.add_bytes(raw);
+  // A second pass after rewind() hashes only what the first did not reach.
+  if (raw_offset_ + n > raw_hashed_) {
+    raw_hasher_.add_bytes(std::string_view(raw).substr(raw_hashed_ - raw_offset_));
+    raw_hashed_ = raw_offset_ + n;
+  }
+  raw_offset_ += n;
   return n > 0;
 }
 
@@ -206,6 +279,7 @@ void Utf8Source::detect_and_prepare(const std::string& forced_encoding) {
     bom = 2;
     if (enc.empty()) enc = "UTF-16BE";
   }
+  if (enc.empty()) enc = utf16_without_bom(pending_);
   if (enc.empty()) {
     // UTF-8 when the sample is well-formed, or when well-formed multi-byte characters outnumber
     // the bad bytes: then the bad rows are rejected one by one instead of the whole file being
@@ -239,6 +313,7 @@ void Utf8Source::detect_and_prepare(const std::string& forced_encoding) {
   }
   encoding_ = enc;
   pending_.erase(0, bom);
+  converter_.reset();
 
   const bool is_utf8 = enc == "UTF-8" || enc == "utf-8" || enc == "utf8" || enc == "UTF8";
   if (is_utf8) {
@@ -251,13 +326,36 @@ void Utf8Source::detect_and_prepare(const std::string& forced_encoding) {
   if (U_FAILURE(status)) {
     throw InputError({name_, 0, 0}, "unknown encoding '" + enc + "'");
   }
-  conv->to.reset(ucnv_open("UTF-8", &status));
-  if (U_FAILURE(status)) throw InputError({name_, 0, 0}, "ICU has no UTF-8 converter");
+  ucnv_setToUCallBack(conv->from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                      &status);
+  if (U_FAILURE(status)) throw InputError({name_, 0, 0}, "cannot set up the converter");
   converter_ = std::move(conv);
 }
 
 bool Utf8Source::read(std::string& out) {
+  for (;;) {
+    if (!read_converted(out)) return false;
+    if (spool_ && !replaying_spool_) spool_->append(out);
+    if (at_start_) {
+      // More BOMs after the first (a tool that added its own) are no text either.
+      constexpr std::string_view kBom = "\xEF\xBB\xBF";
+      std::size_t skip = 0;
+      while (out.compare(skip, kBom.size(), kBom) == 0) skip += kBom.size();
+      out.erase(0, skip);
+      if (out.empty()) continue;
+      at_start_ = false;
+    }
+    return true;
+  }
+}
+
+bool Utf8Source::read_converted(std::string& out) {
   out.clear();
+  if (replaying_spool_) {
+    if (spool_->read(out)) return true;
+    spool_.reset();
+    replaying_spool_ = false;
+  }
   if (!replay_.empty()) {
     out.swap(replay_);
     return true;
@@ -279,6 +377,33 @@ bool Utf8Source::read(std::string& out) {
   }
   converter_->convert(raw, false, out, name_);
   return true;
+}
+
+void Utf8Source::enable_rewind() {
+  if (file_ == nullptr || std::fseek(file_, 0, SEEK_CUR) == 0) return;  // seekable
+  spool_ = std::make_unique<TextSpool>(16 * kChunk);
+}
+
+void Utf8Source::rewind() {
+  at_start_ = true;
+  if (spool_) {
+    // What read() gave so far is in the spool; what it has not given yet follows it.
+    replaying_spool_ = true;
+    return;
+  }
+  replay_.clear();
+  if (file_ == nullptr) {
+    pending_ = memory_;
+  } else {
+    if (std::fseek(file_, 0, SEEK_SET) != 0) {
+      throw InputError({name_, 0, 0}, std::string("cannot read again: ") + std::strerror(errno));
+    }
+    std::clearerr(file_);
+    pending_.clear();
+    eof_ = false;
+    raw_offset_ = 0;
+  }
+  detect_and_prepare(encoding_);
 }
 
 void truncate_to_char_boundary(std::string& s) {

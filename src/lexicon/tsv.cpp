@@ -1,6 +1,7 @@
 #include "lexicon/tsv.h"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -53,6 +54,10 @@ float parse_number(const TsvLine& line, std::size_t field, float lo, float hi, c
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) {
     throw LexiconError(line.pos, std::string(what) + " '" + s + "' is not a number");
+  }
+  // NaN passes every range test, and "inf" parses: both would poison the scorer's arithmetic.
+  if (!std::isfinite(v)) {
+    throw LexiconError(line.pos, std::string(what) + " '" + s + "' is not a finite number");
   }
   if (v < lo || v > hi) {
     std::ostringstream msg;

@@ -41,8 +41,10 @@ std::optional<NetEstimate> estimate_net(const NetCounts& c, int min_n) {
                               static_cast<double>(c.negative) / size, size);
   }
   e.margin = 100.0 * kZ95 * std::sqrt(e.variance);
-  e.low = clamp_points(100.0 * centre - e.margin);
-  e.high = clamp_points(100.0 * centre + e.margin);
+  // The adjusted interval is centred on the adjusted score, so a one-sided small group (one
+  // promoter: +100, centre +25) would lie outside it: the interval is widened to hold the point.
+  e.low = std::min(clamp_points(100.0 * centre - e.margin), e.value);
+  e.high = std::max(clamp_points(100.0 * centre + e.margin), e.value);
   return e;
 }
 
@@ -58,7 +60,12 @@ Difference compare(double a, double variance_a, double b, double variance_b) {
 }
 
 Difference compare(const NetEstimate& a, const NetEstimate& b) {
-  return compare(a.value, a.variance, b.value, b.variance);
+  Difference d = compare(a.value, a.variance, b.value, b.variance);
+  if (a.small || b.small) {
+    d.small_sample = true;
+    d.significant = false;
+  }
+  return d;
 }
 
 std::optional<Share> share_of(std::int64_t count, std::int64_t n) {

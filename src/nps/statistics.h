@@ -28,9 +28,9 @@ enum class IntervalMethod { Wald, AdjustedWald };
 // estimates can be compared with `compare`.
 struct NetEstimate {
   std::int64_t n = 0;
-  double value = 0;   // 100 * (positive - negative) / n
-  double margin = 0;  // half-width of the interval, percentage points
-  double low = 0, high = 0;
+  double value = 0;          // 100 * (positive - negative) / n
+  double margin = 0;         // half-width of the interval, percentage points
+  double low = 0, high = 0;  // always holds `value` (a small group's interval is widened to it)
   double variance = 0;
   IntervalMethod method = IntervalMethod::Wald;
   bool small = false;  // n below the caller's minimum
@@ -44,11 +44,14 @@ struct Difference {
   double delta = 0;  // a - b, in the estimates' units
   double z = 0;
   double p_value = 1;
-  bool significant = false;  // p < 0.05
+  bool significant = false;   // p < 0.05 and neither group under the minimum n
+  bool small_sample = false;  // a group under the minimum n: never marked significant
 };
 
 // Difference of two estimates given their variances (in squared proportion units). With no
-// variance at all the test cannot tell anything: p = 1.
+// variance at all the test cannot tell anything: p = 1. Two net estimates of which either is
+// `small` (under the minimum n it was estimated with) are never significant, whatever p says:
+// a handful of respondents swings by chance.
 Difference compare(double a, double variance_a, double b, double variance_b);
 Difference compare(const NetEstimate& a, const NetEstimate& b);
 

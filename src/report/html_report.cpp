@@ -19,7 +19,7 @@ table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabula
 th, td { padding: 3px 7px; border-bottom: 1px solid #eee; text-align: right; }
 td { white-space: nowrap; } th { font-size: 0.9em; }
 th:first-child, td:first-child { text-align: left; }
-.up { color: #1e8449; } .down { color: #c0392b; }
+.good { color: #1e8449; } .bad { color: #c0392b; }
 .note { color: #666; font-size: 0.9em; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .label { font-size: 11px; fill: #444; } svg .small { font-size: 10px; }
@@ -44,11 +44,17 @@ std::string nps_text(const std::optional<NetEstimate>& e) {
   return e ? signed_fixed(e->value, 1) + (e->small ? " *" : "") : "–";
 }
 
-std::string change_cell(const std::optional<Difference>& d) {
+// The arrow gives the direction of a significant change, the colour whether it is good news
+// (for an NPS, up is; a theme's volume depends on what is said of it: ThemeChange::good_news).
+std::string change_cell(const std::optional<Difference>& d, std::optional<bool> good) {
   if (!d) return cell("");
-  const char* css = d->significant ? (d->delta > 0 ? "up" : "down") : nullptr;
+  const char* css = d->significant && good ? (*good ? "good" : "bad") : nullptr;
   return cell(signed_fixed(d->delta, 1) + (d->significant ? (d->delta > 0 ? " ↑" : " ↓") : ""),
               css);
+}
+
+std::string change_cell(const std::optional<Difference>& d) {
+  return change_cell(d, d ? std::optional<bool>(d->delta > 0) : std::nullopt);
 }
 
 std::string group_table(const std::vector<GroupNps>& groups, const std::string& key_label,
@@ -127,7 +133,7 @@ std::string changes_section(const NpsReport& r, const UiLabels& l) {
   for (const ThemeChange& c : r.changes) {
     html += "<tr>" + cell(html_escape(theme_label(l, r, c.theme))) +
             cell(measure_label(l, c.measure)) + cell(fixed(c.before, 1)) + cell(fixed(c.after, 1)) +
-            change_cell(c.test) + cell(fixed(c.test.p_value, 4)) + "</tr>\n";
+            change_cell(c.test, c.good_news) + cell(fixed(c.test.p_value, 4)) + "</tr>\n";
   }
   return html + "</table>\n";
 }
@@ -214,10 +220,10 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
   out << "<p class=\"headline\">" << l.nps << " <strong>"
       << (all ? signed_fixed(all->value, 1) : std::string("–")) << "</strong>";
   if (all) {
-    out << " &nbsp;" << l.interval << " " << signed_fixed(all->low, 1) << " … "
-        << signed_fixed(all->high, 1) << " &nbsp;(n " << all->n << ": " << l.promoters << " "
-        << r.overall.bands.positive << ", " << l.passives << " " << r.overall.bands.neutral << ", "
-        << l.detractors << " " << r.overall.bands.negative << ")";
+    out << (all->small ? " *" : "") << " &nbsp;" << l.interval << " " << signed_fixed(all->low, 1)
+        << " … " << signed_fixed(all->high, 1) << " &nbsp;(n " << all->n << ": " << l.promoters
+        << " " << r.overall.bands.positive << ", " << l.passives << " " << r.overall.bands.neutral
+        << ", " << l.detractors << " " << r.overall.bands.negative << ")";
   }
   out << "</p>\n";
   if (!r.options.since.empty() || !r.options.until.empty() || !r.options.where.empty()) {

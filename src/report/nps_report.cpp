@@ -248,7 +248,20 @@ void note_change(std::vector<ThemeChange>& out, const std::string& theme, const 
                  double (*value)(const Estimate&), bool large_enough) {
   if (!before || !after || !large_enough) return;
   const Difference d = compare(*after, *before);
-  if (d.significant) out.push_back({theme, measure, value(*before), value(*after), d});
+  if (d.significant) out.push_back({theme, measure, value(*before), value(*after), d, {}});
+}
+
+// Whether a change is good news: a better net sentiment or impact is; more talk of a theme is
+// good news when customers clearly speak well of it (the interval of its net sentiment over the
+// whole range above zero) and bad news when they clearly complain of it; neither otherwise.
+std::optional<bool> good_news(const NpsReport& r, const ThemeChange& c) {
+  if (c.measure != "volume") return c.test.delta > 0;
+  for (const ThemeDriver& t : r.themes) {
+    if (t.theme != c.theme || !t.net_sentiment) continue;
+    if (t.net_sentiment->low > 0) return c.test.delta > 0;
+    if (t.net_sentiment->high < 0) return c.test.delta < 0;
+  }
+  return std::nullopt;
 }
 
 void load_changes(SQLite::Database& db, NpsReport& r) {
@@ -272,7 +285,7 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
     };
     note_change<Share>(
         r.changes, theme, "volume", earlier.volume, now.volume,
-        [](const Share& s) { return s.pct; }, true);
+        [](const Share& s) { return s.pct; }, large(earlier.volume->n, now.volume->n));
     note_change<NetEstimate>(
         r.changes, theme, "net_sentiment", earlier.net_sentiment, now.net_sentiment,
         [](const NetEstimate& e) { return e.value; },
@@ -284,6 +297,7 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
   }
   std::stable_sort(r.changes.begin(), r.changes.end(),
                    [](const auto& a, const auto& b) { return a.test.p_value < b.test.p_value; });
+  for (ThemeChange& c : r.changes) c.good_news = good_news(r, c);
 }
 
 // The mentions in scope of :theme or of its subthemes, as (response text, mention text, start,

@@ -69,6 +69,10 @@ struct ThemeChange {
   std::string theme, measure;  // measure: volume, net_sentiment, impact
   double before = 0, after = 0;
   Difference test;
+  // Better for customers (a better net sentiment or impact, more talk of a theme praised, less
+  // of one complained about); empty for the volume of a theme whose net sentiment's interval
+  // holds zero.
+  std::optional<bool> good_news;
 };
 
 struct Example {

@@ -34,4 +34,13 @@ std::string signed_fixed(double value, int decimals) {
   return buf;
 }
 
+bool interval_symmetric(double value, double low, double high) {
+  return std::fabs((high - value) - (value - low)) < 1e-6;
+}
+
+std::string interval_text(double value, double low, double high, double margin) {
+  if (interval_symmetric(value, low, high)) return "±" + fixed(margin, 1);
+  return signed_fixed(low, 1) + " … " + signed_fixed(high, 1);
+}
+
 }  // namespace ascolto

@@ -13,4 +13,11 @@ double round_to(double value, int decimals);
 std::string fixed(double value, int decimals);         // "3.3", "-2.0"
 std::string signed_fixed(double value, int decimals);  // "+3.3", "-2.0", "0.0"
 
+// Whether an interval is symmetric around its point (to 1e-6 points; the views apply the same
+// rule). Asymmetric intervals (adjusted Wald for small groups, clamped at ±100) are printed
+// "lo … hi", never "±margin".
+bool interval_symmetric(double value, double low, double high);
+// "±9.1" when symmetric, else "-39.4 … +79.4".
+std::string interval_text(double value, double low, double high, double margin);
+
 }  // namespace ascolto

@@ -11,7 +11,9 @@ using nlohmann::json;
 json net_json(const std::optional<NetEstimate>& e, const std::string& name) {
   json j;
   j[name] = e ? json(round_to(e->value, 1)) : json();
-  j[name + "_margin"] = e ? json(round_to(e->margin, 1)) : json();
+  // A margin only where the interval is symmetric around the point (as printed).
+  j[name + "_margin"] =
+      e && interval_symmetric(e->value, e->low, e->high) ? json(round_to(e->margin, 1)) : json();
   j[name + "_low"] = e ? json(round_to(e->low, 1)) : json();
   j[name + "_high"] = e ? json(round_to(e->high, 1)) : json();
   j[name + "_method"] =
@@ -23,7 +25,8 @@ json difference_json(const Difference& d) {
   return {{"delta", round_to(d.delta, 1)},
           {"z", round_to(d.z, 2)},
           {"p_value", round_to(d.p_value, 4)},
-          {"significant", d.significant}};
+          {"significant", d.significant},
+          {"small_sample", d.small_sample}};
 }
 
 json group_json(const GroupNps& g, const char* key_name, int min_n) {
@@ -113,7 +116,8 @@ json report_json(const NpsReport& r) {
     json change = {{"theme", c.theme},
                    {"measure", c.measure},
                    {"before", round_to(c.before, 1)},
-                   {"after", round_to(c.after, 1)}};
+                   {"after", round_to(c.after, 1)},
+                   {"good_news", c.good_news ? json(*c.good_news) : json()}};
     change.update(difference_json(c.test));
     j["changes"]["themes"].push_back(change);
   }

@@ -15,8 +15,8 @@ std::string nps_cell(const std::optional<NetEstimate>& e) {
   return e ? signed_fixed(e->value, 1) + (e->small ? "*" : "") : "-";
 }
 
-std::string margin_cell(const std::optional<NetEstimate>& e) {
-  return e ? "±" + fixed(e->margin, 1) : "";
+std::string interval_cell(const std::optional<NetEstimate>& e) {
+  return e ? interval_text(e->value, e->low, e->high, e->margin) : "";
 }
 
 std::string change_cell(const std::optional<Difference>& d) {
@@ -26,10 +26,10 @@ std::string change_cell(const std::optional<Difference>& d) {
 
 void print_groups(const std::vector<GroupNps>& groups, const std::string& key_label,
                   const UiLabels& l, std::ostream& out) {
-  TextTable t({key_label, l.respondents, l.nps, l.margin, l.change, l.detractors + " %",
+  TextTable t({key_label, l.respondents, l.nps, l.interval, l.change, l.detractors + " %",
                l.churn_intent + " %", l.repeat_contact + " %"});
   for (const GroupNps& g : groups) {
-    t.add({g.key, std::to_string(g.bands.n()), nps_cell(g.nps), margin_cell(g.nps),
+    t.add({g.key, std::to_string(g.bands.n()), nps_cell(g.nps), interval_cell(g.nps),
            change_cell(g.change), g.bands.n() ? fixed(g.detractor_pct, 1) : "-",
            fixed(g.churn_intent_pct, 1), fixed(g.repeat_contact_pct, 1)});
   }
@@ -38,7 +38,7 @@ void print_groups(const std::vector<GroupNps>& groups, const std::string& key_la
 
 void print_drivers(const NpsReport& r, const UiLabels& l, std::ostream& out) {
   TextTable t({l.theme, l.respondents, l.share + " %", l.sentiment, l.net_sentiment,
-               l.nps_mentioners, l.impact, l.margin});
+               l.nps_mentioners, l.impact, l.interval});
   for (const ThemeDriver* d : headline_themes(r)) {
     t.add({theme_label(l, d->label_en, d->label_it), std::to_string(d->respondents),
            fixed(d->share_pct, 1), signed_fixed(d->mean_sentiment, 2),
@@ -116,7 +116,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   if (!r.options.where.empty()) out << " [" << r.options.where << "]";
   out << ": ";
   if (all) {
-    out << signed_fixed(all->value, 1) << " ±" << fixed(all->margin, 1) << " (" << l.interval << " "
+    out << signed_fixed(all->value, 1) << (all->small ? "*" : "") << " (" << l.interval << " "
         << signed_fixed(all->low, 1) << " … " << signed_fixed(all->high, 1) << ", n " << all->n
         << ")\n";
   } else {

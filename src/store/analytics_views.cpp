@@ -51,6 +51,28 @@ std::string net_columns(const std::string& p, const std::string& name, const std
          "_method";
 }
 
+// Stage 3 of the honest views (migration 7): the interval widened to hold its point, as
+// columns <p>_low, <p>_high, after the columns of the row.
+std::string net_bounds(const std::string& p, const std::string& n) {
+  const std::string centre =
+      "CASE WHEN " + n + " < 100 THEN " + p + "_pp - " + p + "_pd ELSE " + p + "_value / 100.0 END";
+  return "min(max(-100.0, min(100.0, 100.0 * (" + centre + ") - " + p + "_margin)), " + p +
+         "_value) AS " + p + "_low, max(max(-100.0, min(100.0, 100.0 * (" + centre + ") + " + p +
+         "_margin)), " + p + "_value) AS " + p + "_high";
+}
+
+// Stage 4 of the honest views: as net_columns, from the widened bounds; the margin is NULL
+// where the interval is not symmetric around the point (report_text prints "lo … hi" there).
+std::string honest_net_columns(const std::string& p, const std::string& name,
+                               const std::string& n) {
+  const std::string v = p + "_value", lo = p + "_low", hi = p + "_high";
+  return "round(" + v + ", 1) AS " + name + ", CASE WHEN abs((" + hi + " - " + v + ") - (" + v +
+         " - " + lo + ")) < 1e-6 THEN round(" + p + "_margin, 1) END AS " + name +
+         "_margin, round(" + lo + ", 1) AS " + name + "_low, round(" + hi + ", 1) AS " + name +
+         "_high, CASE WHEN " + n + " = 0 THEN NULL WHEN " + n +
+         " < 100 THEN 'adjusted-wald' ELSE 'wald' END AS " + name + "_method";
+}
+
 // Impact of mentioners (m) against the others (o), both net-score stages already computed:
 // columns impact, impact_margin, impact_low, impact_high (one decimal).
 std::string impact_columns(const std::string& mentioners, const std::string& others) {
@@ -74,14 +96,18 @@ const std::string kBandCounts =
 
 // The NPS view of any grouping: `counts` is a query with the grouping columns `keys` and
 // kBandCounts plus `extra` aggregated columns; the result publishes the NPS columns after them.
+// With `honest` (migration 7) the interval holds its point and the margin is NULL where the
+// interval is asymmetric.
 std::string nps_view(const std::string& name, const std::string& counts, const std::string& keys,
-                     const std::string& extra_columns) {
+                     const std::string& extra_columns, bool honest = false) {
   return "CREATE VIEW " + name + " AS\nWITH c AS (" + counts + "),\na AS (SELECT c.*, " +
          net_inputs("s", "pos", "neg", "n") + " FROM c),\nv AS (SELECT a.*, " + net_spread("s") +
-         " FROM a)\nSELECT " + keys +
+         " FROM a)" + (honest ? ",\nw AS (SELECT v.*, " + net_bounds("s", "n") + " FROM v)" : "") +
+         "\nSELECT " + keys +
          ", n AS respondents, pos AS promoters, neu AS passives, neg AS detractors, " +
-         net_columns("s", "nps", "n") + ", n < 30 AS small_sample" + extra_columns +
-         "\nFROM v ORDER BY " + keys + ";\n";
+         (honest ? honest_net_columns("s", "nps", "n") : net_columns("s", "nps", "n")) +
+         ", n < 30 AS small_sample" + extra_columns + "\nFROM " + (honest ? "w" : "v") +
+         " ORDER BY " + keys + ";\n";
 }
 
 const std::string kSignalCounts =
@@ -92,6 +118,51 @@ const std::string kSignalCounts =
 
 const std::string kSignalColumns =
     ", responses, detractor_pct, churn_intent_pct, repeat_contact_pct, mean_sentiment";
+
+// The views with an NPS interval: nps_by_period, segment_nps, theme_stats (see nps_view for
+// `honest`).
+std::string score_views(bool honest) {
+  std::string sql;
+  sql += nps_view("nps_by_period",
+                  "SELECT p.granularity, p.period, " + kBandCounts + kSignalCounts +
+                      " FROM response_periods p JOIN responses r ON r.id = p.response_id "
+                      "GROUP BY p.granularity, p.period",
+                  "granularity, period", kSignalColumns, honest);
+  sql += nps_view("segment_nps",
+                  "SELECT s.name AS segment, s.value, " + kBandCounts + kSignalCounts +
+                      " FROM segments s JOIN responses r ON r.id = s.response_id "
+                      "GROUP BY s.name, s.value",
+                  "segment, value", kSignalColumns, honest);
+
+  // Per theme: mention sentiment, mentioners' NPS, share of commenting respondents.
+  sql += "CREATE VIEW theme_stats AS\nWITH c AS (SELECT mc.theme, count(*) AS mentioners, " +
+         kBandCounts +
+         ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
+         "sum(mc.positive) AS positive, sum(mc.negative) AS negative, sum(mc.complaints) AS "
+         "complaints, sum(mc.suggestions) AS suggestions, sum(mc.questions) AS questions, "
+         "sum(mc.praise) AS praise, sum(r.churn_intent) AS churn FROM theme_mention_counts mc JOIN "
+         "responses r ON r.id = mc.response_id GROUP BY mc.theme),\n"
+         "total AS (SELECT count(*) AS comments FROM responses WHERE trim(text) <> ''),\n"
+         "a AS (SELECT c.*, " +
+         net_inputs("s", "pos", "neg", "n") + " FROM c),\nv AS (SELECT a.*, " + net_spread("s") +
+         " FROM a)" + (honest ? ",\nw AS (SELECT v.*, " + net_bounds("s", "n") + " FROM v)" : "") +
+         "\nSELECT v.theme, t.parent, CASE WHEN t.parent IS NULL THEN 'theme' ELSE 'subtheme' END "
+         "AS level, t.label_en, t.label_it, mentioners AS respondents, round(100.0 * mentioners "
+         "/ total.comments, 1) AS share_pct, mentions, round(sentiment_sum / mentions, 3) AS "
+         "mean_sentiment, round(100.0 * positive / mentions, 1) AS positive_pct, round(100.0 * "
+         "negative / mentions, 1) AS negative_pct, round(100.0 * (positive - negative) / "
+         "mentions, 1) AS net_sentiment, complaints, suggestions, questions, praise, round(100.0 "
+         "* churn / mentioners, 1) AS churn_intent_pct, n AS scored, pos AS promoters, neu AS "
+         "passives, neg AS detractors, " +
+         (honest ? honest_net_columns("s", "nps", "n") : net_columns("s", "nps", "n")) +
+         ", n < 30 AS small_sample\n"
+         "FROM " +
+         (honest ? "w AS v" : "v") +
+         " CROSS JOIN total LEFT JOIN themes t ON t.id = v.theme ORDER BY respondents DESC, "
+         "v.theme;\n";
+
+  return sql;
+}
 
 std::string build() {
   std::string sql = R"sql(
@@ -131,41 +202,7 @@ SELECT tm.theme, tm.response_id, count(*) AS mentions, sum(tm.sentiment) AS sent
 FROM theme_mentions tm
 GROUP BY tm.theme, tm.response_id;
 )sql";
-  sql += nps_view("nps_by_period",
-                  "SELECT p.granularity, p.period, " + kBandCounts + kSignalCounts +
-                      " FROM response_periods p JOIN responses r ON r.id = p.response_id "
-                      "GROUP BY p.granularity, p.period",
-                  "granularity, period", kSignalColumns);
-  sql += nps_view("segment_nps",
-                  "SELECT s.name AS segment, s.value, " + kBandCounts + kSignalCounts +
-                      " FROM segments s JOIN responses r ON r.id = s.response_id "
-                      "GROUP BY s.name, s.value",
-                  "segment, value", kSignalColumns);
-
-  // Per theme: mention sentiment, mentioners' NPS, share of commenting respondents.
-  sql += "CREATE VIEW theme_stats AS\nWITH c AS (SELECT mc.theme, count(*) AS mentioners, " +
-         kBandCounts +
-         ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
-         "sum(mc.positive) AS positive, sum(mc.negative) AS negative, sum(mc.complaints) AS "
-         "complaints, sum(mc.suggestions) AS suggestions, sum(mc.questions) AS questions, "
-         "sum(mc.praise) AS praise, sum(r.churn_intent) AS churn FROM theme_mention_counts mc JOIN "
-         "responses r ON r.id = mc.response_id GROUP BY mc.theme),\n"
-         "total AS (SELECT count(*) AS comments FROM responses WHERE trim(text) <> ''),\n"
-         "a AS (SELECT c.*, " +
-         net_inputs("s", "pos", "neg", "n") + " FROM c),\nv AS (SELECT a.*, " + net_spread("s") +
-         " FROM a)\n"
-         "SELECT v.theme, t.parent, CASE WHEN t.parent IS NULL THEN 'theme' ELSE 'subtheme' END "
-         "AS level, t.label_en, t.label_it, mentioners AS respondents, round(100.0 * mentioners "
-         "/ total.comments, 1) AS share_pct, mentions, round(sentiment_sum / mentions, 3) AS "
-         "mean_sentiment, round(100.0 * positive / mentions, 1) AS positive_pct, round(100.0 * "
-         "negative / mentions, 1) AS negative_pct, round(100.0 * (positive - negative) / "
-         "mentions, 1) AS net_sentiment, complaints, suggestions, questions, praise, round(100.0 "
-         "* churn / mentioners, 1) AS churn_intent_pct, n AS scored, pos AS promoters, neu AS "
-         "passives, neg AS detractors, " +
-         net_columns("s", "nps", "n") +
-         ", n < 30 AS small_sample\n"
-         "FROM v CROSS JOIN total LEFT JOIN themes t ON t.id = v.theme ORDER BY respondents DESC, "
-         "v.theme;\n";
+  sql += score_views(false);
 
   // Impact: NPS(all) - NPS(all but the mentioners), over scored respondents.
   const std::string impact_stages =
@@ -267,6 +304,13 @@ ORDER BY granularity, period;
 
 const std::string& analytics_views_sql() {
   static const std::string sql = build();
+  return sql;
+}
+
+const std::string& report_views_sql() {
+  static const std::string sql =
+      "DROP VIEW nps_by_period;\nDROP VIEW segment_nps;\nDROP VIEW theme_stats;\n" +
+      score_views(true);
   return sql;
 }
 

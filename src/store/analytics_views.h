@@ -4,6 +4,8 @@
 // formulas are those of nps/statistics.h, in the same order of operations, so the views and
 // `ascolto report` agree to the last printed digit (docs/statistics.md). Migration 4 replaces
 // `respondents_by_period` (respondent_views_sql) now that respondents come from their own column.
+// Migration 7 (report_views_sql) recreates the views with an NPS interval so that the interval
+// holds its point and the margin is NULL where the interval is asymmetric.
 //
 //   db.exec(analytics_views_sql());   // inside the migration's transaction
 #pragma once
@@ -14,5 +16,6 @@ namespace ascolto {
 
 const std::string& analytics_views_sql();
 const std::string& respondent_views_sql();
+const std::string& report_views_sql();
 
 }  // namespace ascolto

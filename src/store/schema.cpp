@@ -175,7 +175,8 @@ UPDATE responses SET source_id = respondent_id, respondent_id = NULL;
 -- outright (SIGKILL, power loss) from one still going, and mark it interrupted (schema v6).
 ALTER TABLE runs ADD COLUMN pid INTEGER;
 ALTER TABLE runs ADD COLUMN host TEXT;
-)sql"};
+)sql",
+                                                              report_views_sql()};
   return all;
 }
 

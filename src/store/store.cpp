@@ -116,13 +116,6 @@ void run_reset(SQLite::Statement& st) {
 
 }  // namespace
 
-std::string duplicate_id_reason(const InputRow& row) {
-  return "duplicate id '" + row.id + "' in column '" + row.id_column +
-         "': an earlier row of this run has it (if the column identifies customers, not "
-         "responses, pass --respondent-col '" +
-         row.id_column + "')";
-}
-
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -132,8 +125,17 @@ std::string utc_now() {
   return buf;
 }
 
+template <class F>
+auto Store::guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(path_ + ": " + e.what());
+  }
+}
+
 Store::Store(const std::string& path) try
-    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+    : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
   // Before anything that takes a lock: a reader opening the file at the same moment must make
   // this connection wait, not fail with "database is locked".
   db_.setBusyTimeout(5000);
@@ -168,59 +170,89 @@ void Store::close_abandoned_runs(const std::string& host) {
 }
 
 std::int64_t Store::begin_run(const RunInfo& info) {
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  close_abandoned_runs(host);
-  SQLite::Statement st(db_,
-                       "INSERT INTO runs (started_at, status, tool_version, inputs, lexicon_hash, "
-                       "options, pid, host) VALUES (?, 'running', ?, ?, ?, ?, ?, ?)");
-  st.bind(1, utc_now());
-  st.bind(2, info.tool_version);
-  st.bind(3, info.inputs_json);
-  st.bind(4, info.lexicon_hash);
-  st.bind(5, info.options_json);
-  st.bind(6, static_cast<std::int64_t>(getpid()));
-  st.bind(7, std::string(host));
-  st.exec();
-  analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
-  unchanged_keys_.clear();
-  const std::int64_t run = db_.getLastInsertRowid();
-  if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
-    SQLite::Transaction tx(db_);
-    drop_deferred_indexes(db_);
-    tx.commit();
-  }
-  return run;
+  return guarded([&] {
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    close_abandoned_runs(host);
+    SQLite::Statement st(
+        db_,
+        "INSERT INTO runs (started_at, status, tool_version, inputs, lexicon_hash, "
+        "options, pid, host) VALUES (?, 'running', ?, ?, ?, ?, ?, ?)");
+    st.bind(1, utc_now());
+    st.bind(2, info.tool_version);
+    st.bind(3, info.inputs_json);
+    st.bind(4, info.lexicon_hash);
+    st.bind(5, info.options_json);
+    st.bind(6, static_cast<std::int64_t>(getpid()));
+    st.bind(7, std::string(host));
+    st.exec();
+    analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
+    const std::int64_t run = db_.getLastInsertRowid();
+    if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
+      SQLite::Transaction tx(db_);
+      drop_deferred_indexes(db_);
+      tx.commit();
+    }
+    return run;
+  });
 }
 
 void Store::sync_themes(const Taxonomy& taxonomy) {
-  SQLite::Transaction tx(db_);
-  db_.exec("DELETE FROM themes");
-  SQLite::Statement st(db_,
-                       "INSERT INTO themes (id, parent, label_en, label_it) VALUES (?, ?, ?, ?)");
-  for (const Theme& t : taxonomy.all()) {
-    st.bind(1, t.id);
-    if (t.parent.empty()) {
-      st.bind(2);
-    } else {
-      st.bind(2, t.parent);
+  guarded([&] {
+    SQLite::Transaction tx(db_);
+    db_.exec("DELETE FROM themes");
+    SQLite::Statement st(db_,
+                         "INSERT INTO themes (id, parent, label_en, label_it) VALUES (?, ?, ?, ?)");
+    for (const Theme& t : taxonomy.all()) {
+      st.bind(1, t.id);
+      if (t.parent.empty()) {
+        st.bind(2);
+      } else {
+        st.bind(2, t.parent);
+      }
+      st.bind(3, t.label_en);
+      st.bind(4, t.label_it);
+      run_reset(st);
     }
-    st.bind(3, t.label_en);
-    st.bind(4, t.label_it);
-    run_reset(st);
-  }
-  tx.commit();
+    tx.commit();
+  });
 }
 
-std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                                            const std::vector<RejectedRow>& rejects,
-                                            WriteCounts& counts) {
-  SQLite::Transaction tx(db_);
+std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                           const std::vector<RejectedRow>& rejects,
+                                           WriteCounts& counts) {
+  return guarded([&] {
+    WriteCounts delta;
+    SQLite::Transaction tx(db_);
+    std::vector<RefusedRow> refused = write_rows(run, rows, rejects, delta);
+    delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
+    // Progress counts move with the data they describe: both commit or neither.
+    SQLite::Statement& progress = st_->progress;
+    progress.bind(1, delta.read);
+    progress.bind(2, delta.added);
+    progress.bind(3, delta.updated);
+    progress.bind(4, delta.unchanged);
+    progress.bind(5, delta.rejected);
+    progress.bind(6, run);
+    run_reset(progress);
+    tx.commit();
+    counts.read += delta.read;
+    counts.added += delta.added;
+    counts.updated += delta.updated;
+    counts.unchanged += delta.unchanged;
+    counts.rejected += delta.rejected;
+    counts.field_issues += delta.field_issues;
+    return refused;
+  });
+}
+
+std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                          const std::vector<RejectedRow>& rejects,
+                                          WriteCounts& delta) {
   Statements& s = *st_;
   s.segments.clear();  // left over only if an earlier batch failed
   s.mentions.clear();
-  WriteCounts delta;
-  std::vector<std::size_t> rejected_rows;
+  std::vector<RefusedRow> refused;
   const auto reject = [&](const std::string& file, std::size_t line, std::size_t col,
                           const char* severity, const std::string& reason, const std::string* raw) {
     s.insert_reject.bind(1, run);
@@ -271,25 +303,14 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
       field_issues(r.row);
     } else {
       s.find.bindNoCopy(1, r.row.source_key);
-      bool same = false, this_run = false;
+      bool same = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
         same = s.find.getColumn(1).getString() == hash;
-        this_run = s.find.getColumn(2).getInt64() == run;
       }
       s.find.reset();
-      const std::uint64_t key = hash64(r.row.source_key);
-      if (this_run || unchanged_keys_.contains(key)) {
-        std::string raw = r.row.raw;
-        if (raw_filter_) raw_filter_(raw);
-        reject(r.row.file, r.row.line, 0, "row", duplicate_id_reason(r.row), &raw);
-        ++delta.rejected;
-        rejected_rows.push_back(i);
-        continue;
-      }
       field_issues(r.row);
       if (same) {
-        unchanged_keys_.insert(key);
         ++delta.unchanged;
         continue;
       }
@@ -314,63 +335,54 @@ std::vector<std::size_t> Store::write_batch(std::int64_t run, const std::vector<
   }
   s.segments.flush();
   s.mentions.flush();
-  delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
-  // Progress counts move with the data they describe: both commit or neither.
-  SQLite::Statement& progress = s.progress;
-  progress.bind(1, delta.read);
-  progress.bind(2, delta.added);
-  progress.bind(3, delta.updated);
-  progress.bind(4, delta.unchanged);
-  progress.bind(5, delta.rejected);
-  progress.bind(6, run);
-  run_reset(progress);
-  tx.commit();
-  counts.read += delta.read;
-  counts.added += delta.added;
-  counts.updated += delta.updated;
-  counts.unchanged += delta.unchanged;
-  counts.rejected += delta.rejected;
-  counts.field_issues += delta.field_issues;
-  return rejected_rows;
+  return refused;
 }
 
 void Store::reject_file(std::int64_t run, const std::string& file, std::size_t line,
                         std::size_t column, const std::string& reason) {
-  SQLite::Statement st(db_,
-                       "INSERT INTO rejects (run_id, file, line, col, severity, reason) VALUES (?, "
-                       "?, ?, ?, 'file', ?)");
-  st.bind(1, run);
-  st.bind(2, file);
-  st.bind(3, static_cast<std::int64_t>(line));
-  if (column == 0) {
-    st.bind(4);
-  } else {
-    st.bind(4, static_cast<std::int64_t>(column));
-  }
-  st.bind(5, reason);
-  st.exec();
+  guarded([&] {
+    SQLite::Statement st(
+        db_,
+        "INSERT INTO rejects (run_id, file, line, col, severity, reason) VALUES (?, "
+        "?, ?, ?, 'file', ?)");
+    st.bind(1, run);
+    st.bind(2, file);
+    st.bind(3, static_cast<std::int64_t>(line));
+    if (column == 0) {
+      st.bind(4);
+    } else {
+      st.bind(4, static_cast<std::int64_t>(column));
+    }
+    st.bind(5, reason);
+    st.exec();
+  });
 }
 
 void Store::record_redactions(std::int64_t run, const std::string& counts_json) {
-  SQLite::Statement st(db_, "UPDATE runs SET pii_redactions = ? WHERE id = ?");
-  st.bind(1, counts_json);
-  st.bind(2, run);
-  st.exec();
+  guarded([&] {
+    SQLite::Statement st(db_, "UPDATE runs SET pii_redactions = ? WHERE id = ?");
+    st.bind(1, counts_json);
+    st.bind(2, run);
+    st.exec();
+  });
 }
 
 void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
-  // Nothing else runs by now: the index builds may sort on every core.
-  db_.exec("PRAGMA threads = " +
-           std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
-  create_deferred_indexes(db_);
-  SQLite::Statement st(db_, "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
-  st.bind(1, utc_now());
-  st.bind(2, status == RunStatus::Completed     ? "completed"
-             : status == RunStatus::Interrupted ? "interrupted"
-                                                : "failed");
-  st.bind(3, inputs_json);
-  st.bind(4, run);
-  st.exec();
+  guarded([&] {
+    // Nothing else runs by now: the index builds may sort on every core.
+    db_.exec("PRAGMA threads = " +
+             std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
+    create_deferred_indexes(db_);
+    SQLite::Statement st(db_,
+                         "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
+    st.bind(1, utc_now());
+    st.bind(2, status == RunStatus::Completed     ? "completed"
+               : status == RunStatus::Interrupted ? "interrupted"
+                                                  : "failed");
+    st.bind(3, inputs_json);
+    st.bind(4, run);
+    st.exec();
+  });
 }
 
 }  // namespace ascolto

@@ -2,9 +2,10 @@
 // writes analysed rows in batches, one transaction per batch, with prepared statements. A row
 // whose source key is already stored is left alone when unchanged and replaced (with its
 // segments and mentions) when its content, the lexicons or the analysis options changed, so
-// re-running an import never duplicates data; a source key met twice in one run is a duplicate
-// id: the later row is rejected. An import into an empty database builds the secondary indexes
-// once at the end of the run instead of row by row. Not thread-safe: one Store per process.
+// re-running an import never duplicates data (duplicate ids within a run are the importer's to
+// reject: src/import). An import into an empty database builds the secondary indexes once at the
+// end of the run instead of row by row. Rows arrive redacted. Every SQLite error leaves as a
+// StoreError naming the database. Not thread-safe: one Store per process.
 //
 //   Store store("feedback.db");
 //   auto run = store.begin_run(info);
@@ -16,13 +17,11 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "analysis/batch.h"
-#include "common/seen_hashes.h"
 #include "io/input_row.h"
 #include "lexicon/taxonomy.h"
 
@@ -45,6 +44,11 @@ struct WriteCounts {
   std::int64_t stored() const { return added + updated + unchanged; }
 };
 
+struct RefusedRow {
+  std::size_t index;
+  std::string reason;
+};
+
 enum class RunStatus { Completed, Interrupted, Failed };
 
 class Store {
@@ -55,14 +59,12 @@ class Store {
   // Starts a run, recording this process and host; first marks `interrupted` the runs this host
   // left `running` whose process is gone (killed outright, so it never closed them).
   std::int64_t begin_run(const RunInfo& info);
-  // Applied to the raw record of a row this store rejects (e.g. personal-data redaction).
-  void set_raw_filter(std::function<void(std::string&)> filter) { raw_filter_ = std::move(filter); }
   // Replaces the themes table with the taxonomy in use.
   void sync_themes(const Taxonomy& taxonomy);
-  // Returns the indices of the rows it rejected (an id already stored by this run), in order.
-  std::vector<std::size_t> write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                                       const std::vector<RejectedRow>& rejects,
-                                       WriteCounts& counts);
+  // Stores `rows` and `rejects` in one transaction. Returns the rows the database refused, by
+  // index in order, with the reason (they are in `rejects` too); the others are stored.
+  std::vector<RefusedRow> write_batch(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                      const std::vector<RejectedRow>& rejects, WriteCounts& counts);
   // Records a whole input that could not be read (severity 'file').
   void reject_file(std::int64_t run, const std::string& file, std::size_t line, std::size_t column,
                    const std::string& reason);
@@ -73,22 +75,22 @@ class Store {
   void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
   SQLite::Database& db() { return db_; }
+  const std::string& path() const { return path_; }
 
  private:
   void close_abandoned_runs(const std::string& host);
+  std::vector<RefusedRow> write_rows(std::int64_t run, const std::vector<AnalysedRow>& rows,
+                                     const std::vector<RejectedRow>& rejects, WriteCounts& delta);
+  // Runs `f`, turning a SQLite::Exception into a StoreError naming the database.
+  template <class F>
+  auto guarded(F&& f) -> decltype(f());
 
+  std::string path_;
   SQLite::Database db_;
   std::string analysis_key_;
-  std::function<void(std::string&)> raw_filter_;
-  // Keys of this run's rows found unchanged (their run_id stays that of an earlier run), to tell
-  // a duplicate id among them; it grows only on a re-import.
-  SeenHashes unchanged_keys_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };
-
-// Why a row whose source key an earlier row of the same run had is rejected.
-std::string duplicate_id_reason(const InputRow& row);
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utc_now();

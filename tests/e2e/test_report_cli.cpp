@@ -147,7 +147,7 @@ TEST_CASE("report: terminal tables, CSV, HTML, Italian labels, date range") {
   const Result text = run_cli("report --db " + examples_db() + " --segment store");
   CHECK(text.code == 0);
   CHECK(text.out.find("Themes ranked by impact on NPS") != std::string::npos);
-  CHECK(text.out.find("NPS: +12.9 ±") != std::string::npos);
+  CHECK(text.out.find("NPS: +12.9 (95% interval +3.8 … +22.0, n 342)") != std::string::npos);
   CHECK(text.out.find("Segment: store") != std::string::npos);
   CHECK(text.out.find("Churn intent %  Repeat contact %") != std::string::npos);  // effort
   CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour in a pipe
@@ -303,4 +303,67 @@ TEST_CASE("analyze upgrades a version 4 database: response ids move, customers f
   CHECK(q(db,
           "SELECT returning_respondents FROM respondents_by_period WHERE granularity = "
           "'quarter' AND period = '2026-Q2'") == 2);
+}
+
+TEST_CASE("report: no significance on small groups, asymmetric intervals as lo … hi") {
+  // Roma has one respondent (a promoter): +100 against the rest's +12.6 is p < 0.05, but one
+  // respondent proves nothing. Its adjusted interval -48.5 … +98.5 is widened to hold +100.
+  const std::string db = " --db " + examples_db() + " --segment store";
+  const Result text = run_cli("report" + db);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("  Roma                  1  +100.0*  -48.5 … +100.0  +87.4   ") !=
+        std::string::npos);
+  CHECK(text.out.find("±73.5") == std::string::npos);
+  const json j = report("--segment store");
+  bool roma = false;
+  for (const json& s : j["segments"]) {
+    if (s["value"] != "Roma") continue;
+    roma = true;
+    CHECK(s["change"]["significant"] == false);
+    CHECK(s["change"]["small_sample"] == true);
+    CHECK(s["change"]["p_value"].get<double>() < 0.05);
+    CHECK(s["nps_margin"].is_null());  // asymmetric: no single margin
+    CHECK(s["nps_low"] == -48.5);
+    CHECK(s["nps_high"] == 100.0);
+  }
+  CHECK(roma);
+  const Result csv = run_cli("report" + db + " --format csv");
+  CHECK(csv.out.find("segment,Roma,,change.significant,false\n") != std::string::npos);
+  CHECK(csv.out.find("segment,Roma,,nps_margin,\n") != std::string::npos);
+  const fs::path html = scratch() / "small.html";
+  REQUIRE(run_cli("report" + db + " --html " + html.string()).code == 0);
+  const std::string page = slurp(html);
+  const std::size_t row = page.find("<tr><td>Roma</td>");
+  REQUIRE(row != std::string::npos);
+  const std::string roma_row = page.substr(row, page.find("</tr>", row) - row);
+  CHECK(roma_row.find("+87.4</td>") != std::string::npos);
+  CHECK(roma_row.find("class=") == std::string::npos);  // neither colour nor arrow
+  // The same groups with --min-n 1 are tested as they are.
+  const Result tested = run_cli("report" + db + " --min-n 1");
+  CHECK(tested.out.find("+87.4 ↑") != std::string::npos);
+}
+
+TEST_CASE("report: what changed is coloured by good or bad news, not by sign") {
+  // June against May: opening hours, complained of (net sentiment -80), are mentioned more:
+  // bad news with an up arrow. Price (net sentiment +7.4, interval across zero) is neither.
+  const json j = report("");
+  bool hours = false, price = false;
+  for (const json& c : j["changes"]["themes"]) {
+    if (c["theme"] == "store.opening_hours" && c["measure"] == "volume") {
+      hours = true;
+      CHECK(c["delta"].get<double>() > 0);
+      CHECK(c["good_news"] == false);
+    }
+    if (c["theme"] == "price" && c["measure"] == "volume") {
+      price = true;
+      CHECK(c["good_news"].is_null());
+    }
+  }
+  CHECK(hours);
+  CHECK(price);
+  const fs::path html = scratch() / "changes.html";
+  REQUIRE(run_cli("report --db " + examples_db() + " --html " + html.string()).code == 0);
+  const std::string page = slurp(html);
+  CHECK(page.find("<td class=\"bad\">+6.5 ↑</td>") != std::string::npos);
+  CHECK(page.find("<td>-21.0 ↓</td>") != std::string::npos);
 }

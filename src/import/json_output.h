@@ -14,7 +14,7 @@
 
 #include <string>
 
-#include "store/store.h"
+#include "analysis/batch.h"
 
 namespace ascolto {
 

@@ -1,4 +1,4 @@
-#include "cli/json_output.h"
+#include "import/json_output.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,0 +1,203 @@
+#include "import/importer.h"
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <variant>
+
+#include "common/error.h"
+#include "common/interrupt.h"
+#include "import/duplicate_ids.h"
+#include "import/row_redaction.h"
+
+namespace ascolto {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Thrown by the writer when Ctrl-C arrived: the pipeline stops its workers and drops the batches
+// not yet written, and the import closes as interrupted.
+struct Stopped {};
+
+// Serialises the observer calls of the reader and writer threads.
+class SerialObserver {
+ public:
+  explicit SerialObserver(ImportObserver& inner) : inner_(inner) {}
+  void problem(const std::string& where, const std::string& kind, const std::string& reason) {
+    const std::lock_guard lock(mutex_);
+    inner_.problem(where, kind, reason);
+  }
+  void progress(const ImportProgress& p) {
+    const std::lock_guard lock(mutex_);
+    inner_.progress(p);
+  }
+
+ private:
+  std::mutex mutex_;
+  ImportObserver& inner_;
+};
+
+std::uint64_t total_size(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& f : files) {
+    std::error_code ec;
+    const auto size = f == "-" ? 0 : std::filesystem::file_size(f, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+}  // namespace
+
+Importer::Importer(const Lexicons& lexicons, ImportOptions options)
+    : lexicons_(lexicons), options_(std::move(options)) {}
+
+ImportSummary Importer::run(ImportObserver& outer) {
+  ImportSummary summary;
+  summary.redacted = options_.redact;
+  SerialObserver observer(outer);
+  const RowRedaction redaction(options_.redact);
+  DuplicateIds ids;
+  const InterruptGuard interrupt_guard;
+  const auto stop_requested = [&] {
+    return summary.interrupted = summary.interrupted || interrupt_requested();
+  };
+  std::atomic<std::uint64_t> bytes_read{0};
+  ImportProgress progress;
+  progress.bytes_total = total_size(options_.files);
+  PiiCounts reject_redactions;  // counted on the reader thread, added at the end
+  // Rejected rows keep their raw text, so it is redacted like a stored comment.
+  const auto keep_reject = [&](std::vector<RejectedRow>& rejects, RejectedRow rejected) {
+    reject_redactions += redaction.rejected(rejected);
+    observer.problem(SourcePos{rejected.file, rejected.line, rejected.column}.str(), "rejected row",
+                     rejected.reason);
+    rejects.push_back(std::move(rejected));
+  };
+
+  ImportCounts& counts = summary.counts;
+  // Runs on the writer thread, one batch at a time in input order.
+  std::vector<ImportSink::Refused> refused;
+  const auto write = [&](Batch& batch) {
+    if (interrupt_requested()) throw Stopped{};
+    refused.clear();
+    for (ImportSink* sink : sinks_) sink->write(batch, refused);
+    for (const ImportSink::Refused& r : refused) {
+      const InputRow& row = batch.rows[r.index].row;
+      observer.problem(SourcePos{row.file, row.line, 0}.str(), "rejected row", r.reason);
+    }
+    // Each stored row: its field problems (a row a sink refused is reported as that, not also
+    // for the fields it would have stored).
+    auto next_refused = refused.begin();
+    for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+      if (next_refused != refused.end() && next_refused->index == i) {
+        ++next_refused;
+        continue;
+      }
+      const InputRow& row = batch.rows[i].row;
+      for (const FieldIssue& issue : row.issues) {
+        observer.problem(SourcePos{row.file, row.line, issue.column}.str(), "field", issue.reason);
+        ++summary.field_issue_kinds[issue.field];
+      }
+      counts.field_issues += static_cast<std::int64_t>(row.issues.size());
+    }
+    counts.read += static_cast<std::int64_t>(batch.size());
+    counts.stored += static_cast<std::int64_t>(batch.rows.size() - refused.size());
+    counts.rejected += static_cast<std::int64_t>(batch.rejects.size() + refused.size());
+    progress.rows = counts.read;
+    progress.bytes_read = bytes_read.load(std::memory_order_relaxed);
+    observer.progress(progress);
+  };
+
+  AnalysisPipeline pipeline(lexicons_, options_.forced_lang, options_.threads, write,
+                            options_.timed);
+  Batch batch;
+  auto batch_start = Clock::now();
+  // Batch boundaries: the one place where the reader hands work on.
+  const auto submit = [&] {
+    summary.read_seconds += seconds_since(batch_start);
+    pipeline.submit(std::move(batch));
+    batch = Batch();
+    batch_start = Clock::now();
+  };
+
+  try {
+    for (const std::string& file : options_.files) {
+      if (stop_requested()) break;
+      std::unique_ptr<SampledReader> reader;
+      std::optional<RowMapper> mapper;
+      try {
+        const std::string name = file == "-" ? "<stdin>" : file;
+        reader = std::make_unique<SampledReader>(open_reader(file, options_.reader));
+        mapper.emplace(*reader, options_.columns, name);
+        observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
+      } catch (const InputError& e) {
+        summary.input_problems = true;
+        observer.problem(e.pos().str(), "skipped file", e.what() + e.pos().str().size() + 2);
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+        submit();
+        continue;
+      }
+      RawRecord rec;
+      const std::string id_column = mapper->id_column();
+      try {
+        while (reader->next(rec)) {
+          bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
+          auto mapped = mapper->map(rec);
+          if (auto* row = std::get_if<InputRow>(&mapped)) {
+            if (!ids.first_time(*row)) {
+              keep_reject(batch.rejects,
+                          {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});
+            } else {
+              summary.redactions += redaction.row(*row);
+              batch.rows.push_back({std::move(*row), {}});
+            }
+          } else {
+            keep_reject(batch.rejects, std::move(std::get<RejectedRow>(mapped)));
+          }
+          if (batch.size() >= options_.batch_size) {
+            submit();
+            // Ctrl-C stops here, at a batch boundary: the batches written are committed, and a
+            // re-run finishes the import.
+            if (stop_requested()) break;
+          }
+        }
+      } catch (const InputError& e) {
+        // A read error mid-file: keep what was read, record the failure, go on with the next
+        // file.
+        summary.input_problems = true;
+        observer.problem(e.pos().str(), "stopped reading", e.what());
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+      }
+      submit();
+      summary.inputs.push_back({{"path", file},
+                                {"format", reader->describe()},
+                                {"hash", reader->input_hash()},
+                                {"columns",
+                                 {{"text", mapper->text_column()},
+                                  {"id", mapper->id_column()},
+                                  {"respondent", mapper->respondent_column()},
+                                  {"score", mapper->score_column()},
+                                  {"date", mapper->date_column()},
+                                  {"segments", mapper->segment_columns()}}}});
+    }
+    pipeline.finish();
+  } catch (const Stopped&) {
+    summary.interrupted = true;
+  }
+  summary.redactions += reject_redactions;
+  stop_requested();
+  if (options_.timed && !summary.interrupted) summary.times = pipeline.times();
+  const auto finish_start = Clock::now();
+  for (ImportSink* sink : sinks_) sink->finish(summary, outer);
+  summary.finish_seconds = seconds_since(finish_start);
+  return summary;
+}
+
+}  // namespace ascolto

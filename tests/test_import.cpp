@@ -1,0 +1,199 @@
+// The import library driven directly (no binary): counts, duplicate ids, redaction before the
+// sinks, both sinks fed the same rows, Ctrl-C.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/interrupt.h"
+#include "helpers.h"
+#include "import/importer.h"
+#include "import/sinks.h"
+
+using namespace ascolto;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("ascolto-import-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+std::string write_file(const std::string& name, const std::string& content) {
+  const fs::path p = scratch(name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p.string();
+}
+
+std::string fresh_db(const std::string& name) {
+  const fs::path p = scratch(name);
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+struct Recorder : ImportObserver {
+  std::vector<std::string> problems;
+  std::vector<ImportProgress> progress_seen;
+  void problem(const std::string& where, const std::string& kind,
+               const std::string& reason) override {
+    problems.push_back(where + ": " + kind + ": " + reason);
+  }
+  void progress(const ImportProgress& p) override { progress_seen.push_back(p); }
+  bool has(const std::string& text) const {
+    for (const auto& p : problems)
+      if (p.find(text) != std::string::npos) return true;
+    return false;
+  }
+};
+
+ImportOptions options_for(std::vector<std::string> files) {
+  ImportOptions o;
+  o.files = std::move(files);
+  o.threads = 2;
+  o.batch_size = 2;
+  return o;
+}
+
+std::int64_t count(Store& s, const std::string& sql) {
+  return s.db().execAndGet(sql).getInt64();
+}
+
+std::string text_of(Store& s, const std::string& sql) {
+  return s.db().execAndGet(sql).getString();
+}
+
+std::size_t lines_in(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+const RunInfo kRun{"test", "[]", "lex", "{}"};
+
+}  // namespace
+
+TEST_CASE("import: rows read = stored + rejected; both sinks get the same rows, in order") {
+  const std::string csv = write_file(
+      "basic.csv",
+      "id,score,date,store,comment\n1,9,2026-03-01,Milano,Ottimo servizio\n"
+      "2,3,2026-03-02,Roma,Consegna in ritardo\n3,\"unterminated\n4,dieci,2026-03-04,Roma,Bene\n"
+      "5,7,2026-03-05,Milano,Tutto ok\n");
+  Store store(fresh_db("basic.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  std::ostringstream out;
+  JsonLinesSink json(out, "<memory>");
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(db);
+  importer.add_sink(json);
+  Recorder seen;
+  const ImportSummary s = importer.run(seen);
+  CHECK(s.counts.read == s.counts.stored + s.counts.rejected);
+  CHECK(s.counts.stored == count(store, "SELECT count(*) FROM responses"));
+  CHECK(s.counts.rejected == count(store, "SELECT count(*) FROM rejects WHERE severity = 'row'"));
+  CHECK(static_cast<std::int64_t>(lines_in(out.str())) == s.counts.stored);
+  CHECK(db.counts().added == s.counts.stored);
+  CHECK(s.counts.field_issues == 1);  // score 'dieci'
+  CHECK(s.field_issue_kinds.at("score") == 1);
+  CHECK(seen.has("field: score 'dieci'"));
+  CHECK(text_of(store, "SELECT status FROM runs") == "completed");
+  CHECK(s.inputs.size() == 1);
+  CHECK(s.inputs[0]["columns"]["score"] == "score");
+  CHECK(!seen.progress_seen.empty());
+  CHECK(seen.progress_seen.back().rows == s.counts.read);
+}
+
+TEST_CASE("import: a duplicate id is rejected once, with or without a database, redacted") {
+  const std::string csv =
+      write_file("dup.csv",
+                 "id,score,comment\nD1,9,ottimo\nD2,3,pessimo\nD1,dieci,di nuovo io: "
+                 "mario@example.com\nD2,4,ancora\n");
+  for (const bool with_db : {true, false}) {
+    CAPTURE(with_db);
+    Importer importer(testing::shipped(), options_for({csv}));
+    std::unique_ptr<Store> store;
+    std::unique_ptr<StoreSink> db;
+    if (with_db) {
+      store = std::make_unique<Store>(fresh_db("dup.db"));
+      db = std::make_unique<StoreSink>(*store, kRun, testing::shipped().taxonomy);
+      importer.add_sink(*db);
+    }
+    std::ostringstream out;
+    JsonLinesSink json(out, "<memory>");
+    importer.add_sink(json);
+    Recorder seen;
+    const ImportSummary s = importer.run(seen);
+    CHECK(s.counts.read == 4);
+    CHECK(s.counts.stored == 2);
+    CHECK(s.counts.rejected == 2);
+    CHECK(lines_in(out.str()) == 2);
+    CHECK(seen.has(":4: rejected row: duplicate id 'D1' in column 'id'"));
+    // Reported as a duplicate, not also for the score it would have stored.
+    CHECK(!seen.has(":4:2"));
+    CHECK(s.redactions.total() == 1);
+    if (with_db) {
+      CHECK(text_of(*store, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
+      CHECK(text_of(*store, "SELECT raw FROM rejects WHERE line = 4") ==
+            "D1,dieci,di nuovo io: [EMAIL]");
+      CHECK(count(*store, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
+    }
+  }
+}
+
+TEST_CASE("import: comments reach the sinks redacted; --keep-pii keeps them") {
+  const std::string csv =
+      write_file("pii.csv", "id,comment\n1,scrivetemi a mario.rossi@example.com grazie\n");
+  for (const bool redact : {true, false}) {
+    ImportOptions o = options_for({csv});
+    o.redact = redact;
+    Store store(fresh_db("pii.db"));
+    StoreSink db(store, kRun, testing::shipped().taxonomy);
+    Importer importer(testing::shipped(), o);
+    importer.add_sink(db);
+    Recorder seen;
+    const ImportSummary s = importer.run(seen);
+    const std::string text = text_of(store, "SELECT text FROM responses");
+    CHECK((text.find("[EMAIL]") != std::string::npos) == redact);
+    CHECK(s.redactions.total() == (redact ? 1 : 0));
+    CHECK(store.db().execAndGet("SELECT pii_redactions IS NOT NULL FROM runs").getInt() == redact);
+  }
+}
+
+TEST_CASE("import: an unreadable file is skipped and recorded; the next one is read") {
+  const std::string good = write_file("good.csv", "comment\nbene\n");
+  Store store(fresh_db("skip.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for({scratch("missing.csv").string(), good}));
+  importer.add_sink(db);
+  Recorder seen;
+  const ImportSummary s = importer.run(seen);
+  CHECK(s.input_problems);
+  CHECK(s.counts.stored == 1);
+  CHECK(seen.has("skipped file"));
+  CHECK(count(store, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 1);
+}
+
+TEST_CASE("import: Ctrl-C stops at a batch boundary; the run is recorded interrupted") {
+  std::string content = "id,comment\n";
+  for (int i = 0; i < 50; ++i)
+    content += std::to_string(i) + ",commento numero " + std::to_string(i) + "\n";
+  const std::string csv = write_file("stop.csv", content);
+  Store store(fresh_db("stop.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  ImportOptions o = options_for({csv});
+  Importer importer(testing::shipped(), o);
+  importer.add_sink(db);
+  struct StopAfterFirst : Recorder {
+    void progress(const ImportProgress& p) override {
+      Recorder::progress(p);
+      set_interrupt_requested(true);
+    }
+  } seen;
+  const ImportSummary s = importer.run(seen);
+  CHECK(s.interrupted);
+  CHECK(s.counts.read < 50);
+  CHECK(s.counts.read == s.counts.stored + s.counts.rejected);
+  CHECK(count(store, "SELECT count(*) FROM responses") == s.counts.stored);
+  CHECK(text_of(store, "SELECT status FROM runs") == "interrupted");
+  set_interrupt_requested(false);
+}
