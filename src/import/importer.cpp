@@ -38,6 +38,11 @@ class SerialObserver {
     const std::lock_guard lock(mutex_);
     inner_.progress(p);
   }
+  void columns(const std::string& file, const std::string& describe,
+               const std::vector<std::string>& warnings) {
+    const std::lock_guard lock(mutex_);
+    inner_.columns(file, describe, warnings);
+  }
 
  private:
   std::mutex mutex_;
