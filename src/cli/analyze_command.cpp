@@ -71,8 +71,8 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "segment column (repeatable; default: store, channel, region... by name)")(
       "date-order", po::value(&o.date_order)->default_value("auto"),
       "dmy (14/03/2026, Italian) or mdy (03/14/2026, US) for numeric dates (default: "
-      "from the values, else dmy)")(
-      "threads", po::value(&o.threads)->default_value(0), "analysis threads (0 = all cores)")(
+      "from the values, else dmy)")("threads", po::value(&o.threads)->default_value(0),
+                                    "analysis threads (0 = all cores)")(
       "batch-size", po::value(&o.batch_size)->default_value(2000), "rows per transaction")(
       "timings", po::bool_switch(&o.timings), "print seconds spent per stage to stderr")(
       "keep-pii", po::bool_switch(&o.keep_pii),

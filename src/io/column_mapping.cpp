@@ -286,8 +286,9 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
     return kNone;
   };
   const auto missing = [&](const std::string& what, const char* option) {
-    return InputError({file, 1, 0}, "column " + what + " (" + option +
-                                        ") not found; the header has: " + list_names(header, false));
+    return InputError({file, 1, 0},
+                      "column " + what + " (" + option +
+                          ") not found; the header has: " + list_names(header, false));
   };
   const auto require = [&](const std::string& name, const char* option) {
     const std::size_t i = find(name);
@@ -314,7 +315,9 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   static const RE2 text_question(
       R"((?i)\b(?:why|reason|comment|feedback|tell us|improve|perch[eé]|motiv|comment|suggeriment|migliorar|raccontaci|spiegaci))");
   static const RE2 score_question(
-      R"((?i)(?:recommend|raccomand|consiglier|likelihood|probabilit|\b0\s*-\s*10\b))");
+      R"((?i)(?:recommend|raccomand|consiglier|likelihood|probabilit[aà] che))");
+  // A 0-10 scale without the recommend question: the score only when no column asks that.
+  static const RE2 scale_question(R"((?i)\b0\s*-\s*10\b)");
   static const RE2 date_word(
       R"((?i)(?:date|\bdata\b|time|giorno|cronologic|quando|\bwhen\b|submitted|inviat))");
   const auto textual = [](const Profile& p) {
@@ -328,6 +331,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
     m.score = require(options.score_col, "--score-col");
   } else if (!descriptions.empty()) {
     m.score = take(by_text(score_question, scores));
+    if (m.score == kNone) m.score = take(by_text(scale_question, scores));
   }
   if (!options.text_col.empty()) {
     m.text = require(options.text_col, "--text-col");
@@ -391,6 +395,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   if (m.score == kNone && options.score_col.empty()) {
     m.score = take(by_name(kScoreNames));
     if (m.score == kNone) m.score = take(by_text(score_question, scores));
+    if (m.score == kNone) m.score = take(by_text(scale_question, scores));
     if (m.score == kNone) {
       std::vector<std::size_t> candidates;
       for (std::size_t i = 0; i < header.size(); ++i) {
@@ -488,14 +493,20 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
       if (const std::size_t i = find(n); i != kNone) m.segments.push_back({header[take(i)], {i}});
     }
     // Few distinct short values repeated over the rows: a store, a channel, a journey stage.
+    // Most values repeat; in a short file, some.
+    const auto repeats = [](const Profile& p) {
+      return p.distinct * 2 <= p.nonempty || (p.nonempty < 20 && p.distinct < p.nonempty);
+    };
     for (std::size_t i = 0; i < header.size(); ++i) {
       const Profile& p = profiles[i];
       if (used[i] || never_a_segment(keys[i]) || p.nonempty < 2 || p.distinct < 2 ||
-          p.distinct > 30 || p.distinct * 2 > p.nonempty || p.dates > 0 || p.emails > 0 ||
+          p.distinct > 30 || !repeats(p) || p.dates > 0 || p.emails > 0 ||
           p.numbers == p.nonempty || p.booleans == p.nonempty || p.max_len > 60 || p.avg_len() > 30)
         continue;
       m.segments.push_back({header[take(i)], {i}});
     }
+    std::sort(m.segments.begin(), m.segments.end(),
+              [](const auto& a, const auto& b) { return a.columns[0] < b.columns[0]; });
   }
 
   // Two columns with the name of one we use: picking either would be a guess.
