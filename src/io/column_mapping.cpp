@@ -201,6 +201,7 @@ struct Profile {
 
 Profile profile(const std::vector<RawRecord>& sample, std::size_t column) {
   static const RE2 number(R"([+-]?\d+(?:[.,]\d+)?)");
+  static const RE2 bare_number(R"(\d+(?:\.\d+)?)");
   static const RE2 numberish(R"([+\d][\d\s\-()./]*)");
   static const RE2 email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
   static const RE2 letter(R"(\pL)");
@@ -216,14 +217,14 @@ Profile profile(const std::vector<RawRecord>& sample, std::size_t column) {
     p.max_len = std::max(p.max_len, v.size());
     if (distinct.size() <= 1000) distinct.insert(v);
     if (p.values.size() < 1000) p.values.push_back(v);
-    const bool numeric = RE2::FullMatch(v, numberish);
-    if (numeric) ++p.numbers;
+    if (RE2::FullMatch(v, numberish)) ++p.numbers;
     // A bare number is a date only when the header says so (Excel serials look like ids).
-    if (!numeric && (parse_date(v, DateOrder::DayFirst) || parse_date(v, DateOrder::MonthFirst)))
+    if (!RE2::FullMatch(v, bare_number) &&
+        (parse_date(v, DateOrder::DayFirst) || parse_date(v, DateOrder::MonthFirst)))
       ++p.dates;
     if (RE2::FullMatch(v, number) && parse_score(v).value) ++p.scores;
     long long n = 0;
-    if (RE2::FullMatch(v, R"(\d{1,12})", &n) && (previous < 0 || n == previous + 1)) {
+    if (RE2::FullMatch(v, R"((\d{1,12}))", &n) && (previous < 0 || n == previous + 1)) {
       previous = n;
     } else {
       p.sequential = false;
