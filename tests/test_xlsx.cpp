@@ -174,3 +174,33 @@ TEST_CASE("xlsx: a workbook with no options gives rows, scores, dates and segmen
   CHECK(rows[3].segments ==
         std::vector<std::pair<std::string, std::string>>{{"Negozio", "Padova"}});
 }
+
+TEST_CASE("xlsx: Qualtrics' question and ImportId rows are recognised in a workbook too") {
+  const auto cell = [](const char* ref, const char* text) {
+    return std::string("<c r=\"") + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+  };
+  XlsxParts p;
+  p.sheet("Sheet0",
+          "<row r=\"1\">" + cell("A1", "ResponseId") + cell("B1", "Q1") + cell("C1", "Q2") +
+              cell("D1", "Q3") + "</row><row r=\"2\">" + cell("A2", "Response ID") +
+              cell("B2", "Overall, how satisfied? (0-10)") +
+              cell("C2", "How likely are you to recommend us?") + cell("D2", "Why?") +
+              "</row><row r=\"3\">" + cell("A3", "{&quot;ImportId&quot;:&quot;_recordId&quot;}") +
+              cell("B3", "{&quot;ImportId&quot;:&quot;QID1&quot;}") +
+              cell("C3", "{&quot;ImportId&quot;:&quot;QID2&quot;}") +
+              cell("D3", "{&quot;ImportId&quot;:&quot;QID3_TEXT&quot;}") + "</row><row r=\"4\">" +
+              cell("A4", "R_1") + "<c r=\"B4\"><v>9</v></c><c r=\"C4\"><v>4</v></c>" +
+              cell("D4", "Slow delivery") + "</row>");
+  SampledReader r(open_reader(p.write(scratch("qualtrics.xlsx")), {}));
+  CHECK(r.describe() == "xlsx, sheet 'Sheet0', Qualtrics header rows");
+  RowMapper m(r, {}, "qualtrics.xlsx");
+  CHECK(m.score_column() == "Q2");
+  CHECK(m.text_column() == "Q3");
+  RawRecord rec;
+  REQUIRE(r.next(rec));
+  CHECK(rec.row_number == 1);
+  CHECK(rec.line == 4);
+  const auto row = std::get<InputRow>(m.map(rec));
+  CHECK(row.score == 4);
+  CHECK_FALSE(r.next(rec));
+}
