@@ -72,6 +72,7 @@ std::optional<Band> nps_group_band(const std::string& v) {
 
 ColumnProfile profile_column(const std::vector<RawRecord>& sample, std::size_t column) {
   static const RE2 number(R"([+-]?\d+(?:[.,]\d+)?)");
+  static const RE2 counter(R"((\d{1,12}))");
   static const RE2 bare_number(R"(\d+(?:\.\d+)?)");
   static const RE2 numberish(R"([+\d][\d\s\-()./]*)");
   static const RE2 email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
@@ -95,7 +96,7 @@ ColumnProfile profile_column(const std::vector<RawRecord>& sample, std::size_t c
       ++p.dates;
     if (RE2::FullMatch(v, number) && parse_score(v).value) ++p.scores;
     long long n = 0;
-    if (RE2::FullMatch(v, R"((\d{1,12}))", &n) && (previous < 0 || n == previous + 1)) {
+    if (RE2::FullMatch(v, counter, &n) && (previous < 0 || n == previous + 1)) {
       previous = n;
     } else {
       p.sequential = false;
