@@ -41,6 +41,13 @@ TEST_CASE("analyze: an .xlsx workbook with no options; an .xls is refused with h
   CHECK(refused.code == 1);
   CHECK(refused.out.empty());
   CHECK(refused.err.find("Excel 97-2003 workbook (.xls)") != std::string::npos);
+
+  // A workbook piped on standard input is named, never read as text.
+  const Result piped = run_cli("analyze - --out - <" + xlsx);
+  CHECK(piped.code == 1);
+  CHECK(piped.out.empty());
+  CHECK(piped.err.find("zip data (an .xlsx or .ods workbook?) on standard input") !=
+        std::string::npos);
 }
 
 TEST_CASE("inspect: format, encoding, delimiter, mapping and the first rows, nothing analysed") {
