@@ -31,7 +31,7 @@ constexpr int kExitInterrupted = 130;  // the shell's code for a command stopped
 
 struct AnalyzeOptions {
   std::vector<std::string> files;
-  std::string db, out, format = "auto", encoding, delimiter;
+  std::string db, out, format = "auto", encoding, delimiter, sheet;
   std::string date_order = "auto";
   LexiconCliOptions lexicon;
   ColumnOptions columns;
@@ -55,7 +55,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   desc.add_options()("help,h", "show this help")("db", po::value(&o.db),
                                                  "SQLite database to create or update")(
       "out", po::value(&o.out), "write one JSON line per comment to PATH ('-' = stdout)")(
-      "format", po::value(&o.format)->default_value("auto"), "auto, csv, tsv, jsonl or lines")(
+      "format", po::value(&o.format)->default_value("auto"),
+      "auto, csv, tsv, jsonl, lines or xlsx (workbooks are recognised by their bytes)")(
+      "sheet", po::value(&o.sheet), ".xlsx sheet to read (default: the first)")(
       "encoding", po::value(&o.encoding), "input encoding (default: detected), e.g. windows-1252")(
       "delimiter", po::value(&o.delimiter), "CSV delimiter: ',' ';' 'tab' (default: detected)")(
       "skip-rows", po::value(&o.skip_rows)->default_value(0),
@@ -91,14 +93,7 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");
   if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
-  o.columns.date_order_given = o.date_order != "auto";
-  if (o.date_order == "auto" || o.date_order == "dmy") {
-    o.columns.date_order = DateOrder::DayFirst;
-  } else if (o.date_order == "mdy") {
-    o.columns.date_order = DateOrder::MonthFirst;
-  } else {
-    throw UsageError("--date-order must be auto, dmy or mdy");
-  }
+  set_date_order(o.columns, o.date_order);
   return o;
 }
 
@@ -113,13 +108,6 @@ void print_timings(double read, const StageTimes& t, double finish) {
                                                    {"write", t.write},
                                                    {"finish", finish}};
   for (const auto& [name, secs] : stages) std::fprintf(stderr, "timing %s %.3f\n", name, secs);
-}
-
-char parse_delimiter(const std::string& d) {
-  if (d.empty()) return 0;
-  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
-  if (d.size() == 1 && (d == "," || d == ";" || d == "|")) return d[0];
-  throw UsageError("--delimiter must be ',', ';', '|' or 'tab'");
 }
 
 // "email: 2, phone: 1" for the summary.
@@ -144,10 +132,11 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   ImportOptions import;
   import.files = opt.files;
   import.reader.format = parse_input_format(opt.format, import.reader.csv);
-  if (const char d = parse_delimiter(opt.delimiter); d != 0) import.reader.csv.delimiter = d;
+  if (const char d = parse_delimiter_option(opt.delimiter); d != 0) import.reader.csv.delimiter = d;
   import.reader.csv.skip_rows = opt.skip_rows;
   import.reader.encoding = opt.encoding;
   import.reader.max_field_bytes = opt.max_field_bytes;
+  import.reader.sheet = opt.sheet;
   import.columns = opt.columns;
   import.batch_size = opt.batch_size;
   import.forced_lang = parse_lang(opt.lexicon.lang);

@@ -13,6 +13,7 @@
 #include "cli/discover_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
+#include "cli/inspect_command.h"
 #include "cli/lexicon_command.h"
 #include "cli/report_command.h"
 #include "common/error.h"
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "Usage: ascolto <command> [options]\n\n"
     "Commands:\n"
     "  analyze FILE...   analyse survey exports into SQLite (--db) and/or JSON lines (--out)\n"
+    "  inspect FILE      show the format, columns and first rows analyze would read\n"
     "  report            NPS with intervals, trends, segments, theme drivers; --html, --format\n"
     "  explain \"TEXT\"    show how a comment is read: entries matched, rules applied, themes\n"
     "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
     if (command == "eval") return ascolto::run_eval(args, argv[0]);
     if (command == "lexicon") return ascolto::run_lexicon(args, argv[0]);
     if (command == "discover") return ascolto::run_discover(args, argv[0]);
+    if (command == "inspect") return ascolto::run_inspect(args);
     std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -8,30 +8,16 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "io/column_profile.h"
 #include "nps/nps.h"
 
 namespace ascolto {
 namespace {
 
+using cell_text::lower_ascii;
+using cell_text::trim;
+using cell_text::without_bom;
 constexpr std::size_t kNone = ColumnMapping::kNone;
-
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-std::string without_bom(std::string_view cell) {
-  if (cell.substr(0, 3) == "\xEF\xBB\xBF") cell.remove_prefix(3);
-  return std::string(cell);
-}
 
 // Names compare the way people write them: case, underscores, a unit or time zone in brackets
 // and a closing "?" or ":" do not matter ("LIKELIHOOD_TO_RECOMMEND", "Voto (0-10)",
@@ -154,102 +140,24 @@ bool never_a_segment(const std::string& key) {
   return RE2::PartialMatch(key, personal);
 }
 
-bool is_missing(const std::string& v) {
-  static const std::set<std::string> kMissing = {"",    "na",   "n/a",  "null", "none", "-",
-                                                 "nan", "#n/a", "#n/d", "n.d.", "nd"};
-  return kMissing.count(lower_ascii(v)) > 0;
-}
-
-}  // namespace
-
-std::optional<Band> nps_group_band(const std::string& v) {
-  static const std::array<std::pair<const char*, Band>, 14> kGroups = {{
-      {"promoter", Band::Promoter},
-      {"promoters", Band::Promoter},
-      {"promotore", Band::Promoter},
-      {"promotori", Band::Promoter},
-      {"passive", Band::Passive},
-      {"passives", Band::Passive},
-      {"passivo", Band::Passive},
-      {"passivi", Band::Passive},
-      {"neutral", Band::Passive},
-      {"detractor", Band::Detractor},
-      {"detractors", Band::Detractor},
-      {"detrattore", Band::Detractor},
-      {"detrattori", Band::Detractor},
-      {"neutrale", Band::Passive},
-  }};
-  const std::string k = lower_ascii(trim(v));
-  for (const auto& [name, band] : kGroups) {
-    if (k == name) return band;
-  }
-  return std::nullopt;
-}
-
-namespace {
-
-// What a sample says about one column.
-struct Profile {
-  std::size_t nonempty = 0, dates = 0, scores = 0, numbers = 0, emails = 0, booleans = 0,
-              groups = 0, letters = 0, distinct = 0, max_len = 0, total_len = 0;
-  bool sequential = true;  // 1, 2, 3... (a row number, never a score)
-  std::vector<std::string> values;
-
-  double avg_len() const { return nonempty ? double(total_len) / double(nonempty) : 0; }
-  bool mostly(std::size_t n) const { return nonempty > 0 && n * 10 >= nonempty * 9; }
-};
-
-Profile profile(const std::vector<RawRecord>& sample, std::size_t column) {
-  static const RE2 number(R"([+-]?\d+(?:[.,]\d+)?)");
-  static const RE2 numberish(R"([+\d][\d\s\-()./]*)");
-  static const RE2 email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
-  static const RE2 letter(R"(\pL)");
-  Profile p;
-  std::set<std::string> distinct;
-  long long previous = -1;
-  for (const RawRecord& rec : sample) {
-    if (rec.error || column >= rec.fields.size()) continue;
-    const std::string v = trim(without_bom(rec.fields[column]));
-    if (is_missing(v)) continue;
-    ++p.nonempty;
-    p.total_len += v.size();
-    p.max_len = std::max(p.max_len, v.size());
-    if (distinct.size() <= 1000) distinct.insert(v);
-    if (p.values.size() < 1000) p.values.push_back(v);
-    const bool numeric = RE2::FullMatch(v, numberish);
-    if (numeric) ++p.numbers;
-    // A bare number is a date only when the header says so (Excel serials look like ids).
-    if (!numeric && (parse_date(v, DateOrder::DayFirst) || parse_date(v, DateOrder::MonthFirst)))
-      ++p.dates;
-    if (RE2::FullMatch(v, number) && parse_score(v).value) ++p.scores;
-    long long n = 0;
-    if (RE2::FullMatch(v, R"(\d{1,12})", &n) && (previous < 0 || n == previous + 1)) {
-      previous = n;
-    } else {
-      p.sequential = false;
-    }
-    if (RE2::PartialMatch(v, email)) ++p.emails;
-    const std::string low = lower_ascii(v);
-    if (low == "true" || low == "false" || low == "vero" || low == "falso") ++p.booleans;
-    if (nps_group_band(v)) ++p.groups;
-    if (RE2::PartialMatch(v, letter)) ++p.letters;
-  }
-  p.distinct = distinct.size();
-  if (p.nonempty < 3) p.sequential = false;
-  return p;
-}
-
 std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-std::string list_names(const std::vector<std::string>& header) {
+std::string list_names(const std::vector<std::string>& header, bool quote = true) {
   std::string out;
-  for (const auto& h : header) out += (out.empty() ? "" : ", ") + quoted(h);
+  for (const auto& h : header) out += (out.empty() ? "" : ", ") + (quote ? quoted(h) : h);
   return out;
 }
 
 }  // namespace
+
+void set_date_order(ColumnOptions& options, const std::string& name) {
+  if (name != "auto" && name != "dmy" && name != "mdy")
+    throw UsageError("--date-order must be auto, dmy or mdy");
+  options.date_order_given = name != "auto";
+  options.date_order = name == "mdy" ? DateOrder::MonthFirst : DateOrder::DayFirst;
+}
 
 ColumnMapping infer_columns(const std::vector<std::string>& header,
                             const std::vector<std::string>& descriptions,
@@ -259,8 +167,8 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   m.header = header;
   std::vector<std::string> keys;
   for (const auto& h : header) keys.push_back(name_key(h));
-  std::vector<Profile> profiles;
-  for (std::size_t i = 0; i < header.size(); ++i) profiles.push_back(profile(sample, i));
+  std::vector<ColumnProfile> profiles;
+  for (std::size_t i = 0; i < header.size(); ++i) profiles.push_back(profile_column(sample, i));
 
   std::vector<bool> used(header.size(), false);
   const auto take = [&](std::size_t i) {
@@ -279,8 +187,9 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
     return kNone;
   };
   const auto missing = [&](const std::string& what, const char* option) {
-    return InputError({file, 1, 0}, "column " + what + " (" + option +
-                                        ") not found; the header has: " + list_names(header));
+    return InputError({file, 1, 0},
+                      "column " + what + " (" + option +
+                          ") not found; the header has: " + list_names(header, false));
   };
   const auto require = [&](const std::string& name, const char* option) {
     const std::size_t i = find(name);
@@ -307,13 +216,15 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   static const RE2 text_question(
       R"((?i)\b(?:why|reason|comment|feedback|tell us|improve|perch[eé]|motiv|comment|suggeriment|migliorar|raccontaci|spiegaci))");
   static const RE2 score_question(
-      R"((?i)(?:recommend|raccomand|consiglier|likelihood|probabilit|\b0\s*-\s*10\b))");
+      R"((?i)(?:recommend|raccomand|consiglier|likelihood|probabilit[aà] che))");
+  // A 0-10 scale without the recommend question: the score only when no column asks that.
+  static const RE2 scale_question(R"((?i)\b0\s*-\s*10\b)");
   static const RE2 date_word(
       R"((?i)(?:date|\bdata\b|time|giorno|cronologic|quando|\bwhen\b|submitted|inviat))");
-  const auto textual = [](const Profile& p) {
+  const auto textual = [](const ColumnProfile& p) {
     return p.nonempty == 0 || (p.letters * 2 >= p.nonempty && p.dates < p.nonempty);
   };
-  const auto scores = [](const Profile& p) { return p.nonempty == 0 || p.mostly(p.scores); };
+  const auto scores = [](const ColumnProfile& p) { return p.nonempty == 0 || p.mostly(p.scores); };
 
   // The score first when the export carries question texts: Qualtrics' recommend question is
   // not always Q1, and "Perché?" must not take the score's column.
@@ -321,6 +232,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
     m.score = require(options.score_col, "--score-col");
   } else if (!descriptions.empty()) {
     m.score = take(by_text(score_question, scores));
+    if (m.score == kNone) m.score = take(by_text(scale_question, scores));
   }
   if (!options.text_col.empty()) {
     m.text = require(options.text_col, "--text-col");
@@ -331,7 +243,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
       // Long, varied text: the column with the longest values among those written in words.
       double best = 12;
       for (std::size_t i = 0; i < header.size(); ++i) {
-        const Profile& p = profiles[i];
+        const ColumnProfile& p = profiles[i];
         if (used[i] || p.nonempty == 0 || !textual(p) || p.emails > 0 ||
             p.distinct * 10 < p.nonempty * 6 || p.avg_len() <= best)
           continue;
@@ -384,10 +296,11 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
   if (m.score == kNone && options.score_col.empty()) {
     m.score = take(by_name(kScoreNames));
     if (m.score == kNone) m.score = take(by_text(score_question, scores));
+    if (m.score == kNone) m.score = take(by_text(scale_question, scores));
     if (m.score == kNone) {
       std::vector<std::size_t> candidates;
       for (std::size_t i = 0; i < header.size(); ++i) {
-        const Profile& p = profiles[i];
+        const ColumnProfile& p = profiles[i];
         if (!used[i] && p.nonempty > 0 && p.mostly(p.scores) && !p.sequential &&
             (p.distinct >= 2 || p.nonempty <= 2) && !never_a_segment(keys[i]))
           candidates.push_back(i);
@@ -407,7 +320,7 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
                          "; NPS needs one: name it with --score-col");
   }
 
-  const auto dates = [](const Profile& p) { return p.nonempty > 0 && p.mostly(p.dates); };
+  const auto dates = [](const ColumnProfile& p) { return p.nonempty > 0 && p.mostly(p.dates); };
   if (!options.date_col.empty()) {
     m.date = require(options.date_col, "--date-col");
   } else {
@@ -481,14 +394,20 @@ ColumnMapping infer_columns(const std::vector<std::string>& header,
       if (const std::size_t i = find(n); i != kNone) m.segments.push_back({header[take(i)], {i}});
     }
     // Few distinct short values repeated over the rows: a store, a channel, a journey stage.
+    // Most values repeat; in a short file, some.
+    const auto repeats = [](const ColumnProfile& p) {
+      return p.distinct * 2 <= p.nonempty || (p.nonempty < 20 && p.distinct < p.nonempty);
+    };
     for (std::size_t i = 0; i < header.size(); ++i) {
-      const Profile& p = profiles[i];
-      if (used[i] || never_a_segment(keys[i]) || p.nonempty < 2 || p.distinct < 2 ||
-          p.distinct > 30 || p.distinct * 2 > p.nonempty || p.dates > 0 || p.emails > 0 ||
+      const ColumnProfile& p = profiles[i];
+      if (used[i] || keys[i].empty() || never_a_segment(keys[i]) || p.nonempty < 2 ||
+          p.distinct < 2 || p.distinct > 30 || !repeats(p) || p.dates > 0 || p.emails > 0 ||
           p.numbers == p.nonempty || p.booleans == p.nonempty || p.max_len > 60 || p.avg_len() > 30)
         continue;
       m.segments.push_back({header[take(i)], {i}});
     }
+    std::sort(m.segments.begin(), m.segments.end(),
+              [](const auto& a, const auto& b) { return a.columns[0] < b.columns[0]; });
   }
 
   // Two columns with the name of one we use: picking either would be a guess.

@@ -35,6 +35,10 @@ struct ColumnOptions {
   bool date_order_given = false;
 };
 
+// Sets the order from a --date-order value: "auto" (the values decide, else dd/mm), "dmy" or
+// "mdy" (given); throws UsageError otherwise.
+void set_date_order(ColumnOptions& options, const std::string& name);
+
 struct ColumnMapping {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   struct Segment {

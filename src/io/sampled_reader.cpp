@@ -42,11 +42,23 @@ void SampledReader::recognise_subheader() {
   if (sample_.empty() || sample_[0].error || sample_[0].fields.size() != header_.size() ||
       !descriptions_.empty())
     return;
+  // Qualtrics' question row and ImportId row, in a reader that does not know them (.xlsx).
+  if (sample_.size() >= 2 && !sample_[1].error &&
+      std::any_of(sample_[1].fields.begin(), sample_[1].fields.end(),
+                  [](const std::string& f) { return f.rfind("{\"ImportId\"", 0) == 0; })) {
+    descriptions_ = sample_[0].fields;
+    sample_.erase(sample_.begin(), sample_.begin() + 2);
+    for (RawRecord& r : sample_) r.row_number -= 2;
+    skipped_ = 2;
+    qualtrics_ = true;
+    return;
+  }
   const auto& sub = sample_[0].fields;
   const bool labelled = std::any_of(sub.begin(), sub.end(), is_response_label);
   const bool first_empty = !sub.empty() && trimmed(sub[0]).empty();
   if (!labelled || !first_empty) return;
   subheader_ = true;
+  skipped_ = 1;
   descriptions_ = header_;
   std::string question;
   for (std::size_t i = 0; i < header_.size(); ++i) {
@@ -76,12 +88,14 @@ bool SampledReader::next(RawRecord& rec) {
     next_sampled_ = 0;
   }
   if (!inner_->next(rec)) return false;
-  if (subheader_) --rec.row_number;
+  rec.row_number -= skipped_;
   return true;
 }
 
 std::string SampledReader::describe() const {
-  return inner_->describe() + (subheader_ ? ", SurveyMonkey sub-header row" : "");
+  return inner_->describe() + (subheader_   ? ", SurveyMonkey sub-header row"
+                               : qualtrics_ ? ", Qualtrics header rows"
+                                            : "");
 }
 
 }  // namespace ascolto

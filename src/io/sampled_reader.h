@@ -4,7 +4,8 @@
 // It also recognises SurveyMonkey's second header row ("Response", "Open-Ended Response" and
 // the options of multiple-choice questions under each question): the row is not data, the
 // question texts become the column descriptions, and a column whose header cell is empty (an
-// option of the question before it) is named "question - option".
+// option of the question before it) is named "question - option". Qualtrics' question and
+// ImportId rows are recognised the same way in readers that do not know them (.xlsx).
 //
 //   SampledReader r(open_reader(path, options));
 //   auto mapping = infer_columns(r.header(), r.column_descriptions(), r.sample(), cols, path);
@@ -47,6 +48,8 @@ class SampledReader : public RecordReader {
   std::vector<RawRecord> sample_;
   std::size_t next_sampled_ = 0;
   bool subheader_ = false;
+  bool qualtrics_ = false;
+  std::size_t skipped_ = 0;  // header rows taken out of the data (row numbers shift by them)
 };
 
 }  // namespace ascolto
