@@ -232,8 +232,8 @@ TEST_CASE("analyze: a missing column or an unreadable file is skipped with a cle
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   CHECK(q(db, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 2);
   r = run_cli("analyze " + data("small.csv") + " --text-col nope --db " + db);
-  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: \"id\", \"date\", "
-                   "\"score\", \"store\", \"comment\"") != std::string::npos);
+  CHECK(r.err.find("column 'nope' (--text-col) not found; the header has: id, date, score, store, "
+                   "comment") != std::string::npos);
 }
 
 TEST_CASE("analyze: JSONL, plain lines and standard input") {
