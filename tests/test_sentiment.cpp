@@ -2,8 +2,10 @@
 // shipped lexicons' valences), plus the cases users of other tools report as wrong.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 
+#include "analysis/analyzer.h"
 #include "analysis/sentiment.h"
 #include "helpers.h"
 
@@ -480,4 +482,35 @@ TEST_CASE(
   CHECK(squash(1e300) == 1);
   CHECK(squash(-1e300) == -1);
   CHECK(squash(std::nan("")) == 0);
+}
+
+TEST_CASE("analysis time is linear in the comment's length (README, Limits)") {
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr double kSlowdown = 10;  // ASan + UBSan
+#else
+  constexpr double kSlowdown = 1;
+#endif
+  const auto repeat = [](const std::string& unit, std::size_t bytes) {
+    std::string out;
+    while (out.size() + unit.size() <= bytes) out += unit;
+    return out;
+  };
+  // Each of these took from 8 s to minutes at this size before the caps (issue 15 item 9).
+  const std::string cases[] = {
+      "buono " + repeat("ma ", 600'000) + "buono",
+      repeat("consegna in ritardo, ", 800'000),
+      repeat("non molto buono e ", 600'000),
+      "a" + repeat("\u0301\u0316\u0334", 600'000),
+      repeat("Il personale è stato gentile ma la consegna è arrivata in ritardo. ", 1'000'000),
+      repeat("But good. ", 600'000),
+  };
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const std::string& text : cases) {
+    CAPTURE(text.substr(0, 40));
+    const auto start = std::chrono::steady_clock::now();
+    const Analysis a = analyzer.analyze(text);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    CHECK(took.count() < 2.0 * kSlowdown);
+    CHECK(std::isfinite(a.score));
+  }
 }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/mention_sentiment.h"
 #include "analysis/sentiment.h"
 #include "analysis/signals.h"
 #include "analysis/theme_tagger.h"
@@ -81,6 +82,7 @@ class Analyzer {
   SentimentScorer scorer_;
   ThemeTagger tagger_;
   SignalDetector signals_;
+  MentionSentiment mentions_;
   std::vector<SentenceText> sentence_texts_;  // the rules' view of each sentence, shared
   Explanation scratch_;  // reused between comments: its buffers keep their capacity
   bool timed_ = false;

@@ -32,6 +32,12 @@ constexpr double kFreeOf = 0.6;               // "pain free" is milder praise th
 // weight by 1.5 each time, "molto" x3500 an entry by 1.3 each time, to infinity and then NaN).
 constexpr double kMaxClauseWeight = 16.0;  // four contrasts of x2 in one sentence
 constexpr double kMaxScale = 4.0;          // boosters stacked on one entry
+// Caps that keep the time linear in the comment's length (README, "Limits"): what lies beyond
+// them in a pathological comment ("ma" x300,000, "non molto buono e" x50,000) is not read.
+constexpr int kMaxContrasts = 8;                 // contrast words that weigh a sentence's clauses
+constexpr std::size_t kMaxModifiersInScope = 8;  // modifiers read back from an entry
+constexpr std::uint32_t kTimeSpanReach = 12;     // "non ... così bene [da anni]": tokens searched
+constexpr std::uint32_t kExclamativeReach = 24;  // a lack's negator to an exclamative opinion
 
 struct Item {
   std::uint32_t first = 0, end = 0;  // token range
@@ -173,7 +179,8 @@ bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t fro
     }
   }
   if (!degree) return false;
-  for (std::uint32_t k = opinion_end; k < clause_end; ++k) {
+  const std::uint32_t reach = std::min(clause_end, opinion_end + kTimeSpanReach);
+  for (std::uint32_t k = opinion_end; k < reach; ++k) {
     if (time_span_at(t, lang, k, clause_end)) return true;
   }
   return false;
@@ -188,6 +195,13 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
   return false;
 }
 
+// The first of `v` (in token order) that starts at or after token `tok`.
+template <typename Range>
+auto starting_at(const Range& v, std::uint32_t tok) {
+  return std::lower_bound(v.begin(), v.end(), tok,
+                          [](const auto& x, std::uint32_t t) { return x.first < t; });
+}
+
 // A strong negator of clause `c`, before any closing tag, that took no opinion word and so states
 // a lack or a failure: "no hot water", "never arrived", "non mi hanno risposto". Not a first
 // experience, nor an exclamative comparison whose opinion lies beyond the negator's reach ("mai
@@ -195,16 +209,22 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
 const Modifier* lacking_negator(const TokenizedText& t, Lang lang, const Clause& c,
                                 std::span<const Modifier> mods, std::span<const Item> items,
                                 std::uint32_t tag_from) {
-  const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
-    return m.first >= c.first_token && m.end <= c.end_token && m.first < tag_from &&
-           m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
-  });
-  if (negator == mods.end() || first_experience(t, lang, negator->end, c.end_token)) return nullptr;
-  const bool exclaims = std::any_of(items.begin(), items.end(), [&](const Item& item) {
-    return item.first >= negator->end && item.first < c.end_token &&
-           exclamative_comparison(t, lang, negator->first, item.first, item.end, c.end_token);
-  });
-  return exclaims ? nullptr : &*negator;
+  const auto negator =
+      std::find_if(starting_at(mods, c.first_token), mods.end(), [&](const Modifier& m) {
+        return m.first >= c.end_token ||
+               (m.end <= c.end_token && m.first < tag_from &&
+                m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength);
+      });
+  if (negator == mods.end() || negator->first >= c.end_token ||
+      first_experience(t, lang, negator->end, c.end_token))
+    return nullptr;
+  const std::uint32_t reach = std::min(c.end_token, negator->end + kExclamativeReach);
+  for (auto item = starting_at(items, negator->end); item != items.end() && item->first < reach;
+       ++item) {
+    if (exclamative_comparison(t, lang, negator->first, item->first, item->end, c.end_token))
+      return nullptr;
+  }
+  return &*negator;
 }
 
 // How many tokens from `k` make the English suffix "free" or "-free" ("guilt free", "pain-free"),
@@ -298,12 +318,15 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
   result.entries = 0;
   const bool shouting = whole_text_caps(text);
   std::uint32_t segment = 0;
+  std::size_t previous_sentence = 0;  // where the clauses of the sentence before start
   // Per-sentence scratch kept per thread: its buffers keep their capacity between sentences.
   thread_local std::vector<Item> items;
   thread_local std::vector<Modifier> mods;
   thread_local std::vector<bool> in_modifier;
   thread_local std::vector<Clause> clauses;
-  thread_local std::vector<bool> negation_used;  // per clause: a negator took an opinion word
+  thread_local std::vector<bool> negation_used;        // per clause: a negator took an opinion word
+  thread_local std::vector<double> negation_boost_of;  // per clause: its strongest "at all"
+  thread_local std::vector<std::uint32_t> plain_before;  // non-modifier tokens before each one
 
   for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
@@ -426,25 +449,26 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
     }
     clauses.back().end_token = sent.end_token;
     const auto clause_of = [&](std::uint32_t tok) -> Clause& {
-      for (Clause& c : clauses) {
-        if (tok >= c.first_token && tok < c.end_token) return c;
-      }
+      const auto after =
+          std::upper_bound(clauses.begin(), clauses.end(), tok,
+                           [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
+      if (after != clauses.begin() && tok < std::prev(after)->end_token) return *std::prev(after);
       return clauses.back();
     };
 
     // Contrast and concessive weights.
+    int contrasts = 0;
     for (const Modifier& m : mods) {
       const double w = m.entry->weight;
-      if (m.entry->kind == ModifierKind::Contrast) {
+      if (m.entry->kind == ModifierKind::Contrast && ++contrasts <= kMaxContrasts) {
         for (Clause& c : clauses) weigh(c, c.first_token < m.first ? 2.0 - w : w);
         // A sentence that opens with "But" / "Però" turns against the sentence before it.
         const bool opens_sentence =
             std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
                         [](const Token& t) { return t.kind == TokenKind::Punct; });
         if (opens_sentence) {
-          for (Clause& c : result.clauses) {
-            if (c.sentence + 1 == si) weigh(c, 2.0 - w);
-          }
+          for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end(); ++c)
+            weigh(*c, 2.0 - w);
         }
         if (trace)
           note(span_text(text, m.first, m.end),
@@ -471,11 +495,11 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       std::uint32_t words = 0;
       for (std::uint32_t k = c.first_token; k < c.end_token; ++k)
         words += text.tokens[k].kind != TokenKind::Punct;
-      const auto m = std::find_if(mods.begin(), mods.end(), [&](const Modifier& x) {
-        return x.first >= c.first_token && x.end <= c.end_token;
-      });
-      if (words == 1 && m != mods.end() && m->entry->kind == ModifierKind::Negator &&
-          m->end == m->first + 1) {
+      const auto m = std::find_if(
+          starting_at(mods, c.first_token), mods.cend(),
+          [&](const Modifier& x) { return x.first >= c.end_token || x.end <= c.end_token; });
+      if (words == 1 && m != mods.end() && m->first < c.end_token &&
+          m->entry->kind == ModifierKind::Negator && m->end == m->first + 1) {
         c.raw += kRefusal;
         ++c.entries;
         negation_used[&c - clauses.data()] = true;
@@ -486,6 +510,18 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
     }
 
     // 3. Each entry, adjusted by the modifiers of its clause.
+    negation_boost_of.assign(clauses.size(), 0.0);
+    for (const Modifier& m : mods) {
+      if (m.entry->kind != ModifierKind::NegationBooster) continue;
+      double& boost = negation_boost_of[&clause_of(m.first) - clauses.data()];
+      boost = std::max(boost, static_cast<double>(m.entry->weight));
+    }
+    plain_before.resize(sent.end_token - sent.first_token + 1);
+    plain_before[0] = 0;
+    for (std::uint32_t k = 0; k + sent.first_token < sent.end_token; ++k)
+      plain_before[k + 1] = plain_before[k] + !in_modifier[k];
+    next_mod = 0;
+    std::size_t last_irrealis = mods.size();
     for (const Item& item : items) {
       Clause& clause = clause_of(item.first);
       // Explanations are built only for `explain`: they cost more than the scoring itself.
@@ -517,31 +553,39 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       double negation_boost = 0;
       double scale = 1;
       const Modifier* irrealis = nullptr;
-      for (const Modifier& m : mods) {
-        if (item.interjection) break;
-        if (m.first < clause.first_token || m.first >= clause.end_token) continue;
-        const ModifierKind k = m.entry->kind;
-        if (k == ModifierKind::NegationBooster) {
-          negation_boost = std::max(negation_boost, static_cast<double>(m.entry->weight));
-          continue;
-        }
-        if (m.end > item.first) continue;
-        // Modifier words between do not use up the scope: "non è per niente buono".
-        std::size_t distance = 0;
-        for (std::uint32_t k = m.end; k < item.first; ++k)
-          distance += !in_modifier[k - sent.first_token];
-        if (k == ModifierKind::Negator) {
-          // A later negator within scope continues the same negation ("non ... mai"); a
-          // negated opinion followed by "and" closes it ("not pretentious and very cheap").
-          if (distance <= kNegationScope &&
-              !closed_by_conjunction(text, lang_code, m.end, item.first))
+      for (; next_mod < mods.size() && mods[next_mod].first < item.first; ++next_mod) {
+        if (mods[next_mod].entry->kind == ModifierKind::Irrealis) last_irrealis = next_mod;
+      }
+      if (!item.interjection) {
+        negation_boost = negation_boost_of[&clause - clauses.data()];
+        if (last_irrealis < next_mod && mods[last_irrealis].first >= clause.first_token)
+          irrealis = &mods[last_irrealis];
+        // The modifiers before the entry, nearest first, up to kMaxModifiersInScope and while
+        // within reach. Modifier words between do not use up the scope: "non è per niente buono".
+        const Modifier* intensifiers[kMaxModifiersInScope];
+        std::size_t n_intensifiers = 0;
+        for (std::size_t j = next_mod, read = 0;
+             j > 0 && read < kMaxModifiersInScope && mods[j - 1].first >= clause.first_token;
+             --j, ++read) {
+          const Modifier& m = mods[j - 1];
+          const std::uint32_t distance =
+              plain_before[item.first - sent.first_token] - plain_before[m.end - sent.first_token];
+          if (distance > kNegationScope) break;
+          const ModifierKind k = m.entry->kind;
+          // The nearest negator within scope: a later one continues the same negation ("non ...
+          // mai"); a negated opinion followed by "and" closes it ("not pretentious and very
+          // cheap").
+          if (k == ModifierKind::Negator && negator == nullptr &&
+              !closed_by_conjunction(text, lang_code, m.end, item.first)) {
             negator = &m;
-        } else if (intensity(k) && distance <= 2) {
-          const double f =
-              k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
+          } else if (intensity(k) && distance <= 2) {
+            intensifiers[n_intensifiers++] = &m;
+          }
+        }
+        while (n_intensifiers > 0) {  // in token order, as they apply
+          const ModifierEntry& e = *intensifiers[--n_intensifiers]->entry;
+          const double f = e.kind == ModifierKind::Dampener ? 1.0 - e.weight : 1.0 + e.weight;
           scale = std::clamp(scale * f, -kMaxScale, kMaxScale);
-        } else if (k == ModifierKind::Irrealis) {
-          irrealis = &m;
         }
       }
       if (scale != 1) {
@@ -648,6 +692,7 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
              "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
     }
     ++segment;
+    previous_sentence = result.clauses.size();
     for (Clause& c : clauses) result.clauses.push_back(c);
   }
 
