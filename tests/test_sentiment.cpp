@@ -39,11 +39,12 @@ TEST_CASE("a result scored into again holds only the new comment") {
   TokenizedText t;
   const SentimentScorer scorer(testing::mini_lexicons());
   SentimentResult reused;
+  SentimentScratch scratch;
   tok.tokenize("the food is bad, but great. Terrible!", t);
-  scorer.score(t, Lang::En, nullptr, reused);
+  scorer.score(t, Lang::En, nullptr, reused, scratch);
   for (const char* text : {"il cibo", "great"}) {
     tok.tokenize(text, t);
-    scorer.score(t, Lang::En, nullptr, reused);
+    scorer.score(t, Lang::En, nullptr, reused, scratch);
     const SentimentResult fresh = scorer.score(t, Lang::En, nullptr);
     CHECK(reused.compound == fresh.compound);
     CHECK(reused.label == fresh.label);

@@ -73,12 +73,14 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   if (rules == Lang::Und) {
     // Undetermined (emoji only, a single shared word): use whichever lexicon finds more, and
     // keep its result unless a trace is wanted.
-    SentimentResult en = scorer_.score(tokens, Lang::En, nullptr);
-    SentimentResult it = scorer_.score(tokens, Lang::It, nullptr);
+    SentimentResult en, it;
+    scorer_.score(tokens, Lang::En, nullptr, en, sentiment_scratch_);
+    scorer_.score(tokens, Lang::It, nullptr, it, sentiment_scratch_);
     rules = it.entries > en.entries ? Lang::It : Lang::En;
     sentiment = std::move(rules == Lang::It ? it : en);
   }
-  if (a.lang != Lang::Und || steps != nullptr) scorer_.score(tokens, rules, steps, sentiment);
+  if (a.lang != Lang::Und || steps != nullptr)
+    scorer_.score(tokens, rules, steps, sentiment, sentiment_scratch_);
   clock.lap(times_.sentiment);
   const LanguageLexicon& rules_lexicon = lex_.lang(rules);
   if (rules_lexicon.rule_set) build_sentence_texts(tokens, rules_lexicon, sentence_texts_);

@@ -80,6 +80,7 @@ class Analyzer {
   Lang forced_;
   Tokenizer tokenizer_;
   SentimentScorer scorer_;
+  SentimentScratch sentiment_scratch_;
   ThemeTagger tagger_;
   SignalDetector signals_;
   MentionSentiment mentions_;
