@@ -515,3 +515,38 @@ TEST_CASE("analysis time is linear in the comment's length (README, Limits)") {
     CHECK(std::isfinite(a.score));
   }
 }
+
+TEST_CASE(
+    "contrast decides: a clearly polar clause after the contrast or concession is the verdict") {
+  // Minimal pairs: with the contrast word the last clause is the verdict; without, balanced.
+  CHECK(score("the food was great, but the waiter was rude", Lang::En).label ==
+        SentimentLabel::Negative);
+  CHECK(score("the food was great, the waiter was rude", Lang::En).label == SentimentLabel::Mixed);
+  CHECK(score("the food was great. However the waiter was rude", Lang::En).label ==
+        SentimentLabel::Negative);
+  CHECK(score("in spite of the problem, great", Lang::En).label == SentimentLabel::Positive);
+  CHECK(score("il cibo era ottimo, però il cameriere era maleducato", Lang::It).label ==
+        SentimentLabel::Negative);
+  CHECK(score("il cibo era ottimo, il cameriere era maleducato", Lang::It).label ==
+        SentimentLabel::Mixed);
+  CHECK(score("nonostante il problema, ottimo", Lang::It).label == SentimentLabel::Positive);
+  CHECK(score("il problema, ottimo", Lang::It).label == SentimentLabel::Mixed);
+}
+
+TEST_CASE("contrast decides on the shipped lexicons (issue 18's sentences)") {
+  const auto label = [](const std::string& text, Lang lang) {
+    static Tokenizer tok;
+    TokenizedText t;
+    tok.tokenize(text, t);
+    return SentimentScorer(testing::shipped()).score(t, lang, nullptr).label;
+  };
+  CHECK(label("Nice product but it arrived broken and nobody helped me", Lang::En) ==
+        SentimentLabel::Negative);
+  CHECK(label("Personale gentile, tuttavia l'attesa è stata infinita e inaccettabile", Lang::It) ==
+        SentimentLabel::Negative);
+  CHECK(label("Despite the delay, the service was impeccable", Lang::En) ==
+        SentimentLabel::Positive);
+  CHECK(label("Nonostante il ritardo, il servizio è stato impeccabile", Lang::It) ==
+        SentimentLabel::Positive);
+  CHECK(label("The food was great, the service terrible", Lang::En) == SentimentLabel::Mixed);
+}

@@ -236,14 +236,20 @@ class Pass {
     for (const Modifier& m : mods) {
       const double w = m.entry->weight;
       if (m.entry->kind == ModifierKind::Contrast && ++contrasts <= kMaxContrasts) {
-        for (Clause& c : clauses) weigh(c, c.first_token < m.first ? 2.0 - w : w);
+        for (Clause& c : clauses) {
+          weigh(c, c.first_token < m.first ? 2.0 - w : w);
+          c.conceded = c.conceded || c.first_token < m.first;
+        }
         // A sentence that opens with "But" / "Però" turns against the sentence before it.
         const bool opens_sentence =
             std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
                         [](const Token& t) { return t.kind == TokenKind::Punct; });
         if (opens_sentence) {
-          for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end(); ++c)
+          for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end();
+               ++c) {
             weigh(*c, 2.0 - w);
+            c->conceded = true;
+          }
         }
         if (trace)
           note(span_text(text, m.first, m.end),
@@ -252,6 +258,7 @@ class Pass {
                lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         weigh(clause_of(m.first), w);
+        clause_of(m.first).conceded = true;
         if (trace)
           note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
                lex_.where(m.entry->src), 0);
@@ -472,17 +479,26 @@ class Pass {
   }
 
   // 4. Compound: the weighted clauses of the whole comment, squashed, and the label.
+  // Strong opinions both ways make a comment mixed ("food great, service terrible"), unless those
+  // of one side are only conceded: before a contrast word or in a concessive clause ("nice, but
+  // it arrived broken", "despite the delay, impeccable"). Then the other side is the verdict.
   void compound() {
     double raw = 0;
-    bool strong_pos = false, strong_neg = false;
+    bool strong_pos = false, strong_neg = false, kept_pos = false, kept_neg = false;
     for (const Clause& c : result.clauses) {
       raw += c.raw * c.weight;
       result.entries += c.entries;
       strong_pos = strong_pos || c.raw >= kMixedThreshold;
       strong_neg = strong_neg || c.raw <= -kMixedThreshold;
+      kept_pos = kept_pos || (!c.conceded && c.raw >= kMixedThreshold);
+      kept_neg = kept_neg || (!c.conceded && c.raw <= -kMixedThreshold);
     }
     result.compound = squash(raw);
-    if (strong_pos && strong_neg) {
+    // The verdict holds when the weighted whole leans its way too.
+    const bool verdict = kept_pos ? result.compound >= 0.05 : result.compound <= -0.05;
+    if (strong_pos && strong_neg && kept_pos != kept_neg && verdict) {
+      result.label = kept_pos ? SentimentLabel::Positive : SentimentLabel::Negative;
+    } else if (strong_pos && strong_neg) {
       result.label = SentimentLabel::Mixed;
     } else if (result.compound >= 0.05) {
       result.label = SentimentLabel::Positive;

@@ -32,6 +32,7 @@ struct Clause {
   double raw = 0;             // sum of the clause's adjusted valences
   double weight = 1;          // contrast / concessive weighting of the clause
   int entries = 0;            // sentiment-bearing entries found in it
+  bool conceded = false;      // before a contrast word ("nice, but ..."), or concessive
 };
 
 // One scored entry of a clause: its tokens and its valence after the clause's modifiers
