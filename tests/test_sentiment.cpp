@@ -550,3 +550,43 @@ TEST_CASE("contrast decides on the shipped lexicons (issue 18's sentences)") {
         SentimentLabel::Positive);
   CHECK(label("The food was great, the service terrible", Lang::En) == SentimentLabel::Mixed);
 }
+
+TEST_CASE("counterfactuals are complaints; 'not yet tried' is too early to say") {
+  // A positive word under a counterfactual is a wish not met; in the present it is praise.
+  CHECK(s("it would have been good", Lang::En) < 0);
+  CHECK(s("it was good", Lang::En) > 0);
+  CHECK(s("sarebbe stato bello", Lang::It) < 0);
+  CHECK(s("è stato bello", Lang::It) > 0);
+  // Not yet tried: no lack. Not tried: a lack.
+  CHECK(s("non ho ancora provato il prodotto", Lang::It) == 0);
+  CHECK(s("non ho provato il prodotto", Lang::It) < 0);
+  CHECK(s("I have not tried it yet", Lang::En) == 0);
+  CHECK(s("I have not tried it", Lang::En) < 0);
+}
+
+TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped lexicons") {
+  const auto r = [](const std::string& text, Lang lang) {
+    static Tokenizer tok;
+    TokenizedText t;
+    tok.tokenize(text, t);
+    return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
+  };
+  const auto neg = SentimentLabel::Negative, neu = SentimentLabel::Neutral;
+  // Issue 18's sentences, each beside its plain counterpart.
+  CHECK(r("It would have been nice to get at least a reply", Lang::En).label == neg);
+  CHECK(r("Sarebbe stato bello ricevere almeno una risposta", Lang::It).label == neg);
+  CHECK(r("They should have told me", Lang::En).label == neg);
+  CHECK(r("They told me", Lang::En).label == neu);
+  CHECK(r("Avrebbero dovuto avvisarmi", Lang::It).label == neg);
+  CHECK(r("I expected much more for that price", Lang::En).label == neg);
+  CHECK(r("Mi aspettavo di più", Lang::It).label == neg);
+  // A counterfactual rating states the rating with its reservation, not a complaint.
+  CHECK(r("It would have been 10", Lang::En).compound >= 0);
+  CHECK(r("Non ho ancora provato il prodotto", Lang::It).label == neu);
+  CHECK(r("Too early to say", Lang::En).label == neu);
+  CHECK(r("Troppo presto per dire", Lang::It).label == neu);
+  CHECK(r("They sold it without any pressure to buy", Lang::En).compound > 0);
+  CHECK(r("Ce l'hanno venduto senza alcuna pressione", Lang::It).compound > 0);
+  CHECK(r("Now I have the privilege of paying £5 more", Lang::En).label == neg);
+  CHECK(r("Ora ho il privilegio di pagare 5 euro in più", Lang::It).label == neg);
+}

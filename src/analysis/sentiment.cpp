@@ -22,11 +22,13 @@ constexpr double kSuperlative = 1.3;     // -issimo
 constexpr double kExclamation = 0.2;     // per '!', up to four
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 constexpr std::size_t kNegationScope = 3;
-constexpr double kRefusal = -1.0;    // "No!" on its own
-constexpr double kExcitement = 0.8;  // "Ready for a movie!!"
-constexpr double kExcess = -1.4;     // "too high", "troppo piccolo"
-constexpr double kAbsence = -0.8;    // "no hot water", "non mi hanno risposto"
-constexpr double kFreeOf = 0.6;      // "pain free" is milder praise than "pain" is blame
+constexpr double kRefusal = -1.0;                // "No!" on its own
+constexpr double kExcitement = 0.8;              // "Ready for a movie!!"
+constexpr double kExcess = -1.4;                 // "too high", "troppo piccolo"
+constexpr double kAbsence = -0.8;                // "no hot water", "non mi hanno risposto"
+constexpr double kCounterfactual = -1.0;         // "they should have told me"
+constexpr double kCounterfactualPositive = 0.3;  // "it would have been good": not good, a regret
+constexpr double kFreeOf = 0.6;  // "pain free" is milder praise than "pain" is blame
 // Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
 // weight by 1.5 each time, "molto" x3500 an entry by 1.3 each time, to infinity and then NaN).
 constexpr double kMaxClauseWeight = 16.0;  // four contrasts of x2 in one sentence
@@ -318,6 +320,26 @@ class Pass {
              "negator with no opinion word to negate: a lack", lex_.where(negator->entry->src),
              kAbsence);
     }
+    // A counterfactual duty or wish with no opinion word in its clause is a complaint: "they
+    // should have told me", "avrebbero dovuto avvisarmi", "it would have been nice to get a
+    // reply". One that names a rating ("would have been 10", "sarebbe stato un 10") states the
+    // rating, with its reservation, not a complaint.
+    for (Clause& c : clauses) {
+      if (c.entries > 0) continue;
+      for (auto m = starting_at(mods, c.first_token); m != mods.end() && m->first < c.end_token;
+           ++m) {
+        if (m->entry->kind != ModifierKind::Irrealis ||
+            !counterfactual(text, lang_code, m->first, m->end) || rating_after(m->end, c.end_token))
+          continue;
+        c.raw += kCounterfactual;
+        ++c.entries;
+        if (trace)
+          note(span_text(text, m->first, m->end),
+               "counterfactual with no opinion word: a complaint", lex_.where(m->entry->src),
+               kCounterfactual);
+        break;
+      }
+    }
     if (exclamations > 0) {
       const double boost = kExclamation * std::min(exclamations, 4);
       bool opinion = false;
@@ -337,6 +359,14 @@ class Pass {
         note("sentence " + std::to_string(si + 1),
              "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
     }
+  }
+
+  // True when a number follows token `k` in the clause, after at most an article ("a 10").
+  bool rating_after(std::uint32_t k, std::uint32_t end) const {
+    for (std::uint32_t i = k; i < end && i < k + 2; ++i) {
+      if (text.tokens[i].kind == TokenKind::Number) return true;
+    }
+    return false;
   }
 
   // One entry with the modifiers before it in its clause, added to the clause.
@@ -451,7 +481,12 @@ class Pass {
              negation_boost > 0 ? "negation, strengthened" : "negation",
              lex_.where(negator->entry->src), v);
     }
-    if (irrealis && v > 0) {
+    if (irrealis && v > 0 && counterfactual(text, lang_code, irrealis->first, irrealis->end)) {
+      v *= -kCounterfactualPositive;
+      if (trace)
+        note(subject, "counterfactual (would have been, sarebbe stato): a wish not met x-0.3",
+             lex_.where(irrealis->entry->src), v);
+    } else if (irrealis && v > 0) {
       v *= irrealis->entry->weight;
       if (trace)
         note(subject,

@@ -64,12 +64,21 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 }
 
 // "Never ... before", "mai ... prima": a first experience, not a lack ("never been here before").
+// "Not ... yet" with a verb of trying, "non ... ancora" + "provato": too early to say, not a lack
+// ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
-  const std::string_view before = lang == Lang::It ? "prima" : "before";
+  const bool it = lang == Lang::It;
+  bool yet = false, tried = false;
   for (std::uint32_t k = from; k < end; ++k) {
-    if (t.tokens[k].norm == before) return true;
+    const std::string_view w = t.tokens[k].norm;
+    if (w == (it ? "prima" : "before")) return true;
+    yet = yet || w == (it ? "ancora" : "yet");
+    tried = tried ||
+            (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
+                   w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
+                : (w == "tried" || w == "used" || w == "tested" || w == "experienced"));
   }
-  return false;
+  return yet && tried;
 }
 
 }  // namespace
@@ -172,7 +181,9 @@ const SentimentModifier* lacking_negator(const TokenizedText& t, Lang lang, cons
                 m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength);
       });
   if (negator == mods.end() || negator->first >= c.end_token ||
-      first_experience(t, lang, negator->end, c.end_token))
+      // "yet" may open the next clause, as a contrast word: "I haven't had a bill | yet".
+      first_experience(t, lang, negator->end,
+                       std::min(c.end_token + 1, static_cast<std::uint32_t>(t.tokens.size()))))
     return nullptr;
   const std::uint32_t reach = std::min(c.end_token, negator->end + kExclamativeReach);
   for (auto item = starting_at(items, negator->end); item != items.end() && item->first < reach;
@@ -195,6 +206,16 @@ std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, st
 bool opens_with_negator(const LanguageLexicon& lang, const Token& first) {
   const ModifierEntry* m = lang.modifiers.word(first.norm);
   return m != nullptr && m->kind == ModifierKind::Negator;
+}
+
+bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std::uint32_t end) {
+  if (end - first < 2) return false;
+  for (std::uint32_t k = first; k < end; ++k) {
+    const std::string_view w = t.tokens[k].norm;
+    if (lang == Lang::En ? (w == "have" || w == "'ve" || w == "of") : past_participle(w, lang))
+      return true;
+  }
+  return false;
 }
 
 // A weight as the explanation prints it ("1.50").

@@ -56,6 +56,10 @@ std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, st
 // True when `first`, an entry's first token, is a negator itself ("nessun" in "nessun problema").
 bool opens_with_negator(const LanguageLexicon& lang, const Token& first);
 
+// True when the irrealis modifier [first, end) is in the past, a counterfactual: "would have been",
+// "should have", "sarebbe stato", "avrebbero dovuto". What it wishes for did not happen.
+bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std::uint32_t end);
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v);
 
