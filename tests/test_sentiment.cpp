@@ -24,6 +24,14 @@ double s(const std::string& text, Lang lang) {
   return score(text, lang).compound;
 }
 
+// The same on the shipped lexicons.
+SentimentResult shipped_score(const std::string& text, Lang lang) {
+  static Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
+}
+
 }  // namespace
 
 TEST_CASE("lexicon valence and labels") {
@@ -535,10 +543,7 @@ TEST_CASE(
 
 TEST_CASE("contrast decides on the shipped lexicons (issue 18's sentences)") {
   const auto label = [](const std::string& text, Lang lang) {
-    static Tokenizer tok;
-    TokenizedText t;
-    tok.tokenize(text, t);
-    return SentimentScorer(testing::shipped()).score(t, lang, nullptr).label;
+    return shipped_score(text, lang).label;
   };
   CHECK(label("Nice product but it arrived broken and nobody helped me", Lang::En) ==
         SentimentLabel::Negative);
@@ -565,12 +570,7 @@ TEST_CASE("counterfactuals are complaints; 'not yet tried' is too early to say")
 }
 
 TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped lexicons") {
-  const auto r = [](const std::string& text, Lang lang) {
-    static Tokenizer tok;
-    TokenizedText t;
-    tok.tokenize(text, t);
-    return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
-  };
+  const auto r = shipped_score;
   const auto neg = SentimentLabel::Negative, neu = SentimentLabel::Neutral;
   // Issue 18's sentences, each beside its plain counterpart.
   CHECK(r("It would have been nice to get at least a reply", Lang::En).label == neg);
@@ -589,4 +589,30 @@ TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped l
   CHECK(r("Ce l'hanno venduto senza alcuna pressione", Lang::It).compound > 0);
   CHECK(r("Now I have the privilege of paying £5 more", Lang::En).label == neg);
   CHECK(r("Ora ho il privilegio di pagare 5 euro in più", Lang::It).label == neg);
+}
+
+TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
+  CHECK(s("it took 7 weeks to arrive", Lang::En) < 0);
+  CHECK(s("it took me over three hours", Lang::En) < 0);
+  CHECK(s("it only took 2 days to arrive", Lang::En) == 0);
+  CHECK(s("it arrived in 7 weeks", Lang::En) == 0);  // no cost stated, no opinion
+  CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
+  CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
+  CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
+  // In the mention's own clause: the delivery is negative, the staff positive.
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const char* text :
+       {"The delivery took 7 weeks, the staff were lovely",
+        "Per la consegna ci hanno messo tre settimane, il personale è gentile"}) {
+    CAPTURE(text);
+    const Analysis a = analyzer.analyze(text);
+    bool delivery = false;
+    for (const Mention& m : a.mentions) {
+      if (m.theme.rfind("delivery", 0) == 0) {
+        delivery = true;
+        CHECK(m.sentiment < 0);
+      }
+    }
+    CHECK(delivery);
+  }
 }

@@ -26,6 +26,7 @@ constexpr double kRefusal = -1.0;                // "No!" on its own
 constexpr double kExcitement = 0.8;              // "Ready for a movie!!"
 constexpr double kExcess = -1.4;                 // "too high", "troppo piccolo"
 constexpr double kAbsence = -0.8;                // "no hot water", "non mi hanno risposto"
+constexpr double kTimeCost = -1.5;               // "took 7 weeks", "ci hanno messo tre settimane"
 constexpr double kCounterfactual = -1.0;         // "they should have told me"
 constexpr double kCounterfactualPositive = 0.3;  // "it would have been good": not good, a regret
 constexpr double kFreeOf = 0.6;  // "pain free" is milder praise than "pain" is blame
@@ -159,6 +160,12 @@ class Pass {
         const auto end = static_cast<std::uint32_t>(i + mm->length);
         mods.push_back({i, end, mm->payload});
         i = end;
+        continue;
+      }
+      // A cost in time stated as a fact: "took 7 weeks", "ci hanno messo tre settimane".
+      if (const std::uint32_t cost = time_cost(text, lang_code, i, sent.end_token)) {
+        items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
+        i += cost;
         continue;
       }
       // Emphatic spelling and superlatives the lexicon does not list.
@@ -379,8 +386,9 @@ class Pass {
       note(subject,
            item.emoji          ? "emoji"
            : item.interjection ? "interjection: the writer's own feeling, not negated or asked"
+           : item.fact         ? "a cost in time stated as a fact"
                                : "lexicon entry",
-           lex_.where(item.src), v);
+           item.fact ? std::string("rule") : lex_.where(item.src), v);
     }
     if (item.emoji) {
       clause.raw += v;

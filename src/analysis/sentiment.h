@@ -58,6 +58,7 @@ struct SentimentItem {
   bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
   bool superlative = false;
   bool free_of = false;  // a negative word and "free": "guilt-free"
+  bool fact = false;     // a rule's, no lexicon entry: a cost in time ("took 7 weeks")
   EntrySource src;
 };
 

@@ -218,6 +218,52 @@ bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std:
   return false;
 }
 
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace
+
+std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  const bool it = lang == Lang::It;
+  const std::string_view verb = t.tokens[k].norm;
+  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso"})
+           : one_of(verb, {"took", "taken", "waited", "spent"})))
+    return 0;
+  // "It only took two days", "ci hanno messo solo un giorno": quick, no cost.
+  for (std::uint32_t j = k >= 2 ? k - 2 : 0; j < k; ++j) {
+    if (one_of(t.tokens[j].norm,
+               it ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
+                  : std::initializer_list<std::string_view>{"only", "just"}))
+      return 0;
+  }
+  std::uint32_t i = k + 1;
+  const auto filler = [&](std::string_view w) {
+    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa"})
+              : one_of(w, {"me", "us", "them", "over", "almost", "nearly", "more", "than", "about",
+                           "+"});
+  };
+  while (i < end && i < k + 4 && filler(t.tokens[i].norm)) ++i;
+  if (i >= end) return 0;
+  const std::string_view n = t.tokens[i].norm;
+  const bool quantity =
+      t.tokens[i].kind == TokenKind::Number ||
+      (it ? one_of(n, {"due", "tre", "quattro", "cinque", "sei", "sette", "otto", "dieci",
+                       "diverse", "diversi", "varie", "vari", "molte", "molti", "tante", "tanti"})
+          : one_of(n, {"two", "three", "four", "five", "six", "seven", "eight", "ten", "several",
+                       "many"}));
+  if (!quantity) return 0;
+  ++i;
+  if (i < end && t.tokens[i].norm == "+") ++i;
+  if (i >= end) return 0;
+  const std::string_view unit = t.tokens[i].norm;
+  const bool costly = it ? one_of(unit, {"ore", "giorni", "settimane", "mesi"})
+                         : one_of(unit, {"hours", "days", "weeks", "months"});
+  return costly ? i + 1 - k : 0;
+}
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v) {
   return std::to_string(v).substr(0, 4);

@@ -60,6 +60,10 @@ bool opens_with_negator(const LanguageLexicon& lang, const Token& first);
 // "should have", "sarebbe stato", "avrebbero dovuto". What it wishes for did not happen.
 bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std::uint32_t end);
 
+// How many tokens from `k` state a cost in time as a fact, or 0: "took 7 weeks", "waited over
+// three hours", "ci hanno messo tre settimane". Not after "only" / "solo" ("only took two days").
+std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
+
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v);
 
