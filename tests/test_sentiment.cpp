@@ -616,3 +616,17 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
     CHECK(delivery);
   }
 }
+
+TEST_CASE("a mention takes the opinion of its own clause, across an ellipsis") {
+  Analyzer analyzer(testing::shipped(), Lang::It);
+  const Analysis a =
+      analyzer.analyze("Arrivato danneggiato\u2026 sostituito con un prodotto perfetto");
+  bool damage = false;
+  for (const Mention& m : a.mentions) {
+    if (m.theme == "delivery.damage") {
+      damage = true;
+      CHECK(m.sentiment < 0);
+    }
+  }
+  CHECK(damage);
+}

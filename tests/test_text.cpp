@@ -280,3 +280,12 @@ TEST_CASE("fold keeps at most 30 combining marks in a row (linear time on stacke
   CHECK(fold(huge) == fold(marks(10)));
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
 }
+
+TEST_CASE("tokenizer: an ellipsis character ends a clause (it folds to '...')") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("arrivato danneggiato\u2026 sostituito", t);
+  REQUIRE(t.tokens.size() == 4);
+  CHECK(t.tokens[2].kind == TokenKind::Punct);
+  CHECK(is_clause_boundary(t.tokens[2]));
+}
