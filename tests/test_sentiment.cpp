@@ -630,3 +630,14 @@ TEST_CASE("a mention takes the opinion of its own clause, across an ellipsis") {
   }
   CHECK(damage);
 }
+
+TEST_CASE("'grazie tante' / 'thanks a lot' right after a complaint is sarcasm") {
+  const auto neg = SentimentLabel::Negative, pos = SentimentLabel::Positive;
+  CHECK(shipped_score("Il servizio clienti non mi ha mai risposto. Grazie tante", Lang::It).label ==
+        neg);
+  CHECK(shipped_score("Il servizio clienti mi ha risposto subito. Grazie tante", Lang::It).label ==
+        pos);
+  CHECK(shipped_score("Nobody answered my calls for a week. Thanks a lot.", Lang::En).label == neg);
+  CHECK(shipped_score("They fixed it in a day. Thanks a lot.", Lang::En).label == pos);
+  CHECK(shipped_score("Grazie tante", Lang::It).label == pos);
+}

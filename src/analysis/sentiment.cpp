@@ -89,6 +89,7 @@ class Pass {
       split_clauses();
       weigh_clauses();
       apply_modifiers();
+      sarcastic_thanks();
       ++segment;
       previous_sentence = result.clauses.size();
       for (Clause& c : clauses) result.clauses.push_back(c);
@@ -374,6 +375,31 @@ class Pass {
       if (text.tokens[i].kind == TokenKind::Number) return true;
     }
     return false;
+  }
+
+  // A sentence that is only "grazie tante" / "thanks a lot", right after a complaint, is sarcasm:
+  // its praise turns against what it thanks for.
+  void sarcastic_thanks() {
+    if (previous_sentence == result.clauses.size()) return;
+    double before = 0;
+    for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end(); ++c)
+      before += c->raw * c->weight;
+    if (before >= 0) return;
+    std::string words;
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      if (text.tokens[i].kind == TokenKind::Punct) continue;
+      if (!words.empty()) words += ' ';
+      words += text.tokens[i].norm;
+      if (words.size() > 20) return;
+    }
+    if (words != (lang_code == Lang::It ? "grazie tante" : "thanks a lot") &&
+        words != (lang_code == Lang::It ? "grazie tante eh" : "thanks a bunch"))
+      return;
+    for (Clause& c : clauses) {
+      if (c.raw <= 0) continue;
+      c.raw = -c.raw;
+      if (trace) note(words, "thanks right after a complaint: sarcasm, x-1", "rule", c.raw);
+    }
   }
 
   // One entry with the modifiers before it in its clause, added to the clause.
