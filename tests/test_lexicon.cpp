@@ -235,3 +235,19 @@ TEST_CASE("lexicons: a valence or weight that is not a finite number is refused 
       load_lexicons({broken_copy("en/modifiers.tsv", "very\tbooster\tnan\n"), {}, 1 << 26}),
       doctest::Contains("en/modifiers.tsv:1: weight 'nan' is not a finite number"));
 }
+
+TEST_CASE("lexicons: a rule that matches the empty string or any word is refused with file:line") {
+  for (const char* rule :
+       {"re:x*", "re:(?:)", "re:\\b", "re:.", "re:\\w+", "re:[a-z]", "re:\\s*"}) {
+    CAPTURE(rule);
+    const std::string content = std::string("food\tcibo\nfood\t") + rule + "\n";
+    CHECK_THROWS_WITH(load_lexicons({broken_copy("it/themes.tsv", content), {}, 1 << 26}),
+                      doctest::Contains("it/themes.tsv:2: this rule matches"));
+  }
+  // Narrow rules, even with optional parts, stay accepted.
+  CHECK_NOTHROW(
+      load_lexicons({broken_copy("en/themes.tsv",
+                                 "food\tre:\\bpizz[ae]s?\\b\nfood\tre:\\b(?:took|waited) \\d+\n"),
+                     {},
+                     1 << 26}));
+}

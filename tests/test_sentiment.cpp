@@ -2,8 +2,10 @@
 // shipped lexicons' valences), plus the cases users of other tools report as wrong.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 
+#include "analysis/analyzer.h"
 #include "analysis/sentiment.h"
 #include "helpers.h"
 
@@ -22,6 +24,14 @@ double s(const std::string& text, Lang lang) {
   return score(text, lang).compound;
 }
 
+// The same on the shipped lexicons.
+SentimentResult shipped_score(const std::string& text, Lang lang) {
+  static Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
+}
+
 }  // namespace
 
 TEST_CASE("lexicon valence and labels") {
@@ -37,11 +47,12 @@ TEST_CASE("a result scored into again holds only the new comment") {
   TokenizedText t;
   const SentimentScorer scorer(testing::mini_lexicons());
   SentimentResult reused;
+  SentimentScratch scratch;
   tok.tokenize("the food is bad, but great. Terrible!", t);
-  scorer.score(t, Lang::En, nullptr, reused);
+  scorer.score(t, Lang::En, nullptr, reused, scratch);
   for (const char* text : {"il cibo", "great"}) {
     tok.tokenize(text, t);
-    scorer.score(t, Lang::En, nullptr, reused);
+    scorer.score(t, Lang::En, nullptr, reused, scratch);
     const SentimentResult fresh = scorer.score(t, Lang::En, nullptr);
     CHECK(reused.compound == fresh.compound);
     CHECK(reused.label == fresh.label);
@@ -480,4 +491,153 @@ TEST_CASE(
   CHECK(squash(1e300) == 1);
   CHECK(squash(-1e300) == -1);
   CHECK(squash(std::nan("")) == 0);
+}
+
+TEST_CASE("analysis time is linear in the comment's length (README, Limits)") {
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr double kSlowdown = 10;  // ASan + UBSan
+#else
+  constexpr double kSlowdown = 1;
+#endif
+  const auto repeat = [](const std::string& unit, std::size_t bytes) {
+    std::string out;
+    while (out.size() + unit.size() <= bytes) out += unit;
+    return out;
+  };
+  // Each of these took from 8 s to minutes at this size before the caps (issue 15 item 9).
+  const std::string cases[] = {
+      "buono " + repeat("ma ", 600'000) + "buono",
+      repeat("consegna in ritardo, ", 800'000),
+      repeat("non molto buono e ", 600'000),
+      "a" + repeat("\u0301\u0316\u0334", 600'000),
+      repeat("Il personale è stato gentile ma la consegna è arrivata in ritardo. ", 1'000'000),
+      repeat("But good. ", 600'000),
+  };
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const std::string& text : cases) {
+    CAPTURE(text.substr(0, 40));
+    const auto start = std::chrono::steady_clock::now();
+    const Analysis a = analyzer.analyze(text);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    CHECK(took.count() < 2.0 * kSlowdown);
+    CHECK(std::isfinite(a.score));
+  }
+}
+
+TEST_CASE(
+    "contrast decides: a clearly polar clause after the contrast or concession is the verdict") {
+  // Minimal pairs: with the contrast word the last clause is the verdict; without, balanced.
+  CHECK(score("the food was great, but the waiter was rude", Lang::En).label ==
+        SentimentLabel::Negative);
+  CHECK(score("the food was great, the waiter was rude", Lang::En).label == SentimentLabel::Mixed);
+  CHECK(score("the food was great. However the waiter was rude", Lang::En).label ==
+        SentimentLabel::Negative);
+  CHECK(score("in spite of the problem, great", Lang::En).label == SentimentLabel::Positive);
+  CHECK(score("il cibo era ottimo, però il cameriere era maleducato", Lang::It).label ==
+        SentimentLabel::Negative);
+  CHECK(score("il cibo era ottimo, il cameriere era maleducato", Lang::It).label ==
+        SentimentLabel::Mixed);
+  CHECK(score("nonostante il problema, ottimo", Lang::It).label == SentimentLabel::Positive);
+  CHECK(score("il problema, ottimo", Lang::It).label == SentimentLabel::Mixed);
+}
+
+TEST_CASE("contrast decides on the shipped lexicons (issue 18's sentences)") {
+  const auto label = [](const std::string& text, Lang lang) {
+    return shipped_score(text, lang).label;
+  };
+  CHECK(label("Nice product but it arrived broken and nobody helped me", Lang::En) ==
+        SentimentLabel::Negative);
+  CHECK(label("Personale gentile, tuttavia l'attesa è stata infinita e inaccettabile", Lang::It) ==
+        SentimentLabel::Negative);
+  CHECK(label("Despite the delay, the service was impeccable", Lang::En) ==
+        SentimentLabel::Positive);
+  CHECK(label("Nonostante il ritardo, il servizio è stato impeccabile", Lang::It) ==
+        SentimentLabel::Positive);
+  CHECK(label("The food was great, the service terrible", Lang::En) == SentimentLabel::Mixed);
+}
+
+TEST_CASE("counterfactuals are complaints; 'not yet tried' is too early to say") {
+  // A positive word under a counterfactual is a wish not met; in the present it is praise.
+  CHECK(s("it would have been good", Lang::En) < 0);
+  CHECK(s("it was good", Lang::En) > 0);
+  CHECK(s("sarebbe stato bello", Lang::It) < 0);
+  CHECK(s("è stato bello", Lang::It) > 0);
+  // Not yet tried: no lack. Not tried: a lack.
+  CHECK(s("non ho ancora provato il prodotto", Lang::It) == 0);
+  CHECK(s("non ho provato il prodotto", Lang::It) < 0);
+  CHECK(s("I have not tried it yet", Lang::En) == 0);
+  CHECK(s("I have not tried it", Lang::En) < 0);
+}
+
+TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped lexicons") {
+  const auto r = shipped_score;
+  const auto neg = SentimentLabel::Negative, neu = SentimentLabel::Neutral;
+  // Issue 18's sentences, each beside its plain counterpart.
+  CHECK(r("It would have been nice to get at least a reply", Lang::En).label == neg);
+  CHECK(r("Sarebbe stato bello ricevere almeno una risposta", Lang::It).label == neg);
+  CHECK(r("They should have told me", Lang::En).label == neg);
+  CHECK(r("They told me", Lang::En).label == neu);
+  CHECK(r("Avrebbero dovuto avvisarmi", Lang::It).label == neg);
+  CHECK(r("I expected much more for that price", Lang::En).label == neg);
+  CHECK(r("Mi aspettavo di più", Lang::It).label == neg);
+  // A counterfactual rating states the rating with its reservation, not a complaint.
+  CHECK(r("It would have been 10", Lang::En).compound >= 0);
+  CHECK(r("Non ho ancora provato il prodotto", Lang::It).label == neu);
+  CHECK(r("Too early to say", Lang::En).label == neu);
+  CHECK(r("Troppo presto per dire", Lang::It).label == neu);
+  CHECK(r("They sold it without any pressure to buy", Lang::En).compound > 0);
+  CHECK(r("Ce l'hanno venduto senza alcuna pressione", Lang::It).compound > 0);
+  CHECK(r("Now I have the privilege of paying £5 more", Lang::En).label == neg);
+  CHECK(r("Ora ho il privilegio di pagare 5 euro in più", Lang::It).label == neg);
+}
+
+TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
+  CHECK(s("it took 7 weeks to arrive", Lang::En) < 0);
+  CHECK(s("it took me over three hours", Lang::En) < 0);
+  CHECK(s("it only took 2 days to arrive", Lang::En) == 0);
+  CHECK(s("it arrived in 7 weeks", Lang::En) == 0);  // no cost stated, no opinion
+  CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
+  CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
+  CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
+  // In the mention's own clause: the delivery is negative, the staff positive.
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const char* text :
+       {"The delivery took 7 weeks, the staff were lovely",
+        "Per la consegna ci hanno messo tre settimane, il personale è gentile"}) {
+    CAPTURE(text);
+    const Analysis a = analyzer.analyze(text);
+    bool delivery = false;
+    for (const Mention& m : a.mentions) {
+      if (m.theme.rfind("delivery", 0) == 0) {
+        delivery = true;
+        CHECK(m.sentiment < 0);
+      }
+    }
+    CHECK(delivery);
+  }
+}
+
+TEST_CASE("a mention takes the opinion of its own clause, across an ellipsis") {
+  Analyzer analyzer(testing::shipped(), Lang::It);
+  const Analysis a =
+      analyzer.analyze("Arrivato danneggiato\u2026 sostituito con un prodotto perfetto");
+  bool damage = false;
+  for (const Mention& m : a.mentions) {
+    if (m.theme == "delivery.damage") {
+      damage = true;
+      CHECK(m.sentiment < 0);
+    }
+  }
+  CHECK(damage);
+}
+
+TEST_CASE("'grazie tante' / 'thanks a lot' right after a complaint is sarcasm") {
+  const auto neg = SentimentLabel::Negative, pos = SentimentLabel::Positive;
+  CHECK(shipped_score("Il servizio clienti non mi ha mai risposto. Grazie tante", Lang::It).label ==
+        neg);
+  CHECK(shipped_score("Il servizio clienti mi ha risposto subito. Grazie tante", Lang::It).label ==
+        pos);
+  CHECK(shipped_score("Nobody answered my calls for a week. Thanks a lot.", Lang::En).label == neg);
+  CHECK(shipped_score("They fixed it in a day. Thanks a lot.", Lang::En).label == pos);
+  CHECK(shipped_score("Grazie tante", Lang::It).label == pos);
 }

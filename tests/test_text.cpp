@@ -2,6 +2,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <chrono>
 #include <memory>
 
 #include "helpers.h"
@@ -262,4 +263,29 @@ TEST_CASE("utf8: code points counted and located in bytes") {
   CHECK(code_point_offset("perché!", 6) == 7);
   CHECK(code_point_offset("perché!", 5) == 5);
   CHECK(code_point_offset("abc", 9) == 3);  // past the end: the text's size
+}
+
+TEST_CASE("fold keeps at most 30 combining marks in a row (linear time on stacked accents)") {
+  const auto marks = [](int n) {
+    std::string s = "a";
+    for (int i = 0; i < n; ++i) s += "\u0301\u0316\u0334";
+    return s;
+  };
+  // 90 marks fold like the first 30 of them; each run is capped, the rest of the text kept.
+  CHECK(fold(marks(30)) == fold(marks(10)));
+  CHECK(fold(marks(10)) != fold(marks(9)));
+  CHECK(fold(marks(30) + "b" + marks(40)) == fold(marks(10) + "b" + marks(10)));
+  const std::string huge = marks(100000);  // 600 KB: minutes of ICU reordering before the cap
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(fold(huge) == fold(marks(10)));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+}
+
+TEST_CASE("tokenizer: an ellipsis character ends a clause (it folds to '...')") {
+  Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize("arrivato danneggiato\u2026 sostituito", t);
+  REQUIRE(t.tokens.size() == 4);
+  CHECK(t.tokens[2].kind == TokenKind::Punct);
+  CHECK(is_clause_boundary(t.tokens[2]));
 }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/mention_sentiment.h"
 #include "analysis/sentiment.h"
 #include "analysis/signals.h"
 #include "analysis/theme_tagger.h"
@@ -79,8 +80,10 @@ class Analyzer {
   Lang forced_;
   Tokenizer tokenizer_;
   SentimentScorer scorer_;
+  SentimentScratch sentiment_scratch_;
   ThemeTagger tagger_;
   SignalDetector signals_;
+  MentionSentiment mentions_;
   std::vector<SentenceText> sentence_texts_;  // the rules' view of each sentence, shared
   Explanation scratch_;  // reused between comments: its buffers keep their capacity
   bool timed_ = false;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <span>
+#include <iterator>
 
 #include "analysis/questions.h"
+#include "analysis/sentiment_rules.h"
 #include "text/normalizer.h"
 
 namespace ascolto {
@@ -21,210 +22,25 @@ constexpr double kSuperlative = 1.3;     // -issimo
 constexpr double kExclamation = 0.2;     // per '!', up to four
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 constexpr std::size_t kNegationScope = 3;
-constexpr std::uint32_t kIntensityReach = 3;  // tokens after a booster it can still intensify
-constexpr double kRefusal = -1.0;             // "No!" on its own
-constexpr double kExcitement = 0.8;           // "Ready for a movie!!"
-constexpr double kExcess = -1.4;              // "too high", "troppo piccolo"
-constexpr double kAbsence = -0.8;             // "no hot water", "non mi hanno risposto"
-constexpr double kAbsenceMinStrength = 0.8;   // "few", "rarely" state no lack of their own
-constexpr double kFreeOf = 0.6;               // "pain free" is milder praise than "pain" is blame
+constexpr double kRefusal = -1.0;                // "No!" on its own
+constexpr double kExcitement = 0.8;              // "Ready for a movie!!"
+constexpr double kExcess = -1.4;                 // "too high", "troppo piccolo"
+constexpr double kAbsence = -0.8;                // "no hot water", "non mi hanno risposto"
+constexpr double kTimeCost = -1.5;               // "took 7 weeks", "ci hanno messo tre settimane"
+constexpr double kCounterfactual = -1.0;         // "they should have told me"
+constexpr double kCounterfactualPositive = 0.3;  // "it would have been good": not good, a regret
+constexpr double kFreeOf = 0.6;  // "pain free" is milder praise than "pain" is blame
 // Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
 // weight by 1.5 each time, "molto" x3500 an entry by 1.3 each time, to infinity and then NaN).
 constexpr double kMaxClauseWeight = 16.0;  // four contrasts of x2 in one sentence
 constexpr double kMaxScale = 4.0;          // boosters stacked on one entry
+// Caps that keep the time linear in the comment's length (README, "Limits"): what lies beyond
+// them in a pathological comment ("ma" x300,000, "non molto buono e" x50,000) is not read.
+constexpr int kMaxContrasts = 8;                 // contrast words that weigh a sentence's clauses
+constexpr std::size_t kMaxModifiersInScope = 8;  // modifiers read back from an entry
 
-struct Item {
-  std::uint32_t first = 0, end = 0;  // token range
-  double valence = 0;
-  bool emoji = false;         // no rule applies to it
-  bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
-  bool superlative = false;
-  bool free_of = false;  // a negative word and "free": "guilt-free"
-  EntrySource src;
-};
-
-struct Modifier {
-  std::uint32_t first = 0, end = 0;
-  const ModifierEntry* entry = nullptr;
-};
-
-std::string span_text(const TokenizedText& t, std::uint32_t first, std::uint32_t end) {
-  std::string s;
-  for (std::uint32_t i = first; i < end; ++i) {
-    if (i > first) s += ' ';
-    s += t.tokens[i].norm;
-  }
-  return s;
-}
-
-// Italian superlatives: "lentissimo" -> "lento", "velocissima" -> "veloce".
-const SentimentEntry* superlative_base(const LanguageLexicon& lang, const std::string& w) {
-  static constexpr std::string_view endings[] = {"issimo", "issima", "issimi", "issime"};
-  for (const std::string_view e : endings) {
-    if (w.size() <= e.size() + 2 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
-    const std::string stem = w.substr(0, w.size() - e.size());
-    for (const char* tail : {"o", "e", "a", "i"}) {
-      if (const SentimentEntry* s = lang.sentiment.word(stem + tail)) return s;
-    }
-    // "bianchissimo" <- "bianco", "larghissimo" <- "largo"
-    if (stem.size() > 2 && stem.back() == 'h') {
-      if (const SentimentEntry* s = lang.sentiment.word(stem.substr(0, stem.size() - 1) + "o"))
-        return s;
-    }
-  }
-  return nullptr;
-}
-
-// Every run of one repeated character shortened to that character.
-std::string squeeze_runs(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (out.empty() || out.back() != c) out += c;
-  }
-  return out;
-}
-
-// True when "and" / "e" lies between a negator and a later entry, after at least one word: the
-// negation took what came first and the conjunction starts another statement ("not pretentious
-// and very cheap", "senza preavviso e personale gentile"). Right after the negator it is more
-// likely a typed "è" ("non e buono") and does not close.
-bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from,
-                           std::uint32_t to) {
-  for (std::uint32_t k = from + 1; k < to; ++k) {
-    if (joins_statements(t.tokens[k].norm, lang)) return true;
-  }
-  return false;
-}
-
-// A past participle, the mark of an experience: "been", "seen", "treated"; "stato", "visto",
-// "mangiato". Only tested in a negated clause, before a degree word.
-bool past_participle(std::string_view w, Lang lang) {
-  const auto ends = [&](std::string_view tail) {
-    return w.size() > tail.size() + 1 && w.substr(w.size() - tail.size()) == tail;
-  };
-  if (lang == Lang::En) {
-    for (const std::string_view irregular :
-         {"been", "had", "seen", "met", "eaten", "given", "taken", "gotten", "got", "done", "felt",
-          "found", "made", "heard", "paid", "told", "spent", "known"}) {
-      if (w == irregular) return true;
-    }
-    return w.size() >= 5 && ends("ed");  // "treated", "served"; not "need" or "bed"
-  }
-  for (const std::string_view tail :
-       {"ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite"}) {
-    if (ends(tail)) return true;
-  }
-  return w == "visto" || w == "vista" || w == "visti" || w == "viste" || w == "fatto" ||
-         w == "preso" || w == "messo" || w == "letto";
-}
-
-// A degree word that can start an exclamative comparison.
-bool degree_word(std::string_view w, Lang lang) {
-  if (lang == Lang::It) {
-    return w == "così" || w == "talmente" || w == "tanto" || w == "tanta" || w == "tale";
-  }
-  return w == "so" || w == "such";
-}
-
-// "in years", "in ages", "in a (long) while", "in a long time"; "da anni", "da tempo", "da una
-// vita": a span of time starting at token `k`.
-bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
-  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
-  if (word(k) != (lang == Lang::It ? "da" : "in")) return false;
-  std::uint32_t i = k + 1;
-  if (word(i) == (lang == Lang::It ? "una" : "a")) ++i;
-  const bool long_span = lang == Lang::En && word(i) == "long";
-  if (long_span) ++i;
-  const std::string_view span = word(i);
-  if (lang == Lang::It) {
-    return span == "anni" || span == "tempo" || span == "mesi" || span == "secoli" ||
-           span == "vita" || span == "settimane" || span == "decenni";
-  }
-  return span == "years" || span == "ages" || span == "while" || (long_span && span == "time") ||
-         span == "forever" || span == "decades" || span == "months" || span == "weeks" ||
-         span == "lifetime";
-}
-
-// A negated opinion that is really an exclamative comparison, which says the opinion strongly,
-// not its opposite. The negator is in [from, opinion_first); the clause ends at clause_end.
-//  - "Never ... so / such" after a past participle compares with every past experience: "never
-//    been treated so rudely", "mai mangiato così bene". Without the experience it stays a
-//    negation: "it is never so crowded", "non è mai così affollato".
-//  - "This" right before the opinion, after a participle, compares with now: "haven't been this
-//    happy", "hasn't felt this bad"; "not so good" stays a negation.
-//  - A degree word and a span of time after the opinion: "not eaten so well in years", "non
-//    mangiavo così bene da anni".
-bool exclamative_comparison(const TokenizedText& t, Lang lang, std::uint32_t from,
-                            std::uint32_t opinion_first, std::uint32_t opinion_end,
-                            std::uint32_t clause_end) {
-  const bool it = lang == Lang::It;
-  bool never = false, experienced = false, degree = false;
-  for (std::uint32_t k = from; k < opinion_first; ++k) {
-    const std::string_view w = t.tokens[k].norm;
-    if (it ? w == "mai" : w == "never") {
-      never = true;
-    } else if (past_participle(w, lang)) {
-      experienced = true;
-    } else if (degree_word(w, lang)) {
-      if (never && experienced) return true;
-      degree = true;
-    } else if (!it && w == "this" && experienced && k + 1 == opinion_first) {
-      return true;
-    }
-  }
-  if (!degree) return false;
-  for (std::uint32_t k = opinion_end; k < clause_end; ++k) {
-    if (time_span_at(t, lang, k, clause_end)) return true;
-  }
-  return false;
-}
-
-// "Never ... before", "mai ... prima": a first experience, not a lack ("never been here before").
-bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
-  const std::string_view before = lang == Lang::It ? "prima" : "before";
-  for (std::uint32_t k = from; k < end; ++k) {
-    if (t.tokens[k].norm == before) return true;
-  }
-  return false;
-}
-
-// A strong negator of clause `c`, before any closing tag, that took no opinion word and so states
-// a lack or a failure: "no hot water", "never arrived", "non mi hanno risposto". Not a first
-// experience, nor an exclamative comparison whose opinion lies beyond the negator's reach ("mai
-// visto un cibo così buono"). Null when there is none.
-const Modifier* lacking_negator(const TokenizedText& t, Lang lang, const Clause& c,
-                                std::span<const Modifier> mods, std::span<const Item> items,
-                                std::uint32_t tag_from) {
-  const auto negator = std::find_if(mods.begin(), mods.end(), [&](const Modifier& m) {
-    return m.first >= c.first_token && m.end <= c.end_token && m.first < tag_from &&
-           m.entry->kind == ModifierKind::Negator && m.entry->weight >= kAbsenceMinStrength;
-  });
-  if (negator == mods.end() || first_experience(t, lang, negator->end, c.end_token)) return nullptr;
-  const bool exclaims = std::any_of(items.begin(), items.end(), [&](const Item& item) {
-    return item.first >= negator->end && item.first < c.end_token &&
-           exclamative_comparison(t, lang, negator->first, item.first, item.end, c.end_token);
-  });
-  return exclaims ? nullptr : &*negator;
-}
-
-// How many tokens from `k` make the English suffix "free" or "-free" ("guilt free", "pain-free"),
-// or 0. Italian says it with a negator before ("senza stress").
-std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
-  if (lang != Lang::En) return 0;
-  const std::uint32_t hyphen = norm_within(t, k, end) == "-";
-  return norm_within(t, k + hyphen, end) == "free" ? hyphen + 1 : 0;
-}
-
-// True when `first`, an entry's first token, is a negator itself ("nessun" in "nessun problema").
-bool opens_with_negator(const LanguageLexicon& lang, const Token& first) {
-  const ModifierEntry* m = lang.modifiers.word(first.norm);
-  return m != nullptr && m->kind == ModifierKind::Negator;
-}
-
-// A weight as the explanation prints it ("1.50").
-std::string factor_text(double v) {
-  return std::to_string(v).substr(0, 4);
-}
+using Item = SentimentItem;
+using Modifier = SentimentModifier;
 
 // Multiplies a clause's contrast weight, within [0, kMaxClauseWeight].
 void weigh(Clause& c, double factor) {
@@ -241,76 +57,56 @@ bool whole_text_caps(const TokenizedText& t) {
   return words > 0 && caps == words;
 }
 
-}  // namespace
+// One scoring of one comment, phase by phase over each sentence: entries (lexicon and modifier
+// matches), clauses (split and weighed by contrast), modifiers (each entry adjusted by those of
+// its clause, then refusals, lacks and exclamations), and last the compound of all clauses.
+class Pass {
+ public:
+  Pass(const Lexicons& lex, Lang lang_code, const TokenizedText& text,
+       std::vector<TraceStep>* trace, SentimentResult& result, SentimentScratch& scratch)
+      : lex_(lex),
+        lang(lex.lang(lang_code)),
+        lang_code(lang_code),
+        text(text),
+        trace(trace),
+        result(result),
+        items(scratch.items),
+        mods(scratch.mods),
+        in_modifier(scratch.in_modifier),
+        clauses(scratch.clauses),
+        negation_used(scratch.negation_used),
+        negation_boost_of(scratch.negation_boost),
+        plain_before(scratch.plain_before),
+        shouting(whole_text_caps(text)) {}
 
-const char* label_name(SentimentLabel label) {
-  switch (label) {
-    case SentimentLabel::Positive:
-      return "positive";
-    case SentimentLabel::Negative:
-      return "negative";
-    case SentimentLabel::Neutral:
-      return "neutral";
-    case SentimentLabel::Mixed:
-      return "mixed";
+  void run() {
+    result.clauses.clear();
+    result.opinions.clear();
+    result.entries = 0;
+    for (si = 0; si < text.sentences.size(); ++si) {
+      sent = text.sentences[si];
+      find_entries();
+      split_clauses();
+      weigh_clauses();
+      apply_modifiers();
+      sarcastic_thanks();
+      ++segment;
+      previous_sentence = result.clauses.size();
+      for (Clause& c : clauses) result.clauses.push_back(c);
+    }
+    compound();
   }
-  return "neutral";
-}
 
-bool intensity(ModifierKind k) {
-  return k == ModifierKind::Booster || k == ModifierKind::Dampener || k == ModifierKind::Excess;
-}
-
-// A booster or dampener also listed as an opinion word ("damn", "crazy") is that opinion word when
-// no opinion word follows it within its reach in the clause: "Damn this is sticky", "So crazy."
-bool intensifies_nothing(const TokenizedText& text, const LanguageLexicon& lang,
-                         const ModifierEntry& m, std::uint32_t end, std::uint32_t sentence_end) {
-  if (!intensity(m.kind)) return false;
-  for (std::uint32_t j = end; j < sentence_end && j < end + kIntensityReach; ++j) {
-    const Token& t = text.tokens[j];
-    if (is_clause_boundary(t)) return true;
-    if (t.kind == TokenKind::Emoji || t.kind == TokenKind::Emoticon) return false;
-    if (lang.sentiment.longest(text.tokens, j, sentence_end)) return false;
-  }
-  return true;
-}
-
-bool joins_statements(std::string_view word, Lang lang) {
-  return lang == Lang::It ? (word == "e" || word == "ed") : (word == "and" || word == "&");
-}
-
-double squash(double raw) {
-  if (std::isnan(raw)) return 0;
-  // raw * raw overflows beyond 1e154; the result is +-1 to double precision long before.
-  if (std::abs(raw) > 1e100) return raw > 0 ? 1 : -1;
-  return raw / std::sqrt(raw * raw + 15.0);
-}
-
-void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
-                            std::vector<TraceStep>* trace, SentimentResult& result) const {
-  const LanguageLexicon& lang = lex_.lang(lang_code);
+ private:
   // Callers test `trace` first, so no explanation string is built when nobody asked for one.
-  const auto note = [&](std::string subject, std::string action, std::string source, double v) {
+  void note(std::string subject, std::string action, std::string source, double v) {
     trace->push_back({std::move(subject), std::move(action), std::move(source), v});
-  };
-  result.clauses.clear();
-  result.opinions.clear();
-  result.entries = 0;
-  const bool shouting = whole_text_caps(text);
-  std::uint32_t segment = 0;
-  // Per-sentence scratch kept per thread: its buffers keep their capacity between sentences.
-  thread_local std::vector<Item> items;
-  thread_local std::vector<Modifier> mods;
-  thread_local std::vector<bool> in_modifier;
-  thread_local std::vector<Clause> clauses;
-  thread_local std::vector<bool> negation_used;  // per clause: a negator took an opinion word
+  }
 
-  for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
-    const Sentence& sent = text.sentences[si];
+  // 1. Entries: the longest lexicon or modifier match at each position of the sentence.
+  void find_entries() {
     items.clear();
     mods.clear();
-
-    // 1. Entries: the longest lexicon or modifier match at each position.
     for (std::uint32_t i = sent.first_token; i < sent.end_token;) {
       const Token& tok = text.tokens[i];
       if (tok.kind == TokenKind::Punct) {
@@ -367,6 +163,12 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         i = end;
         continue;
       }
+      // A cost in time stated as a fact: "took 7 weeks", "ci hanno messo tre settimane".
+      if (const std::uint32_t cost = time_cost(text, lang_code, i, sent.end_token)) {
+        items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
+        i += cost;
+        continue;
+      }
       // Emphatic spelling and superlatives the lexicon does not list.
       const SentimentEntry* found = nullptr;
       bool superlative = false;
@@ -393,8 +195,10 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
     for (const Modifier& m : mods) {
       for (std::uint32_t k = m.first; k < m.end; ++k) in_modifier[k - sent.first_token] = true;
     }
+  }
 
-    // 2. Clauses: split at clause punctuation and before contrast / concessive words.
+  // 2. Clauses: split at clause punctuation and before contrast / concessive words.
+  void split_clauses() {
     clauses.clear();
     const auto open_clause = [&](std::uint32_t first) {
       if (!clauses.empty()) clauses.back().end_token = first;
@@ -405,12 +209,12 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       clauses.push_back(c);
     };
     open_clause(sent.first_token);
-    std::size_t next_mod = 0;
+    std::size_t next = 0;
     for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-      while (next_mod < mods.size() && mods[next_mod].first < i) ++next_mod;
-      const bool splits = next_mod < mods.size() && mods[next_mod].first == i &&
-                          (mods[next_mod].entry->kind == ModifierKind::Contrast ||
-                           mods[next_mod].entry->kind == ModifierKind::Concessive);
+      while (next < mods.size() && mods[next].first < i) ++next;
+      const bool splits = next < mods.size() && mods[next].first == i &&
+                          (mods[next].entry->kind == ModifierKind::Contrast ||
+                           mods[next].entry->kind == ModifierKind::Concessive);
       if (splits && i > clauses.back().first_token) {
         ++segment;
         open_clause(i);
@@ -425,25 +229,36 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
       }
     }
     clauses.back().end_token = sent.end_token;
-    const auto clause_of = [&](std::uint32_t tok) -> Clause& {
-      for (Clause& c : clauses) {
-        if (tok >= c.first_token && tok < c.end_token) return c;
-      }
-      return clauses.back();
-    };
+  }
 
-    // Contrast and concessive weights.
+  // The clause of the sentence that holds token `tok`.
+  Clause& clause_of(std::uint32_t tok) {
+    const auto after =
+        std::upper_bound(clauses.begin(), clauses.end(), tok,
+                         [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
+    if (after != clauses.begin() && tok < std::prev(after)->end_token) return *std::prev(after);
+    return clauses.back();
+  }
+
+  // Contrast and concessive weights of the clauses.
+  void weigh_clauses() {
+    int contrasts = 0;
     for (const Modifier& m : mods) {
       const double w = m.entry->weight;
-      if (m.entry->kind == ModifierKind::Contrast) {
-        for (Clause& c : clauses) weigh(c, c.first_token < m.first ? 2.0 - w : w);
+      if (m.entry->kind == ModifierKind::Contrast && ++contrasts <= kMaxContrasts) {
+        for (Clause& c : clauses) {
+          weigh(c, c.first_token < m.first ? 2.0 - w : w);
+          c.conceded = c.conceded || c.first_token < m.first;
+        }
         // A sentence that opens with "But" / "Però" turns against the sentence before it.
         const bool opens_sentence =
             std::all_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + m.first,
                         [](const Token& t) { return t.kind == TokenKind::Punct; });
         if (opens_sentence) {
-          for (Clause& c : result.clauses) {
-            if (c.sentence + 1 == si) weigh(c, 2.0 - w);
+          for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end();
+               ++c) {
+            weigh(*c, 2.0 - w);
+            c->conceded = true;
           }
         }
         if (trace)
@@ -453,29 +268,33 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                lex_.where(m.entry->src), 0);
       } else if (m.entry->kind == ModifierKind::Concessive) {
         weigh(clause_of(m.first), w);
+        clause_of(m.first).conceded = true;
         if (trace)
           note(span_text(text, m.first, m.end), "concessive: its clause x" + factor_text(w),
                lex_.where(m.entry->src), 0);
       }
     }
+  }
 
-    const QuestionScope question = question_scope(text, lang_code, sent, clauses);
-    int exclamations = 0;
+  // 3. Modifiers: each entry adjusted by the modifiers of its clause; then refusals, lacks and
+  // exclamation marks, clause by clause.
+  void apply_modifiers() {
+    question = question_scope(text, lang_code, sent, clauses);
+    exclamations = 0;
     for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       exclamations += text.tokens[i].norm == "!";
     }
-
     // A negator standing alone as its clause is a refusal, not a negation: "No!", "No and no."
     negation_used.assign(clauses.size(), false);
     for (Clause& c : clauses) {
       std::uint32_t words = 0;
       for (std::uint32_t k = c.first_token; k < c.end_token; ++k)
         words += text.tokens[k].kind != TokenKind::Punct;
-      const auto m = std::find_if(mods.begin(), mods.end(), [&](const Modifier& x) {
-        return x.first >= c.first_token && x.end <= c.end_token;
-      });
-      if (words == 1 && m != mods.end() && m->entry->kind == ModifierKind::Negator &&
-          m->end == m->first + 1) {
+      const auto m = std::find_if(
+          starting_at(mods, c.first_token), mods.cend(),
+          [&](const Modifier& x) { return x.first >= c.end_token || x.end <= c.end_token; });
+      if (words == 1 && m != mods.end() && m->first < c.end_token &&
+          m->entry->kind == ModifierKind::Negator && m->end == m->first + 1) {
         c.raw += kRefusal;
         ++c.entries;
         negation_used[&c - clauses.data()] = true;
@@ -484,138 +303,19 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
                lex_.where(m->entry->src), kRefusal);
       }
     }
-
-    // 3. Each entry, adjusted by the modifiers of its clause.
-    for (const Item& item : items) {
-      Clause& clause = clause_of(item.first);
-      // Explanations are built only for `explain`: they cost more than the scoring itself.
-      const std::string subject = trace ? span_text(text, item.first, item.end) : std::string();
-      double v = item.valence;
-      if (trace) {
-        note(subject,
-             item.emoji          ? "emoji"
-             : item.interjection ? "interjection: the writer's own feeling, not negated or asked"
-                                 : "lexicon entry",
-             lex_.where(item.src), v);
-      }
-      if (item.emoji) {
-        clause.raw += v;
-        ++clause.entries;
-        result.opinions.push_back({item.first, item.end, v});
-        continue;
-      }
-      if (item.free_of) {
-        v *= -kFreeOf;
-        if (trace) note(subject, "free of something bad: praise x-0.6", "rule", v);
-      }
-      if (item.superlative) {
-        v *= kSuperlative;
-        if (trace) note(subject, "superlative -issimo x1.3", "rule", v);
-      }
-      // Modifiers before the entry, inside its clause.
-      const Modifier* negator = nullptr;
-      double negation_boost = 0;
-      double scale = 1;
-      const Modifier* irrealis = nullptr;
-      for (const Modifier& m : mods) {
-        if (item.interjection) break;
-        if (m.first < clause.first_token || m.first >= clause.end_token) continue;
-        const ModifierKind k = m.entry->kind;
-        if (k == ModifierKind::NegationBooster) {
-          negation_boost = std::max(negation_boost, static_cast<double>(m.entry->weight));
-          continue;
-        }
-        if (m.end > item.first) continue;
-        // Modifier words between do not use up the scope: "non è per niente buono".
-        std::size_t distance = 0;
-        for (std::uint32_t k = m.end; k < item.first; ++k)
-          distance += !in_modifier[k - sent.first_token];
-        if (k == ModifierKind::Negator) {
-          // A later negator within scope continues the same negation ("non ... mai"); a
-          // negated opinion followed by "and" closes it ("not pretentious and very cheap").
-          if (distance <= kNegationScope &&
-              !closed_by_conjunction(text, lang_code, m.end, item.first))
-            negator = &m;
-        } else if (intensity(k) && distance <= 2) {
-          const double f =
-              k == ModifierKind::Dampener ? 1.0 - m.entry->weight : 1.0 + m.entry->weight;
-          scale = std::clamp(scale * f, -kMaxScale, kMaxScale);
-        } else if (k == ModifierKind::Irrealis) {
-          irrealis = &m;
-        }
-      }
-      if (scale != 1) {
-        v *= scale;
-        if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
-      }
-      if (negator) negation_used[&clause - clauses.data()] = true;
-      // "Non c'è nessun problema", "non ho mai avuto problemi": an entry that opens with a
-      // negator of its own holds the negation already, and the one before agrees with it.
-      if (negator && opens_with_negator(lang, text.tokens[item.first])) {
-        if (trace) {
-          note(span_text(text, negator->first, negator->end) + " ... " + subject,
-               "the entry holds its own negation: the negator before agrees with it", "rule", v);
-        }
-        negator = nullptr;
-      }
-      if (negator && exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
-                                            clause.end_token)) {
-        if (trace) {
-          note(span_text(text, negator->first, negator->end) + " ... " + subject,
-               "exclamative comparison (never ... so, not ... this, not so ... in years): not "
-               "a negation",
-               "rule", v);
-        }
-        negator = nullptr;
-      }
-      if (negator && question.rhetorical) {
-        if (trace) {
-          note(span_text(text, negator->first, negator->end) + " ... " + subject,
-               "rhetorical question (isn't it…?, non è…?): not a negation", "rule", v);
-        }
-        negator = nullptr;
-      }
-      if (negator) {
-        const double strength = negator->entry->weight * (1.0 + negation_boost);
-        if (v > 0) {
-          v = -v * kNegatedPositive * strength;
-        } else if (v > kStrongNegative) {
-          v = -v * kNegatedNegative * strength;
-        } else {
-          v = 0;
-        }
-        if (trace)
-          note(span_text(text, negator->first, negator->end) + " ... " + subject,
-               negation_boost > 0 ? "negation, strengthened" : "negation",
-               lex_.where(negator->entry->src), v);
-      }
-      if (irrealis && v > 0) {
-        v *= irrealis->entry->weight;
-        if (trace)
-          note(subject,
-               "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
-               lex_.where(irrealis->entry->src), v);
-      }
-      if (question.asks && v > 0 && item.first >= question.from && !question.rhetorical &&
-          !item.interjection && !exclamative_how(text, lang_code, question.from, item.first)) {
-        v *= kQuestionPositive;
-        if (trace) note(subject, "question: a positive word asks, it does not praise", "rule", v);
-      }
-      const bool caps =
-          std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
-                      [](const Token& t) { return t.all_caps; });
-      if (caps && !shouting) {
-        v *= kAllCaps;
-        if (trace) note(subject, "ALL CAPS x1.25", "rule", v);
-      }
-      if (text.tokens[item.first].elongated) {
-        v *= kElongated;
-        if (trace) note(subject, "elongated x1.15", "rule", v);
-      }
-      clause.raw += v;
-      ++clause.entries;
-      result.opinions.push_back({item.first, item.end, v});
+    negation_boost_of.assign(clauses.size(), 0.0);
+    for (const Modifier& m : mods) {
+      if (m.entry->kind != ModifierKind::NegationBooster) continue;
+      double& boost = negation_boost_of[&clause_of(m.first) - clauses.data()];
+      boost = std::max(boost, static_cast<double>(m.entry->weight));
     }
+    plain_before.resize(sent.end_token - sent.first_token + 1);
+    plain_before[0] = 0;
+    for (std::uint32_t k = 0; k + sent.first_token < sent.end_token; ++k)
+      plain_before[k + 1] = plain_before[k] + !in_modifier[k];
+    next_mod = 0;
+    last_irrealis = mods.size();
+    for (const Item& item : items) score_entry(item);
     for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
       if (negation_used[ci]) continue;
       Clause& c = clauses[ci];
@@ -627,6 +327,26 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         note(span_text(text, negator->first, negator->end),
              "negator with no opinion word to negate: a lack", lex_.where(negator->entry->src),
              kAbsence);
+    }
+    // A counterfactual duty or wish with no opinion word in its clause is a complaint: "they
+    // should have told me", "avrebbero dovuto avvisarmi", "it would have been nice to get a
+    // reply". One that names a rating ("would have been 10", "sarebbe stato un 10") states the
+    // rating, with its reservation, not a complaint.
+    for (Clause& c : clauses) {
+      if (c.entries > 0) continue;
+      for (auto m = starting_at(mods, c.first_token); m != mods.end() && m->first < c.end_token;
+           ++m) {
+        if (m->entry->kind != ModifierKind::Irrealis ||
+            !counterfactual(text, lang_code, m->first, m->end) || rating_after(m->end, c.end_token))
+          continue;
+        c.raw += kCounterfactual;
+        ++c.entries;
+        if (trace)
+          note(span_text(text, m->first, m->end),
+               "counterfactual with no opinion word: a complaint", lex_.where(m->entry->src),
+               kCounterfactual);
+        break;
+      }
     }
     if (exclamations > 0) {
       const double boost = kExclamation * std::min(exclamations, 4);
@@ -647,28 +367,279 @@ void SentimentScorer::score(const TokenizedText& text, Lang lang_code,
         note("sentence " + std::to_string(si + 1),
              "exclamation marks: +" + factor_text(boost) + " intensity", "rule", 0);
     }
-    ++segment;
-    for (Clause& c : clauses) result.clauses.push_back(c);
   }
 
-  double raw = 0;
-  bool strong_pos = false, strong_neg = false;
-  for (const Clause& c : result.clauses) {
-    raw += c.raw * c.weight;
-    result.entries += c.entries;
-    strong_pos = strong_pos || c.raw >= kMixedThreshold;
-    strong_neg = strong_neg || c.raw <= -kMixedThreshold;
+  // True when a number follows token `k` in the clause, after at most an article ("a 10").
+  bool rating_after(std::uint32_t k, std::uint32_t end) const {
+    for (std::uint32_t i = k; i < end && i < k + 2; ++i) {
+      if (text.tokens[i].kind == TokenKind::Number) return true;
+    }
+    return false;
   }
-  result.compound = squash(raw);
-  if (strong_pos && strong_neg) {
-    result.label = SentimentLabel::Mixed;
-  } else if (result.compound >= 0.05) {
-    result.label = SentimentLabel::Positive;
-  } else if (result.compound <= -0.05) {
-    result.label = SentimentLabel::Negative;
-  } else {
-    result.label = SentimentLabel::Neutral;
+
+  // A sentence that is only "grazie tante" / "thanks a lot", right after a complaint, is sarcasm:
+  // its praise turns against what it thanks for.
+  void sarcastic_thanks() {
+    if (previous_sentence == result.clauses.size()) return;
+    double before = 0;
+    for (auto c = result.clauses.begin() + previous_sentence; c != result.clauses.end(); ++c)
+      before += c->raw * c->weight;
+    if (before >= 0) return;
+    std::string words;
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      if (text.tokens[i].kind == TokenKind::Punct) continue;
+      if (!words.empty()) words += ' ';
+      words += text.tokens[i].norm;
+      if (words.size() > 20) return;
+    }
+    if (words != (lang_code == Lang::It ? "grazie tante" : "thanks a lot") &&
+        words != (lang_code == Lang::It ? "grazie tante eh" : "thanks a bunch"))
+      return;
+    for (Clause& c : clauses) {
+      if (c.raw <= 0) continue;
+      c.raw = -c.raw;
+      if (trace) note(words, "thanks right after a complaint: sarcasm, x-1", "rule", c.raw);
+    }
   }
+
+  // One entry with the modifiers before it in its clause, added to the clause.
+  void score_entry(const Item& item) {
+    Clause& clause = clause_of(item.first);
+    // Explanations are built only for `explain`: they cost more than the scoring itself.
+    const std::string subject = trace ? span_text(text, item.first, item.end) : std::string();
+    double v = item.valence;
+    if (trace) {
+      note(subject,
+           item.emoji          ? "emoji"
+           : item.interjection ? "interjection: the writer's own feeling, not negated or asked"
+           : item.fact         ? "a cost in time stated as a fact"
+                               : "lexicon entry",
+           item.fact ? std::string("rule") : lex_.where(item.src), v);
+    }
+    if (item.emoji) {
+      clause.raw += v;
+      ++clause.entries;
+      result.opinions.push_back({item.first, item.end, v});
+      return;
+    }
+    if (item.free_of) {
+      v *= -kFreeOf;
+      if (trace) note(subject, "free of something bad: praise x-0.6", "rule", v);
+    }
+    if (item.superlative) {
+      v *= kSuperlative;
+      if (trace) note(subject, "superlative -issimo x1.3", "rule", v);
+    }
+    // Modifiers before the entry, inside its clause.
+    const Modifier* negator = nullptr;
+    double negation_boost = 0;
+    double scale = 1;
+    const Modifier* irrealis = nullptr;
+    for (; next_mod < mods.size() && mods[next_mod].first < item.first; ++next_mod) {
+      if (mods[next_mod].entry->kind == ModifierKind::Irrealis) last_irrealis = next_mod;
+    }
+    if (!item.interjection) {
+      negation_boost = negation_boost_of[&clause - clauses.data()];
+      if (last_irrealis < next_mod && mods[last_irrealis].first >= clause.first_token)
+        irrealis = &mods[last_irrealis];
+      // The modifiers before the entry, nearest first, up to kMaxModifiersInScope and while
+      // within reach. Modifier words between do not use up the scope: "non è per niente buono".
+      const Modifier* intensifiers[kMaxModifiersInScope];
+      std::size_t n_intensifiers = 0;
+      for (std::size_t j = next_mod, read = 0;
+           j > 0 && read < kMaxModifiersInScope && mods[j - 1].first >= clause.first_token;
+           --j, ++read) {
+        const Modifier& m = mods[j - 1];
+        const std::uint32_t distance =
+            plain_before[item.first - sent.first_token] - plain_before[m.end - sent.first_token];
+        if (distance > kNegationScope) break;
+        const ModifierKind k = m.entry->kind;
+        // The nearest negator within scope: a later one continues the same negation ("non ...
+        // mai"); a negated opinion followed by "and" closes it ("not pretentious and very
+        // cheap").
+        if (k == ModifierKind::Negator && negator == nullptr &&
+            !closed_by_conjunction(text, lang_code, m.end, item.first)) {
+          negator = &m;
+        } else if (intensity(k) && distance <= 2) {
+          intensifiers[n_intensifiers++] = &m;
+        }
+      }
+      while (n_intensifiers > 0) {  // in token order, as they apply
+        const ModifierEntry& e = *intensifiers[--n_intensifiers]->entry;
+        const double f = e.kind == ModifierKind::Dampener ? 1.0 - e.weight : 1.0 + e.weight;
+        scale = std::clamp(scale * f, -kMaxScale, kMaxScale);
+      }
+    }
+    if (scale != 1) {
+      v *= scale;
+      if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
+    }
+    if (negator) negation_used[&clause - clauses.data()] = true;
+    // "Non c'è nessun problema", "non ho mai avuto problemi": an entry that opens with a
+    // negator of its own holds the negation already, and the one before agrees with it.
+    if (negator && opens_with_negator(lang, text.tokens[item.first])) {
+      if (trace) {
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             "the entry holds its own negation: the negator before agrees with it", "rule", v);
+      }
+      negator = nullptr;
+    }
+    if (negator && exclamative_comparison(text, lang_code, negator->first, item.first, item.end,
+                                          clause.end_token)) {
+      if (trace) {
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             "exclamative comparison (never ... so, not ... this, not so ... in years): not "
+             "a negation",
+             "rule", v);
+      }
+      negator = nullptr;
+    }
+    if (negator && question.rhetorical) {
+      if (trace) {
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             "rhetorical question (isn't it…?, non è…?): not a negation", "rule", v);
+      }
+      negator = nullptr;
+    }
+    if (negator) {
+      const double strength = negator->entry->weight * (1.0 + negation_boost);
+      if (v > 0) {
+        v = -v * kNegatedPositive * strength;
+      } else if (v > kStrongNegative) {
+        v = -v * kNegatedNegative * strength;
+      } else {
+        v = 0;
+      }
+      if (trace)
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             negation_boost > 0 ? "negation, strengthened" : "negation",
+             lex_.where(negator->entry->src), v);
+    }
+    if (irrealis && v > 0 && counterfactual(text, lang_code, irrealis->first, irrealis->end)) {
+      v *= -kCounterfactualPositive;
+      if (trace)
+        note(subject, "counterfactual (would have been, sarebbe stato): a wish not met x-0.3",
+             lex_.where(irrealis->entry->src), v);
+    } else if (irrealis && v > 0) {
+      v *= irrealis->entry->weight;
+      if (trace)
+        note(subject,
+             "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
+             lex_.where(irrealis->entry->src), v);
+    }
+    if (question.asks && v > 0 && item.first >= question.from && !question.rhetorical &&
+        !item.interjection && !exclamative_how(text, lang_code, question.from, item.first)) {
+      v *= kQuestionPositive;
+      if (trace) note(subject, "question: a positive word asks, it does not praise", "rule", v);
+    }
+    const bool caps = std::any_of(text.tokens.begin() + item.first, text.tokens.begin() + item.end,
+                                  [](const Token& t) { return t.all_caps; });
+    if (caps && !shouting) {
+      v *= kAllCaps;
+      if (trace) note(subject, "ALL CAPS x1.25", "rule", v);
+    }
+    if (text.tokens[item.first].elongated) {
+      v *= kElongated;
+      if (trace) note(subject, "elongated x1.15", "rule", v);
+    }
+    clause.raw += v;
+    ++clause.entries;
+    result.opinions.push_back({item.first, item.end, v});
+  }
+
+  // 4. Compound: the weighted clauses of the whole comment, squashed, and the label.
+  // Strong opinions both ways make a comment mixed ("food great, service terrible"), unless those
+  // of one side are only conceded: before a contrast word or in a concessive clause ("nice, but
+  // it arrived broken", "despite the delay, impeccable"). Then the other side is the verdict.
+  void compound() {
+    double raw = 0;
+    bool strong_pos = false, strong_neg = false, kept_pos = false, kept_neg = false;
+    for (const Clause& c : result.clauses) {
+      raw += c.raw * c.weight;
+      result.entries += c.entries;
+      strong_pos = strong_pos || c.raw >= kMixedThreshold;
+      strong_neg = strong_neg || c.raw <= -kMixedThreshold;
+      kept_pos = kept_pos || (!c.conceded && c.raw >= kMixedThreshold);
+      kept_neg = kept_neg || (!c.conceded && c.raw <= -kMixedThreshold);
+    }
+    result.compound = squash(raw);
+    // The verdict holds when the weighted whole leans its way too.
+    const bool verdict = kept_pos ? result.compound >= 0.05 : result.compound <= -0.05;
+    if (strong_pos && strong_neg && kept_pos != kept_neg && verdict) {
+      result.label = kept_pos ? SentimentLabel::Positive : SentimentLabel::Negative;
+    } else if (strong_pos && strong_neg) {
+      result.label = SentimentLabel::Mixed;
+    } else if (result.compound >= 0.05) {
+      result.label = SentimentLabel::Positive;
+    } else if (result.compound <= -0.05) {
+      result.label = SentimentLabel::Negative;
+    } else {
+      result.label = SentimentLabel::Neutral;
+    }
+  }
+
+  const Lexicons& lex_;
+  const LanguageLexicon& lang;
+  const Lang lang_code;
+  const TokenizedText& text;
+  std::vector<TraceStep>* trace;
+  SentimentResult& result;
+  std::vector<Item>& items;
+  std::vector<Modifier>& mods;
+  std::vector<bool>& in_modifier;
+  std::vector<Clause>& clauses;
+  std::vector<bool>& negation_used;          // per clause: a negator took an opinion word
+  std::vector<double>& negation_boost_of;    // per clause: its strongest "at all"
+  std::vector<std::uint32_t>& plain_before;  // per token: non-modifier tokens before it
+  const bool shouting;                       // the whole comment in capitals
+  std::uint32_t segment = 0;
+  std::size_t previous_sentence = 0;  // where the clauses of the sentence before start
+  std::uint32_t si = 0;               // the sentence being scored
+  Sentence sent;
+  QuestionScope question;
+  int exclamations = 0;
+  std::size_t next_mod = 0;       // the first modifier at or after the entry being scored
+  std::size_t last_irrealis = 0;  // the last irrealis modifier before it, or mods.size()
+};
+
+}  // namespace
+
+const char* label_name(SentimentLabel label) {
+  switch (label) {
+    case SentimentLabel::Positive:
+      return "positive";
+    case SentimentLabel::Negative:
+      return "negative";
+    case SentimentLabel::Neutral:
+      return "neutral";
+    case SentimentLabel::Mixed:
+      return "mixed";
+  }
+  return "neutral";
+}
+
+bool joins_statements(std::string_view word, Lang lang) {
+  return lang == Lang::It ? (word == "e" || word == "ed") : (word == "and" || word == "&");
+}
+
+double squash(double raw) {
+  if (std::isnan(raw)) return 0;
+  // raw * raw overflows beyond 1e154; the result is +-1 to double precision long before.
+  if (std::abs(raw) > 1e100) return raw > 0 ? 1 : -1;
+  return raw / std::sqrt(raw * raw + 15.0);
+}
+
+SentimentResult SentimentScorer::score(const TokenizedText& text, Lang lang,
+                                       std::vector<TraceStep>* trace) const {
+  SentimentResult result;
+  SentimentScratch scratch;
+  score(text, lang, trace, result, scratch);
+  return result;
+}
+
+void SentimentScorer::score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace,
+                            SentimentResult& result, SentimentScratch& scratch) const {
+  Pass(lex_, lang, text, trace, result, scratch).run();
 }
 
 }  // namespace ascolto

@@ -9,6 +9,7 @@
 //
 //   SentimentScorer s(lexicons);
 //   SentimentResult r = s.score(tokens, Lang::It, nullptr);   // r.compound in [-1, 1]
+//   s.score(tokens, Lang::It, nullptr, result, scratch);       // reusing buffers, per thread
 #pragma once
 
 #include <cstdint>
@@ -31,6 +32,7 @@ struct Clause {
   double raw = 0;             // sum of the clause's adjusted valences
   double weight = 1;          // contrast / concessive weighting of the clause
   int entries = 0;            // sentiment-bearing entries found in it
+  bool conceded = false;      // before a contrast word ("nice, but ..."), or concessive
 };
 
 // One scored entry of a clause: its tokens and its valence after the clause's modifiers
@@ -46,6 +48,36 @@ struct SentimentResult {
   std::vector<Clause> clauses;
   std::vector<Opinion> opinions;  // in token order
   int entries = 0;
+};
+
+// An opinion entry of a sentence being scored: its tokens, its lexicon valence, its kind.
+struct SentimentItem {
+  std::uint32_t first = 0, end = 0;  // token range
+  double valence = 0;
+  bool emoji = false;         // no rule applies to it
+  bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
+  bool superlative = false;
+  bool free_of = false;  // a negative word and "free": "guilt-free"
+  bool fact = false;     // a rule's, no lexicon entry: a cost in time ("took 7 weeks")
+  EntrySource src;
+};
+
+// A modifier (negator, booster, contrast...) of a sentence being scored.
+struct SentimentModifier {
+  std::uint32_t first = 0, end = 0;
+  const ModifierEntry* entry = nullptr;
+};
+
+// The scorer's working buffers, one sentence at a time. Owned by the caller (one per Analyzer, so
+// one per thread), reused from one comment to the next: no allocation once they are large enough.
+struct SentimentScratch {
+  std::vector<SentimentItem> items;         // the sentence's opinion entries, in token order
+  std::vector<SentimentModifier> mods;      // its modifiers, in token order
+  std::vector<bool> in_modifier;            // per token of the sentence: inside a modifier
+  std::vector<Clause> clauses;              // its clauses
+  std::vector<bool> negation_used;          // per clause: a negator took an opinion word
+  std::vector<double> negation_boost;       // per clause: its strongest negation booster ("at all")
+  std::vector<std::uint32_t> plain_before;  // per token: the non-modifier tokens before it
 };
 
 // One line of the explanation `ascolto explain` prints.
@@ -66,14 +98,12 @@ double squash(double raw);
 class SentimentScorer {
  public:
   explicit SentimentScorer(const Lexicons& lexicons) : lex_(lexicons) {}
-  SentimentResult score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace) const {
-    SentimentResult result;
-    score(text, lang, trace, result);
-    return result;
-  }
-  // The same into `result`, whose buffers are reused: no allocation once they are large enough.
+  // Scores `text` into `result`, whose buffers are reused, with `scratch`'s buffers: no
+  // allocation once they are large enough. `trace`, when not null, receives the explanation.
   void score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace,
-             SentimentResult& result) const;
+             SentimentResult& result, SentimentScratch& scratch) const;
+  // The same with buffers of its own (tests, tools).
+  SentimentResult score(const TokenizedText& text, Lang lang, std::vector<TraceStep>* trace) const;
 
  private:
   const Lexicons& lex_;

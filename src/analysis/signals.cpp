@@ -86,23 +86,27 @@ Signals summarize(const std::vector<SignalSpan>& spans) {
 
 std::vector<Intent> sentence_intents(const TokenizedText& text, const SentimentResult& sentiment,
                                      const std::vector<SignalSpan>& spans) {
-  std::vector<Intent> intents(text.sentences.size(), Intent::Neutral);
-  for (std::uint32_t si = 0; si < text.sentences.size(); ++si) {
-    double raw = 0;
-    for (const Clause& c : sentiment.clauses) {
-      if (c.sentence == si) raw += c.raw * c.weight;
-    }
-    const double score = squash(raw);
+  const std::size_t n = text.sentences.size();
+  std::vector<Intent> intents(n, Intent::Neutral);
+  // One pass over the clauses and the spans, not one per sentence (linear in the comment).
+  std::vector<double> raws(n, 0.0);
+  for (const Clause& c : sentiment.clauses) {
+    if (c.sentence < n) raws[c.sentence] += c.raw * c.weight;
+  }
+  std::vector<bool> suggestion(n, false), negated_suggestion(n, false);
+  for (const SignalSpan& s : spans) {
+    if (s.sentence >= n || s.kind != SignalKind::Suggestion) continue;
+    (s.negated ? negated_suggestion : suggestion)[s.sentence] = true;
+  }
+  for (std::uint32_t si = 0; si < n; ++si) {
+    const double score = squash(raws[si]);
     const Sentence& sent = text.sentences[si];
     const bool asks =
         std::any_of(text.tokens.begin() + sent.first_token, text.tokens.begin() + sent.end_token,
                     [](const Token& t) { return t.norm == "?"; });
     // A negated suggestion in a positive sentence is praise: "non c'è niente da migliorare",
     // "nothing to improve". Negative advice stays a suggestion: "non dovreste chiudere alle 18".
-    const bool suggests = std::any_of(spans.begin(), spans.end(), [&](const SignalSpan& s) {
-      return s.sentence == si && s.kind == SignalKind::Suggestion &&
-             !(s.negated && score >= kIntentThreshold);
-    });
+    const bool suggests = suggestion[si] || (negated_suggestion[si] && score < kIntentThreshold);
     if (suggests) {
       intents[si] = Intent::Suggestion;
     } else if (asks && score > kRhetoricalQuestion) {

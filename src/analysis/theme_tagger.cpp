@@ -7,9 +7,7 @@
 namespace ascolto {
 namespace {
 
-bool overlaps(const ThemeSpan& a, const ThemeSpan& b) {
-  return a.sentence == b.sentence && a.first_token < b.end_token && b.first_token < a.end_token;
-}
+constexpr std::size_t kInsertionSortMax = 256;  // spans of one comment sorted by insertion
 
 bool word_in(const std::vector<std::string>& words, std::string_view token) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
@@ -101,24 +99,47 @@ void ThemeTagger::tag(const TokenizedText& text, const std::vector<SentenceText>
     return a.end_token > b.end_token;
   };
   // A stable insertion sort: spans come nearly in order (each sentence's lexicon matches in token
-  // order, then its rule matches), and std::stable_sort allocates a buffer on every call.
-  for (auto i = found.begin(); i != found.end(); ++i) {
-    std::rotate(std::upper_bound(found.begin(), i, *i, before), i, i + 1);
+  // order, then its rule matches), and std::stable_sort allocates a buffer on every call. Many
+  // spans (a long comment) are sorted by std::stable_sort: insertion is quadratic.
+  if (found.size() > kInsertionSortMax) {
+    std::stable_sort(found.begin(), found.end(), before);
+  } else {
+    for (auto i = found.begin(); i != found.end(); ++i) {
+      std::rotate(std::upper_bound(found.begin(), i, *i, before), i, i + 1);
+    }
   }
+  // In this order a span overlaps an earlier one of its theme in its sentence exactly when it
+  // starts before the furthest end of those: one pass, with that end per theme.
+  const auto& tax = lex_.taxonomy;
+  thread_local std::vector<std::uint32_t> theme_end, theme_stamp, parent_stamp;
+  theme_end.assign(tax.size(), 0);
+  theme_stamp.assign(tax.size(), 0);
   auto unique_end = found.begin();
   for (auto s = found.begin(); s != found.end(); ++s) {
-    const bool duplicate = std::any_of(found.begin(), unique_end, [&](const ThemeSpan& o) {
-      return o.theme == s->theme && overlaps(o, *s);
-    });
-    if (!duplicate) *unique_end++ = *s;
+    const std::uint32_t stamp = s->sentence + 1;
+    const bool duplicate = theme_stamp[s->theme] == stamp && theme_end[s->theme] > s->first_token;
+    if (duplicate) continue;
+    if (theme_stamp[s->theme] != stamp) theme_end[s->theme] = 0;
+    theme_stamp[s->theme] = stamp;
+    theme_end[s->theme] = std::max(theme_end[s->theme], s->end_token);
+    *unique_end++ = *s;
   }
   found.erase(unique_end, found.end());
-  const auto& tax = lex_.taxonomy;
-  for (const ThemeSpan& s : found) {
-    const bool has_child = std::any_of(found.begin(), found.end(), [&](const ThemeSpan& o) {
-      return o.sentence == s.sentence && tax.at(o.theme).parent_index == s.theme;
-    });
-    if (!has_child) spans.push_back(s);
+  // A parent beside its own subtheme in one sentence is dropped: the parents present, per
+  // sentence, marked first.
+  parent_stamp.assign(tax.size(), 0);
+  for (auto first = found.begin(); first != found.end();) {
+    auto last = first;
+    while (last != found.end() && last->sentence == first->sentence) ++last;
+    const std::uint32_t stamp = first->sentence + 1;
+    for (auto o = first; o != last; ++o) {
+      const std::int32_t parent = tax.at(o->theme).parent_index;
+      if (parent >= 0) parent_stamp[static_cast<std::size_t>(parent)] = stamp;
+    }
+    for (auto o = first; o != last; ++o) {
+      if (parent_stamp[o->theme] != stamp) spans.push_back(*o);
+    }
+    first = last;
   }
 }
 

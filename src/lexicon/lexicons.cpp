@@ -38,6 +38,16 @@ const char* unmatchable(const std::string& pattern) {
   return nullptr;
 }
 
+// Why RE2 rule `re` matches the text of any sentence ("re:x*", "re:\\b", "re:."), or null. Words
+// no pattern means (nonsense, of either language's letters) stand for "any word".
+const char* matches_anything(const RE2& re) {
+  if (RE2::PartialMatch("", re) || RE2::PartialMatch(" ", re)) return "matches the empty string";
+  for (const char* nonsense : {"qzxw", "jjyvk", "wkqzj"}) {
+    if (!RE2::PartialMatch(nonsense, re)) return nullptr;
+  }
+  return "matches any word";
+}
+
 struct Loader {
   Lexicons& lex;
   Tokenizer tokenizer;
@@ -348,6 +358,10 @@ struct Loader {
     if (!re->ok()) throw LexiconError(line.pos, "invalid RE2 rule: " + re->error());
     if (const char* why = unmatchable(pattern.substr(3))) {
       throw LexiconError(line.pos, std::string("this rule can never match: ") + why);
+    }
+    if (const char* why = matches_anything(*re)) {
+      throw LexiconError(line.pos,
+                         std::string("this rule ") + why + ": it would tag every sentence");
     }
     return re;
   }

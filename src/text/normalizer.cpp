@@ -44,6 +44,33 @@ bool unify_apostrophes(std::string_view text, std::string& out) {
   return true;
 }
 
+// At most this many combining marks (non-starters) in a row are kept in a lookup form, as in
+// Unicode's stream-safe text format (UAX #15): canonical reordering sorts each run by insertion,
+// quadratic in its length ("a" + 300,000 accents took minutes). No language needs more than a few.
+constexpr int kMaxCombiningMarks = 30;
+
+// True when `text` holds more than kMaxCombiningMarks combining marks in a row; then `out` is
+// `text` without the marks beyond them in each run. Malformed UTF-8 is kept for ICU to replace.
+bool stream_safe(std::string_view text, std::string& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto len = static_cast<int32_t>(text.size());
+  int run = 0;
+  bool capped = false;
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    run = c >= 0 && u_getCombiningClass(c) != 0 ? run + 1 : 0;
+    if (run > kMaxCombiningMarks && !capped) {
+      capped = true;
+      out.assign(text.substr(0, static_cast<std::size_t>(start)));
+    }
+    if (capped && run <= kMaxCombiningMarks)
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return capped;
+}
+
 }  // namespace
 
 std::string fold(std::string_view text) {
@@ -58,6 +85,8 @@ std::string fold(std::string_view text) {
     }
     return out;
   }
+  std::string capped;
+  if (stream_safe(text, capped)) return fold(capped);
   UErrorCode status = U_ZERO_ERROR;
   const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   // Most non-ASCII words ("più", "perché") are already folded: ICU tells so on the UTF-8 text,

@@ -11,7 +11,8 @@
 
 namespace ascolto {
 
-// NFKC_Casefold, with U+2019/U+2018/U+02BC/U+0060/U+00B4 mapped to '.
+// NFKC_Casefold, with U+2019/U+2018/U+02BC/U+0060/U+00B4 mapped to '. At most 30 combining marks
+// in a row are kept (the stream-safe format of UAX #15), so the time stays linear in the length.
 std::string fold(std::string_view text);
 
 // Removes U+FE0F (emoji presentation) and skin-tone modifiers U+1F3FB..U+1F3FF.

@@ -314,7 +314,7 @@ bool is_clause_boundary(const Token& token) {
   if (token.kind != TokenKind::Punct) return false;
   const std::string& s = token.norm;
   return s == "," || s == ";" || s == ":" || s == "." || s == "!" || s == "?" || s == "…" ||
-         s == "(" || s == ")" || s == "\xE2\x80\x94" /* em dash */;
+         s == "..." || s == "(" || s == ")" || s == "\xE2\x80\x94" /* em dash */;
 }
 
 void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {

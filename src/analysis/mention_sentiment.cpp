@@ -1,0 +1,111 @@
+#include "analysis/mention_sentiment.h"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+namespace ascolto {
+namespace {
+
+constexpr double kMissing = -1.5;             // raw valence of a theme named as missing
+constexpr std::uint32_t kConjunctReach = 40;  // tokens searched each side for "and" / "e"
+
+// A mention's sentiment: its clause's, else (a clause with no opinion word, as in "the food,
+// which came late, was great") the sentiment of the clauses around it up to a contrast word.
+// "No ambiance", "nessun parcheggio", "senza colazione", "not enough wines": a negator just before
+// a theme in a clause with no opinion word says the thing is missing. (What customers only name
+// to complain about, "queues" or "rumore", is an opinion word, so "no queues" stays praise.)
+bool named_as_missing(const TokenizedText& t, const LanguageLexicon& lang, const Clause& clause,
+                      const ThemeSpan& span) {
+  const std::uint32_t from =
+      std::max(clause.first_token, span.first_token - std::min<std::uint32_t>(span.first_token, 2));
+  for (std::uint32_t j = from; j < span.first_token; ++j) {
+    const auto m = lang.modifiers.longest(t.tokens, j, span.first_token);
+    if (m && m->payload->kind == ModifierKind::Negator) return true;
+  }
+  return false;
+}
+
+// A clause that joins two statements ("the atmosphere is noisy and the waiters are fast",
+// "personale gentile e camera sporca") gives each mention the opinion of its own conjunct.
+// The raw opinion of the conjunct of `clause` that holds the mention (0 when it has none), or
+// nothing when the clause joins no statements. A joining word inside an opinion entry ("sweet and
+// sour", "nickel and dime") does not split.
+std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
+                                   const Clause& clause, const ThemeSpan& span) {
+  // s.opinions is in token order: binary searches keep a long clause with many mentions linear.
+  const auto starting_from = [&](std::uint32_t i) {
+    return std::lower_bound(
+        s.opinions.begin(), s.opinions.end(), i,
+        [](const Opinion& o, std::uint32_t tok) { return o.first_token < tok; });
+  };
+  const auto inside_opinion = [&](std::uint32_t i) {
+    const auto after =
+        std::upper_bound(s.opinions.begin(), s.opinions.end(), i,
+                         [](std::uint32_t tok, const Opinion& o) { return tok < o.first_token; });
+    return after != s.opinions.begin() && std::prev(after)->end_token > i;
+  };
+  const auto splits = [&](std::uint32_t i) {
+    return joins_statements(t.tokens[i].norm, lang) && !inside_opinion(i);
+  };
+  // A conjunct is short: the search stops kConjunctReach tokens away, as at the clause's edge.
+  const std::uint32_t low =
+      std::max(clause.first_token, span.first_token - std::min(span.first_token, kConjunctReach));
+  const std::uint32_t high = std::min(clause.end_token, span.end_token + kConjunctReach);
+  std::uint32_t first = span.first_token;
+  while (first > low && !splits(first - 1)) --first;
+  std::uint32_t end = span.end_token;
+  while (end < high && !splits(end)) ++end;
+  const bool split_before = first > low || (first > clause.first_token && splits(first - 1));
+  const bool split_after = end < high || (end < clause.end_token && splits(end));
+  if (!split_before && !split_after) return std::nullopt;
+  double raw = 0;
+  for (auto o = starting_from(first); o != s.opinions.end() && o->first_token < end; ++o) {
+    if (o->end_token <= end) raw += o->value;
+  }
+  return raw;
+}
+
+}  // namespace
+
+void MentionSentiment::prepare(const SentimentResult& s) {
+  // Summed in clause order, as a loop over the clauses of one segment or sentence would.
+  segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);
+  sentence_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().sentence + 1, 0.0);
+  for (const Clause& c : s.clauses) {
+    segment_raw_[c.segment] += c.raw;
+    sentence_raw_[c.sentence] += c.raw * c.weight;
+  }
+}
+
+double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const LanguageLexicon& lang,
+                               const SentimentResult& s, const ThemeSpan& span) const {
+  // The clauses are in token order: the last one starting at or before the mention holds it.
+  const auto after =
+      std::upper_bound(s.clauses.begin(), s.clauses.end(), span.first_token,
+                       [](std::uint32_t tok, const Clause& c) { return tok < c.first_token; });
+  if (after == s.clauses.begin() || span.first_token >= std::prev(after)->end_token) return 0;
+  const Clause* own = &*std::prev(after);
+  // An entry of valence 0 (a dish name such as "dim sum" whose words are opinions elsewhere) is
+  // no opinion: such a clause falls back like one without entries.
+  if (own->entries > 0) {
+    // Opinions that cancel out over the clause ("noisy ... and the waiters fast") still speak
+    // for their own conjuncts.
+    const std::optional<double> conjunct = conjunct_raw(t, lang_code, s, *own, span);
+    if (conjunct && *conjunct != 0) return squash(*conjunct);
+    // A conjunct with no opinion of its own: what its pattern states comes before the rest of
+    // the clause ("we waited an hour and the bill was steep").
+    if (conjunct && span.valence != 0) return squash(span.valence);
+    if (own->raw != 0) return squash(own->raw);
+  }
+  // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
+  if (span.valence != 0) return squash(span.valence);
+  if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
+  const double raw = segment_raw_[own->segment];
+  if (raw != 0) return squash(raw);
+  // Nothing in its segment either ("only wine and beer are served, but the house varieties are
+  // quite good"): the sentence's weighted opinion.
+  return squash(0.0 + sentence_raw_[own->sentence]);
+}
+
+}  // namespace ascolto

@@ -1,0 +1,32 @@
+// The sentiment of one theme mention, from the comment's scored clauses: the opinion of the
+// mention's own conjunct or clause; else what the theme pattern states by itself ("took 40
+// minutes"); else a negator just before it ("no parking": missing); else the opinion of its
+// segment (the clauses up to a contrast word), else of its sentence. Linear in the comment: the
+// per-segment and per-sentence sums are computed once per comment by prepare().
+//
+//   MentionSentiment m;
+//   m.prepare(result);                                   // once per scored comment
+//   double v = m.score(tokens, lang, lexicon, result, span);   // in [-1, 1], per mention
+#pragma once
+
+#include <vector>
+
+#include "analysis/sentiment.h"
+#include "analysis/theme_tagger.h"
+#include "lexicon/lexicons.h"
+#include "text/tokenizer.h"
+
+namespace ascolto {
+
+class MentionSentiment {
+ public:
+  void prepare(const SentimentResult& s);
+  double score(const TokenizedText& t, Lang lang_code, const LanguageLexicon& lang,
+               const SentimentResult& s, const ThemeSpan& span) const;
+
+ private:
+  std::vector<double> segment_raw_;   // per segment: the sum of its clauses' raw opinions
+  std::vector<double> sentence_raw_;  // per sentence: the sum of its clauses' weighted opinions
+};
+
+}  // namespace ascolto
