@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/error.h"
 #include "common/interrupt.h"
 #include "helpers.h"
 #include "import/importer.h"
+#include "import/output_paths.h"
 #include "import/sinks.h"
 
 using namespace ascolto;
@@ -196,4 +198,88 @@ TEST_CASE("import: Ctrl-C stops at a batch boundary; the run is recorded interru
   CHECK(count(store, "SELECT count(*) FROM responses") == s.counts.stored);
   CHECK(text_of(store, "SELECT status FROM runs") == "interrupted");
   set_interrupt_requested(false);
+}
+
+TEST_CASE("import: Ctrl-C after the reader reached the end stops after the current batch") {
+  // 12 rows in batches of 2 with 2 workers: all 6 batches fit in flight, so the reader is done
+  // before the first is written; the stop must still come after that batch.
+  std::string content = "id,comment\n";
+  for (int i = 0; i < 12; ++i)
+    content += std::to_string(i) + ",commento " + std::to_string(i) + "\n";
+  const std::string csv = write_file("stop-eof.csv", content);
+  Store store(fresh_db("stop-eof.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(db);
+  struct StopAtFirstWrite : Recorder {
+    void progress(const ImportProgress& p) override {
+      Recorder::progress(p);
+      set_interrupt_requested(true);
+    }
+  } seen;
+  const ImportSummary s = importer.run(seen);
+  set_interrupt_requested(false);
+  CHECK(s.interrupted);
+  CHECK(s.counts.read == 2);
+  CHECK(count(store, "SELECT count(*) FROM responses") == 2);
+  CHECK(text_of(store, "SELECT status FROM runs") == "interrupted");
+}
+
+TEST_CASE("import: personal data in ids, respondents, segments and field problems is redacted") {
+  const std::string csv = write_file(
+      "pii-fields.csv",
+      "id,customer_id,store,date,comment\nmario@example.com,m.bianchi@example.net,Milano,chiamami "
+      "3331234567,bene\nluigi@example.com,,giulia@example.org 3331234567,2026-03-01,ok\n");
+  Store store(fresh_db("pii-fields.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  std::ostringstream out;
+  JsonLinesSink json(out, "<memory>");
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(db);
+  importer.add_sink(json);
+  Recorder seen;
+  const ImportSummary s = importer.run(seen);
+  CHECK(s.counts.stored == 2);  // two redacted ids stay two responses
+  for (const char* sql :
+       {"SELECT group_concat(source_id || source_key || coalesce(respondent_id, '')) FROM "
+        "responses",
+        "SELECT group_concat(value) FROM segments", "SELECT group_concat(reason) FROM rejects"}) {
+    const std::string stored = text_of(store, sql);
+    CAPTURE(stored);
+    CHECK(stored.find("@example") == std::string::npos);
+    CHECK(stored.find("3331234567") == std::string::npos);
+  }
+  CHECK(text_of(store, "SELECT reason FROM rejects WHERE severity = 'field'").find("[PHONE]") !=
+        std::string::npos);
+  CHECK(out.str().find("@example") == std::string::npos);
+  CHECK(out.str().find("3331234567") == std::string::npos);
+  for (const auto& p : seen.problems) CHECK(p.find("3331234567") == std::string::npos);
+  CHECK(s.redactions[PiiKind::Email] == 4);
+}
+
+TEST_CASE("import: a JSON-lines write that fails is an OutputError naming the output") {
+  const std::string csv = write_file("full.csv", "comment\nbene\nmale\n");
+  std::ofstream full("/dev/full", std::ios::binary);
+  REQUIRE(full.is_open());
+  JsonLinesSink json(full, "/dev/full");
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(json);
+  Recorder seen;
+  CHECK_THROWS_WITH_AS(importer.run(seen), doctest::Contains("/dev/full"), OutputError);
+}
+
+TEST_CASE("import: an output that is an input or the database is refused, whatever its spelling") {
+  const std::string csv = write_file("victim.csv", "comment\nbene\n");
+  const std::string db = fresh_db("victim.db");
+  { Store create(db); }
+  const std::string other_spelling = (fs::path(csv).parent_path() / "." / "victim.csv").string();
+  CHECK_THROWS_AS(refuse_clobbering({csv}, "", other_spelling), OutputError);
+  CHECK_THROWS_AS(refuse_clobbering({csv}, other_spelling, ""), OutputError);
+  CHECK_THROWS_AS(refuse_clobbering({csv}, db, db), OutputError);
+  fs::remove(scratch("victim-link.csv"));
+  fs::create_symlink(csv, scratch("victim-link.csv"));
+  CHECK_THROWS_AS(refuse_clobbering({scratch("victim-link.csv").string()}, "", csv), OutputError);
+  CHECK_NOTHROW(refuse_clobbering({csv, "-"}, db, scratch("new.jsonl").string()));
+  CHECK_NOTHROW(refuse_clobbering({"-"}, "", "-"));
+  CHECK(fs::file_size(csv) > 0);
 }

@@ -138,8 +138,11 @@ ImportSummary Importer::run(ImportObserver& outer) {
                        reader->column_descriptions());
       } catch (const InputError& e) {
         summary.input_problems = true;
-        observer.problem(e.pos().str(), "skipped file", e.what() + e.pos().str().size() + 2);
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+        std::string reason = e.what() + e.pos().str().size() + 2, full = e.what();
+        redaction.message(reason);
+        redaction.message(full);
+        observer.problem(e.pos().str(), "skipped file", reason);
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, full, {}});
         submit();
         continue;
       }
@@ -150,11 +153,14 @@ ImportSummary Importer::run(ImportObserver& outer) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
           auto mapped = mapper->map(rec);
           if (auto* row = std::get_if<InputRow>(&mapped)) {
+            // Redacted first, so the duplicate's reason quotes the id as stored; a duplicate's
+            // personal data is counted once, in its raw record.
+            const PiiCounts found = redaction.row(*row);
             if (!ids.first_time(*row)) {
               keep_reject(batch.rejects,
                           {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});
             } else {
-              summary.redactions += redaction.row(*row);
+              summary.redactions += found;
               batch.rows.push_back({std::move(*row), {}});
             }
           } else {
@@ -171,8 +177,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
         // A read error mid-file: keep what was read, record the failure, go on with the next
         // file.
         summary.input_problems = true;
-        observer.problem(e.pos().str(), "stopped reading", e.what());
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+        std::string reason = e.what();
+        redaction.message(reason);
+        observer.problem(e.pos().str(), "stopped reading", reason);
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
       }
       submit();
       summary.inputs.push_back({{"path", file},
@@ -191,6 +199,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
     summary.interrupted = true;
   }
   summary.redactions += reject_redactions;
+  summary.last_progress = progress;
   stop_requested();
   if (options_.timed && !summary.interrupted) summary.times = pipeline.times();
   const auto finish_start = Clock::now();

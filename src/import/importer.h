@@ -45,6 +45,14 @@ struct ImportCounts {
   std::int64_t field_issues = 0;  // stored rows with a field set to NULL or empty
 };
 
+// Where the import is, for a progress display.
+struct ImportProgress {
+  std::int64_t rows = 0;          // rows written by the sinks so far
+  std::uint64_t bytes_read = 0;   // input bytes the reader has consumed (approximate)
+  std::uint64_t bytes_total = 0;  // sizes of the inputs; 0 when unknown (standard input)
+  const char* phase = "reading";  // "reading", "building indexes"
+};
+
 struct ImportSummary {
   ImportCounts counts;
   std::map<std::string, std::int64_t> field_issue_kinds;  // column name -> stored rows affected
@@ -54,16 +62,9 @@ struct ImportSummary {
   bool interrupted = false;
   // Per input as read: path, format, hash and the columns used.
   nlohmann::json inputs = nlohmann::json::array();
+  ImportProgress last_progress;  // as last reported, for the sinks' final phase
   double read_seconds = 0, finish_seconds = 0;
   StageTimes times;
-};
-
-// Where the import is, for a progress display.
-struct ImportProgress {
-  std::int64_t rows = 0;          // rows written by the sinks so far
-  std::uint64_t bytes_read = 0;   // input bytes the reader has consumed (approximate)
-  std::uint64_t bytes_total = 0;  // sizes of the inputs; 0 when unknown (standard input)
-  const char* phase = "reading";  // "reading", "building indexes"
 };
 
 // Sees what the import finds. Calls come from the reader and the writer threads, never at once.

@@ -53,7 +53,9 @@ enum class RunStatus { Completed, Interrupted, Failed };
 
 class Store {
  public:
-  explicit Store(const std::string& path);
+  // `busy_ms`: how long a write waits for another writer's lock before failing with a
+  // StoreError that says another import is running.
+  explicit Store(const std::string& path, int busy_ms = 5000);
   ~Store();
 
   // Starts a run, recording this process and host; first marks `interrupted` the runs this host
@@ -71,8 +73,9 @@ class Store {
   // Stores the personal-data redaction counts of the run (JSON object, kind -> count).
   void record_redactions(std::int64_t run, const std::string& counts_json);
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
-  // and builds the indexes a bulk import deferred.
-  void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
+  // and builds the indexes a bulk import deferred. Ctrl-C before or during the index build
+  // leaves them to the next open and closes the run as interrupted; returns the status recorded.
+  RunStatus finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
   SQLite::Database& db() { return db_; }
   const std::string& path() const { return path_; }
@@ -80,12 +83,14 @@ class Store {
  private:
   void close_abandoned_runs(const std::string& host);
   std::vector<RefusedRow> write_rows(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                                     const std::vector<RejectedRow>& rejects, WriteCounts& delta);
+                                     const std::vector<RejectedRow>& rejects, WriteCounts& delta,
+                                     bool row_by_row);
   // Runs `f`, turning a SQLite::Exception into a StoreError naming the database.
   template <class F>
   auto guarded(F&& f) -> decltype(f());
 
   std::string path_;
+  int busy_ms_;
   SQLite::Database db_;
   std::string analysis_key_;
   struct Statements;

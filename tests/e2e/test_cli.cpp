@@ -493,3 +493,57 @@ TEST_CASE("analyze --timings: one line per stage on stderr") {
   CHECK(run_cli("analyze " + examples("survey-it.csv") + " --out -").err.find("timing ") ==
         std::string::npos);
 }
+
+TEST_CASE(
+    "analyze: out-of-range numbers, impossible dates and unknown encodings are usage errors") {
+  const std::string csv = examples("survey-it.csv");
+  for (const char* bad : {"--threads -1", "--threads 100000", "--batch-size -1", "--batch-size 0",
+                          "--encoding klingon-8"}) {
+    CAPTURE(bad);
+    const Result r = run_cli("analyze " + csv + " --out /dev/null " + bad);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(std::string(bad).substr(0, std::string(bad).find(' '))) != std::string::npos);
+  }
+  const std::string db = fresh_db("usage.db");
+  CHECK(run_cli("analyze " + csv + " --db " + db).code == 0);
+  for (const char* bad : {"--since 2026-99-99", "--until 14/03/2026"}) {
+    CAPTURE(bad);
+    CHECK(run_cli("report --db " + db + " " + bad).code == 2);
+  }
+}
+
+TEST_CASE("analyze: a failed write, or an output that is an input or the database, exits 4") {
+  const std::string csv = examples("survey-it.csv");
+  Result r = run_cli("analyze " + csv + " --out /dev/full");
+  CHECK(r.code == 4);
+  CHECK(r.err.find("/dev/full") != std::string::npos);
+  const fs::path victim = scratch() / "victim.csv";
+  fs::copy_file(csv, victim, fs::copy_options::overwrite_existing);
+  const auto size = fs::file_size(victim);
+  r = run_cli("analyze " + victim.string() + " --out " + (scratch() / "." / "victim.csv").string());
+  CHECK(r.code == 4);
+  CHECK(r.err.find("same file as the input") != std::string::npos);
+  CHECK(fs::file_size(victim) == size);
+  r = run_cli("analyze " + victim.string() + " --db " + victim.string());
+  CHECK(r.code == 4);
+  CHECK(fs::file_size(victim) == size);
+  const std::string db = fresh_db("victim.db");
+  CHECK(run_cli("analyze " + csv + " --db " + db).code == 0);
+  r = run_cli("analyze " + csv + " --db " + db + " --out " + db);
+  CHECK(r.code == 4);
+  CHECK(q(db, "SELECT count(*) FROM responses") > 0);
+}
+
+TEST_CASE("analyze and report: a file that is not an Ascolto database exits 3") {
+  const fs::path text = scratch() / "notes.db";
+  std::ofstream(text) << "these are notes, not a database\n";
+  Result r = run_cli("report --db " + text.string());
+  CHECK(r.code == 3);
+  CHECK(r.err.find("not an Ascolto database") != std::string::npos);
+  r = run_cli("analyze " + examples("survey-it.csv") + " --db " + text.string());
+  CHECK(r.code == 3);
+  CHECK(r.err.find(text.string()) != std::string::npos);
+  const std::string empty = fresh_db("empty.db");
+  std::ofstream(empty).flush();
+  CHECK(run_cli("report --db " + empty).code == 3);
+}
