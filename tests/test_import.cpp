@@ -283,3 +283,100 @@ TEST_CASE("import: an output that is an input or the database is refused, whatev
   CHECK_NOTHROW(refuse_clobbering({"-"}, "", "-"));
   CHECK(fs::file_size(csv) > 0);
 }
+
+namespace {
+
+// One import of `files` into `db`, as `analyze --db` does it.
+ImportSummary import_into(const std::string& db, const std::vector<std::string>& files,
+                          ImportOptions o = {}, bool force = false,
+                          WriteCounts* store_counts = nullptr) {
+  o.files = files;
+  o.threads = 1;
+  Store store(db);
+  RunInfo info = kRun;
+  info.force = force;
+  StoreSink sink(store, info, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), o);
+  importer.add_sink(sink);
+  Recorder seen;
+  ImportSummary s = importer.run(seen);
+  if (store_counts) *store_counts = sink.counts();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("import: monthly exports whose ids restart at 1 never replace each other") {
+  const std::string jan = write_file("2026-01.csv",
+                                     "id,score,comment\n1,9,Gennaio ottimo\n2,3,"
+                                     "Gennaio pessimo\n");
+  const std::string feb = write_file("2026-02.csv",
+                                     "id,score,comment\n1,2,Febbraio lento\n2,10,"
+                                     "Febbraio perfetto\n");
+  const std::string db = fresh_db("waves.db");
+  CHECK(import_into(db, {jan}).counts.stored == 2);
+  const ImportSummary second = import_into(db, {feb});
+  CHECK(second.counts.stored == 0);
+  CHECK(second.counts.rejected == 2);  // exit 1
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE text LIKE 'Gennaio%'") == 2);
+    const std::string reason =
+        text_of(store, "SELECT reason FROM rejects WHERE file LIKE '%2026-02.csv' LIMIT 1");
+    CHECK(reason.find("id '1' is already stored from ") != std::string::npos);
+    CHECK(reason.find("2026-01.csv:2") != std::string::npos);
+    CHECK(reason.find("--survey") != std::string::npos);
+  }
+  // Each wave under its own survey: both kept.
+  const std::string scoped = fresh_db("waves-scoped.db");
+  ImportOptions o;
+  o.survey = "2026-01";
+  CHECK(import_into(scoped, {jan}, o).counts.stored == 2);
+  o.survey = "2026-02";
+  const ImportSummary scoped_second = import_into(scoped, {feb}, o);
+  CHECK(scoped_second.counts.stored == 2);
+  CHECK(scoped_second.counts.rejected == 0);
+  Store store(scoped);
+  CHECK(count(store, "SELECT count(*) FROM responses") == 4);
+  CHECK(count(store, "SELECT count(DISTINCT value) FROM segments WHERE name = 'survey'") == 2);
+}
+
+TEST_CASE("import: a cumulative export of the same survey stays idempotent") {
+  const std::string jan = write_file("cumul-jan.csv", "id,score,comment\n1,9,Ottimo\n2,3,Lento\n");
+  const std::string both = write_file(
+      "cumul-jan-feb.csv", "id,score,comment\n1,9,Ottimo\n2,3,Lento\n3,8,Buono\n4,6,Così così\n");
+  const std::string db = fresh_db("cumul.db");
+  import_into(db, {jan});
+  WriteCounts c;
+  const ImportSummary s = import_into(db, {both}, {}, false, &c);
+  CHECK(s.counts.rejected == 0);
+  CHECK(c.unchanged == 2);
+  CHECK(c.added == 2);
+}
+
+TEST_CASE("import: naming a column the first run missed updates the rows; --force rewrites all") {
+  const std::string csv = write_file("late-score.csv",
+                                     "id,voto_finale,quando,comment\n1,9,2026-03-01,Ottimo\n2,3,"
+                                     "2026-03-02,Lento\n");
+  const std::string db = fresh_db("late-score.db");
+  import_into(db, {csv});
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE score IS NULL") == 2);
+  }
+  ImportOptions o;
+  o.columns.score_col = "voto_finale";
+  o.columns.date_col = "quando";
+  WriteCounts c;
+  import_into(db, {csv}, o, false, &c);
+  CHECK(c.updated == 2);
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE score IS NULL") == 0);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE response_date IS NULL") == 0);
+  }
+  import_into(db, {csv}, o, false, &c);
+  CHECK(c.unchanged == 2);
+  import_into(db, {csv}, o, true, &c);
+  CHECK(c.updated == 2);
+}

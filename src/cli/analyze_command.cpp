@@ -46,6 +46,8 @@ struct AnalyzeOptions {
   long long threads = 0;
   bool timings = false;
   bool keep_pii = false;
+  bool force = false;
+  std::string survey;
   std::size_t max_field_bytes = 1 << 20;
 };
 
@@ -97,7 +99,11 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "store comments as written (default: e-mails, phones, IBANs, cards, codici fiscali and "
       "partite IVA are replaced by [EMAIL], [PHONE], ...)")(
       "max-field-bytes", po::value(&o.max_field_bytes)->default_value(1 << 20),
-      "longer fields are cut at a character boundary and flagged");
+      "longer fields are cut at a character boundary and flagged")(
+      "survey", po::value(&o.survey),
+      "survey or wave the files belong to: ids are unique within it (for exports whose ids "
+      "restart at 1); stored as the segment 'survey'")(
+      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -177,6 +183,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.forced_lang = parse_lang(opt.lexicon.lang);
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
+  import.survey = opt.survey;
   const auto lexicons = load_from_options(opt.lexicon, argv0);
   const unsigned threads = opt.threads > 0 ? static_cast<unsigned>(opt.threads)
                                            : std::max(1u, std::thread::hardware_concurrency());
@@ -196,7 +203,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     options["pii"] = opt.keep_pii ? "kept" : "redacted";
     nlohmann::json inputs = opt.files;
     store_sink = std::make_unique<StoreSink>(
-        *store, RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump()},
+        *store,
+        RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump(), opt.force},
         lexicons->taxonomy);
     importer.add_sink(*store_sink);
   }

@@ -156,6 +156,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
             // Redacted first, so the duplicate's reason quotes the id as stored; a duplicate's
             // personal data is counted once, in its raw record.
             const PiiCounts found = redaction.row(*row);
+            if (!options_.survey.empty()) {
+              row->source_key = "survey:" + options_.survey + "|" + row->source_key;
+              row->segments.emplace_back("survey", options_.survey);
+            }
             if (!ids.first_time(*row)) {
               keep_reject(batch.rejects,
                           {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});

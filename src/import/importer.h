@@ -36,6 +36,9 @@ struct ImportOptions {
   Lang forced_lang = Lang::Und;
   bool redact = true;  // false: --keep-pii
   bool timed = false;  // per-stage seconds in the summary
+  // Scopes the response ids: rows of survey "2026-02" never meet those of "2026-01" under the
+  // same id (exports that number responses from 1 each time), and carry a "survey" segment.
+  std::string survey;
 };
 
 struct ImportCounts {

@@ -35,18 +35,24 @@ struct Store::Statements {
   SQLite::Statement progress;
 
   explicit Statements(SQLite::Database& db)
-      : find(db, "SELECT id, content_hash, run_id FROM responses WHERE source_key = ?"),
-        insert(db,
-               "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
-               "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
-               "sentiment, label, churn_intent, repeat_contact, recommendation, source_id) VALUES "
-               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
-               "ON CONFLICT (source_key) DO NOTHING"),
+      : find(db,
+             "SELECT id, content_hash, source_file, source_line, input_hash FROM responses "
+             "WHERE source_key = ?"),
+        insert(
+            db,
+            "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+            "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
+            "sentiment, label, churn_intent, repeat_contact, recommendation, source_id, "
+            "input_hash) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+            "?18, ?19) "
+            "ON CONFLICT (source_key) DO NOTHING"),
         update(db,
                "UPDATE responses SET content_hash = ?2, run_id = ?3, source_file = ?4, "
                "source_line = ?5, respondent_id = ?6, response_date = ?7, score = ?8, band = ?9, "
                "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14, "
-               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17, source_id = ?18 "
+               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17, source_id = ?18, "
+               "input_hash = ?19 "
                "WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
@@ -108,6 +114,11 @@ void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::strin
   } else {
     st.bindNoCopy(18, row.id);
   }
+  st.bindNoCopy(19, row.content_hash);
+}
+
+std::string base_name(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
 }
 
 // Every parameter is bound before each step, so bindings need no clearing; strings are bound
@@ -229,6 +240,8 @@ std::int64_t Store::begin_run(const RunInfo& info) {
     st.exec();
     analysis_key_ = info.lexicon_hash + "|" + info.options_json + "|" + info.tool_version;
     const std::int64_t run = db_.getLastInsertRowid();
+    // --force: no stored row matches this run's analysis, so every row is written again.
+    if (info.force) analysis_key_ += "|force " + std::to_string(run);
     if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
       SQLite::Transaction tx(db_);
       drop_deferred_indexes(db_);
@@ -335,13 +348,22 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       ++delta.field_issues;
     }
   };
-  const auto write_one = [&](const AnalysedRow& r) {
+  std::string clash_reason;
+  // False when the row is refused as an id clash (clash_reason says why).
+  const auto write_one = [&](const AnalysedRow& r) -> bool {
     ContentHasher h;
     h.add(r.row.content_hash);
     h.add(analysis_key_);
     // Naming a respondent column later updates the stored rows; rows without one keep the hash
     // they had before respondents existed.
     if (!r.row.respondent.empty()) h.add(r.row.respondent);
+    // So does naming a score, date or segment column the first run missed.
+    if (r.row.score) h.add(std::to_string(*r.row.score));
+    if (r.row.date) h.add(*r.row.date);
+    for (const auto& [name, value] : r.row.segments) {
+      h.add(name);
+      h.add(value);
+    }
     const std::string hash = h.hex();
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
@@ -355,16 +377,28 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       field_issues(r.row);
     } else {
       s.find.bindNoCopy(1, r.row.source_key);
-      bool same = false;
+      bool same = false, clash = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
         same = s.find.getColumn(1).getString() == hash;
+        // Another file's response under the same id, with other content: ids that restart in
+        // each export. Never replaced silently (a cumulative export, same content, is fine).
+        const std::string stored_file = s.find.getColumn(2).getString();
+        clash = !s.find.getColumn(4).isNull() && base_name(stored_file) != base_name(r.row.file) &&
+                s.find.getColumn(4).getString() != r.row.content_hash;
+        if (clash) {
+          clash_reason = "id '" + r.row.id + "' is already stored from " + stored_file + ":" +
+                         std::to_string(s.find.getColumn(3).getInt64()) +
+                         " with different content; if each export numbers its responses from 1, "
+                         "import each with its own --survey NAME to keep both";
+        }
       }
       s.find.reset();
+      if (clash) return false;
       field_issues(r.row);
       if (same) {
         ++delta.unchanged;
-        return;
+        return true;
       }
       // Buffered rows go in first, so that rowids are those of one INSERT per row.
       s.segments.flush();
@@ -384,16 +418,23 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
                       static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), &m.text,
                       m.sentiment, intent_name(m.intent)});
     }
+    return true;
+  };
+  const auto refuse = [&](std::size_t i, std::string reason) {
+    const InputRow& row = rows[i].row;
+    reject(row.file, row.line, 0, "row", reason, &row.text);
+    ++delta.rejected;
+    refused.push_back({i, std::move(reason)});
   };
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (!row_by_row) {
-      write_one(rows[i]);
+      if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
       continue;
     }
     const WriteCounts before = delta;
     db_.exec("SAVEPOINT one_row");
     try {
-      write_one(rows[i]);
+      if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
       s.segments.flush();
       s.mentions.flush();
       db_.exec("RELEASE one_row");
@@ -405,11 +446,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       db_.exec("ROLLBACK TO one_row");
       db_.exec("RELEASE one_row");
       delta = before;
-      const InputRow& row = rows[i].row;
-      std::string reason = std::string("the database refused the row: ") + e.what();
-      reject(row.file, row.line, 0, "row", reason, &row.text);
-      ++delta.rejected;
-      refused.push_back({i, std::move(reason)});
+      refuse(i, std::string("the database refused the row: ") + e.what());
     }
   }
   s.segments.flush();

@@ -1,8 +1,11 @@
 // The single SQLite writer: opens (or creates) the database, migrates it, records each run, and
 // writes analysed rows in batches, one transaction per batch, with prepared statements. A row
 // whose source key is already stored is left alone when unchanged and replaced (with its
-// segments and mentions) when its content, the lexicons or the analysis options changed, so
-// re-running an import never duplicates data (duplicate ids within a run are the importer's to
+// segments and mentions) when its content, its mapped score/date/segments, the lexicons or the
+// analysis options changed, so
+// re-running an import never duplicates data; but a row from another file (by name) whose id is
+// stored with different content is refused as a clash, never a silent replacement (ids that
+// restart in each export: give each its --survey). Duplicate ids within a run are the importer's to
 // reject: src/import). An import into an empty database builds the secondary indexes once at the
 // end of the run instead of row by row. Rows arrive redacted. Every SQLite error leaves as a
 // StoreError naming the database. Not thread-safe: one Store per process.
@@ -32,6 +35,7 @@ struct RunInfo {
   std::string inputs_json;
   std::string lexicon_hash;
   std::string options_json;  // options that change results; part of change detection
+  bool force = false;        // re-store (and count as updated) every row, changed or not
 };
 
 struct WriteCounts {

@@ -123,7 +123,8 @@ TEST_CASE("analyze: re-running the same import adds nothing; a changed row is up
   CHECK(again.err.find("(0 new, 0 updated, 5 unchanged)") != std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   const std::int64_t mentions = q(db, "SELECT count(*) FROM mentions");
-  const fs::path changed = scratch() / "changed.csv";
+  // A corrected export under its own name (another folder); another name would be an id clash.
+  const fs::path changed = scratch() / "small.csv";
   std::string text = slurp(data("small.csv"));
   text.replace(text.find("Niente da dire"), 14, "Consegna in ritardo");
   std::ofstream(changed) << text;
@@ -546,4 +547,17 @@ TEST_CASE("analyze and report: a file that is not an Ascolto database exits 3") 
   const std::string empty = fresh_db("empty.db");
   std::ofstream(empty).flush();
   CHECK(run_cli("report --db " + empty).code == 3);
+}
+
+TEST_CASE("analyze: a comment dump on standard input keeps its first line") {
+  const fs::path dump = scratch() / "dump";
+  std::ofstream(dump) << "Servizio ottimo, grazie!\nTerrible support, never again.\n"
+                         "Consegna in ritardo\n";
+  const Result r = run_cli("analyze - --out - <" + dump.string());
+  CHECK(r.code == 0);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0]["lang"] == "it");
+  CHECK(lines[1]["lang"] == "en");
+  CHECK(lines[0]["sentiment"]["label"] == "positive");
 }
