@@ -380,3 +380,33 @@ TEST_CASE("import: naming a column the first run missed updates the rows; --forc
   import_into(db, {csv}, o, true, &c);
   CHECK(c.updated == 2);
 }
+
+TEST_CASE("import: progress counts the bytes of every input against their total size") {
+  std::string a = "id,comment\n", b = "id,comment\n";
+  for (int i = 0; i < 40; ++i) a += "a" + std::to_string(i) + ",commento abbastanza lungo\n";
+  for (int i = 0; i < 40; ++i) b += "b" + std::to_string(i) + ",un altro commento\n";
+  const std::string fa = write_file("progress-a.csv", a), fb = write_file("progress-b.csv", b);
+  Store store(fresh_db("progress.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for({fa, fb}));
+  importer.add_sink(db);
+  Recorder seen;
+  importer.run(seen);
+  REQUIRE(seen.progress_seen.size() >= 2);
+  const ImportProgress& reading = seen.progress_seen[seen.progress_seen.size() - 2];
+  CHECK(reading.bytes_total == a.size() + b.size());
+  CHECK(reading.bytes_read == a.size() + b.size());  // '\n' line ends: exact
+  CHECK(seen.progress_seen[0].bytes_read < reading.bytes_read);
+  CHECK(std::string(seen.progress_seen.back().phase) == "building indexes");
+
+  ImportProgress p;
+  p.rows = 500;
+  p.bytes_read = 250;
+  p.bytes_total = 1000;
+  CHECK(describe_progress(p, 10.0) == "500 rows  50 rows/s  25% read, about 30 s left");
+  p.phase = "building indexes";
+  CHECK(describe_progress(p, 12.0) == "500 rows read; building indexes... (12.0 s elapsed)");
+  p = ImportProgress();
+  p.rows = 10;
+  CHECK(describe_progress(p, 2.0) == "10 rows  5 rows/s  2.0 s elapsed");
+}

@@ -1,11 +1,14 @@
 #include "import/importer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <variant>
 
 #include "common/error.h"
@@ -55,6 +58,32 @@ std::uint64_t total_size(const std::vector<std::string>& files) {
 }
 
 }  // namespace
+
+std::string describe_progress(const ImportProgress& p, double elapsed) {
+  char buf[160];
+  const auto rows = static_cast<long long>(p.rows);
+  if (std::string_view(p.phase) != "reading") {
+    std::snprintf(buf, sizeof buf, "%lld rows read; %s... (%.1f s elapsed)", rows, p.phase,
+                  elapsed);
+    return buf;
+  }
+  const double rate = elapsed > 0 ? static_cast<double>(p.rows) / elapsed : 0.0;
+  int n = std::snprintf(buf, sizeof buf, "%lld rows  %.0f rows/s", rows, rate);
+  if (p.bytes_total > 0) {
+    // Bytes counted as the records were read (UTF-8), against the files' sizes: an estimate.
+    const double share =
+        std::min(1.0, static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
+    n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "  %.0f%% read",
+                       share * 100);
+    if (share > 0.01 && share < 1.0) {
+      std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ", about %.0f s left",
+                    elapsed * (1 - share) / share);
+    }
+  } else {
+    std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "  %.1f s elapsed", elapsed);
+  }
+  return buf;
+}
 
 Importer::Importer(const Lexicons& lexicons, ImportOptions options)
     : lexicons_(lexicons), options_(std::move(options)) {}
@@ -148,6 +177,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
       }
       RawRecord rec;
       const std::string id_column = mapper->id_column();
+      // The header line, as near as its fields tell (delimiters and the line end).
+      std::uint64_t header_bytes = reader->header().size();
+      for (const std::string& name : reader->header()) header_bytes += name.size();
+      bytes_read.fetch_add(header_bytes, std::memory_order_relaxed);
       try {
         while (reader->next(rec)) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);

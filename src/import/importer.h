@@ -70,6 +70,11 @@ struct ImportSummary {
   StageTimes times;
 };
 
+// The progress line a terminal shows: rows, rate, the share of the input read and the time left
+// while reading ("12000 rows  4100 rows/s  37% read, about 5 s left"), then the final phase
+// ("200000 rows read; building indexes...").
+std::string describe_progress(const ImportProgress& p, double elapsed_seconds);
+
 // Sees what the import finds. Calls come from the reader and the writer threads, never at once.
 class ImportObserver {
  public:
