@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/error.h"
 #include "common/interrupt.h"
 #include "helpers.h"
 #include "import/importer.h"
+#include "import/output_paths.h"
 #include "import/sinks.h"
 
 using namespace ascolto;
@@ -196,4 +198,215 @@ TEST_CASE("import: Ctrl-C stops at a batch boundary; the run is recorded interru
   CHECK(count(store, "SELECT count(*) FROM responses") == s.counts.stored);
   CHECK(text_of(store, "SELECT status FROM runs") == "interrupted");
   set_interrupt_requested(false);
+}
+
+TEST_CASE("import: Ctrl-C after the reader reached the end stops after the current batch") {
+  // 12 rows in batches of 2 with 2 workers: all 6 batches fit in flight, so the reader is done
+  // before the first is written; the stop must still come after that batch.
+  std::string content = "id,comment\n";
+  for (int i = 0; i < 12; ++i)
+    content += std::to_string(i) + ",commento " + std::to_string(i) + "\n";
+  const std::string csv = write_file("stop-eof.csv", content);
+  Store store(fresh_db("stop-eof.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(db);
+  struct StopAtFirstWrite : Recorder {
+    void progress(const ImportProgress& p) override {
+      Recorder::progress(p);
+      set_interrupt_requested(true);
+    }
+  } seen;
+  const ImportSummary s = importer.run(seen);
+  set_interrupt_requested(false);
+  CHECK(s.interrupted);
+  CHECK(s.counts.read == 2);
+  CHECK(count(store, "SELECT count(*) FROM responses") == 2);
+  CHECK(text_of(store, "SELECT status FROM runs") == "interrupted");
+}
+
+TEST_CASE("import: personal data in ids, respondents, segments and field problems is redacted") {
+  const std::string csv = write_file(
+      "pii-fields.csv",
+      "id,customer_id,store,date,comment\nmario@example.com,m.bianchi@example.net,Milano,chiamami "
+      "3331234567,bene\nluigi@example.com,,giulia@example.org 3331234567,2026-03-01,ok\n");
+  Store store(fresh_db("pii-fields.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  std::ostringstream out;
+  JsonLinesSink json(out, "<memory>");
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(db);
+  importer.add_sink(json);
+  Recorder seen;
+  const ImportSummary s = importer.run(seen);
+  CHECK(s.counts.stored == 2);  // two redacted ids stay two responses
+  for (const char* sql :
+       {"SELECT group_concat(source_id || source_key || coalesce(respondent_id, '')) FROM "
+        "responses",
+        "SELECT group_concat(value) FROM segments", "SELECT group_concat(reason) FROM rejects"}) {
+    const std::string stored = text_of(store, sql);
+    CAPTURE(stored);
+    CHECK(stored.find("@example") == std::string::npos);
+    CHECK(stored.find("3331234567") == std::string::npos);
+  }
+  CHECK(text_of(store, "SELECT reason FROM rejects WHERE severity = 'field'").find("[PHONE]") !=
+        std::string::npos);
+  CHECK(out.str().find("@example") == std::string::npos);
+  CHECK(out.str().find("3331234567") == std::string::npos);
+  for (const auto& p : seen.problems) CHECK(p.find("3331234567") == std::string::npos);
+  CHECK(s.redactions[PiiKind::Email] == 4);
+}
+
+TEST_CASE("import: a JSON-lines write that fails is an OutputError naming the output") {
+  const std::string csv = write_file("full.csv", "comment\nbene\nmale\n");
+  std::ofstream full("/dev/full", std::ios::binary);
+  REQUIRE(full.is_open());
+  JsonLinesSink json(full, "/dev/full");
+  Importer importer(testing::shipped(), options_for({csv}));
+  importer.add_sink(json);
+  Recorder seen;
+  CHECK_THROWS_WITH_AS(importer.run(seen), doctest::Contains("/dev/full"), OutputError);
+}
+
+TEST_CASE("import: an output that is an input or the database is refused, whatever its spelling") {
+  const std::string csv = write_file("victim.csv", "comment\nbene\n");
+  const std::string db = fresh_db("victim.db");
+  { Store create(db); }
+  const std::string other_spelling = (fs::path(csv).parent_path() / "." / "victim.csv").string();
+  CHECK_THROWS_AS(refuse_clobbering({csv}, "", other_spelling), OutputError);
+  CHECK_THROWS_AS(refuse_clobbering({csv}, other_spelling, ""), OutputError);
+  CHECK_THROWS_AS(refuse_clobbering({csv}, db, db), OutputError);
+  fs::remove(scratch("victim-link.csv"));
+  fs::create_symlink(csv, scratch("victim-link.csv"));
+  CHECK_THROWS_AS(refuse_clobbering({scratch("victim-link.csv").string()}, "", csv), OutputError);
+  CHECK_NOTHROW(refuse_clobbering({csv, "-"}, db, scratch("new.jsonl").string()));
+  CHECK_NOTHROW(refuse_clobbering({"-"}, "", "-"));
+  CHECK(fs::file_size(csv) > 0);
+}
+
+namespace {
+
+// One import of `files` into `db`, as `analyze --db` does it.
+ImportSummary import_into(const std::string& db, const std::vector<std::string>& files,
+                          ImportOptions o = {}, bool force = false,
+                          WriteCounts* store_counts = nullptr) {
+  o.files = files;
+  o.threads = 1;
+  Store store(db);
+  RunInfo info = kRun;
+  info.force = force;
+  StoreSink sink(store, info, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), o);
+  importer.add_sink(sink);
+  Recorder seen;
+  ImportSummary s = importer.run(seen);
+  if (store_counts) *store_counts = sink.counts();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("import: monthly exports whose ids restart at 1 never replace each other") {
+  const std::string jan = write_file("2026-01.csv",
+                                     "id,score,comment\n1,9,Gennaio ottimo\n2,3,"
+                                     "Gennaio pessimo\n");
+  const std::string feb = write_file("2026-02.csv",
+                                     "id,score,comment\n1,2,Febbraio lento\n2,10,"
+                                     "Febbraio perfetto\n");
+  const std::string db = fresh_db("waves.db");
+  CHECK(import_into(db, {jan}).counts.stored == 2);
+  const ImportSummary second = import_into(db, {feb});
+  CHECK(second.counts.stored == 0);
+  CHECK(second.counts.rejected == 2);  // exit 1
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE text LIKE 'Gennaio%'") == 2);
+    const std::string reason =
+        text_of(store, "SELECT reason FROM rejects WHERE file LIKE '%2026-02.csv' LIMIT 1");
+    CHECK(reason.find("id '1' is already stored from ") != std::string::npos);
+    CHECK(reason.find("2026-01.csv:2") != std::string::npos);
+    CHECK(reason.find("--survey") != std::string::npos);
+  }
+  // Each wave under its own survey: both kept.
+  const std::string scoped = fresh_db("waves-scoped.db");
+  ImportOptions o;
+  o.survey = "2026-01";
+  CHECK(import_into(scoped, {jan}, o).counts.stored == 2);
+  o.survey = "2026-02";
+  const ImportSummary scoped_second = import_into(scoped, {feb}, o);
+  CHECK(scoped_second.counts.stored == 2);
+  CHECK(scoped_second.counts.rejected == 0);
+  Store store(scoped);
+  CHECK(count(store, "SELECT count(*) FROM responses") == 4);
+  CHECK(count(store, "SELECT count(DISTINCT value) FROM segments WHERE name = 'survey'") == 2);
+}
+
+TEST_CASE("import: a cumulative export of the same survey stays idempotent") {
+  const std::string jan = write_file("cumul-jan.csv", "id,score,comment\n1,9,Ottimo\n2,3,Lento\n");
+  const std::string both = write_file(
+      "cumul-jan-feb.csv", "id,score,comment\n1,9,Ottimo\n2,3,Lento\n3,8,Buono\n4,6,Così così\n");
+  const std::string db = fresh_db("cumul.db");
+  import_into(db, {jan});
+  WriteCounts c;
+  const ImportSummary s = import_into(db, {both}, {}, false, &c);
+  CHECK(s.counts.rejected == 0);
+  CHECK(c.unchanged == 2);
+  CHECK(c.added == 2);
+}
+
+TEST_CASE("import: naming a column the first run missed updates the rows; --force rewrites all") {
+  const std::string csv = write_file("late-score.csv",
+                                     "id,voto_finale,quando,comment\n1,9,2026-03-01,Ottimo\n2,3,"
+                                     "2026-03-02,Lento\n");
+  const std::string db = fresh_db("late-score.db");
+  import_into(db, {csv});
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE score IS NULL") == 2);
+  }
+  ImportOptions o;
+  o.columns.score_col = "voto_finale";
+  o.columns.date_col = "quando";
+  WriteCounts c;
+  import_into(db, {csv}, o, false, &c);
+  CHECK(c.updated == 2);
+  {
+    Store store(db);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE score IS NULL") == 0);
+    CHECK(count(store, "SELECT count(*) FROM responses WHERE response_date IS NULL") == 0);
+  }
+  import_into(db, {csv}, o, false, &c);
+  CHECK(c.unchanged == 2);
+  import_into(db, {csv}, o, true, &c);
+  CHECK(c.updated == 2);
+}
+
+TEST_CASE("import: progress counts the bytes of every input against their total size") {
+  std::string a = "id,comment\n", b = "id,comment\n";
+  for (int i = 0; i < 40; ++i) a += "a" + std::to_string(i) + ",commento abbastanza lungo\n";
+  for (int i = 0; i < 40; ++i) b += "b" + std::to_string(i) + ",un altro commento\n";
+  const std::string fa = write_file("progress-a.csv", a), fb = write_file("progress-b.csv", b);
+  Store store(fresh_db("progress.db"));
+  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for({fa, fb}));
+  importer.add_sink(db);
+  Recorder seen;
+  importer.run(seen);
+  REQUIRE(seen.progress_seen.size() >= 2);
+  const ImportProgress& reading = seen.progress_seen[seen.progress_seen.size() - 2];
+  CHECK(reading.bytes_total == a.size() + b.size());
+  CHECK(reading.bytes_read == a.size() + b.size());  // '\n' line ends: exact
+  CHECK(seen.progress_seen[0].bytes_read < reading.bytes_read);
+  CHECK(std::string(seen.progress_seen.back().phase) == "building indexes");
+
+  ImportProgress p;
+  p.rows = 500;
+  p.bytes_read = 250;
+  p.bytes_total = 1000;
+  CHECK(describe_progress(p, 10.0) == "500 rows  50 rows/s  25% read, about 30 s left");
+  p.phase = "building indexes";
+  CHECK(describe_progress(p, 12.0) == "500 rows read; building indexes... (12.0 s elapsed)");
+  p = ImportProgress();
+  p.rows = 10;
+  CHECK(describe_progress(p, 2.0) == "10 rows  5 rows/s  2.0 s elapsed");
 }

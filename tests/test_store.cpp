@@ -7,6 +7,13 @@
 #include "store/schema.h"
 #include "store/store.h"
 
+#include <SQLiteCpp/Transaction.h>
+
+#include <limits>
+
+#include "common/error.h"
+#include "common/interrupt.h"
+
 using namespace ascolto;
 namespace fs = std::filesystem;
 
@@ -265,4 +272,70 @@ TEST_CASE("store: a run this host left running with its process gone is marked i
   CHECK(status(elsewhere) == "running");  // another machine's process cannot be checked here
   CHECK(status(run) == "running");
   CHECK(count(s, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL") == 1);
+}
+
+TEST_CASE("store: a row the database refuses is rejected with its reason; the batch is stored") {
+  Store s(fresh_db("ascolto-store-refused.db"));
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  WriteCounts c;
+  std::vector<AnalysedRow> rows{row("1", 3, "2026-03-02", "uno", "h1"),
+                                row("2", 9, "2026-03-02", "due", "h2"),
+                                row("3", 7, "2026-03-02", "tre", "h3")};
+  rows[1].analysis.score = std::numeric_limits<double>::quiet_NaN();  // bound as NULL: NOT NULL
+  const std::vector<RejectedRow> rejects{{"t.csv", 9, 4, "expected 3 fields", "a,b"}};
+  const auto refused = s.write_batch(run, rows, rejects, c);
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].index == 1);
+  CHECK(refused[0].reason.find("NOT NULL constraint failed: responses.sentiment") !=
+        std::string::npos);
+  CHECK(c.added == 2);
+  CHECK(c.rejected == 2);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(s, "SELECT count(*) FROM mentions") == 2);
+  CHECK(count(s, "SELECT count(*) FROM segments") == 2);
+  CHECK(count(s,
+              "SELECT count(*) FROM rejects WHERE severity = 'row' AND reason LIKE "
+              "'the database refused the row:%'") == 1);
+  CHECK(count(s, "SELECT rows_read FROM runs") == 4);
+  // The statements are usable again: the next batch goes in whole.
+  s.write_batch(run, {row("4", 1, "2026-03-03", "quattro", "h4")}, {}, c);
+  CHECK(count(s, "SELECT count(*) FROM responses") == 3);
+}
+
+TEST_CASE("store: a writer kept waiting by another one names the database and the other import") {
+  const std::string path = fresh_db("ascolto-store-busy.db");
+  { Store first(path); }
+  SQLite::Database other(path, SQLite::OPEN_READWRITE);
+  SQLite::Transaction holding(other, SQLite::TransactionBehavior::IMMEDIATE);
+  Store s(path, 200);
+  try {
+    s.begin_run({"test", "[]", "lex", "{}"});
+    FAIL("no error while another writer holds the lock");
+  } catch (const StoreError& e) {
+    const std::string what = e.what();
+    CHECK(what.find(path) != std::string::npos);
+    CHECK(what.find("another import is running") != std::string::npos);
+  }
+}
+
+TEST_CASE("store: Ctrl-C before the index build closes the run interrupted; the next open builds") {
+  const std::string path = fresh_db("ascolto-store-stop-index.db");
+  {
+    Store s(path);
+    auto run = s.begin_run({"test", "[]", "lex", "{}"});
+    WriteCounts c;
+    s.write_batch(run, {row("1", 3, "2026-03-02", "uno", "h1")}, {}, c);
+    set_interrupt_requested(true);
+    CHECK(s.finish_run(run, RunStatus::Completed, "[]") == RunStatus::Interrupted);
+    set_interrupt_requested(false);
+    CHECK(s.db().execAndGet("SELECT status FROM runs").getString() == "interrupted");
+    CHECK(count(s,
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
+                "'responses_date'") == 0);
+  }
+  Store again(path);
+  CHECK(again.db()
+            .execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                        "name = 'responses_date'")
+            .getInt() == 1);
 }

@@ -3,6 +3,10 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unicode/ucnv.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -17,6 +21,7 @@
 #include "common/error.h"
 #include "import/comment_sample.h"
 #include "import/importer.h"
+#include "import/output_paths.h"
 #include "import/sinks.h"
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
@@ -28,6 +33,10 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr int kExitInterrupted = 130;  // the shell's code for a command stopped by SIGINT
+// Beyond these a value is a typo, not a plan: each worker holds lexicon iterators and a batch, and
+// 2N+2 batches are in flight.
+constexpr long long kMaxThreads = 256;
+constexpr long long kMaxBatchSize = 1'000'000;
 
 struct AnalyzeOptions {
   std::vector<std::string> files;
@@ -36,12 +45,26 @@ struct AnalyzeOptions {
   LexiconCliOptions lexicon;
   ColumnOptions columns;
   std::size_t skip_rows = 0;
-  std::size_t batch_size = 2000;
-  unsigned threads = 0;
+  long long batch_size = 2000;  // signed, so that "-1" is refused, not wrapped
+  long long threads = 0;
   bool timings = false;
   bool keep_pii = false;
+  bool force = false;
+  std::string survey;
   std::size_t max_field_bytes = 1 << 20;
 };
+
+// An --encoding ICU cannot convert from is a usage error, said before any file is opened.
+void check_encoding(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(name.c_str(), &status);
+  if (converter != nullptr) ucnv_close(converter);
+  if (U_FAILURE(status)) {
+    throw UsageError("--encoding '" + name +
+                     "' is not an encoding ICU knows (e.g. UTF-8, windows-1252, ISO-8859-15, "
+                     "UTF-16LE)");
+  }
+}
 
 AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   AnalyzeOptions o;
@@ -82,7 +105,11 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "store comments as written (default: e-mails, phones, IBANs, cards, codici fiscali and "
       "partite IVA are replaced by [EMAIL], [PHONE], ...)")(
       "max-field-bytes", po::value(&o.max_field_bytes)->default_value(1 << 20),
-      "longer fields are cut at a character boundary and flagged");
+      "longer fields are cut at a character boundary and flagged")(
+      "survey", po::value(&o.survey),
+      "survey or wave the files belong to: ids are unique within it (for exports whose ids "
+      "restart at 1); stored as the segment 'survey'")(
+      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -91,7 +118,15 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   if (o.files.empty()) throw UsageError("no input files (see --help)");
   if (o.db.empty() && o.out.empty())
     throw UsageError("nothing to write: give --db PATH and/or --out PATH");
-  if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+  if (o.batch_size < 1 || o.batch_size > kMaxBatchSize) {
+    throw UsageError("--batch-size must be between 1 and " + std::to_string(kMaxBatchSize) +
+                     " (got " + std::to_string(o.batch_size) + ")");
+  }
+  if (o.threads < 0 || o.threads > kMaxThreads) {
+    throw UsageError("--threads must be between 0 (all cores) and " + std::to_string(kMaxThreads) +
+                     " (got " + std::to_string(o.threads) + ")");
+  }
+  if (!o.encoding.empty()) check_encoding(o.encoding);
   if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
   set_date_order(o.columns, o.date_order);
   return o;
@@ -138,23 +173,27 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.reader.max_field_bytes = opt.max_field_bytes;
   import.reader.sheet = opt.sheet;
   import.columns = opt.columns;
-  import.batch_size = opt.batch_size;
+  import.batch_size = static_cast<std::size_t>(opt.batch_size);
   import.forced_lang = parse_lang(opt.lexicon.lang);
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
+  import.survey = opt.survey;
   // --pack auto (the default): the packs that the first comments' vocabulary names.
   std::optional<PackDetection> detection;
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {
     detection = detect_packs(lexicon_dir(opt.lexicon, argv0),
                              sample_comments(import.files, import.reader, import.columns));
-    std::cerr << "ascolto analyze: " << detection->summary() << "\n";
+    std::cerr << "ascolto analyze: " << detection->summary() << "
+";
   }
   const auto lexicons = load_from_options(
       opt.lexicon, argv0, detection ? detection->chosen() : std::vector<std::string>{});
-  const unsigned threads =
-      opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = opt.threads > 0 ? static_cast<unsigned>(opt.threads)
+                                           : std::max(1u, std::thread::hardware_concurrency());
   import.threads = threads;
 
+  // Before anything is opened for writing.
+  refuse_clobbering(opt.files, opt.db, opt.out == "-" ? "" : opt.out);
   Importer importer(*lexicons, import);
   std::unique_ptr<Store> store;
   std::unique_ptr<StoreSink> store_sink;
@@ -171,7 +210,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     nlohmann::json inputs = opt.files;
     store_sink = std::make_unique<StoreSink>(
         *store,
-        RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump(), key_options},
+        RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump(), key_options,
+                opt.force},
         lexicons->taxonomy);
     importer.add_sink(*store_sink);
   }
@@ -181,7 +221,9 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     json_sink = std::make_unique<JsonLinesSink>(std::cout, "<stdout>");
   } else if (!opt.out.empty()) {
     out_file.open(opt.out, std::ios::binary | std::ios::trunc);
-    if (!out_file) throw UsageError("cannot write '" + opt.out + "'");
+    if (!out_file) {
+      throw OutputError("cannot open '" + opt.out + "' for writing (" + std::strerror(errno) + ")");
+    }
     json_sink = std::make_unique<JsonLinesSink>(out_file, opt.out);
   }
   if (json_sink) importer.add_sink(*json_sink);
@@ -189,6 +231,10 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   AnalyzeDisplay display;
   const ImportSummary summary = importer.run(display);
   display.finish();
+  if (out_file.is_open()) {
+    out_file.close();
+    if (!out_file) throw OutputError(opt.out + ": closing the JSON lines failed");
+  }
   const ImportCounts& counts = summary.counts;
   if (summary.interrupted)
     std::cerr << "ascolto analyze: interrupted; re-run the same command to finish\n";

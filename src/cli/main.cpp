@@ -1,6 +1,7 @@
 // ascolto: voice-of-customer analysis of survey exports. Dispatches subcommands; each parses
 // its own options and calls the library. Exit codes: 0 ok, 1 bad input (rows rejected or a
-// file unreadable), 2 usage error, 3 lexicon or database error.
+// file unreadable), 2 usage error, 3 lexicon or database error, 4 output error (a write failed,
+// or an output is an input or the database), 130 interrupted.
 #include <SQLiteCpp/Exception.h>
 
 #include <boost/program_options/errors.hpp>
@@ -62,6 +63,9 @@ int main(int argc, char** argv) {
   } catch (const ascolto::UsageError& e) {
     std::cerr << "ascolto " << command << ": " << e.what() << "\n";
     return 2;
+  } catch (const ascolto::OutputError& e) {
+    std::cerr << "ascolto " << command << ": output error: " << e.what() << "\n";
+    return 4;
   } catch (const ascolto::InputError& e) {
     std::cerr << "ascolto " << command << ": " << e.what() << "\n";
     return 1;

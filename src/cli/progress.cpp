@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 namespace ascolto {
 namespace {
@@ -36,20 +37,21 @@ void AnalyzeDisplay::progress(const ImportProgress& p) {
   latest_ = p;
   if (!terminal_) return;
   const auto now = Clock::now();
-  if (now - last_ < std::chrono::milliseconds(250)) return;
+  // A new phase is shown at once: the index build can be a third of the run.
+  const bool new_phase = std::string_view(p.phase) != "reading";
+  if (!new_phase && now - last_ < std::chrono::milliseconds(250)) return;
   last_ = now;
   print(p);
 }
 
 void AnalyzeDisplay::print(const ImportProgress& p) {
-  const double secs = elapsed();
-  std::fprintf(stderr, "\r%lld rows  %.0f rows/s  %.1f s elapsed   ",
-               static_cast<long long>(p.rows), secs > 0 ? static_cast<double>(p.rows) / secs : 0.0,
-               secs);
+  // Padded so a shorter line covers the longer one before it.
+  std::fprintf(stderr, "\r%-72s", describe_progress(p, elapsed()).c_str());
 }
 
 void AnalyzeDisplay::finish() {
   if (terminal_) {
+    latest_.phase = "reading";  // the final line: rows, rate, 100% read
     print(latest_);
     std::fputc('\n', stderr);
   }

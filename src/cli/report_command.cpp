@@ -7,6 +7,7 @@
 
 #include "cli/shared_options.h"
 #include "common/error.h"
+#include "io/dates.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
 #include "report/overview.h"
@@ -60,14 +61,24 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
   }
   po::notify(vm);
   options.by = parse_granularity(by);
+  for (const auto& [name, value] :
+       {std::pair{"--since", &options.since}, {"--until", &options.until}}) {
+    if (!value->empty() && parse_date(*value, DateOrder::DayFirst) != *value)
+      throw UsageError(std::string(name) + " '" + *value + "': expected a date YYYY-MM-DD");
+  }
   const UiLabels& labels = ui_labels(ui_lang);
   if (format != "text" && format != "csv" && format != "json") {
     throw UsageError("--format '" + format + "': expected text, csv or json");
   }
   if (!std::filesystem::exists(db_path)) throw UsageError("database '" + db_path + "' not found");
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
-  const int version = schema_version(db);
-  if (version == 0) throw UsageError("'" + db_path + "' is not an Ascolto database");
+  int version = 0;
+  try {
+    version = schema_version(db);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("'" + db_path + "' is not an Ascolto database (" + e.what() + ")");
+  }
+  if (version == 0) throw StoreError("'" + db_path + "' is not an Ascolto database");
   if (version < kSchemaVersion) {
     throw UsageError("'" + db_path + "' has schema version " + std::to_string(version) +
                      "; run `ascolto analyze` with this version on it to upgrade it");

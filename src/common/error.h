@@ -57,4 +57,11 @@ class StoreError : public AscoltoError {
   using AscoltoError::AscoltoError;
 };
 
+// An output cannot be written (a failed or short write, a full disk) or would destroy an input
+// (the same file as an input or as the database). The message names the path.
+class OutputError : public AscoltoError {
+ public:
+  using AscoltoError::AscoltoError;
+};
+
 }  // namespace ascolto

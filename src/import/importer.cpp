@@ -1,11 +1,14 @@
 #include "import/importer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <variant>
 
 #include "common/error.h"
@@ -60,6 +63,32 @@ std::uint64_t total_size(const std::vector<std::string>& files) {
 }
 
 }  // namespace
+
+std::string describe_progress(const ImportProgress& p, double elapsed) {
+  char buf[160];
+  const auto rows = static_cast<long long>(p.rows);
+  if (std::string_view(p.phase) != "reading") {
+    std::snprintf(buf, sizeof buf, "%lld rows read; %s... (%.1f s elapsed)", rows, p.phase,
+                  elapsed);
+    return buf;
+  }
+  const double rate = elapsed > 0 ? static_cast<double>(p.rows) / elapsed : 0.0;
+  int n = std::snprintf(buf, sizeof buf, "%lld rows  %.0f rows/s", rows, rate);
+  if (p.bytes_total > 0) {
+    // Bytes counted as the records were read (UTF-8), against the files' sizes: an estimate.
+    const double share =
+        std::min(1.0, static_cast<double>(p.bytes_read) / static_cast<double>(p.bytes_total));
+    n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "  %.0f%% read",
+                       share * 100);
+    if (share > 0.01 && share < 1.0) {
+      std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ", about %.0f s left",
+                    elapsed * (1 - share) / share);
+    }
+  } else {
+    std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "  %.1f s elapsed", elapsed);
+  }
+  return buf;
+}
 
 Importer::Importer(const Lexicons& lexicons, ImportOptions options)
     : lexicons_(lexicons), options_(std::move(options)) {}
@@ -144,23 +173,37 @@ ImportSummary Importer::run(ImportObserver& outer) {
         observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
       } catch (const InputError& e) {
         summary.input_problems = true;
-        observer.problem(e.pos().str(), "skipped file", e.what() + e.pos().str().size() + 2);
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+        std::string reason = e.what() + e.pos().str().size() + 2, full = e.what();
+        redaction.message(reason);
+        redaction.message(full);
+        observer.problem(e.pos().str(), "skipped file", reason);
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, full, {}});
         submit();
         continue;
       }
       RawRecord rec;
       const std::string id_column = mapper->id_column();
+      // The header line, as near as its fields tell (delimiters and the line end).
+      std::uint64_t header_bytes = reader->header().size();
+      for (const std::string& name : reader->header()) header_bytes += name.size();
+      bytes_read.fetch_add(header_bytes, std::memory_order_relaxed);
       try {
         while (reader->next(rec)) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
           auto mapped = mapper->map(rec);
           if (auto* row = std::get_if<InputRow>(&mapped)) {
+            // Redacted first, so the duplicate's reason quotes the id as stored; a duplicate's
+            // personal data is counted once, in its raw record.
+            const PiiCounts found = redaction.row(*row);
+            if (!options_.survey.empty()) {
+              row->source_key = "survey:" + options_.survey + "|" + row->source_key;
+              row->segments.emplace_back("survey", options_.survey);
+            }
             if (!ids.first_time(*row)) {
               keep_reject(batch.rejects,
                           {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});
             } else {
-              summary.redactions += redaction.row(*row);
+              summary.redactions += found;
               batch.rows.push_back({std::move(*row), {}});
             }
           } else {
@@ -177,8 +220,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
         // A read error mid-file: keep what was read, record the failure, go on with the next
         // file.
         summary.input_problems = true;
-        observer.problem(e.pos().str(), "stopped reading", e.what());
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, e.what(), {}});
+        std::string reason = e.what();
+        redaction.message(reason);
+        observer.problem(e.pos().str(), "stopped reading", reason);
+        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
       }
       submit();
       summary.inputs.push_back({{"path", file},
@@ -197,6 +242,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
     summary.interrupted = true;
   }
   summary.redactions += reject_redactions;
+  summary.last_progress = progress;
   stop_requested();
   if (options_.timed && !summary.interrupted) summary.times = pipeline.times();
   const auto finish_start = Clock::now();

@@ -37,6 +37,9 @@ struct ImportOptions {
   Lang forced_lang = Lang::Und;
   bool redact = true;  // false: --keep-pii
   bool timed = false;  // per-stage seconds in the summary
+  // Scopes the response ids: rows of survey "2026-02" never meet those of "2026-01" under the
+  // same id (exports that number responses from 1 each time), and carry a "survey" segment.
+  std::string survey;
 };
 
 struct ImportCounts {
@@ -44,6 +47,14 @@ struct ImportCounts {
   std::int64_t stored = 0;
   std::int64_t rejected = 0;      // rows read and not stored, each with its reason
   std::int64_t field_issues = 0;  // stored rows with a field set to NULL or empty
+};
+
+// Where the import is, for a progress display.
+struct ImportProgress {
+  std::int64_t rows = 0;          // rows written by the sinks so far
+  std::uint64_t bytes_read = 0;   // input bytes the reader has consumed (approximate)
+  std::uint64_t bytes_total = 0;  // sizes of the inputs; 0 when unknown (standard input)
+  const char* phase = "reading";  // "reading", "building indexes"
 };
 
 struct ImportSummary {
@@ -55,17 +66,15 @@ struct ImportSummary {
   bool interrupted = false;
   // Per input as read: path, format, hash and the columns used.
   nlohmann::json inputs = nlohmann::json::array();
+  ImportProgress last_progress;  // as last reported, for the sinks' final phase
   double read_seconds = 0, finish_seconds = 0;
   StageTimes times;
 };
 
-// Where the import is, for a progress display.
-struct ImportProgress {
-  std::int64_t rows = 0;          // rows written by the sinks so far
-  std::uint64_t bytes_read = 0;   // input bytes the reader has consumed (approximate)
-  std::uint64_t bytes_total = 0;  // sizes of the inputs; 0 when unknown (standard input)
-  const char* phase = "reading";  // "reading", "building indexes"
-};
+// The progress line a terminal shows: rows, rate, the share of the input read and the time left
+// while reading ("12000 rows  4100 rows/s  37% read, about 5 s left"), then the final phase
+// ("200000 rows read; building indexes...").
+std::string describe_progress(const ImportProgress& p, double elapsed_seconds);
 
 // Sees what the import finds. Calls come from the reader and the writer threads, never at once.
 class ImportObserver {

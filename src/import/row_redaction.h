@@ -21,7 +21,9 @@ class RowRedaction {
   ~RowRedaction();
 
   bool enabled() const { return redactor_ != nullptr; }
-  // Redacts a row the reader mapped, before it is analysed, stored or written.
+  // Redacts a row the reader mapped, before it is analysed, stored or written: the comment,
+  // segment values and field problems; e-mail addresses in the response id (and its source key)
+  // and the respondent.
   PiiCounts row(InputRow& row) const;
   // Redacts a rejected row's raw record (its comment, counted) and its reason.
   PiiCounts rejected(RejectedRow& rejected) const;
@@ -29,6 +31,8 @@ class RowRedaction {
   void message(std::string& text) const;
 
  private:
+  PiiCounts id(std::string& id, std::string* source_key) const;
+
   std::unique_ptr<Redactor> redactor_;
 };
 

@@ -2,7 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
+
+#include "common/error.h"
 
 #include "import/json_output.h"
 
@@ -21,10 +25,15 @@ void StoreSink::write(Batch& batch, std::vector<Refused>& refused) {
     store_.reject_file(run_, u.file, u.line, u.column, u.reason);
 }
 
-void StoreSink::finish(ImportSummary& summary, ImportObserver&) {
+void StoreSink::finish(ImportSummary& summary, ImportObserver& observer) {
   if (summary.redacted) store_.record_redactions(run_, pii_counts_json(summary.redactions));
-  store_.finish_run(run_, summary.interrupted ? RunStatus::Interrupted : RunStatus::Completed,
-                    summary.inputs.dump());
+  ImportProgress indexing = summary.last_progress;
+  indexing.phase = "building indexes";
+  observer.progress(indexing);
+  const RunStatus status =
+      store_.finish_run(run_, summary.interrupted ? RunStatus::Interrupted : RunStatus::Completed,
+                        summary.inputs.dump());
+  if (status == RunStatus::Interrupted) summary.interrupted = true;
 }
 
 void JsonLinesSink::write(Batch& batch, std::vector<Refused>& refused) {
@@ -37,11 +46,21 @@ void JsonLinesSink::write(Batch& batch, std::vector<Refused>& refused) {
     }
     append_json_line(batch.rows[i], lines_);
   }
+  errno = 0;
   out_.write(lines_.data(), static_cast<std::streamsize>(lines_.size()));
+  check();
 }
 
 void JsonLinesSink::finish(ImportSummary&, ImportObserver&) {
   out_.flush();
+  check();
+}
+
+void JsonLinesSink::check() {
+  if (out_) return;
+  const int error = errno;
+  throw OutputError(name_ + ": writing the JSON lines failed" +
+                    (error != 0 ? std::string(" (") + std::strerror(error) + ")" : std::string()));
 }
 
 std::string pii_counts_json(const PiiCounts& counts) {

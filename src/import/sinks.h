@@ -36,7 +36,8 @@ class StoreSink : public ImportSink {
   WriteCounts counts_;
 };
 
-// Writes one JSON line per stored comment to `out`; `name` is how errors name it.
+// Writes one JSON line per stored comment to `out`; `name` is how errors name it. A failed write
+// (a full disk, /dev/full, a closed pipe) throws OutputError at that batch.
 class JsonLinesSink : public ImportSink {
  public:
   JsonLinesSink(std::ostream& out, std::string name) : out_(out), name_(std::move(name)) {}
@@ -44,6 +45,8 @@ class JsonLinesSink : public ImportSink {
   void finish(ImportSummary& summary, ImportObserver& observer) override;
 
  private:
+  void check();  // throws OutputError naming the output once a write failed
+
   std::ostream& out_;
   std::string name_;
   std::string lines_;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
+#include <vector>
 
 #include "common/error.h"
 #include "io/line_readers.h"
@@ -71,6 +73,27 @@ bool zip_has(const std::string& path, const char* entry, std::string* content = 
   throw InputError({path, 0, 0},
                    "a zip archive that is not an .xlsx workbook; expected CSV, TSV, JSON lines, "
                    "plain text or .xlsx");
+// A dump of comments (standard input, no extension) rather than a table: no quotes, and no
+// delimiter that every line of the sample has the same number of times ("Servizio ottimo,
+// grazie!" then "Consegna in ritardo"). A table's header and rows agree on one.
+bool looks_like_comment_dump(std::string_view sample) {
+  if (sample.find('"') != std::string_view::npos) return false;
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start < sample.size() && lines.size() < 50;) {
+    const std::size_t end = sample.find('\n', start);
+    if (end == std::string_view::npos) break;  // the last line may be cut: not counted
+    if (end > start) lines.push_back(sample.substr(start, end - start));
+    start = end + 1;
+  }
+  if (lines.size() < 2) return false;
+  for (const char d : {',', ';', '\t', '|'}) {
+    const auto n = std::count(lines[0].begin(), lines[0].end(), d);
+    if (n > 0 && std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {
+          return std::count(l.begin(), l.end(), d) == n;
+        }))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -144,6 +167,8 @@ std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderO
                            "zip data (an .xlsx or .ods workbook?) on standard input: save it to "
                            "a file and pass its path");
         }
+        if (format == InputFormat::Csv && csv.delimiter == 0 && looks_like_comment_dump(first))
+          format = InputFormat::Lines;
         source->unread(std::move(first));
       }
     }

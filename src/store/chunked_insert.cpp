@@ -30,7 +30,12 @@ void ChunkedInsert::flush() {
     ++index;
   }
   values_.clear();
-  st.exec();
+  try {
+    st.exec();
+  } catch (...) {
+    st.tryReset();  // usable again after a refused row
+    throw;
+  }
   st.reset();
 }
 

@@ -176,7 +176,13 @@ UPDATE responses SET source_id = respondent_id, respondent_id = NULL;
 ALTER TABLE runs ADD COLUMN pid INTEGER;
 ALTER TABLE runs ADD COLUMN host TEXT;
 )sql",
-                                                              report_views_sql()};
+                                                              report_views_sql(),
+                                                              R"sql(
+-- The hash of the row as read (all its fields), apart from the analysis: a row from another file
+-- with a stored id and different content is a clash (ids restarting in each export), refused
+-- instead of replacing the stored response; NULL for rows stored before (schema v8).
+ALTER TABLE responses ADD COLUMN input_hash TEXT;
+)sql"};
   return all;
 }
 

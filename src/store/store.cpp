@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <signal.h>
 #include <unistd.h>
@@ -10,10 +11,12 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "common/error.h"
 #include "common/hash.h"
+#include "common/interrupt.h"
 #include "nps/nps.h"
 #include "store/chunked_insert.h"
 #include "store/schema.h"
@@ -32,18 +35,24 @@ struct Store::Statements {
   SQLite::Statement progress;
 
   explicit Statements(SQLite::Database& db)
-      : find(db, "SELECT id, content_hash, run_id FROM responses WHERE source_key = ?"),
-        insert(db,
-               "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
-               "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
-               "sentiment, label, churn_intent, repeat_contact, recommendation, source_id) VALUES "
-               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
-               "ON CONFLICT (source_key) DO NOTHING"),
+      : find(db,
+             "SELECT id, content_hash, source_file, source_line, input_hash FROM responses "
+             "WHERE source_key = ?"),
+        insert(
+            db,
+            "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
+            "source_line, respondent_id, response_date, score, band, lang, text, sentences, "
+            "sentiment, label, churn_intent, repeat_contact, recommendation, source_id, "
+            "input_hash) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+            "?18, ?19) "
+            "ON CONFLICT (source_key) DO NOTHING"),
         update(db,
                "UPDATE responses SET content_hash = ?2, run_id = ?3, source_file = ?4, "
                "source_line = ?5, respondent_id = ?6, response_date = ?7, score = ?8, band = ?9, "
                "lang = ?10, text = ?11, sentences = ?12, sentiment = ?13, label = ?14, "
-               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17, source_id = ?18 "
+               "churn_intent = ?15, repeat_contact = ?16, recommendation = ?17, source_id = ?18, "
+               "input_hash = ?19 "
                "WHERE id = ?1"),
         delete_segments(db, "DELETE FROM segments WHERE response_id = ?"),
         delete_mentions(db, "DELETE FROM mentions WHERE response_id = ?"),
@@ -105,12 +114,22 @@ void bind_response(SQLite::Statement& st, const AnalysedRow& r, const std::strin
   } else {
     st.bindNoCopy(18, row.id);
   }
+  st.bindNoCopy(19, row.content_hash);
+}
+
+std::string base_name(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
 }
 
 // Every parameter is bound before each step, so bindings need no clearing; strings are bound
 // without a copy (they outlive the step).
 void run_reset(SQLite::Statement& st) {
-  st.exec();
+  try {
+    st.exec();
+  } catch (...) {
+    st.tryReset();  // usable again after a refused row
+    throw;
+  }
   st.reset();
 }
 
@@ -125,26 +144,59 @@ std::string utc_now() {
   return buf;
 }
 
+namespace {
+
+// What a SQLite failure means to the user: another writer holding the lock past the busy
+// timeout, a full disk (an output error), or a database problem.
+[[noreturn]] void rethrow_as_ours(const std::string& path, const SQLite::Exception& e,
+                                  int busy_ms) {
+  const int code = e.getErrorCode() & 0xFF;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    char waited[32];
+    std::snprintf(waited, sizeof waited, "%g", busy_ms / 1000.0);
+    throw StoreError(path + ": the database is locked: another import is running on it (or " +
+                     "another program is writing to it); waited " + waited +
+                     " s; try again when it has finished");
+  }
+  if (code == SQLITE_FULL) throw OutputError(path + ": the disk is full (" + e.what() + ")");
+  throw StoreError(path + ": " + e.what());
+}
+
+// Errors that concern one row's values, not the database: the row is refused, the run goes on.
+bool row_error(const SQLite::Exception& e) {
+  const int code = e.getErrorCode() & 0xFF;
+  return code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH;
+}
+
+// Stops a long statement (an index build) when Ctrl-C arrives.
+extern "C" int stop_on_interrupt(void*) {
+  return interrupt_requested() ? 1 : 0;
+}
+
+}  // namespace
+
 template <class F>
 auto Store::guarded(F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const SQLite::Exception& e) {
-    throw StoreError(path_ + ": " + e.what());
+    rethrow_as_ours(path_, e, busy_ms_);
   }
 }
 
-Store::Store(const std::string& path) try
-    : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+Store::Store(const std::string& path, int busy_ms) try
+    : path_(path),
+      busy_ms_(busy_ms),
+      db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
   // Before anything that takes a lock: a reader opening the file at the same moment must make
   // this connection wait, not fail with "database is locked".
-  db_.setBusyTimeout(5000);
+  db_.setBusyTimeout(busy_ms);
   configure_writer(db_);
   migrate(db_);
   create_deferred_indexes(db_);
   st_ = std::make_unique<Statements>(db_);
 } catch (const SQLite::Exception& e) {
-  throw StoreError(path + ": " + e.what());
+  rethrow_as_ours(path, e, busy_ms);
 }
 
 Store::~Store() = default;
@@ -190,6 +242,8 @@ std::int64_t Store::begin_run(const RunInfo& info) {
                     (info.key_options_json.empty() ? info.options_json : info.key_options_json) +
                     "|" + info.tool_version;
     const std::int64_t run = db_.getLastInsertRowid();
+    // --force: no stored row matches this run's analysis, so every row is written again.
+    if (info.force) analysis_key_ += "|force " + std::to_string(run);
     if (db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM responses)").getInt() == 1) {
       SQLite::Transaction tx(db_);
       drop_deferred_indexes(db_);
@@ -225,8 +279,20 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
                                            WriteCounts& counts) {
   return guarded([&] {
     WriteCounts delta;
-    SQLite::Transaction tx(db_);
-    std::vector<RefusedRow> refused = write_rows(run, rows, rejects, delta);
+    std::optional<SQLite::Transaction> tx;
+    std::vector<RefusedRow> refused;
+    try {
+      tx.emplace(db_);
+      refused = write_rows(run, rows, rejects, delta, false);
+    } catch (const SQLite::Exception& e) {
+      if (!row_error(e)) throw;
+      // A row the database refuses (a value out of its constraints): the batch again, a
+      // savepoint per row, so that row alone is rejected with the reason.
+      tx.reset();  // rolls back
+      delta = WriteCounts();
+      tx.emplace(db_);
+      refused = write_rows(run, rows, rejects, delta, true);
+    }
     delta.read = delta.rejected + delta.added + delta.updated + delta.unchanged;
     // Progress counts move with the data they describe: both commit or neither.
     SQLite::Statement& progress = st_->progress;
@@ -237,7 +303,7 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
     progress.bind(5, delta.rejected);
     progress.bind(6, run);
     run_reset(progress);
-    tx.commit();
+    tx->commit();
     counts.read += delta.read;
     counts.added += delta.added;
     counts.updated += delta.updated;
@@ -250,7 +316,7 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
 
 std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<AnalysedRow>& rows,
                                           const std::vector<RejectedRow>& rejects,
-                                          WriteCounts& delta) {
+                                          WriteCounts& delta, bool row_by_row) {
   Statements& s = *st_;
   s.segments.clear();  // left over only if an earlier batch failed
   s.mentions.clear();
@@ -284,14 +350,22 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       ++delta.field_issues;
     }
   };
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const AnalysedRow& r = rows[i];
+  std::string clash_reason;
+  // False when the row is refused as an id clash (clash_reason says why).
+  const auto write_one = [&](const AnalysedRow& r) -> bool {
     ContentHasher h;
     h.add(r.row.content_hash);
     h.add(analysis_key_);
     // Naming a respondent column later updates the stored rows; rows without one keep the hash
     // they had before respondents existed.
     if (!r.row.respondent.empty()) h.add(r.row.respondent);
+    // So does naming a score, date or segment column the first run missed.
+    if (r.row.score) h.add(std::to_string(*r.row.score));
+    if (r.row.date) h.add(*r.row.date);
+    for (const auto& [name, value] : r.row.segments) {
+      h.add(name);
+      h.add(value);
+    }
     const std::string hash = h.hex();
     // Insert first: on a first import every row is new, and the lookup below is only needed
     // when the source key is already stored.
@@ -305,16 +379,28 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       field_issues(r.row);
     } else {
       s.find.bindNoCopy(1, r.row.source_key);
-      bool same = false;
+      bool same = false, clash = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
         same = s.find.getColumn(1).getString() == hash;
+        // Another file's response under the same id, with other content: ids that restart in
+        // each export. Never replaced silently (a cumulative export, same content, is fine).
+        const std::string stored_file = s.find.getColumn(2).getString();
+        clash = !s.find.getColumn(4).isNull() && base_name(stored_file) != base_name(r.row.file) &&
+                s.find.getColumn(4).getString() != r.row.content_hash;
+        if (clash) {
+          clash_reason = "id '" + r.row.id + "' is already stored from " + stored_file + ":" +
+                         std::to_string(s.find.getColumn(3).getInt64()) +
+                         " with different content; if each export numbers its responses from 1, "
+                         "import each with its own --survey NAME to keep both";
+        }
       }
       s.find.reset();
+      if (clash) return false;
       field_issues(r.row);
       if (same) {
         ++delta.unchanged;
-        continue;
+        return true;
       }
       // Buffered rows go in first, so that rowids are those of one INSERT per row.
       s.segments.flush();
@@ -333,6 +419,36 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       s.mentions.add({id, &m.theme, static_cast<std::int64_t>(m.sentence),
                       static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), &m.text,
                       m.sentiment, intent_name(m.intent)});
+    }
+    return true;
+  };
+  const auto refuse = [&](std::size_t i, std::string reason) {
+    const InputRow& row = rows[i].row;
+    reject(row.file, row.line, 0, "row", reason, &row.text);
+    ++delta.rejected;
+    refused.push_back({i, std::move(reason)});
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!row_by_row) {
+      if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
+      continue;
+    }
+    const WriteCounts before = delta;
+    db_.exec("SAVEPOINT one_row");
+    try {
+      if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
+      s.segments.flush();
+      s.mentions.flush();
+      db_.exec("RELEASE one_row");
+    } catch (const SQLite::Exception& e) {
+      if (!row_error(e)) throw;
+      s.find.tryReset();
+      s.segments.clear();
+      s.mentions.clear();
+      db_.exec("ROLLBACK TO one_row");
+      db_.exec("RELEASE one_row");
+      delta = before;
+      refuse(i, std::string("the database refused the row: ") + e.what());
     }
   }
   s.segments.flush();
@@ -369,12 +485,24 @@ void Store::record_redactions(std::int64_t run, const std::string& counts_json) 
   });
 }
 
-void Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
-  guarded([&] {
+RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json) {
+  return guarded([&] {
     // Nothing else runs by now: the index builds may sort on every core.
     db_.exec("PRAGMA threads = " +
              std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
-    create_deferred_indexes(db_);
+    if (interrupt_requested()) status = RunStatus::Interrupted;
+    if (status != RunStatus::Interrupted) {
+      // Ctrl-C stops a long index build; the next open builds what is missing.
+      sqlite3_progress_handler(db_.getHandle(), 1000, stop_on_interrupt, nullptr);
+      try {
+        create_deferred_indexes(db_);
+      } catch (const SQLite::Exception& e) {
+        sqlite3_progress_handler(db_.getHandle(), 0, nullptr, nullptr);
+        if ((e.getErrorCode() & 0xFF) != SQLITE_INTERRUPT) throw;
+        status = RunStatus::Interrupted;
+      }
+      sqlite3_progress_handler(db_.getHandle(), 0, nullptr, nullptr);
+    }
     SQLite::Statement st(db_,
                          "UPDATE runs SET finished_at = ?, status = ?, inputs = ? WHERE id = ?");
     st.bind(1, utc_now());
@@ -384,6 +512,7 @@ void Store::finish_run(std::int64_t run, RunStatus status, const std::string& in
     st.bind(3, inputs_json);
     st.bind(4, run);
     st.exec();
+    return status;
   });
 }
 

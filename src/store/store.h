@@ -1,8 +1,11 @@
 // The single SQLite writer: opens (or creates) the database, migrates it, records each run, and
 // writes analysed rows in batches, one transaction per batch, with prepared statements. A row
 // whose source key is already stored is left alone when unchanged and replaced (with its
-// segments and mentions) when its content, the lexicons or the analysis options changed, so
-// re-running an import never duplicates data (duplicate ids within a run are the importer's to
+// segments and mentions) when its content, its mapped score/date/segments, the lexicons or the
+// analysis options changed, so
+// re-running an import never duplicates data; but a row from another file (by name) whose id is
+// stored with different content is refused as a clash, never a silent replacement (ids that
+// restart in each export: give each its --survey). Duplicate ids within a run are the importer's to
 // reject: src/import). An import into an empty database builds the secondary indexes once at the
 // end of the run instead of row by row. Rows arrive redacted. Every SQLite error leaves as a
 // StoreError naming the database. Not thread-safe: one Store per process.
@@ -35,6 +38,7 @@ struct RunInfo {
   // The part of options_json that is change detection (empty: all of it); evidence such as the
   // --pack auto word counts is stored but changes no row.
   std::string key_options_json;
+  bool force = false;        // re-store (and count as updated) every row, changed or not
 };
 
 struct WriteCounts {
@@ -56,7 +60,9 @@ enum class RunStatus { Completed, Interrupted, Failed };
 
 class Store {
  public:
-  explicit Store(const std::string& path);
+  // `busy_ms`: how long a write waits for another writer's lock before failing with a
+  // StoreError that says another import is running.
+  explicit Store(const std::string& path, int busy_ms = 5000);
   ~Store();
 
   // Starts a run, recording this process and host; first marks `interrupted` the runs this host
@@ -74,8 +80,9 @@ class Store {
   // Stores the personal-data redaction counts of the run (JSON object, kind -> count).
   void record_redactions(std::int64_t run, const std::string& counts_json);
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
-  // and builds the indexes a bulk import deferred.
-  void finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
+  // and builds the indexes a bulk import deferred. Ctrl-C before or during the index build
+  // leaves them to the next open and closes the run as interrupted; returns the status recorded.
+  RunStatus finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
   SQLite::Database& db() { return db_; }
   const std::string& path() const { return path_; }
@@ -83,12 +90,14 @@ class Store {
  private:
   void close_abandoned_runs(const std::string& host);
   std::vector<RefusedRow> write_rows(std::int64_t run, const std::vector<AnalysedRow>& rows,
-                                     const std::vector<RejectedRow>& rejects, WriteCounts& delta);
+                                     const std::vector<RejectedRow>& rejects, WriteCounts& delta,
+                                     bool row_by_row);
   // Runs `f`, turning a SQLite::Exception into a StoreError naming the database.
   template <class F>
   auto guarded(F&& f) -> decltype(f());
 
   std::string path_;
+  int busy_ms_;
   SQLite::Database db_;
   std::string analysis_key_;
   struct Statements;

@@ -123,7 +123,8 @@ TEST_CASE("analyze: re-running the same import adds nothing; a changed row is up
   CHECK(again.err.find("(0 new, 0 updated, 5 unchanged)") != std::string::npos);
   CHECK(q(db, "SELECT count(*) FROM responses") == 5);
   const std::int64_t mentions = q(db, "SELECT count(*) FROM mentions");
-  const fs::path changed = scratch() / "changed.csv";
+  // A corrected export under its own name (another folder); another name would be an id clash.
+  const fs::path changed = scratch() / "small.csv";
   std::string text = slurp(data("small.csv"));
   text.replace(text.find("Niente da dire"), 14, "Consegna in ritardo");
   std::ofstream(changed) << text;
@@ -550,4 +551,71 @@ TEST_CASE("analyze: --pack auto (the default) applies the pack its vocabulary na
   r = run_cli("analyze " + csv.string() + " --pack none --out -");
   CHECK(r.code == 0);
   CHECK(r.err.find("packs: telco") == std::string::npos);
+}
+
+TEST_CASE(
+    "analyze: out-of-range numbers, impossible dates and unknown encodings are usage errors") {
+  const std::string csv = examples("survey-it.csv");
+  for (const char* bad : {"--threads -1", "--threads 100000", "--batch-size -1", "--batch-size 0",
+                          "--encoding klingon-8"}) {
+    CAPTURE(bad);
+    const Result r = run_cli("analyze " + csv + " --out /dev/null " + bad);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(std::string(bad).substr(0, std::string(bad).find(' '))) != std::string::npos);
+  }
+  const std::string db = fresh_db("usage.db");
+  CHECK(run_cli("analyze " + csv + " --db " + db).code == 0);
+  for (const char* bad : {"--since 2026-99-99", "--until 14/03/2026"}) {
+    CAPTURE(bad);
+    CHECK(run_cli("report --db " + db + " " + bad).code == 2);
+  }
+}
+
+TEST_CASE("analyze: a failed write, or an output that is an input or the database, exits 4") {
+  const std::string csv = examples("survey-it.csv");
+  Result r = run_cli("analyze " + csv + " --out /dev/full");
+  CHECK(r.code == 4);
+  CHECK(r.err.find("/dev/full") != std::string::npos);
+  const fs::path victim = scratch() / "victim.csv";
+  fs::copy_file(csv, victim, fs::copy_options::overwrite_existing);
+  const auto size = fs::file_size(victim);
+  r = run_cli("analyze " + victim.string() + " --out " + (scratch() / "." / "victim.csv").string());
+  CHECK(r.code == 4);
+  CHECK(r.err.find("same file as the input") != std::string::npos);
+  CHECK(fs::file_size(victim) == size);
+  r = run_cli("analyze " + victim.string() + " --db " + victim.string());
+  CHECK(r.code == 4);
+  CHECK(fs::file_size(victim) == size);
+  const std::string db = fresh_db("victim.db");
+  CHECK(run_cli("analyze " + csv + " --db " + db).code == 0);
+  r = run_cli("analyze " + csv + " --db " + db + " --out " + db);
+  CHECK(r.code == 4);
+  CHECK(q(db, "SELECT count(*) FROM responses") > 0);
+}
+
+TEST_CASE("analyze and report: a file that is not an Ascolto database exits 3") {
+  const fs::path text = scratch() / "notes.db";
+  std::ofstream(text) << "these are notes, not a database\n";
+  Result r = run_cli("report --db " + text.string());
+  CHECK(r.code == 3);
+  CHECK(r.err.find("not an Ascolto database") != std::string::npos);
+  r = run_cli("analyze " + examples("survey-it.csv") + " --db " + text.string());
+  CHECK(r.code == 3);
+  CHECK(r.err.find(text.string()) != std::string::npos);
+  const std::string empty = fresh_db("empty.db");
+  std::ofstream(empty).flush();
+  CHECK(run_cli("report --db " + empty).code == 3);
+}
+
+TEST_CASE("analyze: a comment dump on standard input keeps its first line") {
+  const fs::path dump = scratch() / "dump";
+  std::ofstream(dump) << "Servizio ottimo, grazie!\nTerrible support, never again.\n"
+                         "Consegna in ritardo\n";
+  const Result r = run_cli("analyze - --out - <" + dump.string());
+  CHECK(r.code == 0);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0]["lang"] == "it");
+  CHECK(lines[1]["lang"] == "en");
+  CHECK(lines[0]["sentiment"]["label"] == "positive");
 }
