@@ -183,8 +183,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {
     detection = detect_packs(lexicon_dir(opt.lexicon, argv0),
                              sample_comments(import.files, import.reader, import.columns));
-    std::cerr << "ascolto analyze: " << detection->summary() << "
-";
+    std::cerr << "ascolto analyze: " << detection->summary() << "\n";
   }
   const auto lexicons = load_from_options(
       opt.lexicon, argv0, detection ? detection->chosen() : std::vector<std::string>{});

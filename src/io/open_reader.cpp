@@ -73,6 +73,8 @@ bool zip_has(const std::string& path, const char* entry, std::string* content = 
   throw InputError({path, 0, 0},
                    "a zip archive that is not an .xlsx workbook; expected CSV, TSV, JSON lines, "
                    "plain text or .xlsx");
+}
+
 // A dump of comments (standard input, no extension) rather than a table: no quotes, and no
 // delimiter that every line of the sample has the same number of times ("Servizio ottimo,
 // grazie!" then "Consegna in ritardo"). A table's header and rows agree on one.
