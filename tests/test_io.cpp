@@ -28,6 +28,17 @@ std::vector<RawRecord> read_csv(const std::string& bytes, CsvOptions options = {
   return out;
 }
 
+// Every record of a JSONL input (error or not).
+std::vector<RawRecord> read_jsonl(const std::string& bytes, std::vector<std::string>* header,
+                                  std::size_t max_line_bytes = 1 << 20) {
+  JsonlReader r(Utf8Source::from_bytes(bytes, "t.jsonl", ""), max_line_bytes);
+  if (header) *header = r.header();
+  std::vector<RawRecord> out;
+  RawRecord rec;
+  while (r.next(rec)) out.push_back(rec);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("CSV: quoted fields, doubled quotes, embedded newlines and CRLF") {
@@ -82,6 +93,53 @@ TEST_CASE("CSV: UTF-16LE with BOM is converted") {
   CHECK(rows[0].fields[1] == "è ok");
 }
 
+TEST_CASE(
+    "UTF-16 without a BOM is detected; ill-formed UTF-16 rejects its row; BOMs alone are empty") {
+  const auto utf16 = [](const std::string& ascii, bool big_endian) {
+    std::string out;
+    for (const char c : ascii) {
+      out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+    }
+    return out;
+  };
+  for (const bool be : {false, true}) {
+    std::vector<std::string> header;
+    const auto rows = read_csv(utf16("id,comment\r\n1,ottimo servizio\r\n", be), {}, &header);
+    CHECK(header == std::vector<std::string>{"id", "comment"});
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].fields[1] == "ottimo servizio");
+  }
+  // A lone high surrogate (D800) in row 2 and a cut last character: those rows only.
+  std::string bytes = "\xFF\xFE" + utf16("id,comment\n1,ok\n2,ab", false) +
+                      std::string("\x00\xD8", 2) + utf16("cd\n3,fine\n4,x", false) + "y";
+  auto rows = read_csv(bytes);
+  REQUIRE(rows.size() == 4);
+  CHECK_FALSE(rows[0].error.has_value());
+  REQUIRE(rows[1].error.has_value());
+  CHECK(rows[1].error->line == 3);
+  CHECK(rows[1].error->column == 5);
+  CHECK(rows[1].error->message.find("ill-formed UTF-16LE") == 0);
+  CHECK_FALSE(rows[2].error.has_value());
+  CHECK(rows[2].fields[1] == "fine");
+  REQUIRE(rows[3].error.has_value());
+  CHECK(rows[3].error->line == 5);
+  // UTF-8 with a NUL or two is still UTF-8.
+  rows = read_csv(std::string("id,comment\n1,a\0b\n2,ok\n", 21));
+  CHECK(rows.size() == 2);
+
+  for (const std::string boms : {"\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF", "\xFF\xFE\xFF\xFE",
+                                 "\xEF\xBB\xBF\xEF\xBB\xBF\n\xEF\xBB\xBF\r\n"}) {
+    CHECK_THROWS_WITH(read_csv(boms), "t.csv:1:1: empty file: no header row");
+    CHECK_THROWS_WITH(read_jsonl(boms, nullptr), "t.jsonl:1:1: empty file: no JSON object");
+    CHECK_THROWS_WITH(PlainLinesReader(Utf8Source::from_bytes(boms, "t.txt", ""), 1 << 20),
+                      "t.txt:1:1: empty file: no line");
+  }
+  // BOMs before the header are dropped, however many.
+  std::vector<std::string> header;
+  read_csv("\xEF\xBB\xBF\xEF\xBB\xBFid,comment\n1,ok\n", {}, &header);
+  CHECK(header == std::vector<std::string>{"id", "comment"});
+}
+
 TEST_CASE("CSV: a malformed quote is reported with line and column and reading goes on") {
   const auto rows = read_csv("id,c\n1,\"ok\"x\n2,fine\n");
   REQUIRE(rows.size() == 2);
@@ -124,6 +182,24 @@ TEST_CASE("CSV: fields past max_field_bytes are cut at a character boundary and 
   CHECK(rows[1].truncated.empty());
 }
 
+TEST_CASE("CSV: a data row that starts like Qualtrics' ImportId row is data") {
+  std::vector<std::string> header;
+  auto rows = read_csv(
+      "id,comment\nR1,first\n\"{\"\"ImportId\"\":\"\"QID1\"\"}\",looks like an import id\nR3,x\n",
+      {}, &header);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].fields[0] == "R1");
+  CHECK(rows[1].fields[0] == "{\"ImportId\":\"QID1\"}");
+  // Only right under the header, and only with a cell per column.
+  rows = read_csv(
+      "id,c\nID,Why?\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\","
+      "more\n");
+  CHECK(rows.size() == 2);
+  rows = read_csv(
+      "id,c\nR1,a\nR2,b\n\"{\"\"ImportId\"\":\"\"x\"\"}\",\"{\"\"ImportId\"\":\"\"y\"\"}\"\n");
+  CHECK(rows.size() == 3);
+}
+
 TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
   auto rows = read_csv("id,c\nquestion,text\n1,a\n", CsvOptions{0, 1, true});
   REQUIRE(rows.size() == 1);
@@ -143,6 +219,39 @@ TEST_CASE("CSV: --skip-rows and Qualtrics' extra header rows") {
 TEST_CASE("CSV: an empty file is an error naming the file") {
   CHECK_THROWS_AS(read_csv(""), InputError);
   CHECK_THROWS_WITH(read_csv("\n\n"), doctest::Contains("t.csv:1:1: empty file"));
+}
+
+TEST_CASE("CSV: a stray quote costs one row for every line end, however much input follows") {
+  for (const std::string nl : {"\n", "\r\n", "\r"}) {
+    CAPTURE(nl.size());
+    // Never closed: more than max_field_bytes (64) follows it, in several chunks of the spool.
+    std::string bytes = "id,comment" + nl + "1,ok" + nl + "2,\"never closed" + nl;
+    for (int i = 3; i < 400; ++i)
+      bytes += std::to_string(i) + ",row number " + std::to_string(i) + nl;
+    auto rows = read_csv(bytes, CsvOptions{0, 0, true, 64});
+    REQUIRE(rows.size() == 399);
+    REQUIRE(rows[1].error.has_value());
+    CHECK(rows[1].error->line == 3);
+    CHECK(rows[1].error->column == 3);
+    CHECK(rows[1].raw == "2,\"never closed");
+    for (std::size_t i = 2; i < rows.size(); ++i) {
+      CHECK_FALSE(rows[i].error.has_value());
+      CHECK(rows[i].line == i + 2);
+      CHECK(rows[i].fields[0] == std::to_string(i + 1));
+    }
+    // Closed 300 lines later with text after it: the opening quote was the stray one.
+    bytes = "id,comment" + nl + "1,\"opens" + nl;
+    for (int i = 2; i < 300; ++i) bytes += std::to_string(i) + ",riga " + std::to_string(i) + nl;
+    bytes += "300,chiude\" qui" + nl + "301,\"a" + nl + "b\"" + nl;
+    rows = read_csv(bytes, CsvOptions{0, 0, true, 64});
+    REQUIRE(rows.size() == 301);
+    REQUIRE(rows[0].error.has_value());
+    CHECK(rows[0].error->message.find("closes on line 301") != std::string::npos);
+    CHECK(rows[299].fields[1] == "chiude\" qui");
+    CHECK(rows[299].line == 301);
+    CHECK(rows[300].fields[1] == "a" + nl + "b");  // a quoted line end is still text
+    CHECK_FALSE(rows[300].error.has_value());
+  }
 }
 
 TEST_CASE("CSV: CR-only line ends") {
@@ -170,6 +279,75 @@ TEST_CASE("JSONL: keys are columns, numbers keep their text, bad lines carry an 
   CHECK(rec.error->line == 4);
   CHECK(rec.error->column == 8);
   CHECK_FALSE(r.next(rec));
+}
+
+TEST_CASE("JSONL: 70,000 nested arrays reject their line, without recursion; the rest is kept") {
+  const std::string deep = std::string(70000, '[') + std::string(70000, ']');
+  for (const std::string& line :
+       {"{\"id\":\"B\",\"text\":" + deep + "}",
+        "{\"id\":\"B\",\"text\":\"ok\",\"store\":" + deep + "}",
+        "{\"id\":\"B\",\"text\":\"ok\",\"store\":{\"a\":" + std::string(70000, '[') + "}"}) {
+    std::vector<std::string> header;
+    const auto rows = read_jsonl(
+        "{\"id\":\"A\",\"text\":\"buono\"}\n" + line + "\n{\"id\":\"C\",\"text\":\"x\"}\n",
+        &header);
+    REQUIRE(rows.size() == 3);
+    CHECK_FALSE(rows[0].error.has_value());
+    REQUIRE(rows[1].error.has_value());
+    CHECK(rows[1].error->line == 2);
+    CHECK(rows[1].error->message.find("nested deeper than 100 levels") != std::string::npos);
+    CHECK(rows[1].raw == line);
+    CHECK_FALSE(rows[2].error.has_value());
+    CHECK(rows[2].fields[0] == "C");
+  }
+  // A hundred levels are still read (and printed back as text).
+  const std::string hundred = std::string(99, '[') + std::string(99, ']');
+  const auto rows = read_jsonl("{\"text\":\"ok\",\"tags\":" + hundred + "}\n", nullptr);
+  REQUIRE(rows.size() == 1);
+  CHECK_FALSE(rows[0].error.has_value());
+  CHECK(rows[0].fields[1] == hundred);
+  // Brackets inside strings are text, however many.
+  const auto text = read_jsonl("{\"text\":\"" + std::string(70000, '[') + "\\\"\"}\n", nullptr);
+  REQUIRE(text.size() == 1);
+  CHECK_FALSE(text[0].error.has_value());
+  CHECK(text[0].fields[0].size() == 70001);
+}
+
+TEST_CASE("JSONL: the columns are the union of every line's keys, in first-seen order") {
+  std::vector<std::string> header;
+  const auto rows = read_jsonl(
+      "{\"id\":\"A\",\"text\":\"buono\"}\n{\"id\":\"B\",\"text\":\"ok\",\"score\":9,"
+      "\"date\":\"2026-01-02\"}\n{\"store\":\"Milano\",\"id\":\"C\",\"text\":\"x\",\"extra\":"
+      "{\"nested\":1}}\n",
+      &header);
+  CHECK(header == std::vector<std::string>{"id", "text", "score", "date", "store", "extra"});
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].fields == std::vector<std::string>{"A", "buono", "", "", "", ""});
+  CHECK(rows[1].fields == std::vector<std::string>{"B", "ok", "9", "2026-01-02", "", ""});
+  CHECK(rows[2].fields == std::vector<std::string>{"C", "x", "", "", "Milano", "{\"nested\":1}"});
+  // Keys of lines that are rejected (not an object, invalid, too long) are no columns.
+  read_jsonl("{\"text\":\"ok\"}\n[{\"a\":1}]\n{\"b\":1\n{\"c\":\"far too long for the limit\"}\n",
+             &header, 24);
+  CHECK(header == std::vector<std::string>{"text"});
+}
+
+TEST_CASE("JSONL: a bad first line (cut, not an object) costs that line only") {
+  for (const std::string first : {"{\"id\":\"A\",\"text\":\"tronc", "[1,2]", "\"text\"", "nul"}) {
+    std::vector<std::string> header;
+    const auto rows = read_jsonl(
+        first + "\n{\"id\":\"B\",\"text\":\"ok\"}\n{\"id\":\"C\",\"text\":\"x\"}\n", &header);
+    CHECK(header == std::vector<std::string>{"id", "text"});
+    REQUIRE(rows.size() == 3);
+    REQUIRE(rows[0].error.has_value());
+    CHECK(rows[0].error->line == 1);
+    CHECK(rows[0].raw == first);
+    CHECK(rows[0].row_number == 1);
+    CHECK(rows[1].fields == std::vector<std::string>{"B", "ok"});
+    CHECK(rows[2].row_number == 3);
+  }
+  CHECK_THROWS_WITH(read_jsonl("\n  \n", nullptr), "t.jsonl:1:1: empty file: no JSON object");
+  CHECK_THROWS_WITH(read_jsonl("\n[1]\n{\n", nullptr),
+                    "t.jsonl:2:1: no line is a JSON object (expected one object per line)");
 }
 
 TEST_CASE("Plain lines: one comment per line, blank lines skipped, row numbers count comments") {
@@ -354,7 +532,7 @@ TEST_CASE("JSONL: a number too large for a double is a row error, not a crash (f
   CHECK(rec.error->line == 2);
   CHECK(rec.error->message == "unreadable JSON: number overflow parsing '5e808'");
   CHECK_THROWS_WITH(JsonlReader(Utf8Source::from_bytes("5e808e08", "f.jsonl", ""), 1 << 20),
-                    doctest::Contains("f.jsonl:1:1: unreadable JSON in the first record"));
+                    doctest::Contains("f.jsonl:1:1: no line is a JSON object"));
 }
 
 TEST_CASE("content hash: XXH3-128 of length-prefixed fields, as 32 hex digits high half first") {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 #include "common/error.h"
 
 namespace ascolto {
@@ -11,8 +13,20 @@ namespace {
 // Raw text kept for a rejected record; longer records are cut (and say so).
 constexpr std::size_t kMaxRawBytes = 1 << 20;
 
+// An empty line, or one holding only BOMs (a tool that added its own).
 bool is_blank_record(const RawRecord& rec) {
-  return !rec.error && rec.fields.size() == 1 && rec.fields[0].empty();
+  if (rec.error || rec.fields.size() != 1) return false;
+  std::string_view f = rec.fields[0];
+  while (f.substr(0, 3) == "\xEF\xBB\xBF") f.remove_prefix(3);
+  return f.empty();
+}
+
+// Qualtrics' third row: every cell a JSON object naming the question it holds,
+// {"ImportId":"QID1"} (metadata columns add a time zone).
+bool is_import_id(const std::string& cell) {
+  if (cell.rfind("{\"ImportId\"", 0) != 0) return false;
+  const auto json = nlohmann::json::parse(cell, nullptr, false);
+  return json.is_object() && json["ImportId"].is_string();
 }
 
 std::string delimiter_name(char d) {
@@ -39,16 +53,19 @@ CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options)
   for (std::size_t i = 0; i < options_.skip_rows; ++i) {
     if (!parse_record(rec)) break;
   }
-  // Qualtrics puts the question texts and an ImportId JSON row under the header.
+  // Qualtrics puts the question texts and an ImportId JSON row right under the header, each with
+  // a cell per column; a data row that merely starts like one is data.
   if (options_.detect_qualtrics && options_.skip_rows == 0) {
     for (int i = 0; i < 2; ++i) {
       RawRecord r;
       if (!parse_record(r)) break;
       lookahead_.push_back(std::move(r));
     }
-    if (lookahead_.size() == 2 &&
-        std::any_of(lookahead_[1].fields.begin(), lookahead_[1].fields.end(),
-                    [](const std::string& f) { return f.rfind("{\"ImportId\"", 0) == 0; })) {
+    const auto like_header = [&](const RawRecord& r) {
+      return !r.error && r.fields.size() == header_.size();
+    };
+    if (lookahead_.size() == 2 && like_header(lookahead_[0]) && like_header(lookahead_[1]) &&
+        std::all_of(lookahead_[1].fields.begin(), lookahead_[1].fields.end(), is_import_id)) {
       descriptions_ = lookahead_[0].fields;
       lookahead_.clear();
     }
@@ -292,6 +309,7 @@ bool CsvReader::next(RawRecord& rec) {
       return false;
     }
     if (is_blank_record(rec)) continue;
+    if (!rec.error) rec.error = ill_formed_input(*source_, rec.raw, rec.line);
     rec.row_number = ++rows_emitted_;
     return true;
   }

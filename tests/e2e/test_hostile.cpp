@@ -445,3 +445,116 @@ TEST_CASE("hostile: a JSONL line past --max-field-bytes is rejected whole, the r
   check_counts_add_up(db, 2, 1);
   CHECK(q(db, "SELECT length(raw) FROM rejects WHERE line = 2") == 64);
 }
+
+TEST_CASE("hostile: 70,000 nested arrays in a JSONL comment or segment reject that line only") {
+  const fs::path input = scratch() / "deep.jsonl";
+  {
+    std::ofstream out(input, std::ios::binary);
+    out << "{\"id\":\"D1\",\"comment\":\"ottimo\"}\n";
+    out << "{\"id\":\"D2\",\"comment\":" << std::string(70000, '[') << std::string(70000, ']')
+        << "}\n";
+    out << "{\"id\":\"D3\",\"comment\":\"ok\",\"store\":" << std::string(70000, '[') << "}\n";
+    out << "{\"id\":\"D4\",\"comment\":\"pessimo\",\"store\":\"Milano\"}\n";
+  }
+  const std::string db = fresh_db("deep.db");
+  const Result r = run_cli("analyze " + input.string() + " --db " + db);
+  CHECK(r.code == 1);
+  CHECK(
+      mentions(r.err, input.string() + ":2:121: rejected row: JSON nested deeper than 100 levels"));
+  CHECK(
+      mentions(r.err, input.string() + ":3:134: rejected row: JSON nested deeper than 100 levels"));
+  check_counts_add_up(db, 2, 2);
+  CHECK(text_of(db, "D4") == "pessimo");
+  CHECK(q(db, "SELECT length(raw) FROM rejects WHERE line = 2") == 140022);
+}
+
+TEST_CASE("hostile: JSONL keys first seen on later lines are columns (score, date, segment)") {
+  const auto [r, db] = analyze("late-keys.jsonl");
+  CHECK(r.code == 0);
+  check_counts_add_up(db, 3, 0);
+  CHECK(q(db, "SELECT score FROM responses WHERE source_id = 'K2'") == 3);
+  CHECK(q(db, "SELECT score FROM responses WHERE source_id = 'K3'") == 10);
+  CHECK(q(db, "SELECT score IS NULL FROM responses WHERE source_id = 'K1'") == 1);
+  CHECK(qs(db, "SELECT substr(response_date, 1, 10) FROM responses WHERE source_id = 'K2'") ==
+        "2026-03-14");
+  CHECK(qs(db,
+           "SELECT value FROM segments JOIN responses r ON r.id = response_id "
+           "WHERE source_id = 'K3' AND name = 'store'") == "Roma");
+
+  // A pipe is read twice through a temporary copy: the same columns.
+  const std::string piped = fresh_db("late-keys-stdin.db");
+  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
+  CHECK(std::system(("cat " + hostile("late-keys.jsonl") + " | " + bin +
+                     " analyze - --format jsonl --db " + piped + " 2>/dev/null")
+                        .c_str()) == 0);
+  CHECK(q(piped, "SELECT score FROM responses WHERE source_id = 'K2'") == 3);
+  CHECK(q(piped, "SELECT count(*) FROM segments WHERE name = 'store'") == 2);
+}
+
+TEST_CASE("hostile: a bad first JSONL line (cut, not an object) costs that line only") {
+  const auto [r, db] = analyze("bad-first-line.jsonl");
+  CHECK(r.code == 1);
+  CHECK(mentions(r.err, hostile("bad-first-line.jsonl") +
+                            ":1:42: rejected row: invalid JSON: expected a complete object"));
+  CHECK(mentions(r.err,
+                 hostile("bad-first-line.jsonl") + ":3:1: rejected row: expected a JSON object"));
+  check_counts_add_up(db, 2, 2);
+  CHECK(q(db, "SELECT score FROM responses WHERE source_id = 'J4'") == 2);
+  CHECK(qs(db, "SELECT raw FROM rejects WHERE line = 1") ==
+        "{\"id\":\"J1\",\"comment\":\"la riga si interrom");
+}
+
+TEST_CASE("hostile: a stray quote costs one row with CR-only line ends and past the field limit") {
+  const auto cr = analyze("stray-quote-cr.csv");
+  CHECK(cr.result.code == 1);
+  CHECK(mentions(cr.result.err,
+                 hostile("stray-quote-cr.csv") + ":3:6: rejected row: unterminated quoted field"));
+  check_counts_add_up(cr.db, 3, 1);
+  CHECK(text_of(cr.db, "C3") == "si riprende qui");
+  CHECK(q(cr.db, "SELECT source_line FROM responses WHERE source_id = 'C4'") == 5);
+
+  // 2.3 MB after the quote, more than the default 1 MiB field limit, in each line-end style.
+  for (const std::string nl : {"\n", "\r\n", "\r"}) {
+    const fs::path input = scratch() / "stray-big.csv";
+    {
+      std::ofstream out(input, std::ios::binary);
+      out << "id,score,comment" << nl << "B1,9,ottimo" << nl << "B2,3,\"mai chiusa" << nl;
+      const std::string filler(180, 'x');
+      for (int i = 3; i <= 12000; ++i) out << "B" << i << "," << i % 11 << "," << filler << nl;
+    }
+    const std::string db = fresh_db("stray-big.db");
+    const Result r = run_cli("analyze " + input.string() + " --db " + db + " --lang it");
+    CHECK(r.code == 1);
+    CHECK(mentions(r.err, input.string() + ":3:6: rejected row: unterminated quoted field"));
+    check_counts_add_up(db, 11999, 1);
+    CHECK(q(db, "SELECT source_line FROM responses WHERE source_id = 'B12000'") == 12001);
+  }
+}
+
+TEST_CASE("hostile: UTF-16 without a BOM is read; a lone surrogate rejects its row; only BOMs") {
+  const auto no_bom = analyze("utf16le-no-bom.csv");
+  CHECK(no_bom.result.code == 0);
+  check_counts_add_up(no_bom.db, 2, 0);
+  CHECK(text_of(no_bom.db, "V2") == "Consegna in ritardo");
+
+  const auto lone = analyze("utf16-lone-surrogate.csv");
+  CHECK(lone.result.code == 1);
+  CHECK(mentions(lone.result.err,
+                 hostile("utf16-lone-surrogate.csv") + ":3:14: rejected row: ill-formed UTF-16LE"));
+  check_counts_add_up(lone.db, 2, 1);
+  CHECK(text_of(lone.db, "S3") == "Tutto bene");
+
+  const auto boms = analyze("only-boms.csv");
+  CHECK(boms.result.code == 1);
+  CHECK(mentions(boms.result.err,
+                 hostile("only-boms.csv") + ":1:1: skipped file: empty file: no header row"));
+  CHECK(q(boms.db, "SELECT count(*) FROM rejects WHERE severity = 'file'") == 1);
+}
+
+TEST_CASE("hostile: a data row starting with {\"ImportId\" is data, not Qualtrics' header row") {
+  const auto [r, db] = analyze("qualtrics-lookalike.csv");
+  CHECK(r.code == 0);
+  check_counts_add_up(db, 3, 0);
+  CHECK(text_of(db, "Q1") == "Servizio ottimo");
+  CHECK(q(db, "SELECT score FROM responses WHERE text LIKE 'Il primo campo%'") == 4);
+}
