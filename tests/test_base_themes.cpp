@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "analysis/analyzer.h"
 #include "analysis/theme_examples.h"
 #include "helpers.h"
 
@@ -61,4 +62,32 @@ TEST_CASE("base themes: each top-level family has 3 positive and 2 trap examples
       CHECK(c.negative >= 2);
     }
   }
+}
+
+TEST_CASE("base themes: a wait told as a fact is a negative timeliness mention, a short one none") {
+  const Lexicons& lex = testing::shipped();
+  const auto delay = [](const Analysis& r) -> const Mention* {
+    for (const Mention& m : r.mentions) {
+      if (m.theme == "timeliness.delays") return &m;
+    }
+    return nullptr;
+  };
+  Analyzer en(lex, Lang::En);
+  Analyzer it(lex, Lang::It);
+  for (const char* text :
+       {"It took three weeks to connect the line.", "It took an extra month to get our order."}) {
+    INFO(std::string(text));
+    const Mention* m = delay(en.analyze(text));
+    REQUIRE(m != nullptr);
+    CHECK(m->sentiment < -0.05);
+  }
+  for (const char* text :
+       {"Sto aspettando la consegna da tre settimane.", "Sto aspettando il tecnico da lunedì."}) {
+    INFO(std::string(text));
+    const Mention* m = delay(it.analyze(text));
+    REQUIRE(m != nullptr);
+    CHECK(m->sentiment < -0.05);
+  }
+  CHECK(delay(en.analyze("It only took 3 days to install everything.")) == nullptr);
+  CHECK(delay(en.analyze("They came within 2 days to fit the new line.")) == nullptr);
 }
