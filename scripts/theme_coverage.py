@@ -3,7 +3,7 @@
 
     build/ascolto analyze EXPORT.csv --out /tmp/x.jsonl
     python3 scripts/theme_coverage.py EXPORT.csv /tmp/x.jsonl [--text-col text]
-        [--sample 40 --seed 1]   # also prints 40 random mentions (theme, matched text, comment)
+        [--sample 40 --seed 1]   # also prints 40 random mentions (theme, mention sentiment, matched text, comment)
         [--uncovered 30]         # also prints 30 random comments of 3+ words with no theme
 
 The JSON lines carry no text, so rows are paired by position: the export's data rows in order,
@@ -54,7 +54,8 @@ def main():
         mentions = [(m, t) for t, r in zip(texts, rows) for m in r["themes"]]
         print(f"\n{a.sample} random mentions (seed {a.seed}):")
         for i, (m, t) in enumerate(rng.sample(mentions, min(a.sample, len(mentions))), 1):
-            print(f"{i:>3}. {m['theme']:<32} [{m['text']}]  {t.strip()[:220]}")
+            print(f"{i:>3}. {m['theme']:<32} {m.get('sentiment', 0):+.2f} [{m['text']}]  "
+                  f"{t.strip()[:220]}")
     if a.uncovered:
         bare = [t for t, r in zip(texts, rows) if words(t) >= 3 and not r["themes"]]
         print(f"\n{a.uncovered} random uncovered comments of 3+ words (seed {a.seed}):")

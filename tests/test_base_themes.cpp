@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <sstream>
 
+#include "analysis/analyzer.h"
 #include "analysis/theme_examples.h"
 #include "helpers.h"
 
@@ -61,4 +63,30 @@ TEST_CASE("base themes: each top-level family has 3 positive and 2 trap examples
       CHECK(c.negative >= 2);
     }
   }
+}
+
+TEST_CASE("base themes: a wait told as a fact is a negative timeliness mention, a short one none") {
+  const Lexicons& lex = testing::shipped();
+  Analyzer en(lex, Lang::En);
+  Analyzer it(lex, Lang::It);
+  // The sentiment of the comment's delay mention, or nothing when it has none.
+  const auto delay = [](Analyzer& a, const char* text) -> std::optional<double> {
+    for (const Mention& m : a.analyze(text).mentions) {
+      if (m.theme == "timeliness.delays") return m.sentiment;
+    }
+    return std::nullopt;
+  };
+  const std::pair<Analyzer*, const char*> waits[] = {
+      {&en, "It took three weeks to connect the line."},
+      {&en, "It took an extra month to get our order."},
+      {&it, "Sto aspettando la consegna da tre settimane."},
+      {&it, "Sto aspettando il tecnico da lunedì."}};
+  for (const auto& [analyzer, text] : waits) {
+    INFO(std::string(text));
+    const std::optional<double> sentiment = delay(*analyzer, text);
+    REQUIRE(sentiment.has_value());
+    CHECK(*sentiment < -0.05);
+  }
+  CHECK_FALSE(delay(en, "It only took 3 days to install everything.").has_value());
+  CHECK_FALSE(delay(en, "They came within 2 days to fit the new line.").has_value());
 }
