@@ -153,7 +153,9 @@ TEST_CASE("report: --where keeps one segment value, themes included") {
   const ThemeDriver& d = theme(roma, "delivery");
   CHECK(d.respondents == 1);
   CHECK(d.impact->value == Approx(100.0 / 3 * (-1.0 - 0.5)));  // 1/3 * (-100 - 50)
-  CHECK(load_nps_report(f.db, {.where = "store=Torino"}).overall.responses == 0);
+  // A value no response has would give an empty report that looks like news.
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "store=Torino"}), UsageError);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "region=Roma"}), UsageError);
   CHECK_THROWS_AS(load_nps_report(f.db, {.where = "Roma"}), UsageError);
   CHECK_THROWS_AS(load_nps_report(f.db, {.where = "=Roma"}), UsageError);
 }
@@ -408,4 +410,23 @@ TEST_CASE("CSV and JSON carry the same figures") {
   const nlohmann::json j = report_json(r);
   CHECK(j["overall"]["nps"] == 16.7);
   CHECK(j["periods"][2]["nps"].is_null());
+}
+
+TEST_CASE("terminal_safe: control characters and bidi overrides are escaped, text kept") {
+  CHECK(terminal_safe("Milano") == "Milano");
+  CHECK(terminal_safe("Già più 😡") == "Già più 😡");
+  CHECK(terminal_safe("\x1b[31mred") == "\\x1B[31mred");
+  CHECK(terminal_safe("a\tb\nc") == "a b c");
+  CHECK(terminal_safe("\x7f") == "\\x7F");
+  CHECK(terminal_safe("\xc2\x9b"
+                      "2J") == "\\u009B2J");  // C1 CSI
+  CHECK(terminal_safe("a\xe2\x80\xae"
+                      "b") == "a\\u202Eb");  // right-to-left override
+  CHECK(terminal_safe("a\xe2\x81\xa6"
+                      "b") == "a\\u2066b");  // left-to-right isolate
+  TextTable t({"store"});
+  t.add({"\x1b]52;c;aGk=\x07"});
+  std::ostringstream out;
+  t.print(out);
+  CHECK(out.str().find('\x1b') == std::string::npos);
 }

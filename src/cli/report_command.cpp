@@ -1,14 +1,15 @@
 #include "cli/report_command.h"
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
+#include "report/output_file.h"
 #include "report/overview.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
@@ -19,7 +20,9 @@ namespace ascolto {
 
 namespace po = boost::program_options;
 
-int run_report(const std::vector<std::string>& args, const std::string& argv0) {
+namespace {
+
+int report(const std::vector<std::string>& args, const std::string& argv0) {
   po::options_description desc(
       "Usage: ascolto report --db PATH [options]\n\n"
       "Prints the NPS with its 95% interval, per period and per segment, with small groups\n"
@@ -76,24 +79,36 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
   if (uncovered) {
     const auto lex = load_from_options(lex_opt, argv0);
     print_uncovered(find_uncovered(db, *lex, static_cast<std::size_t>(options.top)), std::cout);
+    finish_stdout();
     return 0;
   }
+  if (!html_path.empty()) refuse_database(html_path, db_path);
   const NpsReport report = load_nps_report(db, options);
+  errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {
     write_report_json(report, std::cout);
   } else if (format == "csv") {
     write_report_csv(report, std::cout);
   } else {
-    print_overview(load_overview(db, options.top), std::cout);
+    print_overview(load_overview(db, report), labels, std::cout);
     print_nps_report(report, labels, std::cout);
   }
+  finish_stdout();
   if (!html_path.empty()) {
-    std::ofstream html(html_path, std::ios::binary);
-    if (!html) throw UsageError("cannot write '" + html_path + "'");
-    write_html_report(report, labels, html);
-    if (!html) throw UsageError("writing '" + html_path + "' failed");
+    write_file(html_path, [&](std::ostream& out) { write_html_report(report, labels, out); });
   }
   return 0;
+}
+
+}  // namespace
+
+int run_report(const std::vector<std::string>& args, const std::string& argv0) {
+  try {
+    return report(args, argv0);
+  } catch (const ReportWriteError& e) {
+    std::cerr << "ascolto report: " << e.what() << "\n";
+    return 4;
+  }
 }
 
 }  // namespace ascolto

@@ -9,29 +9,12 @@
 
 #include "common/error.h"
 #include "report/number_format.h"
+#include "report/scope.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
 namespace ascolto {
 namespace {
-
-// Every query reads `scope`: the responses inside the date range (an open end when empty) and,
-// with --where, with the given segment value.
-const std::string kScope =
-    "WITH scope AS (SELECT * FROM responses WHERE (:since = '' OR substr(response_date, 1, 10) "
-    ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until) AND (:where_name = "
-    "'' OR id IN (SELECT response_id FROM segments WHERE lower(name) = lower(:where_name) AND "
-    "value = :where_value))) ";
-
-// "store=Milano" -> {"store", "Milano"}; empty when there is no filter.
-std::pair<std::string, std::string> split_where(const std::string& where) {
-  if (where.empty()) return {};
-  const std::size_t eq = where.find('=');
-  if (eq == 0 || eq == std::string::npos) {
-    throw UsageError("--where '" + where + "': expected SEGMENT=VALUE, e.g. store=Milano");
-  }
-  return {where.substr(0, eq), where.substr(eq + 1)};
-}
 
 // Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
 // first..first+6.
@@ -39,23 +22,6 @@ const std::string kGroupCounts =
     "count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
     "coalesce(sum(r.band = 'detractor'), 0), count(*), coalesce(sum(r.churn_intent), 0), "
     "coalesce(sum(r.repeat_contact), 0)";
-
-class ScopedQuery {
- public:
-  ScopedQuery(SQLite::Database& db, const std::string& sql, const ReportOptions& o)
-      : st_(db, kScope + sql) {
-    const auto [name, value] = split_where(o.where);
-    st_.bind(":since", o.since);
-    st_.bind(":until", o.until);
-    st_.bind(":where_name", name);
-    st_.bind(":where_value", value);
-  }
-  SQLite::Statement& operator*() { return st_; }
-  SQLite::Statement* operator->() { return &st_; }
-
- private:
-  SQLite::Statement st_;
-};
 
 NetCounts counts_at(SQLite::Statement& st, int first) {
   return {st.getColumn(first + 1).getInt64(), st.getColumn(first + 2).getInt64(),
@@ -124,7 +90,12 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
     if (g.nps && rest) g.change = compare(*g.nps, *rest);
     r.segments.push_back(std::move(g));
   }
-  if (r.segments.empty()) throw UsageError("no segment column named '" + o.segment + "'");
+  if (r.segments.empty() && segment_values(db, o.segment, 1).empty()) {
+    const std::string names = segment_names(db);
+    throw UsageError(
+        "no segment column named '" + o.segment + "'" +
+        (names.empty() ? " (the database has no segment columns)" : "; columns: " + names));
+  }
 }
 
 std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
@@ -480,7 +451,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
   if (options.min_n < 1) throw UsageError("--min-n must be at least 1");
-  split_where(options.where);
+  check_where(db, options.where);
   NpsReport r;
   r.options = options;
   snapshot_mention_counts(db, options);

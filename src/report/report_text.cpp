@@ -113,7 +113,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   if (!r.options.since.empty() || !r.options.until.empty()) {
     out << " (" << r.options.since << " … " << r.options.until << ")";
   }
-  if (!r.options.where.empty()) out << " [" << r.options.where << "]";
+  if (!r.options.where.empty()) out << " [" << terminal_safe(r.options.where) << "]";
   out << ": ";
   if (all) {
     out << signed_fixed(all->value, 1) << (all->small ? "*" : "") << " (" << l.interval << " "
@@ -125,7 +125,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   out << "\n" << l.trend << " (" << period_name(l, r.options.by) << ")\n";
   print_groups(r.periods, l.period, l, out);
   if (!r.segments.empty()) {
-    out << "\n" << l.segment << ": " << r.options.segment << "\n";
+    out << "\n" << l.segment << ": " << terminal_safe(r.options.segment) << "\n";
     print_groups(r.segments, r.options.segment, l, out);
   }
   if (!headline_themes(r).empty()) {

@@ -46,7 +46,15 @@ const UiLabels& ui_labels(const std::string& lang) {
       "No scored responses.",
       "score",
       "* fewer respondents than the minimum n: read with care.",
-      "↑↓ significant change against the previous period (or the rest) at p < 0.05."};
+      "↑↓ significant change against the previous period (or the rest) at p < 0.05.",
+      "Responses",
+      "with an NPS score",
+      "By language",
+      "By sentiment",
+      "Comments with no theme",
+      "Top themes",
+      "Mentions",
+      "Negative"};
   static const UiLabels it{
       "it",
       "Ascolto: cosa muove il nostro NPS",
@@ -88,7 +96,15 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Nessuna risposta con punteggio.",
       "voto",
       "* meno rispondenti del minimo: da leggere con cautela.",
-      "↑↓ variazione significativa rispetto al periodo precedente (o al resto), p < 0,05."};
+      "↑↓ variazione significativa rispetto al periodo precedente (o al resto), p < 0,05.",
+      "Risposte",
+      "con un voto NPS",
+      "Per lingua",
+      "Per sentiment",
+      "Commenti senza tema",
+      "Temi principali",
+      "Menzioni",
+      "Negative"};
   if (lang == "en") return en;
   if (lang == "it") return it;
   throw UsageError("--ui-lang '" + lang + "': expected en or it");

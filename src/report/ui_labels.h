@@ -17,6 +17,9 @@ struct UiLabels {
       requests, suggestions, example, new_respondents, returning, unidentified,
       comments_per_respondent, churn_intent, repeat_contact, seeds, no_data, score, flagged_note,
       significance_note;
+  // The opening block.
+  std::string responses, with_score, by_language, by_sentiment, no_theme, top_themes, mentions,
+      negative;
 };
 
 // "en" or "it"; throws UsageError for another language.
