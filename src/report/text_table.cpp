@@ -1,6 +1,9 @@
 #include "report/text_table.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "text/utf8.h"
@@ -14,37 +17,25 @@ std::size_t display_width(const std::string& s) {
 std::string terminal_safe(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  char buf[16];
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  const auto length = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, length, c);
+    char buf[16];
     if (c == '\t' || c == '\n' || c == '\r') {
       out += ' ';
-    } else if (c < 0x20 || c == 0x7F) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+    } else if (c >= 0 && (c < 0x20 || c == 0x7F)) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
       out += buf;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      // C1 controls U+0080..U+009F (U+009B is a one-byte CSI on some terminals).
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[++i]));
+    } else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+               (c >= 0x2066 && c <= 0x2069)) {
+      // C1 controls (U+009B is a one-byte CSI on some terminals), bidi embeddings, overrides
+      // and isolates (they reorder what follows on the line).
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
       out += buf;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0xAA &&
-               static_cast<unsigned char>(s[i + 2]) <= 0xAE) {
-      // U+202A..U+202E: embeddings and overrides that reorder what follows on the line.
-      std::snprintf(buf, sizeof buf, "\\u%04X",
-                    0x2000 + static_cast<unsigned char>(s[i + 2]) - 0x80);
-      out += buf;
-      i += 2;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x81 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0xA6 &&
-               static_cast<unsigned char>(s[i + 2]) <= 0xA9) {
-      // U+2066..U+2069: isolates.
-      std::snprintf(buf, sizeof buf, "\\u%04X",
-                    0x2040 + static_cast<unsigned char>(s[i + 2]) - 0x80);
-      out += buf;
-      i += 2;
     } else {
-      out += s[i];
+      out.append(s, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
     }
   }
   return out;
