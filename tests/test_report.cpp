@@ -188,7 +188,40 @@ TEST_CASE("report: theme drivers, impact with its interval, band split") {
   // Ranked by impact: delivery costs the most.
   CHECK(r.themes.front().theme.rfind("delivery", 0) == 0);
   CHECK(headline_themes(r).size() == r.themes.size());
-  CHECK(headline_themes(load_nps_report(f.db, {.top = 1})).size() == 1);
+}
+
+TEST_CASE("report: a parent theme counts its subthemes, each respondent once, shown as a tree") {
+  Fixture f;
+  // Response 1 mentions delivery.delay; now also delivery itself: still one respondent.
+  f.db.exec(
+      "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, sentiment, "
+      "intent) VALUES (1, 'delivery', 0, 0, 4, 'Late', -0.5, 'complaint')");
+  const NpsReport r = load_nps_report(f.db, {});
+  const ThemeDriver& d = theme(r, "delivery");
+  CHECK(d.respondents == 4);  // 1, 3, 5, 7
+  CHECK(d.mentions == 5);
+  CHECK(d.nps->n == 3);  // 1 promoter, 2 detractors, counted once each
+  CHECK(theme(r, "delivery.delay").respondents == 2);
+  // The view agrees.
+  SQLite::Statement view(f.db, "SELECT respondents FROM theme_stats WHERE theme = 'delivery'");
+  REQUIRE(view.executeStep());
+  CHECK(view.getColumn(0).getInt64() == 4);
+  // The tree: each parent followed by its subthemes.
+  const NpsReport top1 = load_nps_report(f.db, {.top = 1});
+  const auto tree = headline_themes(top1);
+  REQUIRE(tree.size() == 4);  // delivery (largest impact), plus store as one of the largest
+  CHECK(tree[0]->theme == "delivery");
+  CHECK(tree[1]->theme == "delivery.delay");
+  CHECK(tree[2]->theme == "store");
+  CHECK(tree[3]->theme == "store.staff");
+  std::ostringstream text;
+  print_nps_report(r, ui_labels("en"), text);
+  CHECK(text.str().find("\n  Delivery  ") != std::string::npos);
+  CHECK(text.str().find("\n    └ Delays  ") != std::string::npos);
+  // A comment is shown once per family: response 1 is not repeated under Delays.
+  std::size_t late_parcel = 0;
+  for (const Example& e : r.examples) late_parcel += e.text == "Late parcel";
+  CHECK(late_parcel == 1);
 }
 
 TEST_CASE("report: new and returning respondents, representative comments") {

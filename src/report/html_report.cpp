@@ -33,6 +33,7 @@ svg .bubble { fill-opacity: 0.6; stroke: #fff; }
 blockquote { margin: 0.4em 0 0.8em; padding: 0.3em 0.8em; border-left: 4px solid #ccc; }
 blockquote.negative { border-color: #c0392b; } blockquote.positive { border-color: #1e8449; }
 mark { background: #ffe58a; padding: 0 2px; }
+tr.child td:first-child { padding-left: 1.6em; color: #444; }
 )css";
 
 std::string cell(const std::string& s, const char* css_class = nullptr) {
@@ -108,8 +109,9 @@ std::string drivers_section(const NpsReport& r, const UiLabels& l) {
                  ? std::to_string(b.respondents) + " (" + signed_fixed(b.net_sentiment, 0) + ")"
                  : std::string("–");
     };
-    table += "<tr>" + cell(html_escape(label)) + cell(std::to_string(t->respondents)) +
-             cell(fixed(t->share_pct, 1)) +
+    table += std::string(t->parent.empty() ? "<tr>" : "<tr class=\"child\">") +
+             cell(html_escape(t->parent.empty() ? label : "└ " + label)) +
+             cell(std::to_string(t->respondents)) + cell(fixed(t->share_pct, 1)) +
              cell(t->net_sentiment ? signed_fixed(t->net_sentiment->value, 1) : "–") +
              cell(nps_text(t->nps)) + cell(signed_fixed(t->impact->value, 1)) +
              cell(signed_fixed(t->impact->low, 1) + " … " + signed_fixed(t->impact->high, 1)) +
@@ -154,6 +156,8 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
             "\">" + highlight(e.text, e.start, e.end) + "<br><span class=\"note\">" + l.sentiment +
             " " + signed_fixed(e.sentiment, 2) +
             (e.score ? ", " + l.score + " " + std::to_string(*e.score) : "") +
+            (e.date.empty() ? "" : ", " + html_escape(e.date)) +
+            (e.respondent.empty() ? "" : ", " + html_escape(e.respondent)) +
             "</span></blockquote>\n";
   }
   return html;

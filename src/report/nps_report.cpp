@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "common/error.h"
 #include "report/number_format.h"
@@ -275,7 +276,9 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
 // end, sentiment, score), up to a condition that follows. The theme ids are listed first so that
 // the mentions_theme index finds the mentions: an OR over a join scanned them all per theme.
 const std::string kThemeMentions =
-    "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM mentions m JOIN scope "
+    "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
+    "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions m "
+    "JOIN scope "
     "r ON r.id = m.response_id WHERE m.theme IN (SELECT :theme UNION SELECT id FROM themes WHERE "
     "parent = :theme) AND ";
 
@@ -287,22 +290,41 @@ Example read_example(SQLite::Statement& st, const std::string& theme) {
             st.getColumn(2).getInt64(),
             st.getColumn(3).getInt64(),
             st.getColumn(4).getDouble(),
+            {},
+            0,
+            {},
             {}};
   if (!st.getColumn(5).isNull()) e.score = st.getColumn(5).getInt();
+  e.response_id = st.getColumn(6).getInt64();
+  e.date = st.getColumn(7).getString().substr(0, 10);
+  e.respondent = st.getColumn(8).getString();
   return e;
 }
 
+// The most negative and most positive mentions of each headline theme, from comments whose
+// overall label agrees with the mention (a complaint is never shown as praise), each comment
+// once per family: a comment shown under a parent is not shown again under its subtheme.
 void load_examples(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
-  const char* sides[] = {"m.sentiment <= -0.05 GROUP BY r.id ORDER BY min(m.sentiment), r.id",
-                         "m.sentiment >= 0.05 GROUP BY r.id ORDER BY max(m.sentiment) DESC, r.id"};
+  const char* sides[] = {
+      "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN ('negative', 'mixed') "
+      "GROUP BY r.id ORDER BY min(m.sentiment), r.id",
+      "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN ('positive', 'mixed') "
+      "GROUP BY r.id ORDER BY max(m.sentiment) DESC, r.id"};
+  std::map<std::string, std::set<std::int64_t>> shown;  // by the family's top-level theme
   for (const ThemeDriver* theme : headline_themes(r)) {
     const ThemeDriver& t = *theme;
+    std::set<std::int64_t>& family = shown[t.parent.empty() ? t.theme : t.parent];
     for (const char* side : sides) {
-      ScopedQuery st(db, kThemeMentions + std::string(side) + " LIMIT :k", o);
+      ScopedQuery st(db, kThemeMentions + std::string(side), o);
       st->bind(":theme", t.theme);
-      st->bind(":k", o.examples);
-      while (st->executeStep()) r.examples.push_back(read_example(*st, t.theme));
+      int taken = 0;
+      while (taken < o.examples && st->executeStep()) {
+        Example e = read_example(*st, t.theme);
+        if (!family.insert(e.response_id).second) continue;
+        r.examples.push_back(std::move(e));
+        ++taken;
+      }
     }
   }
 }
@@ -390,19 +412,47 @@ void load_respondents(SQLite::Database& db, NpsReport& r) {
 }  // namespace
 
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r) {
-  std::vector<const ThemeDriver*> out;
+  const auto top = static_cast<std::size_t>(std::max(r.options.top, 0));
+  std::map<std::string, const ThemeDriver*> by_id;
+  for (const ThemeDriver& t : r.themes) by_id[t.theme] = &t;
+  const auto top_level = [&](const ThemeDriver& t) {
+    return t.parent.empty() || by_id.find(t.parent) == by_id.end();
+  };
+  std::vector<const ThemeDriver*> tops;
   for (const ThemeDriver& t : r.themes) {
-    if (t.impact) out.push_back(&t);
+    if (t.impact && top_level(t)) tops.push_back(&t);
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+  std::stable_sort(tops.begin(), tops.end(), [](const auto* a, const auto* b) {
     return std::fabs(a->impact->value) > std::fabs(b->impact->value);
   });
-  if (out.size() > static_cast<std::size_t>(r.options.top)) {
-    out.resize(static_cast<std::size_t>(r.options.top));
+  std::vector<const ThemeDriver*> chosen(tops.begin(), tops.begin() + std::min(top, tops.size()));
+  // The themes talked about most are shown whatever their impact: a large theme missing from
+  // the drivers reads as if nobody mentioned it.
+  std::stable_sort(tops.begin(), tops.end(),
+                   [](const auto* a, const auto* b) { return a->respondents > b->respondents; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(kLargestShown, tops.size()); ++i) {
+    if (std::find(chosen.begin(), chosen.end(), tops[i]) == chosen.end() && top > 0) {
+      chosen.push_back(tops[i]);
+    }
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+  const auto by_impact = [](const auto* a, const auto* b) {
     return a->impact->value < b->impact->value;
-  });
+  };
+  std::stable_sort(chosen.begin(), chosen.end(), by_impact);
+  std::vector<const ThemeDriver*> out;
+  for (const ThemeDriver* parent : chosen) {
+    out.push_back(parent);
+    std::vector<const ThemeDriver*> children;
+    for (const ThemeDriver& t : r.themes) {
+      if (t.impact && t.parent == parent->theme) children.push_back(&t);
+    }
+    std::stable_sort(children.begin(), children.end(), [](const auto* a, const auto* b) {
+      return std::fabs(a->impact->value) > std::fabs(b->impact->value);
+    });
+    if (children.size() > kChildrenShown) children.resize(kChildrenShown);
+    std::stable_sort(children.begin(), children.end(), by_impact);
+    out.insert(out.end(), children.begin(), children.end());
+  }
   return out;
 }
 

@@ -80,6 +80,8 @@ struct Example {
   std::int64_t start = 0, end = 0;  // code points in text
   double sentiment = 0;
   std::optional<int> score;
+  std::int64_t response_id = 0;
+  std::string date, respondent;  // YYYY-MM-DD or empty; respondent or source id, or empty
 };
 
 // A top-level theme customers ask something of ("please add", "sarebbe utile"): its suggestion
@@ -114,8 +116,12 @@ struct NpsReport {
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options);
 
-// The `options.top` themes with the largest impact either way, in impact order: what the
-// terminal and HTML reports show.
+// What the terminal and HTML reports show, as a tree: the `options.top` top-level themes with
+// the largest impact either way, plus the kLargestShown most mentioned ones, in impact order,
+// each followed by its kChildrenShown subthemes of largest impact (in impact order). A
+// parent's figures include its subthemes' (a respondent counted once).
+constexpr std::size_t kLargestShown = 3;
+constexpr std::size_t kChildrenShown = 3;
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r);
 
 }  // namespace ascolto

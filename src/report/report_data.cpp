@@ -60,7 +60,10 @@ json example_json(const Example& e) {
           {"start", e.start},
           {"end", e.end},
           {"sentiment", round_to(e.sentiment, 3)},
-          {"score", e.score ? json(*e.score) : json()}};
+          {"score", e.score ? json(*e.score) : json()},
+          {"response_id", e.response_id},
+          {"date", e.date},
+          {"respondent", e.respondent}};
 }
 
 json theme_json(const ThemeDriver& t, int min_n) {

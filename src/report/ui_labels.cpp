@@ -135,6 +135,11 @@ const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std:
   return id;
 }
 
+std::string tree_label(const UiLabels& l, const ThemeDriver& t) {
+  const std::string& label = theme_label(l, t.label_en, t.label_it);
+  return t.parent.empty() ? label : "  └ " + label;
+}
+
 const std::string& measure_label(const UiLabels& l, const std::string& measure) {
   if (measure == "volume") return l.volume;
   if (measure == "net_sentiment") return l.net_sentiment;

@@ -32,6 +32,10 @@ const char* period_name(const UiLabels& l, Granularity g);
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it);
 
+// A theme's label as a line of the tree of headline_themes: a subtheme's is indented under its
+// parent ("  └ Delays").
+std::string tree_label(const UiLabels& l, const ThemeDriver& t);
+
 // "volume", "net_sentiment" or "impact" (ThemeChange::measure) in the report's language.
 const std::string& measure_label(const UiLabels& l, const std::string& measure);
 
