@@ -13,6 +13,7 @@
 #include "report/number_format.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
+#include "report/summary_text.h"
 #include "report/svg_charts.h"
 #include "report/text_table.h"
 #include "report/ui_labels.h"
@@ -462,4 +463,50 @@ TEST_CASE("terminal_safe: control characters and bidi overrides are escaped, tex
   std::ostringstream out;
   t.print(out);
   CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("summary: themes whose impact interval excludes zero, biggest first, in en and it") {
+  Fixture f;
+  // Delivery: impact -50 ± 59.3 includes zero, nothing is clear on eight responses.
+  const NpsReport small = load_nps_report(f.db, {});
+  CHECK(small.summary.priorities.empty());
+  std::ostringstream none;
+  print_summary(small, ui_labels("en"), none);
+  CHECK(none.str().find("No theme moves the NPS beyond chance") != std::string::npos);
+  CHECK(none.str().find("Based on 8 Responses (6 scored), 2026-01-05 … 2026-03-01; 1 sources; "
+                        "filters: none.") != std::string::npos);
+  // Forty more detractors who complain of late delivery make it clear.
+  for (int i = 0; i < 40; ++i) {
+    const std::string id = std::to_string(100 + i);
+    f.db.exec(
+        "INSERT INTO responses (id, source_key, content_hash, run_id, source_file, "
+        "source_line, response_date, score, band, lang, text, sentences, sentiment, label) "
+        "VALUES (" +
+        id + ", 'k" + id +
+        "', 'h', 1, 't', 1, '2026-02-10', 1, 'detractor', "
+        "'en', 'Late once more', 1, -0.7, 'negative');"
+        "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, sentiment, "
+        "intent) VALUES (" +
+        id + ", 'delivery.delay', 0, 0, 4, 'Late', -0.7, 'complaint')");
+  }
+  const NpsReport r = load_nps_report(f.db, {});
+  REQUIRE_FALSE(r.summary.priorities.empty());
+  const Priority& first = r.summary.priorities.front();
+  CHECK(first.theme->theme == "delivery");  // its subtheme Delays is counted in it, not listed
+  CHECK(first.theme->impact->high < 0);
+  for (const Priority& p : r.summary.priorities) CHECK(p.theme->theme != "delivery.delay");
+  REQUIRE(first.example);
+  CHECK(first.example->sentiment < 0);  // a cost is shown with a complaint
+  std::ostringstream en, it;
+  print_summary(r, ui_labels("en"), en);
+  print_summary(r, ui_labels("it"), it);
+  CHECK(en.str().rfind("Act on this first\n  1. Delivery: costs ", 0) == 0);
+  CHECK(it.str().rfind("Da dove partire\n  1. Consegna: costa ", 0) == 0);
+  CHECK(it.str().find("punti di NPS") != std::string::npos);
+  const nlohmann::json j = report_json(r);
+  CHECK(j["summary"]["priorities"][0]["theme"] == "delivery");
+  CHECK(j["summary"]["priorities"][0]["impact_high"].get<double>() < 0);
+  std::ostringstream html;
+  write_html_report(r, ui_labels("it"), html);
+  CHECK(html.str().find("<h2>Da dove partire</h2>") != std::string::npos);
 }

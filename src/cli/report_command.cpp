@@ -13,6 +13,7 @@
 #include "report/overview.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
+#include "report/summary_text.h"
 #include "report/uncovered.h"
 #include "store/schema.h"
 
@@ -90,6 +91,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   } else if (format == "csv") {
     write_report_csv(report, std::cout);
   } else {
+    print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);
     print_nps_report(report, labels, std::cout);
   }

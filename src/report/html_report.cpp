@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include "report/number_format.h"
+#include "report/summary_text.h"
 #include "report/svg_charts.h"
 
 namespace ascolto {
@@ -33,6 +34,8 @@ svg .bubble { fill-opacity: 0.6; stroke: #fff; }
 blockquote { margin: 0.4em 0 0.8em; padding: 0.3em 0.8em; border-left: 4px solid #ccc; }
 blockquote.negative { border-color: #c0392b; } blockquote.positive { border-color: #1e8449; }
 mark { background: #ffe58a; padding: 0 2px; }
+.summary { background: #f7f7f4; padding: 0.2em 1em 0.6em; border-radius: 6px; }
+.summary h2 { margin-top: 0.6em; } .summary li { margin: 0.4em 0; }
 tr.child td:first-child { padding-left: 1.6em; color: #444; }
 )css";
 
@@ -234,7 +237,7 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
     out << "<p class=\"note\">" << html_escape(r.options.since) << " … "
         << html_escape(r.options.until) << " " << html_escape(r.options.where) << "</p>\n";
   }
-  out << trend_section(r, l);
+  out << summary_html(r, l) << trend_section(r, l);
   if (!r.segments.empty()) {
     out << "<h2>" << l.segment << ": " << html_escape(r.options.segment) << "</h2>\n"
         << group_table(r.segments, r.options.segment, l);

@@ -301,32 +301,79 @@ Example read_example(SQLite::Statement& st, const std::string& theme) {
   return e;
 }
 
-// The most negative and most positive mentions of each headline theme, from comments whose
-// overall label agrees with the mention (a complaint is never shown as praise), each comment
-// once per family: a comment shown under a parent is not shown again under its subtheme.
+// Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
+// with the mention (a complaint is never shown as praise): the strongest first, at most `k`,
+// skipping the responses in `skip` (and adding those taken).
+std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
+                                   const std::string& theme, bool negative, int k,
+                                   std::set<std::int64_t>& skip) {
+  ScopedQuery st(
+      db,
+      kThemeMentions + (negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN "
+                                   "('negative', 'mixed') GROUP BY r.id ORDER BY min(m.sentiment), "
+                                   "r.id"
+                                 : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN "
+                                   "('positive', 'mixed') GROUP BY r.id ORDER BY max(m.sentiment) "
+                                   "DESC, r.id"),
+      o);
+  st->bind(":theme", theme);
+  std::vector<Example> out;
+  while (static_cast<int>(out.size()) < k && st->executeStep()) {
+    Example e = read_example(*st, theme);
+    if (skip.insert(e.response_id).second) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// The most negative and most positive mentions of each headline theme, each comment once per
+// family: a comment shown under a parent is not shown again under its subtheme.
 void load_examples(SQLite::Database& db, NpsReport& r) {
-  const ReportOptions& o = r.options;
-  const char* sides[] = {
-      "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN ('negative', 'mixed') "
-      "GROUP BY r.id ORDER BY min(m.sentiment), r.id",
-      "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN ('positive', 'mixed') "
-      "GROUP BY r.id ORDER BY max(m.sentiment) DESC, r.id"};
   std::map<std::string, std::set<std::int64_t>> shown;  // by the family's top-level theme
-  for (const ThemeDriver* theme : headline_themes(r)) {
-    const ThemeDriver& t = *theme;
-    std::set<std::int64_t>& family = shown[t.parent.empty() ? t.theme : t.parent];
-    for (const char* side : sides) {
-      ScopedQuery st(db, kThemeMentions + std::string(side), o);
-      st->bind(":theme", t.theme);
-      int taken = 0;
-      while (taken < o.examples && st->executeStep()) {
-        Example e = read_example(*st, t.theme);
-        if (!family.insert(e.response_id).second) continue;
+  for (const ThemeDriver* t : headline_themes(r)) {
+    std::set<std::int64_t>& family = shown[t->parent.empty() ? t->theme : t->parent];
+    for (const bool negative : {true, false}) {
+      for (Example& e :
+           side_examples(db, r.options, t->theme, negative, r.options.examples, family))
         r.examples.push_back(std::move(e));
-        ++taken;
-      }
     }
   }
+}
+
+// The themes whose impact interval excludes zero, biggest impact first (a subtheme only when
+// its parent is not listed), each with its significant changes and one comment on the side of
+// its impact, no comment twice; the range and sources.
+void load_summary(SQLite::Database& db, NpsReport& r) {
+  std::vector<const ThemeDriver*> clear;
+  for (const ThemeDriver& t : r.themes) {
+    if (t.impact && (t.impact->low > 0 || t.impact->high < 0)) clear.push_back(&t);
+  }
+  std::stable_sort(clear.begin(), clear.end(), [](const auto* a, const auto* b) {
+    return std::fabs(a->impact->value) > std::fabs(b->impact->value);
+  });
+  std::set<std::int64_t> quoted;  // a comment quoted once
+  std::set<std::string> listed;
+  for (const ThemeDriver* t : clear) {
+    // A subtheme whose parent is listed is already counted in it.
+    if (!t->parent.empty() && listed.count(t->parent)) continue;
+    if (r.summary.priorities.size() == kPrioritiesShown) break;
+    listed.insert(t->theme);
+    Priority p{t, {}, {}};
+    for (const ThemeChange& c : r.changes) {
+      if (c.theme == t->theme) p.trend.push_back(&c);
+    }
+    auto e = side_examples(db, r.options, t->theme, t->impact->value < 0, 1, quoted);
+    if (!e.empty()) p.example = std::move(e.front());
+    r.summary.priorities.push_back(std::move(p));
+  }
+  ScopedQuery range(db,
+                    "SELECT coalesce(min(substr(response_date, 1, 10)), ''), "
+                    "coalesce(max(substr(response_date, 1, 10)), '') FROM scope",
+                    r.options);
+  range->executeStep();
+  r.summary.first_date = range->getColumn(0).getString();
+  r.summary.last_date = range->getColumn(1).getString();
+  ScopedQuery sources(db, "SELECT DISTINCT source_file FROM scope ORDER BY source_file", r.options);
+  while (sources->executeStep()) r.summary.sources.push_back(sources->getColumn(0).getString());
 }
 
 // A request reads best as the sentence that makes it: the example keeps only that sentence, its
@@ -511,6 +558,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   load_examples(db, r);
   load_requests(db, r);
   load_respondents(db, r);
+  load_summary(db, r);
   return r;
 }
 

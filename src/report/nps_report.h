@@ -101,8 +101,25 @@ struct PeriodRespondents {
   double comments_per_respondent = 0;  // comments / respondents, rounded to 2 decimals
 };
 
+// "Act on this first": a theme whose impact interval excludes zero, with what it rests on.
+struct Priority {
+  const ThemeDriver* theme = nullptr;     // into NpsReport::themes
+  std::vector<const ThemeChange*> trend;  // its significant changes in the last period
+  std::optional<Example> example;         // a comment on the side of its impact
+};
+
+// The plain-language summary at the top of the report: the priorities (biggest impact first),
+// what changed significantly since the previous period, and the data it rests on.
+struct Summary {
+  std::vector<Priority> priorities;   // at most kPrioritiesShown
+  std::string first_date, last_date;  // of the responses in scope (YYYY-MM-DD)
+  std::vector<std::string> sources;   // input files of the responses in scope
+};
+constexpr std::size_t kPrioritiesShown = 5;
+
 struct NpsReport {
   ReportOptions options;
+  Summary summary;
   GroupNps overall;
   std::vector<GroupNps> periods;    // oldest first
   std::vector<GroupNps> segments;   // largest first

@@ -54,7 +54,24 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Comments with no theme",
       "Top themes",
       "Mentions",
-      "Negative"};
+      "Negative",
+      "Act on this first",
+      "No theme moves the NPS beyond chance in these responses.",
+      "costs",
+      "adds",
+      "NPS points",
+      "of comments",
+      "no significant change in the last period",
+      "Since",
+      "NPS",
+      "no theme changed significantly",
+      "Based on",
+      "scored",
+      "sources",
+      "filters",
+      "none",
+      "better",
+      "worse"};
   static const UiLabels it{
       "it",
       "Ascolto: cosa muove il nostro NPS",
@@ -104,7 +121,24 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Commenti senza tema",
       "Temi principali",
       "Menzioni",
-      "Negative"};
+      "Negative",
+      "Da dove partire",
+      "Nessun tema sposta l'NPS oltre il caso in queste risposte.",
+      "costa",
+      "aggiunge",
+      "punti di NPS",
+      "dei commenti",
+      "nessuna variazione significativa nell'ultimo periodo",
+      "Rispetto a",
+      "NPS",
+      "nessun tema è cambiato in modo significativo",
+      "Basato su",
+      "con voto",
+      "fonti",
+      "filtri",
+      "nessuno",
+      "meglio",
+      "peggio"};
   if (lang == "en") return en;
   if (lang == "it") return it;
   throw UsageError("--ui-lang '" + lang + "': expected en or it");

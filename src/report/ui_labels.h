@@ -20,6 +20,9 @@ struct UiLabels {
   // The opening block.
   std::string responses, with_score, by_language, by_sentiment, no_theme, top_themes, mentions,
       negative;
+  // "Act on this first".
+  std::string act_first, act_none, costs, adds, nps_points, of_comments, no_trend, since,
+      nps_changed, nothing_else_changed, based_on, scored, sources, filters, none, better, worse;
 };
 
 // "en" or "it"; throws UsageError for another language.
