@@ -7,12 +7,14 @@
 
 #include "cli/shared_options.h"
 #include "common/error.h"
+#include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
 #include "report/output_file.h"
 #include "report/overview.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
+#include "report/scope.h"
 #include "report/summary_text.h"
 #include "report/uncovered.h"
 #include "store/schema.h"
@@ -35,7 +37,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
   std::string db_path, by = "month", format = "text", html_path, ui_lang = "en";
   ReportOptions options;
-  bool uncovered = false;
+  bool uncovered = false, follow_up = false;
   LexiconCliOptions lex_opt;
   desc.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
                                                  "SQLite database written by `ascolto analyze`")(
@@ -53,6 +55,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
       "ui-lang", po::value(&ui_lang)->default_value("en"), "labels in en or it")(
+      "follow-up", po::bool_switch(&follow_up),
+      "print, as CSV, the respondents to contact back: detractors and anyone with churn intent "
+      "or repeat contact, newest first")(
       "uncovered", po::bool_switch(&uncovered),
       "list the frequent words and phrases of comments with no theme (--top per language)")(
       "lexicons", po::value(&lex_opt.dir), "lexicon directory, for --uncovered (stopwords)");
@@ -84,6 +89,13 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     return 0;
   }
   if (!html_path.empty()) refuse_database(html_path, db_path);
+  if (follow_up) {
+    check_where(db, options.where);
+    errno = 0;
+    write_follow_up_csv(load_follow_up(db, options), std::cout);
+    finish_stdout();
+    return 0;
+  }
   const NpsReport report = load_nps_report(db, options);
   errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {

@@ -462,3 +462,55 @@ TEST_CASE("report: terminal escapes in the data are shown, not obeyed") {
   const Result where = run_cli("report --db " + db + " --where store=Nowhere");
   CHECK(where.err.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("report --follow-up: detractors, churn intent and repeat contact, newest first, as CSV") {
+  const Result r = run_cli("report --db " + examples_db() + " --follow-up");
+  REQUIRE(r.code == 0);
+  const std::string header = "response_id,respondent,date,segments,score,reasons,themes,comment\n";
+  REQUIRE(r.out.rfind(header, 0) == 0);
+  // The first field of every record (quoted cells may hold line ends).
+  std::vector<std::string> ids;
+  bool quoted = false, record_start = true;
+  for (std::size_t i = header.size(); i < r.out.size(); ++i) {
+    const char c = r.out[i];
+    if (record_start) {
+      ids.push_back(r.out.substr(i, r.out.find(',', i) - i));
+      record_start = false;
+    }
+    if (c == '"') quoted = !quoted;
+    if (c == '\n' && !quoted) record_start = true;
+  }
+  // Exactly the responses the database says, in its order: newest first.
+  SQLite::Database db(examples_db(), SQLite::OPEN_READONLY);
+  SQLite::Statement st(db,
+                       "SELECT id FROM responses WHERE band = 'detractor' OR churn_intent = 1 OR "
+                       "repeat_contact = 1 ORDER BY response_date DESC, id DESC");
+  std::vector<std::string> expected;
+  while (st.executeStep()) expected.push_back(st.getColumn(0).getString());
+  CHECK(expected.size() > 50);
+  CHECK(ids == expected);
+  CHECK(r.out.find(",detractor;churn_intent,") != std::string::npos);  // every reason named
+  // Filters apply; an unknown value is a usage error; a full disk is an output error.
+  const Result roma = run_cli("report --db " + examples_db() + " --follow-up --where store=Roma");
+  CHECK(roma.code == 0);
+  CHECK(roma.out == header);  // Roma's only respondent is a promoter
+  CHECK(run_cli("report --db " + examples_db() + " --follow-up --where store=X").code == 2);
+}
+
+TEST_CASE("report --follow-up: cells that look like formulas are neutralised") {
+  const std::string db = fresh_db("follow-formula.db");
+  REQUIRE(run_cli("analyze " + data("formula-segment.csv") + " --db " + db).code == 0);
+  const fs::path csv = scratch() / "formula-follow.csv";
+  {
+    std::ofstream out(csv, std::ios::binary);
+    out << "id,date,score,store,comment\n"
+        << "=1+1,2026-01-10,2,\"=HYPERLINK(\"\"http://x\"\")\",\"=cmd|' /C calc'!A0\"\n";
+  }
+  REQUIRE(run_cli("analyze " + csv.string() + " --db " + db).code <= 1);
+  const Result r = run_cli("report --db " + db + " --follow-up");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\n=") == std::string::npos);
+  CHECK(r.out.find(",=") == std::string::npos);
+  CHECK(r.out.find(",'=cmd|' /C calc'!A0\n") != std::string::npos);
+  CHECK(r.out.find("\n3,'=1+1,2026-01-10,") != std::string::npos);
+}
