@@ -109,7 +109,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   }
   finish_stdout();
   if (!html_path.empty()) {
-    write_file(html_path, [&](std::ostream& out) { write_html_report(report, labels, out); });
+    const auto follow = load_follow_up(db, options, kFollowUpShown);
+    write_file(html_path,
+               [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
   }
   return 0;
 }

@@ -5,7 +5,8 @@
 
 namespace ascolto {
 
-std::vector<FollowUp> load_follow_up(SQLite::Database& db, const ReportOptions& options) {
+std::vector<FollowUp> load_follow_up(SQLite::Database& db, const ReportOptions& options,
+                                     std::int64_t limit) {
   // Segments and themes are gathered per response by correlated subqueries over the indexed
   // response_id columns: only the responses listed are looked up.
   ScopedQuery st(
@@ -15,8 +16,9 @@ std::vector<FollowUp> load_follow_up(SQLite::Database& db, const ReportOptions& 
       "s.response_id = r.id), (SELECT group_concat(DISTINCT theme) FROM mentions m WHERE "
       "m.response_id = r.id), r.text, coalesce(r.band, ''), r.score, r.churn_intent, "
       "r.repeat_contact FROM scope r WHERE r.band = 'detractor' OR r.churn_intent = 1 OR "
-      "r.repeat_contact = 1 ORDER BY r.response_date DESC, r.id DESC",
+      "r.repeat_contact = 1 ORDER BY r.response_date DESC, r.id DESC LIMIT :limit",
       options);
+  st->bind(":limit", limit);
   std::vector<FollowUp> out;
   while (st->executeStep()) {
     FollowUp f;

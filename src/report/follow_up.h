@@ -24,7 +24,10 @@ struct FollowUp {
   std::optional<int> score;
 };
 
-std::vector<FollowUp> load_follow_up(SQLite::Database& db, const ReportOptions& options);
+// All of them, or the `limit` newest (the HTML page shows kFollowUpShown).
+std::vector<FollowUp> load_follow_up(SQLite::Database& db, const ReportOptions& options,
+                                     std::int64_t limit = -1);
+constexpr std::int64_t kFollowUpShown = 500;
 void write_follow_up_csv(const std::vector<FollowUp>& rows, std::ostream& out);
 
 }  // namespace ascolto

@@ -36,6 +36,7 @@ blockquote.negative { border-color: #c0392b; } blockquote.positive { border-colo
 mark { background: #ffe58a; padding: 0 2px; }
 .summary { background: #f7f7f4; padding: 0.2em 1em 0.6em; border-radius: 6px; }
 .summary h2 { margin-top: 0.6em; } .summary li { margin: 0.4em 0; }
+table.follow-up td { white-space: normal; vertical-align: top; text-align: left; }
 tr.child td:first-child { padding-left: 1.6em; color: #444; }
 )css";
 
@@ -195,6 +196,24 @@ std::string respondents_section(const NpsReport& r, const UiLabels& l) {
   return html + "</table>\n";
 }
 
+std::string follow_up_section(const std::vector<FollowUp>& rows, const UiLabels& l) {
+  std::string html = "<h2>" + l.follow_up + "</h2>\n<p class=\"note\">" + l.follow_up_note +
+                     "</p>\n<table class=\"follow-up\"><tr><th>" + l.respondents + "</th><th>" +
+                     l.period + "</th><th>" + l.segment + "</th><th>" + l.score + "</th><th>" +
+                     l.follow_up_reasons + "</th><th>" + l.theme + "</th><th>" + l.example +
+                     "</th></tr>\n";
+  for (const FollowUp& f : rows) {
+    html += "<tr>" +
+            cell(html_escape(f.respondent.empty() ? "#" + std::to_string(f.response_id)
+                                                  : f.respondent)) +
+            cell(html_escape(f.date)) + cell(html_escape(f.segments)) +
+            cell(f.score ? std::to_string(*f.score) : "") + cell(html_escape(f.reasons)) +
+            cell(html_escape(f.themes)) + "<td class=\"comment\">" + html_escape(f.text) +
+            "</td></tr>\n";
+  }
+  return html + "</table>\n";
+}
+
 }  // namespace
 
 std::string highlight(const std::string& text, std::int64_t start, std::int64_t end) {
@@ -218,7 +237,8 @@ std::string highlight(const std::string& text, std::int64_t start, std::int64_t 
          "</mark>" + html_escape(text.substr(e));
 }
 
-void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out) {
+void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out,
+                       const std::vector<FollowUp>* follow_up) {
   out << "<!DOCTYPE html>\n<html lang=\"" << l.lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
       << html_escape(l.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>"
@@ -244,8 +264,9 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
   }
   if (!headline_themes(r).empty()) out << drivers_section(r, l);
   out << changes_section(r, l) << examples_section(r, l) << requests_section(r, l)
-      << respondents_section(r, l) << "<p class=\"note\">" << l.flagged_note << "<br>"
-      << l.significance_note << "</p>\n</body>\n</html>\n";
+      << respondents_section(r, l) << (follow_up ? follow_up_section(*follow_up, l) : "")
+      << "<p class=\"note\">" << l.flagged_note << "<br>" << l.significance_note
+      << "</p>\n</body>\n</html>\n";
 }
 
 }  // namespace ascolto

@@ -71,7 +71,11 @@ const UiLabels& ui_labels(const std::string& lang) {
       "filters",
       "none",
       "better",
-      "worse"};
+      "worse",
+      "Customers to contact back",
+      "Detractors and anyone with churn intent or a repeat contact, newest first (at most 500 "
+      "here; all of them with report --follow-up).",
+      "Why"};
   static const UiLabels it{
       "it",
       "Ascolto: cosa muove il nostro NPS",
@@ -138,7 +142,11 @@ const UiLabels& ui_labels(const std::string& lang) {
       "filtri",
       "nessuno",
       "meglio",
-      "peggio"};
+      "peggio",
+      "Clienti da ricontattare",
+      "Detrattori e chiunque intenda abbandonare o abbia ricontattato, dal più recente (qui al "
+      "massimo 500; tutti con report --follow-up).",
+      "Perché"};
   if (lang == "en") return en;
   if (lang == "it") return it;
   throw UsageError("--ui-lang '" + lang + "': expected en or it");

@@ -23,6 +23,8 @@ struct UiLabels {
   // "Act on this first".
   std::string act_first, act_none, costs, adds, nps_points, of_comments, no_trend, since,
       nps_changed, nothing_else_changed, based_on, scored, sources, filters, none, better, worse;
+  // The follow-up list.
+  std::string follow_up, follow_up_note, follow_up_reasons;
 };
 
 // "en" or "it"; throws UsageError for another language.

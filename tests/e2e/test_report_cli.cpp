@@ -495,6 +495,14 @@ TEST_CASE("report --follow-up: detractors, churn intent and repeat contact, newe
   CHECK(roma.code == 0);
   CHECK(roma.out == header);  // Roma's only respondent is a promoter
   CHECK(run_cli("report --db " + examples_db() + " --follow-up --where store=X").code == 2);
+  // The HTML page ends with the same list, newest first.
+  const fs::path html = scratch() / "follow-up.html";
+  REQUIRE(run_cli("report --db " + examples_db() + " --format json --html " + html.string())
+              .code == 0);
+  const std::string page = slurp(html);
+  const std::size_t section = page.find("<h2>Customers to contact back</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(page.find("<td>2026-06-26</td>", section) < page.find("<td>2026-06-15</td>", section));
 }
 
 TEST_CASE("report --follow-up: cells that look like formulas are neutralised") {
