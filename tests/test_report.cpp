@@ -13,6 +13,7 @@
 #include "report/number_format.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
+#include "report/summary_text.h"
 #include "report/svg_charts.h"
 #include "report/text_table.h"
 #include "report/ui_labels.h"
@@ -153,7 +154,9 @@ TEST_CASE("report: --where keeps one segment value, themes included") {
   const ThemeDriver& d = theme(roma, "delivery");
   CHECK(d.respondents == 1);
   CHECK(d.impact->value == Approx(100.0 / 3 * (-1.0 - 0.5)));  // 1/3 * (-100 - 50)
-  CHECK(load_nps_report(f.db, {.where = "store=Torino"}).overall.responses == 0);
+  // A value no response has would give an empty report that looks like news.
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "store=Torino"}), UsageError);
+  CHECK_THROWS_AS(load_nps_report(f.db, {.where = "region=Roma"}), UsageError);
   CHECK_THROWS_AS(load_nps_report(f.db, {.where = "Roma"}), UsageError);
   CHECK_THROWS_AS(load_nps_report(f.db, {.where = "=Roma"}), UsageError);
 }
@@ -186,7 +189,40 @@ TEST_CASE("report: theme drivers, impact with its interval, band split") {
   // Ranked by impact: delivery costs the most.
   CHECK(r.themes.front().theme.rfind("delivery", 0) == 0);
   CHECK(headline_themes(r).size() == r.themes.size());
-  CHECK(headline_themes(load_nps_report(f.db, {.top = 1})).size() == 1);
+}
+
+TEST_CASE("report: a parent theme counts its subthemes, each respondent once, shown as a tree") {
+  Fixture f;
+  // Response 1 mentions delivery.delay; now also delivery itself: still one respondent.
+  f.db.exec(
+      "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, sentiment, "
+      "intent) VALUES (1, 'delivery', 0, 0, 4, 'Late', -0.5, 'complaint')");
+  const NpsReport r = load_nps_report(f.db, {});
+  const ThemeDriver& d = theme(r, "delivery");
+  CHECK(d.respondents == 4);  // 1, 3, 5, 7
+  CHECK(d.mentions == 5);
+  CHECK(d.nps->n == 3);  // 1 promoter, 2 detractors, counted once each
+  CHECK(theme(r, "delivery.delay").respondents == 2);
+  // The view agrees.
+  SQLite::Statement view(f.db, "SELECT respondents FROM theme_stats WHERE theme = 'delivery'");
+  REQUIRE(view.executeStep());
+  CHECK(view.getColumn(0).getInt64() == 4);
+  // The tree: each parent followed by its subthemes.
+  const NpsReport top1 = load_nps_report(f.db, {.top = 1});
+  const auto tree = headline_themes(top1);
+  REQUIRE(tree.size() == 4);  // delivery (largest impact), plus store as one of the largest
+  CHECK(tree[0]->theme == "delivery");
+  CHECK(tree[1]->theme == "delivery.delay");
+  CHECK(tree[2]->theme == "store");
+  CHECK(tree[3]->theme == "store.staff");
+  std::ostringstream text;
+  print_nps_report(r, ui_labels("en"), text);
+  CHECK(text.str().find("\n  Delivery  ") != std::string::npos);
+  CHECK(text.str().find("\n    └ Delays  ") != std::string::npos);
+  // A comment is shown once per family: response 1 is not repeated under Delays.
+  std::size_t late_parcel = 0;
+  for (const Example& e : r.examples) late_parcel += e.text == "Late parcel";
+  CHECK(late_parcel == 1);
 }
 
 TEST_CASE("report: new and returning respondents, representative comments") {
@@ -408,4 +444,69 @@ TEST_CASE("CSV and JSON carry the same figures") {
   const nlohmann::json j = report_json(r);
   CHECK(j["overall"]["nps"] == 16.7);
   CHECK(j["periods"][2]["nps"].is_null());
+}
+
+TEST_CASE("terminal_safe: control characters and bidi overrides are escaped, text kept") {
+  CHECK(terminal_safe("Milano") == "Milano");
+  CHECK(terminal_safe("Già più 😡") == "Già più 😡");
+  CHECK(terminal_safe("\x1b[31mred") == "\\x1B[31mred");
+  CHECK(terminal_safe("a\tb\nc") == "a b c");
+  CHECK(terminal_safe("\x7f") == "\\x7F");
+  CHECK(terminal_safe("\xc2\x9b"
+                      "2J") == "\\u009B2J");  // C1 CSI
+  CHECK(terminal_safe("a\xe2\x80\xae"
+                      "b") == "a\\u202Eb");  // right-to-left override
+  CHECK(terminal_safe("a\xe2\x81\xa6"
+                      "b") == "a\\u2066b");  // left-to-right isolate
+  TextTable t({"store"});
+  t.add({"\x1b]52;c;aGk=\x07"});
+  std::ostringstream out;
+  t.print(out);
+  CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("summary: themes whose impact interval excludes zero, biggest first, in en and it") {
+  Fixture f;
+  // Delivery: impact -50 ± 59.3 includes zero, nothing is clear on eight responses.
+  const NpsReport small = load_nps_report(f.db, {});
+  CHECK(small.summary.priorities.empty());
+  std::ostringstream none;
+  print_summary(small, ui_labels("en"), none);
+  CHECK(none.str().find("No theme moves the NPS beyond chance") != std::string::npos);
+  CHECK(none.str().find("Based on 8 Responses (6 scored), 2026-01-05 … 2026-03-01; 1 sources; "
+                        "filters: none.") != std::string::npos);
+  // Forty more detractors who complain of late delivery make it clear.
+  for (int i = 0; i < 40; ++i) {
+    const std::string id = std::to_string(100 + i);
+    f.db.exec(
+        "INSERT INTO responses (id, source_key, content_hash, run_id, source_file, "
+        "source_line, response_date, score, band, lang, text, sentences, sentiment, label) "
+        "VALUES (" +
+        id + ", 'k" + id +
+        "', 'h', 1, 't', 1, '2026-02-10', 1, 'detractor', "
+        "'en', 'Late once more', 1, -0.7, 'negative');"
+        "INSERT INTO mentions (response_id, theme, sentence, start, \"end\", text, sentiment, "
+        "intent) VALUES (" +
+        id + ", 'delivery.delay', 0, 0, 4, 'Late', -0.7, 'complaint')");
+  }
+  const NpsReport r = load_nps_report(f.db, {});
+  REQUIRE_FALSE(r.summary.priorities.empty());
+  const Priority& first = r.summary.priorities.front();
+  CHECK(first.theme->theme == "delivery");  // its subtheme Delays is counted in it, not listed
+  CHECK(first.theme->impact->high < 0);
+  for (const Priority& p : r.summary.priorities) CHECK(p.theme->theme != "delivery.delay");
+  REQUIRE(first.example);
+  CHECK(first.example->sentiment < 0);  // a cost is shown with a complaint
+  std::ostringstream en, it;
+  print_summary(r, ui_labels("en"), en);
+  print_summary(r, ui_labels("it"), it);
+  CHECK(en.str().rfind("Act on this first\n  1. Delivery: costs ", 0) == 0);
+  CHECK(it.str().rfind("Da dove partire\n  1. Consegna: costa ", 0) == 0);
+  CHECK(it.str().find("punti di NPS") != std::string::npos);
+  const nlohmann::json j = report_json(r);
+  CHECK(j["summary"]["priorities"][0]["theme"] == "delivery");
+  CHECK(j["summary"]["priorities"][0]["impact_high"].get<double>() < 0);
+  std::ostringstream html;
+  write_html_report(r, ui_labels("it"), html);
+  CHECK(html.str().find("<h2>Da dove partire</h2>") != std::string::npos);
 }

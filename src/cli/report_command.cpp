@@ -1,18 +1,22 @@
 #include "cli/report_command.h"
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/dates.h"
+#include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
+#include "report/output_file.h"
 #include "report/overview.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
+#include "report/scope.h"
+#include "report/summary_text.h"
 #include "report/uncovered.h"
 #include "store/schema.h"
 
@@ -20,7 +24,9 @@ namespace ascolto {
 
 namespace po = boost::program_options;
 
-int run_report(const std::vector<std::string>& args, const std::string& argv0) {
+namespace {
+
+int report(const std::vector<std::string>& args, const std::string& argv0) {
   po::options_description desc(
       "Usage: ascolto report --db PATH [options]\n\n"
       "Prints the NPS with its 95% interval, per period and per segment, with small groups\n"
@@ -32,7 +38,7 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
   std::string db_path, by = "month", format = "text", html_path, ui_lang = "en";
   ReportOptions options;
-  bool uncovered = false;
+  bool uncovered = false, follow_up = false;
   LexiconCliOptions lex_opt;
   desc.add_options()("help,h", "show this help")("db", po::value(&db_path)->required(),
                                                  "SQLite database written by `ascolto analyze`")(
@@ -50,6 +56,9 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
       "ui-lang", po::value(&ui_lang)->default_value("en"), "labels in en or it")(
+      "follow-up", po::bool_switch(&follow_up),
+      "print, as CSV, the respondents to contact back: detractors and anyone with churn intent "
+      "or repeat contact, newest first")(
       "uncovered", po::bool_switch(&uncovered),
       "list the frequent words and phrases of comments with no theme (--top per language)")(
       "lexicons", po::value(&lex_opt.dir), "lexicon directory, for --uncovered (stopwords)");
@@ -87,24 +96,46 @@ int run_report(const std::vector<std::string>& args, const std::string& argv0) {
   if (uncovered) {
     const auto lex = load_from_options(lex_opt, argv0);
     print_uncovered(find_uncovered(db, *lex, static_cast<std::size_t>(options.top)), std::cout);
+    finish_stdout();
+    return 0;
+  }
+  if (!html_path.empty()) refuse_database(html_path, db_path);
+  if (follow_up) {
+    check_where(db, options.where);
+    errno = 0;
+    write_follow_up_csv(load_follow_up(db, options), std::cout);
+    finish_stdout();
     return 0;
   }
   const NpsReport report = load_nps_report(db, options);
+  errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {
     write_report_json(report, std::cout);
   } else if (format == "csv") {
     write_report_csv(report, std::cout);
   } else {
-    print_overview(load_overview(db, options.top), std::cout);
+    print_summary(report, labels, std::cout);
+    print_overview(load_overview(db, report), labels, std::cout);
     print_nps_report(report, labels, std::cout);
   }
+  finish_stdout();
   if (!html_path.empty()) {
-    std::ofstream html(html_path, std::ios::binary);
-    if (!html) throw UsageError("cannot write '" + html_path + "'");
-    write_html_report(report, labels, html);
-    if (!html) throw UsageError("writing '" + html_path + "' failed");
+    const auto follow = load_follow_up(db, options, kFollowUpShown);
+    write_file(html_path,
+               [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
   }
   return 0;
+}
+
+}  // namespace
+
+int run_report(const std::vector<std::string>& args, const std::string& argv0) {
+  try {
+    return report(args, argv0);
+  } catch (const ReportWriteError& e) {
+    std::cerr << "ascolto report: " << e.what() << "\n";
+    return 4;
+  }
 }
 
 }  // namespace ascolto

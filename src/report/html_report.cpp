@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include "report/number_format.h"
+#include "report/summary_text.h"
 #include "report/svg_charts.h"
 
 namespace ascolto {
@@ -33,6 +34,10 @@ svg .bubble { fill-opacity: 0.6; stroke: #fff; }
 blockquote { margin: 0.4em 0 0.8em; padding: 0.3em 0.8em; border-left: 4px solid #ccc; }
 blockquote.negative { border-color: #c0392b; } blockquote.positive { border-color: #1e8449; }
 mark { background: #ffe58a; padding: 0 2px; }
+.summary { background: #f7f7f4; padding: 0.2em 1em 0.6em; border-radius: 6px; }
+.summary h2 { margin-top: 0.6em; } .summary li { margin: 0.4em 0; }
+table.follow-up td { white-space: normal; vertical-align: top; text-align: left; }
+tr.child td:first-child { padding-left: 1.6em; color: #444; }
 )css";
 
 std::string cell(const std::string& s, const char* css_class = nullptr) {
@@ -108,8 +113,9 @@ std::string drivers_section(const NpsReport& r, const UiLabels& l) {
                  ? std::to_string(b.respondents) + " (" + signed_fixed(b.net_sentiment, 0) + ")"
                  : std::string("–");
     };
-    table += "<tr>" + cell(html_escape(label)) + cell(std::to_string(t->respondents)) +
-             cell(fixed(t->share_pct, 1)) +
+    table += std::string(t->parent.empty() ? "<tr>" : "<tr class=\"child\">") +
+             cell(html_escape(t->parent.empty() ? label : "└ " + label)) +
+             cell(std::to_string(t->respondents)) + cell(fixed(t->share_pct, 1)) +
              cell(t->net_sentiment ? signed_fixed(t->net_sentiment->value, 1) : "–") +
              cell(nps_text(t->nps)) + cell(signed_fixed(t->impact->value, 1)) +
              cell(signed_fixed(t->impact->low, 1) + " … " + signed_fixed(t->impact->high, 1)) +
@@ -154,6 +160,8 @@ std::string examples_section(const NpsReport& r, const UiLabels& l) {
             "\">" + highlight(e.text, e.start, e.end) + "<br><span class=\"note\">" + l.sentiment +
             " " + signed_fixed(e.sentiment, 2) +
             (e.score ? ", " + l.score + " " + std::to_string(*e.score) : "") +
+            (e.date.empty() ? "" : ", " + html_escape(e.date)) +
+            (e.respondent.empty() ? "" : ", " + html_escape(e.respondent)) +
             "</span></blockquote>\n";
   }
   return html;
@@ -188,6 +196,24 @@ std::string respondents_section(const NpsReport& r, const UiLabels& l) {
   return html + "</table>\n";
 }
 
+std::string follow_up_section(const std::vector<FollowUp>& rows, const UiLabels& l) {
+  std::string html = "<h2>" + l.follow_up + "</h2>\n<p class=\"note\">" + l.follow_up_note +
+                     "</p>\n<table class=\"follow-up\"><tr><th>" + l.respondents + "</th><th>" +
+                     l.period + "</th><th>" + l.segment + "</th><th>" + l.score + "</th><th>" +
+                     l.follow_up_reasons + "</th><th>" + l.theme + "</th><th>" + l.example +
+                     "</th></tr>\n";
+  for (const FollowUp& f : rows) {
+    html += "<tr>" +
+            cell(html_escape(f.respondent.empty() ? "#" + std::to_string(f.response_id)
+                                                  : f.respondent)) +
+            cell(html_escape(f.date)) + cell(html_escape(f.segments)) +
+            cell(f.score ? std::to_string(*f.score) : "") + cell(html_escape(f.reasons)) +
+            cell(html_escape(f.themes)) + "<td class=\"comment\">" + html_escape(f.text) +
+            "</td></tr>\n";
+  }
+  return html + "</table>\n";
+}
+
 }  // namespace
 
 std::string highlight(const std::string& text, std::int64_t start, std::int64_t end) {
@@ -211,7 +237,8 @@ std::string highlight(const std::string& text, std::int64_t start, std::int64_t 
          "</mark>" + html_escape(text.substr(e));
 }
 
-void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out) {
+void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out,
+                       const std::vector<FollowUp>* follow_up) {
   out << "<!DOCTYPE html>\n<html lang=\"" << l.lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
       << html_escape(l.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>"
@@ -230,15 +257,16 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out)
     out << "<p class=\"note\">" << html_escape(r.options.since) << " … "
         << html_escape(r.options.until) << " " << html_escape(r.options.where) << "</p>\n";
   }
-  out << trend_section(r, l);
+  out << summary_html(r, l) << trend_section(r, l);
   if (!r.segments.empty()) {
     out << "<h2>" << l.segment << ": " << html_escape(r.options.segment) << "</h2>\n"
         << group_table(r.segments, r.options.segment, l);
   }
   if (!headline_themes(r).empty()) out << drivers_section(r, l);
   out << changes_section(r, l) << examples_section(r, l) << requests_section(r, l)
-      << respondents_section(r, l) << "<p class=\"note\">" << l.flagged_note << "<br>"
-      << l.significance_note << "</p>\n</body>\n</html>\n";
+      << respondents_section(r, l) << (follow_up ? follow_up_section(*follow_up, l) : "")
+      << "<p class=\"note\">" << l.flagged_note << "<br>" << l.significance_note
+      << "</p>\n</body>\n</html>\n";
 }
 
 }  // namespace ascolto

@@ -9,12 +9,16 @@
 
 #include <ostream>
 
+#include "report/follow_up.h"
 #include "report/nps_report.h"
 #include "report/ui_labels.h"
 
 namespace ascolto {
 
-void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out);
+// With `follow_up`, the page ends with the respondents to contact back (load_follow_up with
+// kFollowUpShown: the newest; `report --follow-up` lists all).
+void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out,
+                       const std::vector<FollowUp>* follow_up = nullptr);
 
 // `text` with the code points [start, end) wrapped in <mark>, everything HTML-escaped.
 std::string highlight(const std::string& text, std::int64_t start, std::int64_t end);

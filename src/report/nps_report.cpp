@@ -6,32 +6,16 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "common/error.h"
 #include "report/number_format.h"
+#include "report/scope.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
 namespace ascolto {
 namespace {
-
-// Every query reads `scope`: the responses inside the date range (an open end when empty) and,
-// with --where, with the given segment value.
-const std::string kScope =
-    "WITH scope AS (SELECT * FROM responses WHERE (:since = '' OR substr(response_date, 1, 10) "
-    ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until) AND (:where_name = "
-    "'' OR id IN (SELECT response_id FROM segments WHERE lower(name) = lower(:where_name) AND "
-    "value = :where_value))) ";
-
-// "store=Milano" -> {"store", "Milano"}; empty when there is no filter.
-std::pair<std::string, std::string> split_where(const std::string& where) {
-  if (where.empty()) return {};
-  const std::size_t eq = where.find('=');
-  if (eq == 0 || eq == std::string::npos) {
-    throw UsageError("--where '" + where + "': expected SEGMENT=VALUE, e.g. store=Milano");
-  }
-  return {where.substr(0, eq), where.substr(eq + 1)};
-}
 
 // Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
 // first..first+6.
@@ -39,23 +23,6 @@ const std::string kGroupCounts =
     "count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
     "coalesce(sum(r.band = 'detractor'), 0), count(*), coalesce(sum(r.churn_intent), 0), "
     "coalesce(sum(r.repeat_contact), 0)";
-
-class ScopedQuery {
- public:
-  ScopedQuery(SQLite::Database& db, const std::string& sql, const ReportOptions& o)
-      : st_(db, kScope + sql) {
-    const auto [name, value] = split_where(o.where);
-    st_.bind(":since", o.since);
-    st_.bind(":until", o.until);
-    st_.bind(":where_name", name);
-    st_.bind(":where_value", value);
-  }
-  SQLite::Statement& operator*() { return st_; }
-  SQLite::Statement* operator->() { return &st_; }
-
- private:
-  SQLite::Statement st_;
-};
 
 NetCounts counts_at(SQLite::Statement& st, int first) {
   return {st.getColumn(first + 1).getInt64(), st.getColumn(first + 2).getInt64(),
@@ -124,7 +91,12 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
     if (g.nps && rest) g.change = compare(*g.nps, *rest);
     r.segments.push_back(std::move(g));
   }
-  if (r.segments.empty()) throw UsageError("no segment column named '" + o.segment + "'");
+  if (r.segments.empty() && segment_values(db, o.segment, 1).empty()) {
+    const std::string names = segment_names(db);
+    throw UsageError(
+        "no segment column named '" + o.segment + "'" +
+        (names.empty() ? " (the database has no segment columns)" : "; columns: " + names));
+  }
 }
 
 std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
@@ -304,7 +276,9 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
 // end, sentiment, score), up to a condition that follows. The theme ids are listed first so that
 // the mentions_theme index finds the mentions: an OR over a join scanned them all per theme.
 const std::string kThemeMentions =
-    "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score FROM mentions m JOIN scope "
+    "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
+    "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions m "
+    "JOIN scope "
     "r ON r.id = m.response_id WHERE m.theme IN (SELECT :theme UNION SELECT id FROM themes WHERE "
     "parent = :theme) AND ";
 
@@ -316,24 +290,90 @@ Example read_example(SQLite::Statement& st, const std::string& theme) {
             st.getColumn(2).getInt64(),
             st.getColumn(3).getInt64(),
             st.getColumn(4).getDouble(),
+            {},
+            0,
+            {},
             {}};
   if (!st.getColumn(5).isNull()) e.score = st.getColumn(5).getInt();
+  e.response_id = st.getColumn(6).getInt64();
+  e.date = st.getColumn(7).getString().substr(0, 10);
+  e.respondent = st.getColumn(8).getString();
   return e;
 }
 
+// Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
+// with the mention (a complaint is never shown as praise): the strongest first, at most `k`,
+// skipping the responses in `skip` (and adding those taken).
+std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
+                                   const std::string& theme, bool negative, int k,
+                                   std::set<std::int64_t>& skip) {
+  ScopedQuery st(
+      db,
+      kThemeMentions + (negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN "
+                                   "('negative', 'mixed') GROUP BY r.id ORDER BY min(m.sentiment), "
+                                   "r.id"
+                                 : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN "
+                                   "('positive', 'mixed') GROUP BY r.id ORDER BY max(m.sentiment) "
+                                   "DESC, r.id"),
+      o);
+  st->bind(":theme", theme);
+  std::vector<Example> out;
+  while (static_cast<int>(out.size()) < k && st->executeStep()) {
+    Example e = read_example(*st, theme);
+    if (skip.insert(e.response_id).second) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// The most negative and most positive mentions of each headline theme, each comment once per
+// family: a comment shown under a parent is not shown again under its subtheme.
 void load_examples(SQLite::Database& db, NpsReport& r) {
-  const ReportOptions& o = r.options;
-  const char* sides[] = {"m.sentiment <= -0.05 GROUP BY r.id ORDER BY min(m.sentiment), r.id",
-                         "m.sentiment >= 0.05 GROUP BY r.id ORDER BY max(m.sentiment) DESC, r.id"};
-  for (const ThemeDriver* theme : headline_themes(r)) {
-    const ThemeDriver& t = *theme;
-    for (const char* side : sides) {
-      ScopedQuery st(db, kThemeMentions + std::string(side) + " LIMIT :k", o);
-      st->bind(":theme", t.theme);
-      st->bind(":k", o.examples);
-      while (st->executeStep()) r.examples.push_back(read_example(*st, t.theme));
+  std::map<std::string, std::set<std::int64_t>> shown;  // by the family's top-level theme
+  for (const ThemeDriver* t : headline_themes(r)) {
+    std::set<std::int64_t>& family = shown[t->parent.empty() ? t->theme : t->parent];
+    for (const bool negative : {true, false}) {
+      for (Example& e :
+           side_examples(db, r.options, t->theme, negative, r.options.examples, family))
+        r.examples.push_back(std::move(e));
     }
   }
+}
+
+// The themes whose impact interval excludes zero, biggest impact first (a subtheme only when
+// its parent is not listed), each with its significant changes and one comment on the side of
+// its impact, no comment twice; the range and sources.
+void load_summary(SQLite::Database& db, NpsReport& r) {
+  std::vector<const ThemeDriver*> clear;
+  for (const ThemeDriver& t : r.themes) {
+    if (t.impact && (t.impact->low > 0 || t.impact->high < 0)) clear.push_back(&t);
+  }
+  std::stable_sort(clear.begin(), clear.end(), [](const auto* a, const auto* b) {
+    return std::fabs(a->impact->value) > std::fabs(b->impact->value);
+  });
+  std::set<std::int64_t> quoted;  // a comment quoted once
+  std::set<std::string> listed;
+  for (const ThemeDriver* t : clear) {
+    // A subtheme whose parent is listed is already counted in it.
+    if (!t->parent.empty() && listed.count(t->parent)) continue;
+    if (r.summary.priorities.size() == kPrioritiesShown) break;
+    listed.insert(t->theme);
+    Priority p{t, {}, {}};
+    for (const ThemeChange& c : r.changes) {
+      if (c.theme == t->theme) p.trend.push_back(&c);
+    }
+    auto e = side_examples(db, r.options, t->theme, t->impact->value < 0, 1, quoted);
+    if (!e.empty()) p.example = std::move(e.front());
+    r.summary.priorities.push_back(std::move(p));
+  }
+  ScopedQuery range(db,
+                    "SELECT coalesce(min(substr(response_date, 1, 10)), ''), "
+                    "coalesce(max(substr(response_date, 1, 10)), '') FROM scope",
+                    r.options);
+  range->executeStep();
+  r.summary.first_date = range->getColumn(0).getString();
+  r.summary.last_date = range->getColumn(1).getString();
+  ScopedQuery sources(db, "SELECT DISTINCT source_file FROM scope ORDER BY source_file", r.options);
+  while (sources->executeStep()) r.summary.sources.push_back(sources->getColumn(0).getString());
 }
 
 // A request reads best as the sentence that makes it: the example keeps only that sentence, its
@@ -419,19 +459,47 @@ void load_respondents(SQLite::Database& db, NpsReport& r) {
 }  // namespace
 
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r) {
-  std::vector<const ThemeDriver*> out;
+  const auto top = static_cast<std::size_t>(std::max(r.options.top, 0));
+  std::map<std::string, const ThemeDriver*> by_id;
+  for (const ThemeDriver& t : r.themes) by_id[t.theme] = &t;
+  const auto top_level = [&](const ThemeDriver& t) {
+    return t.parent.empty() || by_id.find(t.parent) == by_id.end();
+  };
+  std::vector<const ThemeDriver*> tops;
   for (const ThemeDriver& t : r.themes) {
-    if (t.impact) out.push_back(&t);
+    if (t.impact && top_level(t)) tops.push_back(&t);
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+  std::stable_sort(tops.begin(), tops.end(), [](const auto* a, const auto* b) {
     return std::fabs(a->impact->value) > std::fabs(b->impact->value);
   });
-  if (out.size() > static_cast<std::size_t>(r.options.top)) {
-    out.resize(static_cast<std::size_t>(r.options.top));
+  std::vector<const ThemeDriver*> chosen(tops.begin(), tops.begin() + std::min(top, tops.size()));
+  // The themes talked about most are shown whatever their impact: a large theme missing from
+  // the drivers reads as if nobody mentioned it.
+  std::stable_sort(tops.begin(), tops.end(),
+                   [](const auto* a, const auto* b) { return a->respondents > b->respondents; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(kLargestShown, tops.size()); ++i) {
+    if (std::find(chosen.begin(), chosen.end(), tops[i]) == chosen.end() && top > 0) {
+      chosen.push_back(tops[i]);
+    }
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+  const auto by_impact = [](const auto* a, const auto* b) {
     return a->impact->value < b->impact->value;
-  });
+  };
+  std::stable_sort(chosen.begin(), chosen.end(), by_impact);
+  std::vector<const ThemeDriver*> out;
+  for (const ThemeDriver* parent : chosen) {
+    out.push_back(parent);
+    std::vector<const ThemeDriver*> children;
+    for (const ThemeDriver& t : r.themes) {
+      if (t.impact && t.parent == parent->theme) children.push_back(&t);
+    }
+    std::stable_sort(children.begin(), children.end(), [](const auto* a, const auto* b) {
+      return std::fabs(a->impact->value) > std::fabs(b->impact->value);
+    });
+    if (children.size() > kChildrenShown) children.resize(kChildrenShown);
+    std::stable_sort(children.begin(), children.end(), by_impact);
+    out.insert(out.end(), children.begin(), children.end());
+  }
   return out;
 }
 
@@ -480,7 +548,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
   if (options.min_n < 1) throw UsageError("--min-n must be at least 1");
-  split_where(options.where);
+  check_where(db, options.where);
   NpsReport r;
   r.options = options;
   snapshot_mention_counts(db, options);
@@ -490,6 +558,7 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   load_examples(db, r);
   load_requests(db, r);
   load_respondents(db, r);
+  load_summary(db, r);
   return r;
 }
 

@@ -80,6 +80,8 @@ struct Example {
   std::int64_t start = 0, end = 0;  // code points in text
   double sentiment = 0;
   std::optional<int> score;
+  std::int64_t response_id = 0;
+  std::string date, respondent;  // YYYY-MM-DD or empty; respondent or source id, or empty
 };
 
 // A top-level theme customers ask something of ("please add", "sarebbe utile"): its suggestion
@@ -99,8 +101,25 @@ struct PeriodRespondents {
   double comments_per_respondent = 0;  // comments / respondents, rounded to 2 decimals
 };
 
+// "Act on this first": a theme whose impact interval excludes zero, with what it rests on.
+struct Priority {
+  const ThemeDriver* theme = nullptr;     // into NpsReport::themes
+  std::vector<const ThemeChange*> trend;  // its significant changes in the last period
+  std::optional<Example> example;         // a comment on the side of its impact
+};
+
+// The plain-language summary at the top of the report: the priorities (biggest impact first),
+// what changed significantly since the previous period, and the data it rests on.
+struct Summary {
+  std::vector<Priority> priorities;   // at most kPrioritiesShown
+  std::string first_date, last_date;  // of the responses in scope (YYYY-MM-DD)
+  std::vector<std::string> sources;   // input files of the responses in scope
+};
+constexpr std::size_t kPrioritiesShown = 5;
+
 struct NpsReport {
   ReportOptions options;
+  Summary summary;
   GroupNps overall;
   std::vector<GroupNps> periods;    // oldest first
   std::vector<GroupNps> segments;   // largest first
@@ -114,8 +133,12 @@ struct NpsReport {
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options);
 
-// The `options.top` themes with the largest impact either way, in impact order: what the
-// terminal and HTML reports show.
+// What the terminal and HTML reports show, as a tree: the `options.top` top-level themes with
+// the largest impact either way, plus the kLargestShown most mentioned ones, in impact order,
+// each followed by its kChildrenShown subthemes of largest impact (in impact order). A
+// parent's figures include its subthemes' (a respondent counted once).
+constexpr std::size_t kLargestShown = 3;
+constexpr std::size_t kChildrenShown = 3;
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r);
 
 }  // namespace ascolto

@@ -1,94 +1,73 @@
 #include "report/overview.h"
 
-#include <SQLiteCpp/Statement.h>
+#include <algorithm>
 
-#include <cstdio>
-#include <iomanip>
+#include "report/number_format.h"
+#include "report/scope.h"
+#include "report/text_table.h"
 
 namespace ascolto {
-namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.*f", decimals, v);
-  return buf;
-}
-
-}  // namespace
-
-Overview load_overview(SQLite::Database& db, int top) {
+Overview load_overview(SQLite::Database& db, const NpsReport& r) {
   Overview o;
-  {
-    SQLite::Statement st(db,
-                         "SELECT count(*), count(score), coalesce(sum(band = 'promoter'), 0), "
-                         "coalesce(sum(band = 'passive'), 0), coalesce(sum(band = 'detractor'), 0) "
-                         "FROM responses");
-    st.executeStep();
-    o.responses = st.getColumn(0).getInt64();
-    o.scored = st.getColumn(1).getInt64();
-    o.promoters = st.getColumn(2).getInt64();
-    o.passives = st.getColumn(3).getInt64();
-    o.detractors = st.getColumn(4).getInt64();
-    if (o.scored > 0) {
-      o.nps =
-          100.0 * static_cast<double>(o.promoters - o.detractors) / static_cast<double>(o.scored);
+  o.responses = r.overall.responses;
+  o.scored = r.overall.bands.n();
+  o.promoters = r.overall.bands.positive;
+  o.passives = r.overall.bands.neutral;
+  o.detractors = r.overall.bands.negative;
+  if (r.overall.nps) o.nps = r.overall.nps->value;
+  for (const auto& [column, target] :
+       {std::pair<const char*, std::vector<std::pair<std::string, std::int64_t>>*>{"lang",
+                                                                                   &o.by_language},
+        {"label", &o.by_label}}) {
+    ScopedQuery st(db,
+                   std::string("SELECT ") + column + ", count(*) FROM scope GROUP BY " + column +
+                       " ORDER BY count(*) DESC, " + column,
+                   r.options);
+    while (st->executeStep()) {
+      target->emplace_back(st->getColumn(0).getString(), st->getColumn(1).getInt64());
     }
   }
-  for (const auto& [sql, target] :
-       {std::pair<const char*, std::vector<std::pair<std::string, std::int64_t>>*>{
-            "SELECT lang, count(*) FROM responses GROUP BY lang ORDER BY count(*) DESC",
-            &o.by_language},
-        {"SELECT label, count(*) FROM responses GROUP BY label ORDER BY count(*) DESC",
-         &o.by_label}}) {
-    SQLite::Statement st(db, sql);
-    while (st.executeStep())
-      target->emplace_back(st.getColumn(0).getString(), st.getColumn(1).getInt64());
-  }
-  SQLite::Statement themes(db,
-                           "SELECT s.theme, coalesce(t.label_en, s.theme), s.mentions, "
-                           "s.respondents, s.mean_sentiment, s.negative_pct FROM theme_summary s "
-                           "LEFT JOIN themes t ON t.id = s.theme LIMIT ?");
-  themes.bind(1, top);
-  while (themes.executeStep()) {
-    o.top_themes.push_back({themes.getColumn(0).getString(), themes.getColumn(1).getString(),
-                            themes.getColumn(2).getInt64(), themes.getColumn(3).getInt64(),
-                            themes.getColumn(4).getDouble(), themes.getColumn(5).getDouble()});
-  }
-  const std::int64_t covered =
-      db.execAndGet("SELECT count(DISTINCT response_id) FROM mentions").getInt64();
-  const std::int64_t commented =
-      db.execAndGet("SELECT count(*) FROM responses WHERE trim(text) <> ''").getInt64();
+  ScopedQuery cover(db,
+                    "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM mentions m WHERE "
+                    "m.response_id = s.id)), 0) FROM scope s WHERE trim(s.text) <> ''",
+                    r.options);
+  cover->executeStep();
+  const std::int64_t commented = cover->getColumn(0).getInt64();
+  const std::int64_t covered = cover->getColumn(1).getInt64();
   if (commented > 0) {
     o.uncovered_pct =
         100.0 * static_cast<double>(commented - covered) / static_cast<double>(commented);
   }
+  for (const ThemeDriver& t : r.themes) {
+    if (t.parent.empty()) o.top_themes.push_back(&t);
+  }
+  std::stable_sort(o.top_themes.begin(), o.top_themes.end(), [](const auto* a, const auto* b) {
+    return a->respondents != b->respondents ? a->respondents > b->respondents : a->theme < b->theme;
+  });
+  if (o.top_themes.size() > static_cast<std::size_t>(std::max(r.options.top, 0))) {
+    o.top_themes.resize(static_cast<std::size_t>(r.options.top));
+  }
   return o;
 }
 
-void print_overview(const Overview& o, std::ostream& out) {
-  out << "Responses: " << o.responses << " (" << o.scored << " with an NPS score)\n";
-  if (o.nps) {
-    out << "NPS: " << fixed(*o.nps, 1) << "   promoters " << o.promoters << ", passives "
-        << o.passives << ", detractors " << o.detractors << "\n";
-  } else {
-    out << "NPS: n/a (no scored responses)\n";
+void print_overview(const Overview& o, const UiLabels& l, std::ostream& out) {
+  out << l.responses << ": " << o.responses << " (" << o.scored << " " << l.with_score << ")\n";
+  out << l.nps << ": " << (o.nps ? signed_fixed(*o.nps, 1) : l.no_data) << "   " << l.promoters
+      << " " << o.promoters << ", " << l.passives << " " << o.passives << ", " << l.detractors
+      << " " << o.detractors << "\n";
+  out << l.by_language << ":";
+  for (const auto& [lang, n] : o.by_language) out << "  " << terminal_safe(lang) << " " << n;
+  out << "\n" << l.by_sentiment << ":";
+  for (const auto& [label, n] : o.by_label) out << "  " << terminal_safe(label) << " " << n;
+  out << "\n" << l.no_theme << ": " << fixed(o.uncovered_pct, 1) << "%\n\n" << l.top_themes << "\n";
+  TextTable t({l.theme, l.mentions, l.respondents, l.sentiment, l.negative + " %"});
+  for (const ThemeDriver* d : o.top_themes) {
+    t.add({theme_label(l, d->label_en, d->label_it), std::to_string(d->mentions),
+           std::to_string(d->respondents), signed_fixed(d->mean_sentiment, 2),
+           fixed(d->negative_pct, 0)});
   }
-  out << "By language:";
-  for (const auto& [lang, n] : o.by_language) out << "  " << lang << " " << n;
-  out << "\nBy sentiment:";
-  for (const auto& [label, n] : o.by_label) out << "  " << label << " " << n;
-  out << "\nComments with no theme: " << std::fixed << std::setprecision(1) << o.uncovered_pct
-      << "%\n\nTop themes\n";
-  out << "  " << std::left << std::setw(28) << "theme" << std::right << std::setw(10) << "mentions"
-      << std::setw(13) << "respondents" << std::setw(11) << "sentiment" << std::setw(11)
-      << "negative"
-      << "\n";
-  for (const ThemeLine& t : o.top_themes) {
-    out << "  " << std::left << std::setw(28) << t.label << std::right << std::setw(10)
-        << t.mentions << std::setw(13) << t.respondents << std::setw(11)
-        << fixed(t.mean_sentiment, 2) << std::setw(10) << std::setprecision(0) << t.negative_pct
-        << "%" << std::setprecision(1) << "\n";
-  }
+  t.print(out);
 }
 
 }  // namespace ascolto

@@ -1,9 +1,10 @@
-// The overall report read back from the database: NPS with its bands, responses by language,
-// top themes with volume and mean sentiment, and the last run's counts. Queries only the views
-// and tables any SQL client sees, so the report and ad-hoc SQL always agree.
+// The opening block of the terminal report, over the same responses as the rest of it (date
+// range and --where): responses and NPS bands, responses by language and by sentiment label,
+// the share of comments no theme covers, and the top-level themes most talked about (each
+// counting its subthemes' respondents once).
 //
-//   Overview o = load_overview(db, 10);
-//   print_overview(o, std::cout);
+//   NpsReport r = load_nps_report(db, options);
+//   print_overview(load_overview(db, r), ui_labels("it"), std::cout);
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -14,13 +15,10 @@
 #include <string>
 #include <vector>
 
-namespace ascolto {
+#include "report/nps_report.h"
+#include "report/ui_labels.h"
 
-struct ThemeLine {
-  std::string theme, label;
-  std::int64_t mentions = 0, respondents = 0;
-  double mean_sentiment = 0, negative_pct = 0;
-};
+namespace ascolto {
 
 struct Overview {
   std::int64_t responses = 0, scored = 0;
@@ -28,11 +26,13 @@ struct Overview {
   std::optional<double> nps;  // none without scored responses
   std::vector<std::pair<std::string, std::int64_t>> by_language;
   std::vector<std::pair<std::string, std::int64_t>> by_label;
-  std::vector<ThemeLine> top_themes;
-  double uncovered_pct = 0;  // comments with no theme
+  std::vector<const ThemeDriver*> top_themes;  // into the report's themes
+  double uncovered_pct = 0;                    // comments with no theme
 };
 
-Overview load_overview(SQLite::Database& db, int top);
-void print_overview(const Overview& o, std::ostream& out);
+// Reads the language and label counts in the report's scope; the rest comes from `r`, which
+// must outlive the overview.
+Overview load_overview(SQLite::Database& db, const NpsReport& r);
+void print_overview(const Overview& o, const UiLabels& l, std::ostream& out);
 
 }  // namespace ascolto

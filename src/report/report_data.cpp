@@ -60,7 +60,10 @@ json example_json(const Example& e) {
           {"start", e.start},
           {"end", e.end},
           {"sentiment", round_to(e.sentiment, 3)},
-          {"score", e.score ? json(*e.score) : json()}};
+          {"score", e.score ? json(*e.score) : json()},
+          {"response_id", e.response_id},
+          {"date", e.date},
+          {"respondent", e.respondent}};
 }
 
 json theme_json(const ThemeDriver& t, int min_n) {
@@ -103,6 +106,24 @@ json report_json(const NpsReport& r) {
                   {"until", o.until},
                   {"where", o.where},
                   {"min_n", o.min_n}};
+  j["summary"] = {{"first_date", r.summary.first_date},
+                  {"last_date", r.summary.last_date},
+                  {"sources", r.summary.sources},
+                  {"priorities", json::array()}};
+  for (const Priority& p : r.summary.priorities) {
+    json item = {
+        {"theme", p.theme->theme},
+        {"label_en", p.theme->label_en},
+        {"label_it", p.theme->label_it},
+        {"share_pct", round_to(p.theme->share_pct, 1)},
+        {"net_sentiment",
+         p.theme->net_sentiment ? json(round_to(p.theme->net_sentiment->value, 1)) : json()},
+        {"trend", json::array()},
+        {"example", p.example ? example_json(*p.example) : json()}};
+    item.update(impact_json(p.theme->impact));
+    for (const ThemeChange* c : p.trend) item["trend"].push_back(c->measure);
+    j["summary"]["priorities"].push_back(std::move(item));
+  }
   j["overall"] = group_json(r.overall, "group", o.min_n);
   j["periods"] = json::array();
   for (const GroupNps& g : r.periods) j["periods"].push_back(group_json(g, "period", o.min_n));

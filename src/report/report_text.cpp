@@ -40,8 +40,8 @@ void print_drivers(const NpsReport& r, const UiLabels& l, std::ostream& out) {
   TextTable t({l.theme, l.respondents, l.share + " %", l.sentiment, l.net_sentiment,
                l.nps_mentioners, l.impact, l.interval});
   for (const ThemeDriver* d : headline_themes(r)) {
-    t.add({theme_label(l, d->label_en, d->label_it), std::to_string(d->respondents),
-           fixed(d->share_pct, 1), signed_fixed(d->mean_sentiment, 2),
+    t.add({tree_label(l, *d), std::to_string(d->respondents), fixed(d->share_pct, 1),
+           signed_fixed(d->mean_sentiment, 2),
            d->net_sentiment ? signed_fixed(d->net_sentiment->value, 1) : "-", nps_cell(d->nps),
            signed_fixed(d->impact->value, 1), "±" + fixed(d->impact->margin, 1)});
   }
@@ -51,7 +51,7 @@ void print_drivers(const NpsReport& r, const UiLabels& l, std::ostream& out) {
 void print_bands(const NpsReport& r, const UiLabels& l, std::ostream& out) {
   TextTable t({l.theme, l.promoters, l.passives, l.detractors});
   for (const ThemeDriver* d : headline_themes(r)) {
-    std::vector<std::string> row{theme_label(l, d->label_en, d->label_it)};
+    std::vector<std::string> row{tree_label(l, *d)};
     for (const BandTalk& b : d->by_band) {
       row.push_back(b.mentions ? std::to_string(b.respondents) + " (" +
                                      signed_fixed(b.net_sentiment, 0) + ")"
@@ -113,7 +113,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   if (!r.options.since.empty() || !r.options.until.empty()) {
     out << " (" << r.options.since << " … " << r.options.until << ")";
   }
-  if (!r.options.where.empty()) out << " [" << r.options.where << "]";
+  if (!r.options.where.empty()) out << " [" << terminal_safe(r.options.where) << "]";
   out << ": ";
   if (all) {
     out << signed_fixed(all->value, 1) << (all->small ? "*" : "") << " (" << l.interval << " "
@@ -125,7 +125,7 @@ void print_nps_report(const NpsReport& r, const UiLabels& l, std::ostream& out) 
   out << "\n" << l.trend << " (" << period_name(l, r.options.by) << ")\n";
   print_groups(r.periods, l.period, l, out);
   if (!r.segments.empty()) {
-    out << "\n" << l.segment << ": " << r.options.segment << "\n";
+    out << "\n" << l.segment << ": " << terminal_safe(r.options.segment) << "\n";
     print_groups(r.segments, r.options.segment, l, out);
   }
   if (!headline_themes(r).empty()) {

@@ -29,4 +29,12 @@ class TextTable {
 // Display width in code points (UTF-8 continuation bytes do not advance the cursor).
 std::size_t display_width(const std::string& s);
 
+// Text from the data made safe to print on a terminal: control characters (C0, DEL, C1 such as
+// ESC of a colour code or an OSC 52 clipboard write) and bidirectional overrides are shown as
+// escapes ("\x1B", "\u202E"); tabs and line breaks become spaces. Every cell of a TextTable
+// goes through it.
+//
+//   terminal_safe("\x1b[31mRoma") == "\\x1B[31mRoma"
+std::string terminal_safe(const std::string& s);
+
 }  // namespace ascolto

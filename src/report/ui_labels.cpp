@@ -46,7 +46,36 @@ const UiLabels& ui_labels(const std::string& lang) {
       "No scored responses.",
       "score",
       "* fewer respondents than the minimum n: read with care.",
-      "↑↓ significant change against the previous period (or the rest) at p < 0.05."};
+      "↑↓ significant change against the previous period (or the rest) at p < 0.05.",
+      "Responses",
+      "with an NPS score",
+      "By language",
+      "By sentiment",
+      "Comments with no theme",
+      "Top themes",
+      "Mentions",
+      "Negative",
+      "Act on this first",
+      "No theme moves the NPS beyond chance in these responses.",
+      "costs",
+      "adds",
+      "NPS points",
+      "of comments",
+      "no significant change in the last period",
+      "Since",
+      "NPS",
+      "no theme changed significantly",
+      "Based on",
+      "scored",
+      "sources",
+      "filters",
+      "none",
+      "better",
+      "worse",
+      "Customers to contact back",
+      "Detractors and anyone with churn intent or a repeat contact, newest first (at most 500 "
+      "here; all of them with report --follow-up).",
+      "Why"};
   static const UiLabels it{
       "it",
       "Ascolto: cosa muove il nostro NPS",
@@ -88,7 +117,36 @@ const UiLabels& ui_labels(const std::string& lang) {
       "Nessuna risposta con punteggio.",
       "voto",
       "* meno rispondenti del minimo: da leggere con cautela.",
-      "↑↓ variazione significativa rispetto al periodo precedente (o al resto), p < 0,05."};
+      "↑↓ variazione significativa rispetto al periodo precedente (o al resto), p < 0,05.",
+      "Risposte",
+      "con un voto NPS",
+      "Per lingua",
+      "Per sentiment",
+      "Commenti senza tema",
+      "Temi principali",
+      "Menzioni",
+      "Negative",
+      "Da dove partire",
+      "Nessun tema sposta l'NPS oltre il caso in queste risposte.",
+      "costa",
+      "aggiunge",
+      "punti di NPS",
+      "dei commenti",
+      "nessuna variazione significativa nell'ultimo periodo",
+      "Rispetto a",
+      "NPS",
+      "nessun tema è cambiato in modo significativo",
+      "Basato su",
+      "con voto",
+      "fonti",
+      "filtri",
+      "nessuno",
+      "meglio",
+      "peggio",
+      "Clienti da ricontattare",
+      "Detrattori e chiunque intenda abbandonare o abbia ricontattato, dal più recente (qui al "
+      "massimo 500; tutti con report --follow-up).",
+      "Perché"};
   if (lang == "en") return en;
   if (lang == "it") return it;
   throw UsageError("--ui-lang '" + lang + "': expected en or it");
@@ -117,6 +175,11 @@ const std::string& theme_label(const UiLabels& l, const NpsReport& r, const std:
     if (t.theme == id) return theme_label(l, t.label_en, t.label_it);
   }
   return id;
+}
+
+std::string tree_label(const UiLabels& l, const ThemeDriver& t) {
+  const std::string& label = theme_label(l, t.label_en, t.label_it);
+  return t.parent.empty() ? label : "  └ " + label;
 }
 
 const std::string& measure_label(const UiLabels& l, const std::string& measure) {

@@ -17,6 +17,14 @@ struct UiLabels {
       requests, suggestions, example, new_respondents, returning, unidentified,
       comments_per_respondent, churn_intent, repeat_contact, seeds, no_data, score, flagged_note,
       significance_note;
+  // The opening block.
+  std::string responses, with_score, by_language, by_sentiment, no_theme, top_themes, mentions,
+      negative;
+  // "Act on this first".
+  std::string act_first, act_none, costs, adds, nps_points, of_comments, no_trend, since,
+      nps_changed, nothing_else_changed, based_on, scored, sources, filters, none, better, worse;
+  // The follow-up list.
+  std::string follow_up, follow_up_note, follow_up_reasons;
 };
 
 // "en" or "it"; throws UsageError for another language.
@@ -28,6 +36,10 @@ const char* period_name(const UiLabels& l, Granularity g);
 // The label of a theme in the report's language.
 const std::string& theme_label(const UiLabels& l, const std::string& label_en,
                                const std::string& label_it);
+
+// A theme's label as a line of the tree of headline_themes: a subtheme's is indented under its
+// parent ("  └ Delays").
+std::string tree_label(const UiLabels& l, const ThemeDriver& t);
 
 // "volume", "net_sentiment" or "impact" (ThemeChange::measure) in the report's language.
 const std::string& measure_label(const UiLabels& l, const std::string& measure);

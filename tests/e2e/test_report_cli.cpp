@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "cli.h"
 #include "store/schema.h"
 
@@ -192,7 +194,9 @@ TEST_CASE("report: bad options are usage errors that say what was expected") {
   const Result segment = run_cli("report" + db + " --segment colour");
   CHECK(segment.code == 2);
   CHECK(segment.err.find("no segment column named 'colour'") != std::string::npos);
-  CHECK(run_cli("report" + db + " --html /nonexistent-dir/x.html").code == 2);
+  const Result dir = run_cli("report" + db + " --html /nonexistent-dir/x.html");
+  CHECK(dir.code == 4);  // an output error
+  CHECK(dir.err.find("cannot write '/nonexistent-dir/x.html'") != std::string::npos);
 }
 
 TEST_CASE("report --format csv: a segment value that looks like a formula is neutralised") {
@@ -366,4 +370,155 @@ TEST_CASE("report: what changed is coloured by good or bad news, not by sign") {
   const std::string page = slurp(html);
   CHECK(page.find("<td class=\"bad\">+6.5 ↑</td>") != std::string::npos);
   CHECK(page.find("<td>-21.0 ↓</td>") != std::string::npos);
+}
+
+TEST_CASE("report: an unknown --where column or value is a usage error listing what exists") {
+  const std::string db = " --db " + examples_db();
+  const Result value = run_cli("report" + db + " --where store=Nowhere");
+  CHECK(value.code == 2);
+  CHECK(value.out.empty());
+  CHECK(value.err.find("no response has store 'Nowhere'; values: London, Manchester, Milano, "
+                       "Roma") != std::string::npos);
+  const Result column = run_cli("report" + db + " --where colour=red --format json");
+  CHECK(column.code == 2);
+  CHECK(column.err.find("no segment column named 'colour'; columns: ") != std::string::npos);
+  CHECK(column.err.find("store") != std::string::npos);
+  const Result segment = run_cli("report" + db + " --segment colour");
+  CHECK(segment.err.find("columns: ") != std::string::npos);
+}
+
+TEST_CASE("report: the opening block covers the filtered responses, in the report's language") {
+  // Roma: one response, a promoter.
+  const Result it = run_cli("report --db " + examples_db() + " --where store=Roma --ui-lang it");
+  REQUIRE(it.code == 0);
+  CHECK(it.out.rfind("Da dove partire\n", 0) == 0);  // the summary opens the report
+  CHECK(it.out.find("\n\nRisposte: 1 (1 con un voto NPS)\nNPS: +100.0   Promotori 1, Passivi 0, "
+                    "Detrattori 0\n") != std::string::npos);
+  CHECK(it.out.find("filtri: store=Roma.") != std::string::npos);
+  CHECK(it.out.find("Temi principali") != std::string::npos);
+  CHECK(it.out.find("Responses") == std::string::npos);
+  const Result april =
+      run_cli("report --db " + examples_db() + " --since 2026-04-01 --until 2026-04-30");
+  CHECK(april.out.find("\n\nResponses: 56 (56 with an NPS score)\nNPS: -7.1 ") !=
+        std::string::npos);
+  CHECK(april.out.find("Based on 56 Responses (56 scored), 2026-04-") != std::string::npos);
+  // Its top themes are the report's themes: a theme's respondents equal the JSON's.
+  const json j = report("--since 2026-04-01 --until 2026-04-30");
+  for (const json& t : j["themes"]) {
+    if (t["theme"] != "delivery") continue;
+    CHECK(april.out.find("  Delivery  ") != std::string::npos);
+    CHECK(april.out.find(" " + std::to_string(t["respondents"].get<int>()) + "  ") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("report: every write is checked, the database is never an output") {
+  const std::string db = " --db " + examples_db();
+  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
+  const fs::path err = scratch() / "full-stderr";
+  for (const char* format : {"text", "csv", "json"}) {
+    CAPTURE(format);
+    // run_cli redirects standard output itself: the command is run here with /dev/full.
+    const int status = std::system(
+        (bin + " report" + db + " --format " + format + " >/dev/full 2>" + err.string()).c_str());
+    CHECK(WEXITSTATUS(status) == 4);
+    CHECK(slurp(err).find("cannot write to standard output: No space left on device") !=
+          std::string::npos);
+  }
+  const Result html = run_cli("report" + db + " --format json --html /dev/full");
+  CHECK(html.code == 4);
+  CHECK(html.err.find("cannot write '/dev/full': No space left on device") != std::string::npos);
+
+  const std::string victim = fresh_db("victim.db");
+  REQUIRE(run_cli("analyze " + data("formula-segment.csv") + " --db " + victim).code == 0);
+  const Result same = run_cli("report --db " + victim + " --html " + victim);
+  CHECK(same.code == 4);
+  CHECK(same.err.find("is the database") != std::string::npos);
+  // Another spelling of the same file is the same file.
+  const Result link = run_cli("report --db " + victim + " --html " +
+                              (fs::path(victim).parent_path() / "." / "victim.db").string());
+  CHECK(link.code == 4);
+  CHECK(q(victim, "SELECT count(*) FROM responses") == 2);  // still a database
+}
+
+TEST_CASE("report: terminal escapes in the data are shown, not obeyed") {
+  const fs::path csv = scratch() / "escapes.csv";
+  {
+    std::ofstream out(csv, std::ios::binary);
+    out << "id,date,score,store,comment\n"
+        << "E1,2026-01-10,9,\"\x1b[31mRoma\x1b]52;c;aGk=\x07\",Ottimo servizio\n"
+        << "E2,2026-01-11,3,\"Mi\xe2\x80\xae"
+           "lano\",Consegna in ritardo\n";
+  }
+  const std::string db = fresh_db("escapes.db");
+  REQUIRE(run_cli("analyze " + csv.string() + " --db " + db).code <= 1);
+  const Result r = run_cli("report --db " + db + " --segment store --min-n 1");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+  CHECK(r.out.find("\\x1B[31mRoma\\x1B]52;c;aGk=\\x07") != std::string::npos);
+  CHECK(r.out.find("Mi\\u202Elano") != std::string::npos);
+  const Result where = run_cli("report --db " + db + " --where store=Nowhere");
+  CHECK(where.err.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("report --follow-up: detractors, churn intent and repeat contact, newest first, as CSV") {
+  const Result r = run_cli("report --db " + examples_db() + " --follow-up");
+  REQUIRE(r.code == 0);
+  const std::string header = "response_id,respondent,date,segments,score,reasons,themes,comment\n";
+  REQUIRE(r.out.rfind(header, 0) == 0);
+  // The first field of every record (quoted cells may hold line ends).
+  std::vector<std::string> ids;
+  bool quoted = false, record_start = true;
+  for (std::size_t i = header.size(); i < r.out.size(); ++i) {
+    const char c = r.out[i];
+    if (record_start) {
+      ids.push_back(r.out.substr(i, r.out.find(',', i) - i));
+      record_start = false;
+    }
+    if (c == '"') quoted = !quoted;
+    if (c == '\n' && !quoted) record_start = true;
+  }
+  // Exactly the responses the database says, in its order: newest first.
+  SQLite::Database db(examples_db(), SQLite::OPEN_READONLY);
+  SQLite::Statement st(db,
+                       "SELECT id FROM responses WHERE band = 'detractor' OR churn_intent = 1 OR "
+                       "repeat_contact = 1 ORDER BY response_date DESC, id DESC");
+  std::vector<std::string> expected;
+  while (st.executeStep()) expected.push_back(st.getColumn(0).getString());
+  CHECK(expected.size() > 50);
+  CHECK(ids == expected);
+  CHECK(r.out.find(",detractor;churn_intent,") != std::string::npos);  // every reason named
+  // Filters apply; an unknown value is a usage error; a full disk is an output error.
+  const Result roma = run_cli("report --db " + examples_db() + " --follow-up --where store=Roma");
+  CHECK(roma.code == 0);
+  CHECK(roma.out == header);  // Roma's only respondent is a promoter
+  CHECK(run_cli("report --db " + examples_db() + " --follow-up --where store=X").code == 2);
+  // The HTML page ends with the same list, newest first.
+  const fs::path html = scratch() / "follow-up.html";
+  REQUIRE(run_cli("report --db " + examples_db() + " --format json --html " + html.string())
+              .code == 0);
+  const std::string page = slurp(html);
+  const std::size_t section = page.find("<h2>Customers to contact back</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(page.find("<td>2026-06-26</td>", section) < page.find("<td>2026-06-15</td>", section));
+}
+
+TEST_CASE("report --follow-up: cells that look like formulas are neutralised") {
+  const std::string db = fresh_db("follow-formula.db");
+  REQUIRE(run_cli("analyze " + data("formula-segment.csv") + " --db " + db).code == 0);
+  const fs::path csv = scratch() / "formula-follow.csv";
+  {
+    std::ofstream out(csv, std::ios::binary);
+    out << "id,date,score,store,comment\n"
+        << "=1+1,2026-01-10,2,\"=HYPERLINK(\"\"http://x\"\")\",\"=cmd|' /C calc'!A0\"\n";
+  }
+  REQUIRE(run_cli("analyze " + csv.string() + " --db " + db).code <= 1);
+  const Result r = run_cli("report --db " + db + " --follow-up");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\n=") == std::string::npos);
+  CHECK(r.out.find(",=") == std::string::npos);
+  CHECK(r.out.find(",'=cmd|' /C calc'!A0\n") != std::string::npos);
+  CHECK(r.out.find("\n3,'=1+1,2026-01-10,") != std::string::npos);
 }
