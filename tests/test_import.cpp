@@ -355,9 +355,11 @@ TEST_CASE("import: a cumulative export of the same survey stays idempotent") {
 }
 
 TEST_CASE("import: naming a column the first run missed updates the rows; --force rewrites all") {
-  const std::string csv = write_file("late-score.csv",
-                                     "id,voto_finale,quando,comment\n1,9,2026-03-01,Ottimo\n2,3,"
-                                     "2026-03-02,Lento\n");
+  // Two unnamed 0-10 columns: the import guesses neither, so the first run has no score.
+  const std::string csv =
+      write_file("late-score.csv",
+                 "id,voto_finale,altro,quando,comment\n1,9,4,2026-03-01,Ottimo\n"
+                 "2,3,7,2026-03-02,Lento\n");
   const std::string db = fresh_db("late-score.db");
   import_into(db, {csv});
   {

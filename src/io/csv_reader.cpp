@@ -21,20 +21,18 @@ bool is_blank_record(const RawRecord& rec) {
   return f.empty();
 }
 
-// Qualtrics' third row: every cell a JSON object naming the question it holds,
-// {"ImportId":"QID1"} (metadata columns add a time zone).
-bool is_import_id(const std::string& cell) {
-  if (cell.rfind("{\"ImportId\"", 0) != 0) return false;
-  const auto json = nlohmann::json::parse(cell, nullptr, false);
-  return json.is_object() && json["ImportId"].is_string();
-}
-
 std::string delimiter_name(char d) {
   if (d == '\t') return "tab";
   return std::string("'") + d + "'";
 }
 
 }  // namespace
+
+bool is_import_id(const std::string& cell) {
+  if (cell.rfind("{\"ImportId\"", 0) != 0) return false;
+  const auto json = nlohmann::json::parse(cell, nullptr, false);
+  return json.is_object() && json["ImportId"].is_string();
+}
 
 CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options)
     : source_(std::move(source)), options_(options) {

@@ -30,6 +30,10 @@ struct CsvOptions {
   std::size_t max_field_bytes = 1 << 20;
 };
 
+// Qualtrics' third row: every cell a JSON object naming the question it holds,
+// {"ImportId":"QID1"} (metadata columns add a time zone).
+bool is_import_id(const std::string& cell);
+
 class CsvReader : public RecordReader {
  public:
   CsvReader(std::unique_ptr<Utf8Source> source, CsvOptions options);

@@ -1,5 +1,7 @@
 #include "io/sampled_reader.h"
 
+#include "io/csv_reader.h"
+
 #include <algorithm>
 
 namespace ascolto {
@@ -43,9 +45,10 @@ void SampledReader::recognise_subheader() {
       !descriptions_.empty())
     return;
   // Qualtrics' question row and ImportId row, in a reader that does not know them (.xlsx).
-  if (sample_.size() >= 2 && !sample_[1].error &&
-      std::any_of(sample_[1].fields.begin(), sample_[1].fields.end(),
-                  [](const std::string& f) { return f.rfind("{\"ImportId\"", 0) == 0; })) {
+  // Only right under the header, and only when every cell of the second row is an ImportId.
+  if (sample_.size() >= 2 && !sample_[1].error && sample_[0].row_number <= 1 &&
+      sample_[1].fields.size() == header_.size() &&
+      std::all_of(sample_[1].fields.begin(), sample_[1].fields.end(), is_import_id)) {
     descriptions_ = sample_[0].fields;
     sample_.erase(sample_.begin(), sample_.begin() + 2);
     for (RawRecord& r : sample_) r.row_number -= 2;
