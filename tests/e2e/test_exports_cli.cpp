@@ -64,3 +64,16 @@ TEST_CASE("inspect: format, encoding, delimiter, mapping and the first rows, not
   CHECK(warn.code == 1);
   CHECK(warn.err.find("no comment column found") != std::string::npos);
 }
+
+TEST_CASE("inspect: the sample rows are shown redacted, as analyze would store them") {
+  const fs::path csv = scratch() / "inspect-pii.csv";
+  std::ofstream(csv) << "id,score,store,comment\n"
+                        "mario.rossi@example.com,3,Milano,\"Richiamatemi al 333 1234567\"\n";
+  Result r = run_cli("inspect " + csv.string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("1234567") == std::string::npos);
+  CHECK(r.out.find("mario.rossi@example.com") == std::string::npos);
+  CHECK(r.out.find("[PHONE]") != std::string::npos);
+  r = run_cli("inspect " + csv.string() + " --keep-pii");
+  CHECK(r.out.find("333 1234567") != std::string::npos);
+}
