@@ -339,3 +339,84 @@ TEST_CASE("store: Ctrl-C before the index build closes the run interrupted; the 
                         "name = 'responses_date'")
             .getInt() == 1);
 }
+
+TEST_CASE("store: segment x month NPS and themes x segment match a hand count (schema v9)") {
+  Store s(fresh_db("ascolto-store-segment-period.db"));
+  const auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  // Each row mentions delivery.delay once with the given sentiment (none: no mention).
+  const auto at = [](const std::string& id, std::optional<int> score, const std::string& date,
+                     const std::string& store, std::optional<double> mention) {
+    AnalysedRow r = row(id, 0, date, "comment " + id, id);
+    r.row.score = score;
+    r.row.segments = {{"store", store}};
+    r.analysis.mentions.clear();
+    if (mention)
+      r.analysis.mentions.push_back({"delivery.delay", 0, 0, 10, "in ritardo", *mention});
+    return r;
+  };
+  std::vector<AnalysedRow> rows = {at("m1", 10, "2026-03-02", "Milano", -0.5),
+                                   at("m2", 9, "2026-03-05", "Milano", 0.6),
+                                   at("m3", 3, "2026-04-09", "Milano", -0.5),
+                                   at("r1", 7, "2026-03-10", "Roma", std::nullopt),
+                                   at("r2", 0, "2026-03-20", "Roma", -0.5),
+                                   at("r3", std::nullopt, "2026-03-21", "Roma", 0.0)};
+  // 30 passives and one promoter in Torino in May: not a small group; NPS 100 * 1 / 31 = 3.2.
+  for (int i = 0; i < 30; ++i)
+    rows.push_back(at("t" + std::to_string(i), 8, "2026-05-03", "Torino", std::nullopt));
+  rows.push_back(at("t30", 9, "2026-05-04", "Torino", std::nullopt));
+  WriteCounts c;
+  std::vector<RejectedRow> none;
+  s.write_batch(run, rows, none, c);
+
+  // segment, value, period, n, P, passives, D, nps, small_sample — counted by hand above.
+  struct Expected {
+    const char* value;
+    const char* period;
+    int n, p, x, d;
+    double nps;
+    int small;
+  };
+  const std::vector<Expected> want = {{"Milano", "2026-03", 2, 2, 0, 0, 100.0, 1},
+                                      {"Milano", "2026-04", 1, 0, 0, 1, -100.0, 1},
+                                      {"Roma", "2026-03", 2, 0, 1, 1, -50.0, 1},
+                                      {"Torino", "2026-05", 31, 1, 30, 0, 3.2, 0}};
+  SQLite::Statement q(s.db(),
+                      "SELECT segment, value, period, respondents, promoters, passives, "
+                      "detractors, nps, small_sample FROM segment_nps_by_period");
+  for (const Expected& e : want) {
+    REQUIRE(q.executeStep());
+    CHECK(q.getColumn(0).getString() == "store");
+    CHECK(q.getColumn(1).getString() == e.value);
+    CHECK(q.getColumn(2).getString() == e.period);
+    CHECK(q.getColumn(3).getInt() == e.n);
+    CHECK(q.getColumn(4).getInt() == e.p);
+    CHECK(q.getColumn(5).getInt() == e.x);
+    CHECK(q.getColumn(6).getInt() == e.d);
+    CHECK(q.getColumn(7).getDouble() == doctest::Approx(e.nps));
+    CHECK(q.getColumn(8).getInt() == e.small);
+  }
+  CHECK_FALSE(q.executeStep());
+
+  // Milano: 3 of 3 commenters mention it, 1 positive and 2 negative mentions: net -33.3.
+  // Roma: r2 and r3 of its 3 commenters mention it (r1 does not), one negative and one neutral
+  // mention: share 66.7, net -50.0. Torino mentions nothing.
+  SQLite::Statement t(s.db(),
+                      "SELECT value, respondents, share_pct, mentions, net_sentiment FROM "
+                      "theme_by_segment WHERE theme = 'delivery.delay' AND segment = 'store'");
+  REQUIRE(t.executeStep());
+  CHECK(t.getColumn(0).getString() == "Milano");
+  CHECK(t.getColumn(1).getInt() == 3);
+  CHECK(t.getColumn(2).getDouble() == doctest::Approx(100.0));
+  CHECK(t.getColumn(3).getInt() == 3);
+  CHECK(t.getColumn(4).getDouble() == doctest::Approx(-33.3));
+  REQUIRE(t.executeStep());
+  CHECK(t.getColumn(0).getString() == "Roma");
+  CHECK(t.getColumn(1).getInt() == 2);
+  CHECK(t.getColumn(2).getDouble() == doctest::Approx(66.7));
+  CHECK(t.getColumn(3).getInt() == 2);
+  CHECK(t.getColumn(4).getDouble() == doctest::Approx(-50.0));
+  CHECK_FALSE(t.executeStep());
+  // A subtheme mention counts for its parent theme too.
+  CHECK(count(s, "SELECT sum(respondents) FROM theme_by_segment WHERE theme = 'delivery'") == 5);
+}

@@ -182,6 +182,43 @@ ALTER TABLE runs ADD COLUMN host TEXT;
 -- with a stored id and different content is a clash (ids restarting in each export), refused
 -- instead of replacing the stored response; NULL for rows stored before (schema v8).
 ALTER TABLE responses ADD COLUMN input_hash TEXT;
+)sql",
+                                                              R"sql(
+-- Segment value x month NPS, for the store x month table and heatmap (schema v9). small_sample
+-- is 1 under 30 scored responses, the report's default --min-n (kDefaultMinN): flagged, never
+-- hidden. nps is NULL for a group without a scored response.
+CREATE VIEW segment_nps_by_period AS
+SELECT s.name AS segment, s.value, p.period,
+       count(r.score) AS respondents,
+       coalesce(sum(r.band = 'promoter'), 0) AS promoters,
+       coalesce(sum(r.band = 'passive'), 0) AS passives,
+       coalesce(sum(r.band = 'detractor'), 0) AS detractors,
+       CASE WHEN count(r.score) > 0 THEN round(100.0 * (coalesce(sum(r.band = 'promoter'), 0) -
+         coalesce(sum(r.band = 'detractor'), 0)) / count(r.score), 1) END AS nps,
+       count(r.score) < 30 AS small_sample
+FROM segments s
+JOIN responses r ON r.id = s.response_id
+JOIN response_periods p ON p.response_id = r.id AND p.granularity = 'month'
+GROUP BY s.name, s.value, p.period
+ORDER BY segment, s.value, p.period;
+
+-- Themes x segment value, for the themes x segment heatmap (schema v9): respondents mentioning
+-- the theme (a subtheme counts for its parent), their share of the segment value's responses
+-- with a comment, and the net sentiment of the mentions (% positive - % negative, as
+-- theme_stats). Totals joined after grouping, to stay linear.
+CREATE VIEW theme_by_segment AS
+WITH totals AS (SELECT s.name, s.value, sum(trim(r.text) <> '') AS comments
+                FROM segments s JOIN responses r ON r.id = s.response_id
+                GROUP BY s.name, s.value),
+g AS (SELECT mc.theme, s.name, s.value, count(*) AS respondents, sum(mc.mentions) AS mentions,
+             sum(mc.positive) AS positive, sum(mc.negative) AS negative
+      FROM theme_mention_counts mc JOIN segments s ON s.response_id = mc.response_id
+      GROUP BY mc.theme, s.name, s.value)
+SELECT g.theme, g.name AS segment, g.value, g.respondents,
+       round(100.0 * g.respondents / nullif(t.comments, 0), 1) AS share_pct, g.mentions,
+       round(100.0 * (g.positive - g.negative) / g.mentions, 1) AS net_sentiment
+FROM g JOIN totals t ON t.name = g.name AND t.value = g.value
+ORDER BY segment, g.value, g.respondents DESC, g.theme;
 )sql"};
   return all;
 }
