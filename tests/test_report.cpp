@@ -8,15 +8,20 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "io/xlsx_reader.h"
+#include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
 #include "report/number_format.h"
+#include "report/output_file.h"
+#include "report/overview.h"
 #include "report/report_data.h"
 #include "report/report_text.h"
 #include "report/summary_text.h"
 #include "report/svg_charts.h"
 #include "report/text_table.h"
 #include "report/ui_labels.h"
+#include "report/xlsx_report.h"
 #include "store/schema.h"
 
 using namespace ascolto;
@@ -509,4 +514,95 @@ TEST_CASE("summary: themes whose impact interval excludes zero, biggest first, i
   std::ostringstream html;
   write_html_report(r, ui_labels("it"), html);
   CHECK(html.str().find("<h2>Da dove partire</h2>") != std::string::npos);
+}
+
+namespace {
+
+// The rows of one sheet of `path` under its header, read back with the project's xlsx reader.
+std::vector<std::vector<std::string>> sheet_rows(const std::string& path, const std::string& sheet,
+                                                 std::vector<std::string>& header) {
+  XlsxReader reader(path, sheet);
+  std::vector<std::vector<std::string>> rows;
+  RawRecord rec;
+  while (reader.next(rec)) rows.push_back(rec.fields);
+  header = reader.header();
+  return rows;
+}
+
+const std::vector<std::string>& row_with(const std::vector<std::vector<std::string>>& rows,
+                                         std::size_t col, const std::string& key) {
+  for (const auto& row : rows) {
+    if (row.size() > col && row[col] == key) return row;
+  }
+  FAIL("no row " << key);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("xlsx report: the sheets hold the report's tables, numbers as numbers, text as text") {
+  Fixture f;
+  const ReportOptions options{.segment = "store"};
+  const NpsReport r = load_nps_report(f.db, options);
+  std::vector<FollowUp> follow = load_follow_up(f.db, options);
+  REQUIRE(follow.size() == 2);  // the detractors 5 and 3 (3 also with churn intent)
+  FollowUp formula;
+  formula.response_id = 99;
+  formula.text = "=HYPERLINK(\"http://x\",\"click\")";
+  follow.push_back(formula);
+  const std::string path = (fs::temp_directory_path() / "ascolto-report-test.xlsx").string();
+  fs::remove(path);
+  write_report_xlsx(path, r, load_overview(f.db, r), follow);
+
+  std::vector<std::string> header;
+  const auto overview = sheet_rows(path, "overview", header);
+  CHECK(header == std::vector<std::string>{"measure", "value"});
+  CHECK(row_with(overview, 0, "responses")[1] == "8");
+  CHECK(row_with(overview, 0, "scored")[1] == "6");
+  CHECK(row_with(overview, 0, "nps")[1] == "16.7");  // (3 - 2) / 6
+  CHECK(row_with(overview, 0, "first_date")[1] == "2026-01-05");
+
+  const auto trend = sheet_rows(path, "trend", header);
+  CHECK(header.front() == "month");
+  REQUIRE(trend.size() == 3);
+  CHECK(trend[0][0] == "2026-01");
+  CHECK(trend[0][1] == "4");   // n
+  CHECK(trend[0][5] == "25");  // nps: 2 promoters, 1 detractor of 4
+  CHECK(trend[2][1] == "0");   // March: responses but no score
+  CHECK(trend[2][5].empty());  // so no NPS, an empty cell rather than 0
+
+  const auto themes = sheet_rows(path, "themes", header);
+  CHECK(themes.size() == r.themes.size());
+  CHECK(row_with(themes, 0, "delivery")[4] == "4");  // respondents 1, 3, 5, 7
+  CHECK(row_with(themes, 0, "delivery.delay")[1] == "delivery");
+
+  const auto segments = sheet_rows(path, "segments", header);
+  CHECK(header[0] == "segment");
+  CHECK(header[1] == "value");
+  REQUIRE(segments.size() == 2);
+  const auto& milano = row_with(segments, 1, "Milano");
+  CHECK(milano[0] == "store");
+  CHECK(milano[2] == "3");     // n
+  CHECK(milano[6] == "33.3");  // 2 promoters, 1 detractor
+  CHECK(milano[9] == "1");     // small sample
+  CHECK(row_with(segments, 1, "Roma")[6] == "0");
+
+  const auto follow_up = sheet_rows(path, "follow-up", header);
+  CHECK(header.back() == "comment");
+  REQUIRE(follow_up.size() == 3);
+  CHECK(follow_up[0][0] == "5");  // newest first
+  CHECK(follow_up[0][4] == "2");
+  CHECK(follow_up[0][8] == "Late again");
+  CHECK(follow_up[1][0] == "3");
+  // Written as a string: the text itself, not a formula's value.
+  CHECK(follow_up[2][8] == formula.text);
+  fs::remove(path);
+}
+
+TEST_CASE("xlsx report: a workbook that cannot be written is an output error naming the path") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {});
+  const std::string path = (fs::temp_directory_path() / "no-such-dir-ascolto" / "r.xlsx").string();
+  CHECK_THROWS_WITH_AS(write_report_xlsx(path, r, load_overview(f.db, r), {}),
+                       doctest::Contains(path.c_str()), ReportWriteError);
 }

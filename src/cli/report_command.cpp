@@ -18,6 +18,7 @@
 #include "report/scope.h"
 #include "report/summary_text.h"
 #include "report/uncovered.h"
+#include "report/xlsx_report.h"
 #include "store/schema.h"
 
 namespace ascolto {
@@ -36,7 +37,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "--format csv|json writes the same figures for other tools; --html FILE writes a\n"
       "self-contained page with charts. --uncovered lists the words and phrases most frequent\n"
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
-  std::string db_path, by = "month", format = "text", html_path, ui_lang = "en";
+  std::string db_path, by = "month", format = "text", html_path, xlsx_path, ui_lang = "en";
   ReportOptions options;
   bool uncovered = false, follow_up = false;
   LexiconCliOptions lex_opt;
@@ -55,6 +56,8 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "most negative and most positive comments shown per theme (HTML)")(
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
+      "xlsx", po::value(&xlsx_path),
+      "also write the report as an Excel workbook: overview, trend, themes, segments, follow-up")(
       "ui-lang", po::value(&ui_lang)->default_value("en"), "labels in en or it")(
       "follow-up", po::bool_switch(&follow_up),
       "print, as CSV, the respondents to contact back: detractors and anyone with churn intent "
@@ -100,6 +103,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     return 0;
   }
   if (!html_path.empty()) refuse_database(html_path, db_path);
+  if (!xlsx_path.empty()) refuse_database(xlsx_path, db_path);
   if (follow_up) {
     check_where(db, options.where);
     errno = 0;
@@ -123,6 +127,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     const auto follow = load_follow_up(db, options, kFollowUpShown);
     write_file(html_path,
                [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
+  }
+  if (!xlsx_path.empty()) {
+    write_report_xlsx(xlsx_path, report, load_overview(db, report), load_follow_up(db, options));
   }
   return 0;
 }

@@ -439,6 +439,19 @@ TEST_CASE("report: every write is checked, the database is never an output") {
                               (fs::path(victim).parent_path() / "." / "victim.db").string());
   CHECK(link.code == 4);
   CHECK(q(victim, "SELECT count(*) FROM responses") == 2);  // still a database
+
+  const Result xlsx_same = run_cli("report --db " + victim + " --xlsx " + victim);
+  CHECK(xlsx_same.code == 4);
+  CHECK(xlsx_same.err.find("is the database") != std::string::npos);
+  CHECK(q(victim, "SELECT count(*) FROM responses") == 2);
+  const std::string missing = (scratch() / "no-such-dir" / "r.xlsx").string();
+  const Result xlsx_dir = run_cli("report" + db + " --xlsx " + missing);
+  CHECK(xlsx_dir.code == 4);
+  CHECK(xlsx_dir.err.find("cannot write '" + missing + "'") != std::string::npos);
+  const std::string book = (scratch() / "report.xlsx").string();
+  fs::remove(book);
+  CHECK(run_cli("report" + db + " --segment store --xlsx " + book).code == 0);
+  CHECK(fs::file_size(book) > 0);
 }
 
 TEST_CASE("report: terminal escapes in the data are shown, not obeyed") {
@@ -497,8 +510,8 @@ TEST_CASE("report --follow-up: detractors, churn intent and repeat contact, newe
   CHECK(run_cli("report --db " + examples_db() + " --follow-up --where store=X").code == 2);
   // The HTML page ends with the same list, newest first.
   const fs::path html = scratch() / "follow-up.html";
-  REQUIRE(run_cli("report --db " + examples_db() + " --format json --html " + html.string())
-              .code == 0);
+  REQUIRE(run_cli("report --db " + examples_db() + " --format json --html " + html.string()).code ==
+          0);
   const std::string page = slurp(html);
   const std::size_t section = page.find("<h2>Customers to contact back</h2>");
   REQUIRE(section != std::string::npos);
