@@ -193,11 +193,15 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
 
   // Before anything is opened for writing.
   refuse_clobbering(opt.files, opt.db, opt.out == "-" ? "" : opt.out);
-  Importer importer(*lexicons, import);
   std::unique_ptr<Store> store;
-  std::unique_ptr<StoreSink> store_sink;
   if (!opt.db.empty()) {
     store = std::make_unique<Store>(opt.db);
+    // Ids with personal data get the same pseudonym on every run into this database.
+    if (!opt.keep_pii) import.pseudonym_key_hex = store->pseudonym_key();
+  }
+  Importer importer(*lexicons, import);
+  std::unique_ptr<StoreSink> store_sink;
+  if (store) {
     nlohmann::json options = {
         {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
     // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
@@ -207,11 +211,11 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     const std::string key_options = options.dump();
     if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
     nlohmann::json inputs = opt.files;
-    store_sink = std::make_unique<StoreSink>(
-        *store,
-        RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint, options.dump(), key_options,
-                opt.force},
-        lexicons->taxonomy);
+    store_sink =
+        std::make_unique<StoreSink>(*store,
+                                    RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint,
+                                            options.dump(), key_options, opt.force},
+                                    lexicons->taxonomy);
     importer.add_sink(*store_sink);
   }
   std::ofstream out_file;

@@ -97,7 +97,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
   ImportSummary summary;
   summary.redacted = options_.redact;
   SerialObserver observer(outer);
-  const RowRedaction redaction(options_.redact);
+  const RowRedaction redaction(options_.redact, options_.pseudonym_key_hex);
   DuplicateIds ids;
   const InterruptGuard interrupt_guard;
   const auto stop_requested = [&] {

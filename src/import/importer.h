@@ -36,6 +36,10 @@ struct ImportOptions {
   unsigned threads = 1;
   Lang forced_lang = Lang::Und;
   bool redact = true;  // false: --keep-pii
+  // The key of the pseudonyms that replace personal data in ids (privacy/pseudonym.h): the
+  // database's own (Store::pseudonym_key), so equal ids stay equal keys across runs. Empty: a
+  // random key for this run only.
+  std::string pseudonym_key_hex;
   bool timed = false;  // per-stage seconds in the summary
   // Scopes the response ids: rows of survey "2026-02" never meet those of "2026-01" under the
   // same id (exports that number responses from 1 each time), and carry a "survey" segment.

@@ -1,13 +1,17 @@
 #include "import/row_redaction.h"
 
-#include <cstdio>
-
-#include "common/hash.h"
+#include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace ascolto {
 
-RowRedaction::RowRedaction(bool enabled)
-    : redactor_(enabled ? std::make_unique<Redactor>() : nullptr) {}
+RowRedaction::RowRedaction(bool enabled, const std::string& key_hex)
+    : redactor_(enabled ? std::make_unique<Redactor>() : nullptr) {
+  if (!redactor_) return;
+  const std::optional<PseudonymKey> key = PseudonymKey::from_hex(key_hex);
+  pseudonyms_ = std::make_unique<Pseudonymizer>(*redactor_, key ? *key : PseudonymKey::generate());
+}
 
 RowRedaction::~RowRedaction() = default;
 
@@ -21,22 +25,24 @@ PiiCounts RowRedaction::row(InputRow& row) const {
   return counts;
 }
 
-// An id with an e-mail address in it (an address as the response or customer id) is stored
-// redacted; its source key keeps it apart from other redacted ids with a hash of the original,
-// so re-imports still find it. Only e-mails: long numeric ids (order numbers, tweet ids) pass the
-// card and phone checks by chance, and an id must stay a usable key. (To become a keyed hash of
-// the whole id: a plain hash can be guessed, and phones in ids are not caught yet.)
+// An id with personal data in it (an e-mail address or a phone number as the response or
+// customer id) is stored with each identifier replaced by its keyed pseudonym, so the same id
+// gives the same key on every run into the same database and re-imports still find it.
 PiiCounts RowRedaction::id(std::string& id, std::string* source_key) const {
-  if (id.empty() || id.find('@') == std::string::npos) return {};
-  std::string redacted = id;
-  const PiiCounts counts = redactor_->redact(redacted);
-  if (counts[PiiKind::Email] == 0) return {};
-  if (source_key != nullptr && *source_key == "id:" + id) {
-    char suffix[20];
-    std::snprintf(suffix, sizeof suffix, "#%016llx", static_cast<unsigned long long>(hash64(id)));
-    *source_key = "id:" + redacted + suffix;
+  if (id.empty()) return {};
+  const bool digits_only =
+      std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits_only) {
+    // A number as id: never a card or an IBAN by chance; a phone only when it is the whole id.
+    if (id.size() < 9 || id.size() > 13) return {};
+    const std::vector<PiiMatch> found = redactor_->find(id);
+    if (found.size() != 1 || found[0].kind != PiiKind::Phone || found[0].begin != 0 ||
+        found[0].end != id.size())
+      return {};
   }
-  id = std::move(redacted);
+  std::string original = id;
+  const PiiCounts counts = pseudonyms_->pseudonymize(id);
+  if (source_key != nullptr && *source_key == "id:" + original) *source_key = "id:" + id;
   return counts;
 }
 

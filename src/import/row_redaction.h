@@ -11,19 +11,24 @@
 #include <string>
 
 #include "io/input_row.h"
+#include "privacy/pseudonym.h"
 #include "privacy/redactor.h"
 
 namespace ascolto {
 
 class RowRedaction {
  public:
-  explicit RowRedaction(bool enabled);
+  // `key_hex`: the pseudonym key of ids (64 hex digits, PseudonymKey::hex); empty or invalid: a
+  // random key, so pseudonyms are stable within this object only.
+  explicit RowRedaction(bool enabled, const std::string& key_hex = "");
   ~RowRedaction();
 
   bool enabled() const { return redactor_ != nullptr; }
   // Redacts a row the reader mapped, before it is analysed, stored or written: the comment,
-  // segment values and field problems; e-mail addresses in the response id (and its source key)
-  // and the respondent.
+  // segment values and field problems; in the response id (and its source key) and the
+  // respondent, each identifier becomes a keyed pseudonym "[EMAIL:16 hex]" so ids stay keys.
+  // An id of digits only is a number (order, ticket, tweet id), not a card or an IBAN: only a
+  // whole id of 9 to 13 digits that reads as a phone number is pseudonymized.
   PiiCounts row(InputRow& row) const;
   // Redacts a rejected row's raw record (its comment, counted) and its reason.
   PiiCounts rejected(RejectedRow& rejected) const;
@@ -34,6 +39,7 @@ class RowRedaction {
   PiiCounts id(std::string& id, std::string* source_key) const;
 
   std::unique_ptr<Redactor> redactor_;
+  std::unique_ptr<Pseudonymizer> pseudonyms_;
 };
 
 }  // namespace ascolto

@@ -219,6 +219,14 @@ SELECT g.theme, g.name AS segment, g.value, g.respondents,
        round(100.0 * (g.positive - g.negative) / g.mentions, 1) AS net_sentiment
 FROM g JOIN totals t ON t.name = g.name AND t.value = g.value
 ORDER BY segment, g.value, g.respondents DESC, g.theme;
+)sql",
+                                                              R"sql(
+-- Settings of this database (schema v10): 'pseudonym_key', the key of the pseudonyms that
+-- replace personal data in ids (64 hex digits, made on first use; see privacy/pseudonym.h).
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )sql"};
   return all;
 }

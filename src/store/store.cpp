@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "privacy/pseudonym.h"
+
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
@@ -473,6 +475,18 @@ void Store::reject_file(std::int64_t run, const std::string& file, std::size_t l
     }
     st.bind(5, reason);
     st.exec();
+  });
+}
+
+std::string Store::pseudonym_key() {
+  return guarded([&] {
+    SQLite::Statement get(db_, "SELECT value FROM settings WHERE name = 'pseudonym_key'");
+    if (get.executeStep()) return get.getColumn(0).getString();
+    const std::string key = PseudonymKey::generate().hex();
+    SQLite::Statement put(db_, "INSERT INTO settings (name, value) VALUES ('pseudonym_key', ?)");
+    put.bind(1, key);
+    put.exec();
+    return key;
   });
 }
 

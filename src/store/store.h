@@ -38,7 +38,7 @@ struct RunInfo {
   // The part of options_json that is change detection (empty: all of it); evidence such as the
   // --pack auto word counts is stored but changes no row.
   std::string key_options_json;
-  bool force = false;        // re-store (and count as updated) every row, changed or not
+  bool force = false;  // re-store (and count as updated) every row, changed or not
 };
 
 struct WriteCounts {
@@ -83,6 +83,10 @@ class Store {
   // and builds the indexes a bulk import deferred. Ctrl-C before or during the index build
   // leaves them to the next open and closes the run as interrupted; returns the status recorded.
   RunStatus finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
+
+  // The key of the id pseudonyms (64 hex digits): the one this database holds, made and stored
+  // on first use, so the same id gives the same pseudonym on every run into it.
+  std::string pseudonym_key();
 
   SQLite::Database& db() { return db_; }
   const std::string& path() const { return path_; }

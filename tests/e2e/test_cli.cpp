@@ -619,3 +619,28 @@ TEST_CASE("analyze: a comment dump on standard input keeps its first line") {
   CHECK(lines[1]["lang"] == "en");
   CHECK(lines[0]["sentiment"]["label"] == "positive");
 }
+
+TEST_CASE("analyze: personal data in ids becomes a keyed pseudonym, the same on every run") {
+  const fs::path csv = scratch() / "pii-ids.csv";
+  std::ofstream(csv) << "id,customer_id,score,comment\n"
+                        "mario.rossi@example.com,3331234567,3,Consegna in ritardo\n"
+                        "R-000123,000123456789012345,9,Tutto perfetto\n";
+  const std::string db = fresh_db("pii-ids.db");
+  Result r = run_cli("analyze " + csv.string() + " --db " + db);
+  CHECK(r.code == 0);
+  const std::string id = qs(db, "SELECT source_id FROM responses WHERE text LIKE 'Consegna%'");
+  CHECK(RE2::FullMatch(id, R"(\[EMAIL:[0-9a-f]{16}\])"));
+  CHECK(RE2::FullMatch(qs(db, "SELECT respondent_id FROM responses WHERE text LIKE 'Consegna%'"),
+                       R"(\[PHONE:[0-9a-f]{16}\])"));
+  // Ids without personal data, and long numbers that only look like cards, stay as they are.
+  CHECK(qs(db, "SELECT source_id FROM responses WHERE text LIKE 'Tutto%'") == "R-000123");
+  CHECK(qs(db, "SELECT respondent_id FROM responses WHERE text LIKE 'Tutto%'") ==
+        "000123456789012345");
+  CHECK(q(db, "SELECT length(value) FROM settings WHERE name = 'pseudonym_key'") == 64);
+  r = run_cli("analyze " + csv.string() + " --db " + db);
+  CHECK(r.err.find("(0 new, 0 updated, 2 unchanged)") != std::string::npos);
+  CHECK(qs(db, "SELECT source_id FROM responses WHERE text LIKE 'Consegna%'") == id);
+  const std::string other = fresh_db("pii-ids-2.db");
+  CHECK(run_cli("analyze " + csv.string() + " --db " + other).code == 0);
+  CHECK(qs(other, "SELECT source_id FROM responses WHERE text LIKE 'Consegna%'") != id);
+}
