@@ -32,18 +32,23 @@ PiiCounts RowRedaction::id(std::string& id, std::string* source_key) const {
   if (id.empty()) return {};
   const bool digits_only =
       std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits_only) {
-    // A number as id: never a card or an IBAN by chance; a phone only when it is the whole id.
-    if (id.size() < 9 || id.size() > 13) return {};
-    const std::vector<PiiMatch> found = redactor_->find(id);
-    if (found.size() != 1 || found[0].kind != PiiKind::Phone || found[0].begin != 0 ||
-        found[0].end != id.size())
-      return {};
-  }
-  std::string original = id;
-  const PiiCounts counts = pseudonyms_->pseudonymize(id);
+  // A number as id (order, ticket, tweet id) is a phone only when it is the whole id.
+  if (digits_only && (id.size() < 9 || id.size() > 13)) return {};
+  std::vector<PiiMatch> found = redactor_->find(id);
+  // Card and IBAN checks are digit checksums that one long number in ten passes by chance
+  // ("sp-122449983151669248"); a payment number is no one's customer id, so ids keep them.
+  std::erase_if(found, [&](const PiiMatch& m) {
+    return m.kind == PiiKind::Card || m.kind == PiiKind::Iban ||
+           (digits_only && (m.kind != PiiKind::Phone || m.begin != 0 || m.end != id.size()));
+  });
+  if (found.empty()) return {};
+  const std::string original = id;
+  id = replace_matches(original, found, [&](const PiiMatch& m) {
+    return pseudonyms_->pseudonym(m.kind,
+                                  std::string_view(original).substr(m.begin, m.end - m.begin));
+  });
   if (source_key != nullptr && *source_key == "id:" + original) *source_key = "id:" + id;
-  return counts;
+  return count(found);
 }
 
 PiiCounts RowRedaction::rejected(RejectedRow& rejected) const {

@@ -27,8 +27,8 @@ class RowRedaction {
   // Redacts a row the reader mapped, before it is analysed, stored or written: the comment,
   // segment values and field problems; in the response id (and its source key) and the
   // respondent, each identifier becomes a keyed pseudonym "[EMAIL:16 hex]" so ids stay keys.
-  // An id of digits only is a number (order, ticket, tweet id), not a card or an IBAN: only a
-  // whole id of 9 to 13 digits that reads as a phone number is pseudonymized.
+  // Card and IBAN checksums are not applied to ids (a long number passes them by chance), and an
+  // id of digits only is pseudonymized only when the whole id (9 to 13 digits) reads as a phone.
   PiiCounts row(InputRow& row) const;
   // Redacts a rejected row's raw record (its comment, counted) and its reason.
   PiiCounts rejected(RejectedRow& rejected) const;
