@@ -617,6 +617,18 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
   }
 }
 
+TEST_CASE("repeated effort to reach the company is negative; a single contact is not") {
+  CHECK(s("I called them 5 times about the router", Lang::En) < 0);
+  CHECK(s("I called them about the router", Lang::En) == 0);
+  CHECK(s("after several phone calls the router arrived", Lang::En) < 0);
+  CHECK(s("after one phone call the router arrived", Lang::En) == 0);
+  CHECK(s("it only took 3 calls", Lang::En) == 0);
+  CHECK(s("ho chiamato 5 volte per il modem", Lang::It) < 0);
+  CHECK(s("ho chiamato per il modem", Lang::It) == 0);
+  CHECK(s("dopo tre telefonate il modem è arrivato", Lang::It) < 0);
+  CHECK(s("dopo una telefonata il modem è arrivato", Lang::It) == 0);
+}
+
 TEST_CASE("a mention takes the opinion of its own clause, across an ellipsis") {
   Analyzer analyzer(testing::shipped(), Lang::It);
   const Analysis a =

@@ -164,7 +164,8 @@ class Pass {
         continue;
       }
       // A cost in time stated as a fact: "took 7 weeks", "ci hanno messo tre settimane".
-      if (const std::uint32_t cost = time_cost(text, lang_code, i, sent.end_token)) {
+      if (const std::uint32_t cost = std::max(time_cost(text, lang_code, i, sent.end_token),
+                                              effort_cost(text, lang_code, i, sent.end_token))) {
         items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
         i += cost;
         continue;
