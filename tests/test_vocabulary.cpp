@@ -166,3 +166,24 @@ TEST_CASE("sarcasm in set phrases") {
                           {"cheers for the help", Pos},
                       });
 }
+
+TEST_CASE("money, long waits and what is still due, said without an opinion word") {
+  check_all(Lang::En, {
+                          {"the price is on the high side", Neg},
+                          {"the price is on the table", Neu},
+                          {"I was over charged last month", Neg},
+                          {"I was charged last month", Neu},
+                          {"it took weeks and weeks for the installation", Neg},
+                          {"I am yet to receive the refund", Neg},
+                          {"I am going to receive the refund", Neu},
+                      });
+  check_all(Lang::It, {
+                          {"mi hanno addebitato in più il canone", Neg},
+                          {"mi hanno addebitato il canone", Neu},
+                          {"ho pagato due volte la bolletta", Neg},
+                          {"ho pagato la bolletta", Neu},
+                          {"settimane e settimane per l'attivazione", Neg},
+                          {"devo ancora ricevere il rimborso", Neg},
+                          {"devo ricevere il rimborso", Neu},
+                      });
+}
