@@ -617,6 +617,14 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
   }
 }
 
+TEST_CASE("a rating withheld until something happens is not a lack") {
+  const auto neu = SentimentLabel::Neutral, neg = SentimentLabel::Negative;
+  CHECK(shipped_score("I can't give a 10 until I have the fibre", Lang::En).label == neu);
+  CHECK(shipped_score("I can't give a 10 to the fibre", Lang::En).label == neg);
+  CHECK(shipped_score("Non posso dare 10 finché non ho la fibra", Lang::It).label == neu);
+  CHECK(shipped_score("Non posso dare 10 alla fibra", Lang::It).label == neg);
+}
+
 TEST_CASE("repeated effort to reach the company is negative; a single contact is not") {
   CHECK(s("I called them 5 times about the router", Lang::En) < 0);
   CHECK(s("I called them about the router", Lang::En) == 0);

@@ -69,10 +69,17 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
-  bool yet = false, tried = false;
+  bool yet = false, tried = false, rating = false;
   for (std::uint32_t k = from; k < end; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (w == (it ? "prima" : "before")) return true;
+    // A rating withheld until something happens: "can't give a 10 until it is installed", "non
+    // posso dare 10 finché non ...". Too early to say, not a lack.
+    rating = rating || (it ? (w == "dare" || w == "darò" || w == "valutare")
+                           : (w == "give" || w == "rate" || w == "score"));
+    if (rating && (it ? (w == "finché" || w == "finchè" || w == "fino")
+                      : (w == "until" || w == "till" || w == "til")))
+      return true;
     yet = yet || w == (it ? "ancora" : "yet");
     tried = tried ||
             (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
