@@ -637,6 +637,24 @@ TEST_CASE("repeated effort to reach the company is negative; a single contact is
   CHECK(s("dopo una telefonata il modem è arrivato", Lang::It) == 0);
 }
 
+TEST_CASE("a complaint word right before a theme outweighs praise elsewhere in the clause") {
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const auto& [text, sign] : std::initializer_list<std::pair<const char*, int>>{
+           {"They made up for the delayed installation with a generous discount", -1},
+           {"They made up for the installation with a generous discount", 1},
+           {"Mi hanno ripagato della lenta installazione con uno sconto generoso", -1},
+           {"Mi hanno ripagato dell'installazione con uno sconto generoso", 1}}) {
+    CAPTURE(text);
+    bool installation = false;
+    for (const Mention& m : analyzer.analyze(text).mentions) {
+      if (m.theme != "setup.installation") continue;
+      installation = true;
+      CHECK(m.sentiment * sign > 0);
+    }
+    CHECK(installation);
+  }
+}
+
 TEST_CASE("a mention takes the opinion of its own clause, across an ellipsis") {
   Analyzer analyzer(testing::shipped(), Lang::It);
   const Analysis a =
