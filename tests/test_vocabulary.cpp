@@ -187,3 +187,13 @@ TEST_CASE("money, long waits and what is still due, said without an opinion word
                           {"devo ricevere il rimborso", Neu},
                       });
 }
+
+TEST_CASE(
+    "Italian counterfactuals in the first and second person: a better deal that did not happen") {
+  check_all(Lang::It, {
+                          {"avrei potuto avere un prezzo migliore", Neg},
+                          {"ho avuto un prezzo migliore", Pos},
+                          {"avremmo dovuto scegliere un servizio migliore", Neg},
+                          {"abbiamo scelto un servizio migliore", Pos},
+                      });
+}
