@@ -599,6 +599,11 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
   CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
   CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
   CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
+  // Over a shorter entry: the wait's length says more than "waiting" alone.
+  CHECK(shipped_score("I have been waiting 6 weeks", Lang::En).compound <
+        shipped_score("I have been waiting", Lang::En).compound);
+  CHECK(s("sto aspettando da tre settimane", Lang::It) < 0);
+  CHECK(s("sto aspettando da solo", Lang::It) == 0);
   // In the mention's own clause: the delivery is negative, the staff positive.
   Analyzer analyzer(testing::shipped(), Lang::Und);
   for (const char* text :

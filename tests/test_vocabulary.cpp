@@ -176,6 +176,8 @@ TEST_CASE("money, long waits and what is still due, said without an opinion word
                           {"it took weeks and weeks for the installation", Neg},
                           {"I am yet to receive the refund", Neg},
                           {"I am going to receive the refund", Neu},
+                          {"ordering was straight forward", Pos},
+                          {"ordering was straight ahead", Neu},
                       });
   check_all(Lang::It, {
                           {"mi hanno addebitato in più il canone", Neg},

@@ -131,6 +131,15 @@ class Pass {
       }
       const auto sm = lang.sentiment.longest(text.tokens, i, sent.end_token);
       const auto mm = lang.modifiers.longest(text.tokens, i, sent.end_token);
+      // A cost in time or effort stated as a fact, over a shorter entry ("waiting" in "waiting 6
+      // weeks"): "took 7 weeks", "called 5 times", "ci hanno messo tre settimane".
+      if (const std::uint32_t cost = std::max(time_cost(text, lang_code, i, sent.end_token),
+                                              effort_cost(text, lang_code, i, sent.end_token));
+          cost > (sm ? sm->length : 0) && cost > (mm ? mm->length : 0)) {
+        items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
+        i += cost;
+        continue;
+      }
       if (sm && (!mm || sm->length > mm->length ||
                  (sm->length == mm->length &&
                   intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
@@ -161,13 +170,6 @@ class Pass {
         const auto end = static_cast<std::uint32_t>(i + mm->length);
         mods.push_back({i, end, mm->payload});
         i = end;
-        continue;
-      }
-      // A cost in time stated as a fact: "took 7 weeks", "ci hanno messo tre settimane".
-      if (const std::uint32_t cost = std::max(time_cost(text, lang_code, i, sent.end_token),
-                                              effort_cost(text, lang_code, i, sent.end_token))) {
-        items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
-        i += cost;
         continue;
       }
       // Emphatic spelling and superlatives the lexicon does not list.

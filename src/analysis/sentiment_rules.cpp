@@ -298,13 +298,13 @@ std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, st
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
   const bool it = lang == Lang::It;
   const std::string_view verb = t.tokens[k].norm;
-  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso"})
-           : one_of(verb, {"took", "taken", "waited", "spent"})))
+  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso", "aspettando"})
+           : one_of(verb, {"took", "taken", "waited", "waiting", "spent"})))
     return 0;
   if (only_before(t, lang, k)) return 0;
   std::uint32_t i = k + 1;
   const auto filler = [&](std::string_view w) {
-    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa"})
+    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa", "da"})
               : one_of(w, {"me", "us", "them", "over", "almost", "nearly", "more", "than", "about",
                            "+"});
   };
