@@ -178,6 +178,8 @@ TEST_CASE("money, long waits and what is still due, said without an opinion word
                           {"I am going to receive the refund", Neu},
                           {"ordering was straight forward", Pos},
                           {"ordering was straight ahead", Neu},
+                          {"it took a long time to get us connected", Neg},
+                          {"it took a day to get us connected", Neu},
                       });
   check_all(Lang::It, {
                           {"mi hanno addebitato in più il canone", Neg},
@@ -187,6 +189,8 @@ TEST_CASE("money, long waits and what is still due, said without an opinion word
                           {"settimane e settimane per l'attivazione", Neg},
                           {"devo ancora ricevere il rimborso", Neg},
                           {"devo ricevere il rimborso", Neu},
+                          {"ci hanno messo tanto per attivare la linea", Neg},
+                          {"ci hanno messo un giorno per attivare la linea", Neu},
                       });
 }
 
