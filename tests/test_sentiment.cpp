@@ -604,6 +604,12 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
         shipped_score("I have been waiting", Lang::En).compound);
   CHECK(s("sto aspettando da tre settimane", Lang::It) < 0);
   CHECK(s("sto aspettando da solo", Lang::It) == 0);
+  // What the wait was spent to get is a goal, not praise; praise after it in its own clause stays.
+  const auto r = shipped_score;
+  CHECK(r("I waited 6 weeks to get a good connection", Lang::En).compound < 0);
+  CHECK(r("I waited 6 weeks, then got a good connection", Lang::En).compound > 0);
+  CHECK(r("Ho aspettato tre settimane per avere una linea funzionante", Lang::It).compound < 0);
+  CHECK(r("Ho aspettato tre settimane, ora la linea è ottima", Lang::It).compound > 0);
   // In the mention's own clause: the delivery is negative, the staff positive.
   Analyzer analyzer(testing::shipped(), Lang::Und);
   for (const char* text :
