@@ -366,6 +366,7 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"a waste of money", Lang::En, Expect::Negative},
       {"rip-off", Lang::En, Expect::Negative},
       {"never been treated so rudely", Lang::En, Expect::Negative},
+      {"never dealt with such an incompetent company", Lang::En, Expect::Negative},
       {"I haven't been this happy in a while", Lang::En, Expect::Positive},
       {"terribly good", Lang::En, Expect::Positive},
       {"isn't it great?", Lang::En, Expect::Positive},

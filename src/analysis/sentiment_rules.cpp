@@ -23,8 +23,9 @@ bool past_participle(std::string_view w, Lang lang) {
   };
   if (lang == Lang::En) {
     for (const std::string_view irregular :
-         {"been", "had", "seen", "met", "eaten", "given", "taken", "gotten", "got", "done", "felt",
-          "found", "made", "heard", "paid", "told", "spent", "known"}) {
+         {"been",   "had",  "seen",  "met",   "eaten", "given", "taken",
+          "gotten", "got",  "done",  "felt",  "found", "made",  "heard",
+          "paid",   "told", "spent", "known", "dealt", "used",  "bought"}) {
       if (w == irregular) return true;
     }
     return w.size() >= 5 && ends("ed");  // "treated", "served"; not "need" or "bed"
