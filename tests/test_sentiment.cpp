@@ -637,6 +637,14 @@ TEST_CASE("a rating withheld until something happens is not a lack") {
   CHECK(shipped_score("Non posso dare 10 alla fibra", Lang::It).label == neg);
 }
 
+TEST_CASE("praise of only a few out of many is a complaint") {
+  const auto r = shipped_score;
+  CHECK(r("only 1 person out of about 15 I spoke to was willing to help", Lang::En).compound < 0);
+  CHECK(r("the 1 person I spoke to was willing to help", Lang::En).compound > 0);
+  CHECK(r("solo 2 su 10 operatori sono stati gentili", Lang::It).compound < 0);
+  CHECK(r("i 2 operatori sono stati gentili", Lang::It).compound > 0);
+}
+
 TEST_CASE("repeated effort to reach the company is negative; a single contact is not") {
   CHECK(s("I called them 5 times about the router", Lang::En) < 0);
   CHECK(s("I called them about the router", Lang::En) == 0);

@@ -553,6 +553,10 @@ class Pass {
              "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
              lex_.where(irrealis->entry->src), v);
     }
+    if (v > 0 && few_of_many(text, lang_code, clause.first_token, item.first)) {
+      v = -v * kCounterfactualPositive;
+      if (trace) note(subject, "only a few out of many: praise for too few, x-0.3", "rule", v);
+    }
     if (v > 0 && goal_of_cost(item, clause)) {
       v = 0;
       if (trace)

@@ -296,6 +296,38 @@ std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, st
   return word(i + 1) == (it ? "volte" : "times") ? i + 2 - k : 0;
 }
 
+bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to) {
+  constexpr std::uint32_t kReach = 15;  // tokens searched before the opinion
+  const bool it = lang == Lang::It;
+  const auto count = [&](std::uint32_t i) {
+    return i < to &&
+           (t.tokens[i].kind == TokenKind::Number ||
+            one_of(t.tokens[i].norm,
+                   it ? std::initializer_list<std::string_view>{"uno", "una", "un", "due", "tre"}
+                      : std::initializer_list<std::string_view>{"one", "two", "three"}));
+  };
+  for (std::uint32_t k = std::max(from, to - std::min(to, kReach)); k + 3 < to; ++k) {
+    if (!one_of(t.tokens[k].norm,
+                it ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
+                   : std::initializer_list<std::string_view>{"only", "just"}))
+      continue;
+    std::uint32_t i = k + 1;
+    if (!count(i)) continue;
+    ++i;
+    if (!it && i < to && t.tokens[i].norm == "person") ++i;
+    if (!it && i < to && t.tokens[i].norm == "out") ++i;
+    if (i >= to ||
+        !one_of(t.tokens[i].norm,
+                it ? std::initializer_list<std::string_view>{"su", "di", "dei", "delle", "degli"}
+                   : std::initializer_list<std::string_view>{"of"}))
+      continue;
+    ++i;
+    if (i < to && one_of(t.tokens[i].norm, {"about", "around", "circa", "the", "my", "i"})) ++i;
+    if (count(i)) return true;
+  }
+  return false;
+}
+
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
   const bool it = lang == Lang::It;
   const std::string_view verb = t.tokens[k].norm;
