@@ -366,6 +366,7 @@ TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons"
       {"a waste of money", Lang::En, Expect::Negative},
       {"rip-off", Lang::En, Expect::Negative},
       {"never been treated so rudely", Lang::En, Expect::Negative},
+      {"never dealt with such an incompetent company", Lang::En, Expect::Negative},
       {"I haven't been this happy in a while", Lang::En, Expect::Positive},
       {"terribly good", Lang::En, Expect::Positive},
       {"isn't it great?", Lang::En, Expect::Positive},
@@ -599,6 +600,17 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
   CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
   CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
   CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
+  // Over a shorter entry: the wait's length says more than "waiting" alone.
+  CHECK(shipped_score("I have been waiting 6 weeks", Lang::En).compound <
+        shipped_score("I have been waiting", Lang::En).compound);
+  CHECK(s("sto aspettando da tre settimane", Lang::It) < 0);
+  CHECK(s("sto aspettando da solo", Lang::It) == 0);
+  // What the wait was spent to get is a goal, not praise; praise after it in its own clause stays.
+  const auto r = shipped_score;
+  CHECK(r("I waited 6 weeks to get a good connection", Lang::En).compound < 0);
+  CHECK(r("I waited 6 weeks, then got a good connection", Lang::En).compound > 0);
+  CHECK(r("Ho aspettato tre settimane per avere una linea funzionante", Lang::It).compound < 0);
+  CHECK(r("Ho aspettato tre settimane, ora la linea è ottima", Lang::It).compound > 0);
   // In the mention's own clause: the delivery is negative, the staff positive.
   Analyzer analyzer(testing::shipped(), Lang::Und);
   for (const char* text :
@@ -614,6 +626,52 @@ TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
       }
     }
     CHECK(delivery);
+  }
+}
+
+TEST_CASE("a rating withheld until something happens is not a lack") {
+  const auto neu = SentimentLabel::Neutral, neg = SentimentLabel::Negative;
+  CHECK(shipped_score("I can't give a 10 until I have the fibre", Lang::En).label == neu);
+  CHECK(shipped_score("I can't give a 10 to the fibre", Lang::En).label == neg);
+  CHECK(shipped_score("Non posso dare 10 finché non ho la fibra", Lang::It).label == neu);
+  CHECK(shipped_score("Non posso dare 10 alla fibra", Lang::It).label == neg);
+}
+
+TEST_CASE("praise of only a few out of many is a complaint") {
+  const auto r = shipped_score;
+  CHECK(r("only 1 person out of about 15 I spoke to was willing to help", Lang::En).compound < 0);
+  CHECK(r("the 1 person I spoke to was willing to help", Lang::En).compound > 0);
+  CHECK(r("solo 2 su 10 operatori sono stati gentili", Lang::It).compound < 0);
+  CHECK(r("i 2 operatori sono stati gentili", Lang::It).compound > 0);
+}
+
+TEST_CASE("repeated effort to reach the company is negative; a single contact is not") {
+  CHECK(s("I called them 5 times about the router", Lang::En) < 0);
+  CHECK(s("I called them about the router", Lang::En) == 0);
+  CHECK(s("after several phone calls the router arrived", Lang::En) < 0);
+  CHECK(s("after one phone call the router arrived", Lang::En) == 0);
+  CHECK(s("it only took 3 calls", Lang::En) == 0);
+  CHECK(s("ho chiamato 5 volte per il modem", Lang::It) < 0);
+  CHECK(s("ho chiamato per il modem", Lang::It) == 0);
+  CHECK(s("dopo tre telefonate il modem è arrivato", Lang::It) < 0);
+  CHECK(s("dopo una telefonata il modem è arrivato", Lang::It) == 0);
+}
+
+TEST_CASE("a complaint word right before a theme outweighs praise elsewhere in the clause") {
+  Analyzer analyzer(testing::shipped(), Lang::Und);
+  for (const auto& [text, sign] : std::initializer_list<std::pair<const char*, int>>{
+           {"They made up for the delayed installation with a generous discount", -1},
+           {"They made up for the installation with a generous discount", 1},
+           {"Mi hanno ripagato della lenta installazione con uno sconto generoso", -1},
+           {"Mi hanno ripagato dell'installazione con uno sconto generoso", 1}}) {
+    CAPTURE(text);
+    bool installation = false;
+    for (const Mention& m : analyzer.analyze(text).mentions) {
+      if (m.theme != "setup.installation") continue;
+      installation = true;
+      CHECK(m.sentiment * sign > 0);
+    }
+    CHECK(installation);
   }
 }
 

@@ -166,3 +166,40 @@ TEST_CASE("sarcasm in set phrases") {
                           {"cheers for the help", Pos},
                       });
 }
+
+TEST_CASE("money, long waits and what is still due, said without an opinion word") {
+  check_all(Lang::En, {
+                          {"the price is on the high side", Neg},
+                          {"the price is on the table", Neu},
+                          {"I was over charged last month", Neg},
+                          {"I was charged last month", Neu},
+                          {"it took weeks and weeks for the installation", Neg},
+                          {"I am yet to receive the refund", Neg},
+                          {"I am going to receive the refund", Neu},
+                          {"ordering was straight forward", Pos},
+                          {"ordering was straight ahead", Neu},
+                          {"it took a long time to get us connected", Neg},
+                          {"it took a day to get us connected", Neu},
+                      });
+  check_all(Lang::It, {
+                          {"mi hanno addebitato in più il canone", Neg},
+                          {"mi hanno addebitato il canone", Neu},
+                          {"ho pagato due volte la bolletta", Neg},
+                          {"ho pagato la bolletta", Neu},
+                          {"settimane e settimane per l'attivazione", Neg},
+                          {"devo ancora ricevere il rimborso", Neg},
+                          {"devo ricevere il rimborso", Neu},
+                          {"ci hanno messo tanto per attivare la linea", Neg},
+                          {"ci hanno messo un giorno per attivare la linea", Neu},
+                      });
+}
+
+TEST_CASE(
+    "Italian counterfactuals in the first and second person: a better deal that did not happen") {
+  check_all(Lang::It, {
+                          {"avrei potuto avere un prezzo migliore", Neg},
+                          {"ho avuto un prezzo migliore", Pos},
+                          {"avremmo dovuto scegliere un servizio migliore", Neg},
+                          {"abbiamo scelto un servizio migliore", Pos},
+                      });
+}

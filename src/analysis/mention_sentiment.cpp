@@ -66,6 +66,22 @@ std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const Sent
   return raw;
 }
 
+// An opinion word right before the theme, describing it ("the delayed installation", "la
+// pessima assistenza"), whose sign differs from its clause's: the theme takes that word, not the
+// praise or complaint elsewhere in the clause ("they made up for the delayed installation").
+std::optional<double> attached_raw(const SentimentResult& s, const Clause& clause,
+                                   const ThemeSpan& span) {
+  const auto after =
+      std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
+                       [](const Opinion& o, std::uint32_t tok) { return o.first_token < tok; });
+  if (after == s.opinions.begin()) return std::nullopt;
+  const Opinion& o = *std::prev(after);
+  if (o.end_token != span.first_token || o.first_token < clause.first_token || o.value == 0 ||
+      o.value > 0 || clause.raw < 0)
+    return std::nullopt;
+  return o.value;
+}
+
 }  // namespace
 
 void MentionSentiment::prepare(const SentimentResult& s) {
@@ -93,6 +109,8 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
     // for their own conjuncts.
     const std::optional<double> conjunct = conjunct_raw(t, lang_code, s, *own, span);
     if (conjunct && *conjunct != 0) return squash(*conjunct);
+    if (const std::optional<double> attached = attached_raw(s, *own, span))
+      return squash(*attached);
     // A conjunct with no opinion of its own: what its pattern states comes before the rest of
     // the clause ("we waited an hour and the bill was steep").
     if (conjunct && span.valence != 0) return squash(span.valence);

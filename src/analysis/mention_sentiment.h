@@ -1,8 +1,9 @@
 // The sentiment of one theme mention, from the comment's scored clauses: the opinion of the
-// mention's own conjunct or clause; else what the theme pattern states by itself ("took 40
-// minutes"); else a negator just before it ("no parking": missing); else the opinion of its
-// segment (the clauses up to a contrast word), else of its sentence. Linear in the comment: the
-// per-segment and per-sentence sums are computed once per comment by prepare().
+// mention's own conjunct or clause (a complaint word right before the theme wins over praise
+// elsewhere in it: "made up for the delayed installation"); else what the theme pattern states
+// by itself ("took 40 minutes"); else a negator just before it ("no parking": missing); else the
+// opinion of its segment (the clauses up to a contrast word), else of its sentence. Linear in the
+// comment: the per-segment and per-sentence sums are computed once per comment by prepare().
 //
 //   MentionSentiment m;
 //   m.prepare(result);                                   // once per scored comment

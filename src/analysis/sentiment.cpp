@@ -131,6 +131,16 @@ class Pass {
       }
       const auto sm = lang.sentiment.longest(text.tokens, i, sent.end_token);
       const auto mm = lang.modifiers.longest(text.tokens, i, sent.end_token);
+      // A cost in time or effort stated as a fact, over a shorter entry ("waiting" in "waiting 6
+      // weeks"): "took 7 weeks", "called 5 times", "ci hanno messo tre settimane".
+      if (const std::uint32_t cost = std::max(time_cost(text, lang_code, i, sent.end_token),
+                                              effort_cost(text, lang_code, i, sent.end_token));
+          cost > (sm ? sm->length : 0) && cost > (mm ? mm->length : 0)) {
+        items.push_back(
+            {.first = i, .end = i + cost, .valence = kTimeCost, .fact = true, .src = {}});
+        i += cost;
+        continue;
+      }
       if (sm && (!mm || sm->length > mm->length ||
                  (sm->length == mm->length &&
                   intensifies_nothing(text, lang, *mm->payload, i + mm->length, sent.end_token)))) {
@@ -161,12 +171,6 @@ class Pass {
         const auto end = static_cast<std::uint32_t>(i + mm->length);
         mods.push_back({i, end, mm->payload});
         i = end;
-        continue;
-      }
-      // A cost in time stated as a fact: "took 7 weeks", "ci hanno messo tre settimane".
-      if (const std::uint32_t cost = time_cost(text, lang_code, i, sent.end_token)) {
-        items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .src = {}});
-        i += cost;
         continue;
       }
       // Emphatic spelling and superlatives the lexicon does not list.
@@ -402,6 +406,28 @@ class Pass {
     }
   }
 
+  // True when positive `item` is what a stated cost in its clause was spent to get, a goal not a
+  // fact: "waited 6 weeks to get it sorted", "ho aspettato tre settimane per avere la linea
+  // funzionante". A few tokens after the cost, past "to" / "for" / "per".
+  bool goal_of_cost(const Item& item, const Clause& clause) const {
+    constexpr std::uint32_t kGoalReach = 8;
+    // A cost spans at most a dozen tokens: the search starts that far back, so it stays linear.
+    const std::uint32_t from = item.first - std::min<std::uint32_t>(item.first, 12 + kGoalReach);
+    for (auto it = starting_at(items, from); it != items.end(); ++it) {
+      const Item& cost = *it;
+      if (cost.first >= item.first) break;
+      if (!cost.fact || cost.first < clause.first_token || item.first > cost.end + kGoalReach)
+        continue;
+      for (std::uint32_t k = cost.end; k < item.first; ++k) {
+        const std::string_view w = text.tokens[k].norm;
+        if (lang_code == Lang::It ? (w == "per" || w == "finché")
+                                  : (w == "to" || w == "for" || w == "until"))
+          return true;
+      }
+    }
+    return false;
+  }
+
   // One entry with the modifiers before it in its clause, added to the clause.
   void score_entry(const Item& item) {
     Clause& clause = clause_of(item.first);
@@ -526,6 +552,15 @@ class Pass {
         note(subject,
              "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
              lex_.where(irrealis->entry->src), v);
+    }
+    if (v > 0 && few_of_many(text, lang_code, clause.first_token, item.first)) {
+      v = -v * kCounterfactualPositive;
+      if (trace) note(subject, "only a few out of many: praise for too few, x-0.3", "rule", v);
+    }
+    if (v > 0 && goal_of_cost(item, clause)) {
+      v = 0;
+      if (trace)
+        note(subject, "what a stated wait was spent to get: a goal, not praise", "rule", v);
     }
     if (question.asks && v > 0 && item.first >= question.from && !question.rhetorical &&
         !item.interjection && !exclamative_how(text, lang_code, question.from, item.first)) {

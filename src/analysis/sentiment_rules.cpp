@@ -1,6 +1,7 @@
 #include "analysis/sentiment_rules.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "text/normalizer.h"
 
@@ -22,8 +23,9 @@ bool past_participle(std::string_view w, Lang lang) {
   };
   if (lang == Lang::En) {
     for (const std::string_view irregular :
-         {"been", "had", "seen", "met", "eaten", "given", "taken", "gotten", "got", "done", "felt",
-          "found", "made", "heard", "paid", "told", "spent", "known"}) {
+         {"been",   "had",  "seen",  "met",   "eaten", "given", "taken",
+          "gotten", "got",  "done",  "felt",  "found", "made",  "heard",
+          "paid",   "told", "spent", "known", "dealt", "used",  "bought"}) {
       if (w == irregular) return true;
     }
     return w.size() >= 5 && ends("ed");  // "treated", "served"; not "need" or "bed"
@@ -68,10 +70,17 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
-  bool yet = false, tried = false;
+  bool yet = false, tried = false, rating = false;
   for (std::uint32_t k = from; k < end; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (w == (it ? "prima" : "before")) return true;
+    // A rating withheld until something happens: "can't give a 10 until it is installed", "non
+    // posso dare 10 finché non ...". Too early to say, not a lack.
+    rating = rating || (it ? (w == "dare" || w == "darò" || w == "valutare")
+                           : (w == "give" || w == "rate" || w == "score"));
+    if (rating && (it ? (w == "finché" || w == "finchè" || w == "fino")
+                      : (w == "until" || w == "till" || w == "til")))
+      return true;
     yet = yet || w == (it ? "ancora" : "yet");
     tried = tried ||
             (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
@@ -226,22 +235,109 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
 
 }  // namespace
 
+namespace {
+
+// "only" / "just" / "solo" in the two tokens before `k`: "it only took two days", "solo 2
+// chiamate": quick, no cost.
+bool only_before(const TokenizedText& t, Lang lang, std::uint32_t k) {
+  for (std::uint32_t j = k >= 2 ? k - 2 : 0; j < k; ++j) {
+    if (one_of(t.tokens[j].norm,
+               lang == Lang::It
+                   ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
+                   : std::initializer_list<std::string_view>{"only", "just"}))
+      return true;
+  }
+  return false;
+}
+
+// A count of at least three, in digits or words: repeated effort, not a single contact.
+bool many(const Token& tok, Lang lang) {
+  if (tok.kind == TokenKind::Number) {
+    int n = 0;
+    const auto [ptr, ec] = std::from_chars(tok.norm.data(), tok.norm.data() + tok.norm.size(), n);
+    return ec == std::errc{} && n >= 3;
+  }
+  return lang == Lang::It
+             ? one_of(tok.norm, {"tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+                                 "dieci", "diverse", "varie", "molte", "tante", "innumerevoli",
+                                 "mille", "cento", "venti"})
+             : one_of(tok.norm, {"three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                 "several", "many", "countless", "numerous", "multiple", "dozens",
+                                 "hundreds", "twenty", "fifteen", "twelve"});
+}
+
+}  // namespace
+
+std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  const bool it = lang == Lang::It;
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  if (only_before(t, lang, k)) return 0;
+  // "5 calls", "several phone calls", "3 chiamate", "diverse telefonate".
+  if (many(t.tokens[k], lang)) {
+    std::uint32_t i = k + 1;
+    if (!it && word(i) == "phone") ++i;
+    const std::string_view unit = word(i);
+    const bool contacts = it ? one_of(unit, {"chiamate", "telefonate", "solleciti", "reclami"})
+                             : one_of(unit, {"calls", "chasers", "complaints"});
+    return contacts ? i + 1 - k : 0;
+  }
+  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte".
+  if (!(it ? one_of(word(k), {"chiamato", "telefonato", "contattato", "sollecitato", "scritto",
+                              "chiamata", "contattata"})
+           : one_of(word(k), {"called", "rang", "phoned", "contacted", "chased", "emailed", "rung",
+                              "complained"})))
+    return 0;
+  std::uint32_t i = k + 1;
+  while (i < k + 4 && (it ? one_of(word(i), {"li", "vi", "ci", "più", "di", "ben", "almeno"})
+                          : one_of(word(i), {"them", "you", "up", "over", "more", "than", "at",
+                                             "least", "about"})))
+    ++i;
+  if (i >= end || !many(t.tokens[i], lang)) return 0;
+  return word(i + 1) == (it ? "volte" : "times") ? i + 2 - k : 0;
+}
+
+bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to) {
+  constexpr std::uint32_t kReach = 15;  // tokens searched before the opinion
+  const bool it = lang == Lang::It;
+  const auto count = [&](std::uint32_t i) {
+    return i < to &&
+           (t.tokens[i].kind == TokenKind::Number ||
+            one_of(t.tokens[i].norm,
+                   it ? std::initializer_list<std::string_view>{"uno", "una", "un", "due", "tre"}
+                      : std::initializer_list<std::string_view>{"one", "two", "three"}));
+  };
+  for (std::uint32_t k = std::max(from, to - std::min(to, kReach)); k + 3 < to; ++k) {
+    if (!one_of(t.tokens[k].norm,
+                it ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
+                   : std::initializer_list<std::string_view>{"only", "just"}))
+      continue;
+    std::uint32_t i = k + 1;
+    if (!count(i)) continue;
+    ++i;
+    if (!it && i < to && t.tokens[i].norm == "person") ++i;
+    if (!it && i < to && t.tokens[i].norm == "out") ++i;
+    if (i >= to ||
+        !one_of(t.tokens[i].norm,
+                it ? std::initializer_list<std::string_view>{"su", "di", "dei", "delle", "degli"}
+                   : std::initializer_list<std::string_view>{"of"}))
+      continue;
+    ++i;
+    if (i < to && one_of(t.tokens[i].norm, {"about", "around", "circa", "the", "my", "i"})) ++i;
+    if (count(i)) return true;
+  }
+  return false;
+}
+
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
   const bool it = lang == Lang::It;
   const std::string_view verb = t.tokens[k].norm;
-  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso"})
-           : one_of(verb, {"took", "taken", "waited", "spent"})))
+  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso", "aspettando"})
+           : one_of(verb, {"took", "taken", "waited", "waiting", "spent"})))
     return 0;
-  // "It only took two days", "ci hanno messo solo un giorno": quick, no cost.
-  for (std::uint32_t j = k >= 2 ? k - 2 : 0; j < k; ++j) {
-    if (one_of(t.tokens[j].norm,
-               it ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
-                  : std::initializer_list<std::string_view>{"only", "just"}))
-      return 0;
-  }
+  if (only_before(t, lang, k)) return 0;
   std::uint32_t i = k + 1;
   const auto filler = [&](std::string_view w) {
-    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa"})
+    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa", "da"})
               : one_of(w, {"me", "us", "them", "over", "almost", "nearly", "more", "than", "about",
                            "+"});
   };
