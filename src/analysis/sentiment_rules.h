@@ -60,18 +60,6 @@ bool opens_with_negator(const LanguageLexicon& lang, const Token& first);
 // "should have", "sarebbe stato", "avrebbero dovuto". What it wishes for did not happen.
 bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std::uint32_t end);
 
-// How many tokens from `k` state a cost in time as a fact, or 0: "took 7 weeks", "waited over
-// three hours", "ci hanno messo tre settimane". Not after "only" / "solo" ("only took two days").
-std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// How many tokens from `k` state repeated effort to reach the company, or 0: "5 calls", "called
-// them 5 times", "chiamato 5 volte", "tre telefonate". At least three; not after "only" / "solo".
-std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// True when [from, to) ends with a few out of many, which makes the praise after it a complaint:
-// "only 1 person out of about 15 I spoke to was helpful", "solo 2 su 10 sono stati gentili".
-bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to);
-
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v);
 
