@@ -4,6 +4,8 @@
 #include <iterator>
 #include <optional>
 
+#include "analysis/sentiment_rules.h"
+
 namespace ascolto {
 namespace {
 
@@ -116,6 +118,9 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
     if (conjunct && span.valence != 0) return squash(span.valence);
     if (own->raw != 0) return squash(own->raw);
   }
+  // Too early to say in its clause: what the pattern states is not yet so ("non ho ancora
+  // ricevuto la bolletta").
+  if (own->raw == 0 && first_experience(t, lang_code, own->first_token, own->end_token)) return 0;
   // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
   if (span.valence != 0) return squash(span.valence);
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);

@@ -13,6 +13,10 @@ namespace ascolto {
 namespace {
 
 constexpr double kTimeCost = -1.5;       // "took 7 weeks", "ci hanno messo tre settimane"
+constexpr double kFailure = -1.5;        // "they cancelled my order", "hanno annullato l'ordine"
+constexpr double kDuty = -1.0;           // "you should provide", "dovrebbero fornire"
+constexpr double kPromise = -1.0;        // "I was told it would be", "doveva essere"
+constexpr double kPrice = -1.0;          // "over £90", "£50 for a router?"
 constexpr double kExcess = -1.4;         // "too high", "troppo piccolo"
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 // Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
@@ -25,6 +29,24 @@ constexpr int kMaxContrasts = 8;  // contrast words that weigh a sentence's clau
 // Multiplies a clause's contrast weight, within [0, kMaxClauseWeight].
 void weigh(Clause& c, double factor) {
   c.weight = std::clamp(c.weight * factor, 0.0, kMaxClauseWeight);
+}
+
+double fact_valence(Fact f) {
+  switch (f) {
+    case Fact::Cost:
+      return kTimeCost;
+    case Fact::Failure:
+      return kFailure;
+    case Fact::Duty:
+      return kDuty;
+    case Fact::Promise:
+      return kPromise;
+    case Fact::Price:
+      return kPrice;
+    case Fact::None:
+      break;
+  }
+  return 0;
 }
 
 bool whole_text_caps(const TokenizedText& t) {
@@ -103,13 +125,16 @@ void SentimentPass::find_entries() {
     }
     const auto sm = lang.sentiment.longest(text.tokens, i, sent.end_token);
     const auto mm = lang.modifiers.longest(text.tokens, i, sent.end_token);
-    // A cost in time or effort stated as a fact, over a shorter entry ("waiting" in "waiting 6
-    // weeks"): "took 7 weeks", "called 5 times", "ci hanno messo tre settimane".
-    if (const std::uint32_t cost = std::max(time_cost(text, lang_code, i, sent.end_token),
-                                            effort_cost(text, lang_code, i, sent.end_token));
-        cost > (sm ? sm->length : 0) && cost > (mm ? mm->length : 0)) {
-      items.push_back({.first = i, .end = i + cost, .valence = kTimeCost, .fact = true, .src = {}});
-      i += cost;
+    // A narrative stated as a fact, over a shorter entry ("waiting" in "waiting 6 weeks"): "took 7
+    // weeks", "called 5 times", "they cancelled my order", "you should provide", "over £90".
+    if (const Narrative n = narrative_at(text, lang_code, i, sent.end_token);
+        n.length > (sm ? sm->length : 0) && n.length > (mm ? mm->length : 0)) {
+      items.push_back({.first = i,
+                       .end = i + n.length,
+                       .valence = fact_valence(n.fact),
+                       .fact = n.fact,
+                       .src = {}});
+      i += n.length;
       continue;
     }
     if (sm && (!mm || sm->length > mm->length ||

@@ -27,7 +27,8 @@ constexpr double kExcitement = 0.8;              // "Ready for a movie!!"
 constexpr double kAbsence = -0.8;                // "no hot water", "non mi hanno risposto"
 constexpr double kCounterfactual = -1.0;         // "they should have told me"
 constexpr double kCounterfactualPositive = 0.3;  // "it would have been good": not good, a regret
-constexpr double kFreeOf = 0.6;  // "pain free" is milder praise than "pain" is blame
+constexpr double kCompetitor = 0.6;  // "other providers were cheaper": against us, milder
+constexpr double kFreeOf = 0.6;      // "pain free" is milder praise than "pain" is blame
 // Bounds that keep every product finite whatever the input ("molto" x3500 multiplied an entry by
 // 1.3 each time, to infinity and then NaN).
 constexpr double kMaxScale = 4.0;  // boosters stacked on one entry
@@ -162,19 +163,22 @@ void SentimentPass::sarcastic_thanks() {
   }
 }
 
-// True when positive `item` is what a stated cost in its clause was spent to get, a goal not a
-// fact: "waited 6 weeks to get it sorted", "ho aspettato tre settimane per avere la linea
-// funzionante". A few tokens after the cost, past "to" / "for" / "per".
-bool SentimentPass::goal_of_cost(const Item& item, const Clause& clause) const {
+// True when positive `item` is what a narrative in its clause wants, not what happened: what a
+// stated cost was spent to get, past "to" / "for" / "per" ("waited 6 weeks to get it sorted", "ho
+// aspettato tre settimane per avere la linea funzionante"); what a duty owes or a promise
+// announced ("you should provide a proper router", "I was told it would be smooth", "doveva
+// essere veloce").
+bool SentimentPass::goal_of_fact(const Item& item, const Clause& clause) const {
   constexpr std::uint32_t kGoalReach = 8;
-  // A cost spans at most a dozen tokens: the search starts that far back, so it stays linear.
+  // A fact spans at most a dozen tokens: the search starts that far back, so it stays linear.
   const std::uint32_t from = item.first - std::min<std::uint32_t>(item.first, 12 + kGoalReach);
   for (auto it = starting_at(items, from); it != items.end(); ++it) {
-    const Item& cost = *it;
-    if (cost.first >= item.first) break;
-    if (!cost.fact || cost.first < clause.first_token || item.first > cost.end + kGoalReach)
-      continue;
-    for (std::uint32_t k = cost.end; k < item.first; ++k) {
+    const Item& fact = *it;
+    if (fact.first >= item.first) break;
+    if (fact.first < clause.first_token || item.first > fact.end + kGoalReach) continue;
+    if (fact.fact == Fact::Duty || fact.fact == Fact::Promise) return true;
+    if (fact.fact != Fact::Cost) continue;
+    for (std::uint32_t k = fact.end; k < item.first; ++k) {
       const std::string_view w = text.tokens[k].norm;
       if (lang_code == Lang::It ? (w == "per" || w == "finché")
                                 : (w == "to" || w == "for" || w == "until"))
@@ -192,11 +196,11 @@ void SentimentPass::score_entry(const Item& item) {
   double v = item.valence;
   if (trace) {
     note(subject,
-         item.emoji          ? "emoji"
-         : item.interjection ? "interjection: the writer's own feeling, not negated or asked"
-         : item.fact         ? "a cost in time stated as a fact"
-                             : "lexicon entry",
-         item.fact ? std::string("rule") : lex_.where(item.src), v);
+         item.emoji                ? "emoji"
+         : item.interjection       ? "interjection: the writer's own feeling, not negated or asked"
+         : item.fact != Fact::None ? "a narrative stated as a fact"
+                                   : "lexicon entry",
+         item.fact != Fact::None ? std::string("rule") : lex_.where(item.src), v);
   }
   if (item.emoji) {
     clause.raw += v;
@@ -313,9 +317,18 @@ void SentimentPass::score_entry(const Item& item) {
     v = -v * kCounterfactualPositive;
     if (trace) note(subject, "only a few out of many: praise for too few, x-0.3", "rule", v);
   }
-  if (v > 0 && goal_of_cost(item, clause)) {
+  if (v > 0 && (goal_of_fact(item, clause) ||
+                purpose_of_effort(text, lang_code, clause.first_token, item.first))) {
     v = 0;
-    if (trace) note(subject, "what a stated wait was spent to get: a goal, not praise", "rule", v);
+    if (trace)
+      note(subject, "what an effort, a duty or a promise was about: a goal, not praise", "rule", v);
+  }
+  if (v > 0 &&
+      competitor_comparison(text, lang_code, clause.first_token, clause.end_token, item.first)) {
+    v = -v * kCompetitor;
+    if (trace)
+      note(subject, "a competitor's advantage: against us, x-" + factor_text(kCompetitor), "rule",
+           v);
   }
   if (question.asks && v > 0 && item.first >= question.from && !question.rhetorical &&
       !item.interjection && !exclamative_how(text, lang_code, question.from, item.first)) {

@@ -49,7 +49,7 @@ class SentimentPass {
   void score_entry(const Item& item);
   bool rating_after(std::uint32_t k, std::uint32_t end) const;
   void sarcastic_thanks();
-  bool goal_of_cost(const Item& item, const Clause& clause) const;
+  bool goal_of_fact(const Item& item, const Clause& clause) const;
 
   const Lexicons& lex_;
   const LanguageLexicon& lang;

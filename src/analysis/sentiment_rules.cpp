@@ -64,9 +64,13 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
          span == "lifetime";
 }
 
+}  // namespace
+
 // "Never ... before", "mai ... prima": a first experience, not a lack ("never been here before").
 // "Not ... yet" with a verb of trying, "non ... ancora" + "provato": too early to say, not a lack
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
+// Likewise a bill not had yet: it comes in its time ("haven't had a bill yet", "non ho ancora
+// ricevuto la bolletta"); "haven't received my router yet" stays a lack.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
   bool yet = false, tried = false, rating = false;
@@ -80,16 +84,22 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
     if (rating && (it ? (w == "finché" || w == "finchè" || w == "fino")
                       : (w == "until" || w == "till" || w == "til")))
       return true;
+    // A verdict withheld: "can't comment", "non posso giudicare".
+    if (it ? (w == "giudicare" || w == "commentare" || w == "esprimermi")
+           : (w == "comment" || w == "judge"))
+      return true;
     yet = yet || w == (it ? "ancora" : "yet");
     tried = tried ||
             (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
                    w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
-                : (w == "tried" || w == "used" || w == "tested" || w == "experienced"));
+                : (w == "tried" || w == "used" || w == "tested" || w == "experienced" ||
+                   w == "bill" || w == "invoice" || w == "statement"));
+    tried = tried || (it && (w == "bolletta" || w == "fattura" || w == "bollette"));
   }
   return yet && tried;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::string span_text(const TokenizedText& t, std::uint32_t first, std::uint32_t end) {
   std::string s;

@@ -50,6 +50,12 @@ const SentimentModifier* lacking_negator(const TokenizedText& t, Lang lang, cons
                                          std::span<const SentimentItem> items,
                                          std::uint32_t tag_from);
 
+// True when [from, end) states something too early to judge, not a lack: a first experience
+// ("never been here before"), something not tried yet ("haven't tried it yet", "non ho ancora
+// provato"), a bill not had yet ("non ho ancora ricevuto la bolletta"), a rating withheld until
+// something happens ("can't give a 10 until it is installed").
+bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end);
+
 // How many tokens from `k` make the English suffix "free" / "-free" ("guilt-free"), or 0.
 std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
 
