@@ -160,6 +160,11 @@ TEST_CASE("a bill not had yet is too early to say; a router not had is a lack") 
   CHECK(mention("We never received an invoice", Lang::En, "billing") < 0);
 }
 
+TEST_CASE("a negator before an entry of no opinion still states a lack") {
+  CHECK(shipped("You haven't given me a breakdown of my contract", Lang::En) < 0);
+  CHECK(shipped("You gave me a breakdown of my contract", Lang::En) == 0);
+}
+
 TEST_CASE("mentions take the narrative of their own clause") {
   CHECK(mention("I was told the installation would be quick", Lang::En, "setup") < 0);
   CHECK(mention("The installation was quick", Lang::En, "setup") > 0);

@@ -260,7 +260,9 @@ void SentimentPass::score_entry(const Item& item) {
     v *= scale;
     if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
   }
-  if (negator) negation_used[&clause - clauses.data()] = true;
+  // An entry of no opinion ("breakdown of" as a list) takes no negation: the negator still
+  // states a lack ("you haven't given me a breakdown of my contract").
+  if (negator && v != 0) negation_used[&clause - clauses.data()] = true;
   // "Non c'è nessun problema", "non ho mai avuto problemi": an entry that opens with a
   // negator of its own holds the negation already, and the one before agrees with it.
   if (negator && opens_with_negator(lang, text.tokens[item.first])) {
