@@ -146,6 +146,41 @@ TEST_CASE("longer costs in time and effort, said without a number or on the phon
   CHECK(mini("Sto provando da tre settimane", Lang::It) < 0);
 }
 
+TEST_CASE("a step repeated, what came months later, a duty in the passive") {
+  CHECK(mini("I had to give my details again", Lang::En) < 0);
+  CHECK(mini("I had to give my details", Lang::En) == 0);
+  CHECK(mini("Ho dovuto dare di nuovo i miei dati", Lang::It) < 0);
+  CHECK(mini("Ho dovuto dare i miei dati", Lang::It) == 0);
+  CHECK(mini("It arrived two months later", Lang::En) < 0);
+  CHECK(mini("It arrived two days later", Lang::En) == 0);
+  CHECK(mini("È arrivato tre mesi dopo", Lang::It) < 0);
+  CHECK(mini("È arrivato tre giorni dopo", Lang::It) == 0);
+  CHECK(mini("This should be made clear", Lang::En) < 0);
+  CHECK(mini("This was made clear", Lang::En) == 0);
+}
+
+TEST_CASE("what is not known yet, or not billed yet, is too early to say") {
+  CHECK(mini("I do not know how the product will perform", Lang::En) == 0);
+  CHECK(mini("I do not know how to use the product", Lang::En) < 0);
+  CHECK(mini("Non so ancora come andrà", Lang::It) == 0);
+  CHECK(mini("Non so come usarlo", Lang::It) < 0);
+  CHECK(mini("You haven't billed me yet", Lang::En) == 0);
+  CHECK(mini("You haven't called me yet", Lang::En) < 0);
+  CHECK(mini("Non mi avete ancora addebitato il canone", Lang::It) == 0);
+  CHECK(mini("Non mi avete ancora attivato la linea", Lang::It) < 0);
+  CHECK(mention("You haven't billed me yet", Lang::En, "billing") == 0);
+}
+
+TEST_CASE("service vocabulary: unresolved complaints, long processes, done very well") {
+  CHECK(shipped("I have an outstanding complaint", Lang::En) < 0);
+  CHECK(shipped("The service was outstanding", Lang::En) > 0);
+  CHECK(shipped("Ho un reclamo ancora aperto", Lang::It) < 0);
+  CHECK(shipped("It was a very long process", Lang::En) < 0);
+  CHECK(shipped("È stato un processo lungo", Lang::It) < 0);
+  CHECK(shipped("Everything was explained to me very well", Lang::En) > 0);
+  CHECK(shipped("It is very well known", Lang::En) == 0);
+}
+
 TEST_CASE("a bill not had yet is too early to say; a router not had is a lack") {
   CHECK(mini("I haven't had a bill yet", Lang::En) == 0);
   CHECK(mini("I haven't had a router yet", Lang::En) < 0);

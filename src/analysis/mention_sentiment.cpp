@@ -120,7 +120,11 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
   }
   // Too early to say in its clause: what the pattern states is not yet so ("non ho ancora
   // ricevuto la bolletta").
-  if (own->raw == 0 && first_experience(t, lang_code, own->first_token, own->end_token)) return 0;
+  // ("yet" may open the next clause, as a contrast word: "you haven't billed me | yet").
+  if (own->raw == 0 &&
+      first_experience(t, lang_code, own->first_token,
+                       std::min(own->end_token + 1, static_cast<std::uint32_t>(t.tokens.size()))))
+    return 0;
   // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
   if (span.valence != 0) return squash(span.valence);
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);

@@ -63,6 +63,17 @@ std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, st
     if (!it && word(h + 1) == "on" && word(h + 2) == "the" && word(h + 3) == "phone")
       return h + 4 - k;
   }
+  // "had to go through all my details again", "ho dovuto rifare tutto di nuovo": a step repeated.
+  if (it ? word(k) == "dovuto" && k > 0 && one_of(t.tokens[k - 1].norm, {"ho", "abbiamo"})
+         : one_of(word(k), {"had", "having"}) && word(k + 1) == "to") {
+    for (std::uint32_t j = k + 2; j < end && j <= k + 10; ++j) {
+      if (t.tokens[j].kind == TokenKind::Punct) break;
+      if (it ? one_of(word(j), {"nuovamente", "rifare", "ripetere"}) ||
+                   (word(j) == "di" && word(j + 1) == "nuovo")
+             : one_of(word(j), {"again", "twice", "repeat", "redo"}))
+        return it ? 1 : 2;
+    }
+  }
   // "5 calls", "several phone calls", "3 chiamate", "diverse telefonate".
   if (many(t.tokens[k], lang)) {
     std::uint32_t i = k + 1;
@@ -122,6 +133,13 @@ bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uin
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
   const bool it = lang == Lang::It;
   const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  // "two months later", "tre settimane dopo": what came that late.
+  if ((t.tokens[k].kind == TokenKind::Number || many(t.tokens[k], lang) ||
+       one_of(word(k), {"two", "due"})) &&
+      (it ? one_of(word(k + 1), {"settimane", "mesi"})
+          : one_of(word(k + 1), {"weeks", "months"})) &&
+      word(k + 2) == (it ? "dopo" : "later"))
+    return 3;
   if (!(it ? one_of(word(k), {"messo", "impiegato", "aspettato", "atteso", "aspettando",
                               "aspettare", "attendere", "provando", "cercando"})
            : one_of(word(k), {"took", "taken", "waited", "waiting", "wait", "spent", "trying"})))
@@ -250,7 +268,8 @@ std::uint32_t unmet_duty(const TokenizedText& t, Lang lang, std::uint32_t k, std
         one_of(subject, {"you", "they", "u", "company", "staff", "engineers", "engineer", "people",
                          "management", "agents", "advisors", "advisers", "operators", "someone",
                          "somebody", "team", "department", "departments", "companies"});
-    const bool comparative_be = word(i) == "be" && one_of(word(i + 1), {"more", "less", "better"});
+    const bool comparative_be =
+        word(i) == "be" && one_of(word(i + 1), {"more", "less", "better", "made"});
     if (!theirs && !comparative_be) return 0;
     // "You" in a review is often the reader ("you should update the firmware"); the company when
     // it owns what follows ("you need to train your staff") or owes what only a company gives.
@@ -270,6 +289,8 @@ std::uint32_t unmet_duty(const TokenizedText& t, Lang lang, std::uint32_t k, std
                                              "urgently", "not", "at", "least", "actually"})))
     ++i;
   const std::string_view verb = word(i);
+  // "this should be made clear": what is owed, said in the passive.
+  if (!it && verb == "be" && word(i + 1) == "made") return i + 2 - k;
   // "should be more helpful", "dovrebbe essere più chiaro": a better state owed.
   if (one_of(verb, {"be", "essere"}) &&
       one_of(word(i + 1), {"more", "less", "better", "più", "meno"}))

@@ -73,7 +73,7 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 // ricevuto la bolletta"); "haven't received my router yet" stays a lack.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
-  bool yet = false, tried = false, rating = false;
+  bool yet = false, tried = false, rating = false, know = false;
   for (std::uint32_t k = from; k < end; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (w == (it ? "prima" : "before")) return true;
@@ -88,13 +88,21 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
     if (it ? (w == "giudicare" || w == "commentare" || w == "esprimermi")
            : (w == "comment" || w == "judge"))
       return true;
+    // Not known yet how it will be: "I do not know how the product will perform", "non so
+    // ancora come andrà".
+    know = know || (it ? (w == "so" || w == "sappiamo") : (w == "know" || w == "sure"));
+    if (know && (it ? (w == "ancora" || w == "andrà" || w == "funzionerà" || w == "sarà")
+                    : (w == "will" || w == "yet")))
+      return true;
     yet = yet || w == (it ? "ancora" : "yet");
-    tried = tried ||
-            (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
-                   w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
-                : (w == "tried" || w == "used" || w == "tested" || w == "experienced" ||
-                   w == "bill" || w == "invoice" || w == "statement"));
-    tried = tried || (it && (w == "bolletta" || w == "fattura" || w == "bollette"));
+    tried =
+        tried ||
+        (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
+               w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
+            : (w == "tried" || w == "used" || w == "tested" || w == "experienced" || w == "bill" ||
+               w == "invoice" || w == "statement" || w == "billed" || w == "charged"));
+    tried = tried || (it && (w == "bolletta" || w == "fattura" || w == "bollette" ||
+                             w == "addebitato" || w == "fatturato"));
   }
   return yet && tried;
 }
