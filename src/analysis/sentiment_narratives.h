@@ -1,15 +1,18 @@
 // Narratives without opinion words, for the sentiment scorer: what a customer states as facts
-// that are complaints by themselves. A cost in time ("took 7 weeks", "ci hanno messo tre
-// settimane"), repeated effort ("called them 5 times", "tre telefonate"), praise for only a few out
-// of many ("only 1 out of 15 was helpful"). Pure functions over tokens; each reads a bounded
-// number of tokens, so the scorer stays linear.
+// that are complaints by themselves, beyond costs (sentiment_costs.h): a process that failed ("they
+// cancelled my order"), a duty not fulfilled ("you should provide"), a promise reported ("I was
+// told it would be"), a price asked back ("£50 for a router?"); and what turns praise around: the
+// goal of an effort ("called to get a better deal"), a competitor's advantage ("other providers
+// were cheaper"). Pure functions over tokens; each reads a bounded number of tokens, so the scorer
+// stays linear.
 //
-//   if (std::uint32_t n = time_cost(tokens, Lang::En, k, sentence_end)) { /* [k, k+n) a cost */ }
+//   const Narrative n = narrative_at(tokens, Lang::En, k, sentence_end);  // n.fact, n.length
 #pragma once
 
 #include <cstdint>
 
 #include "analysis/sentiment.h"
+#include "analysis/sentiment_costs.h"
 #include "text/language.h"
 #include "text/tokenizer.h"
 
@@ -22,14 +25,6 @@ struct Narrative {
   std::uint32_t length = 0;
 };
 Narrative narrative_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// How many tokens from `k` state a cost in time as a fact, or 0: "took 7 weeks", "waited over
-// three hours", "ci hanno messo tre settimane". Not after "only" / "solo" ("only took two days").
-std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// How many tokens from `k` state repeated effort to reach the company, or 0: "5 calls", "called
-// them 5 times", "chiamato 5 volte", "tre telefonate". At least three; not after "only" / "solo".
-std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
 
 // How many tokens from `k` state a process that failed, or 0: "cancelled my order", "the order was
 // cancelled", "appointment cancelled", "hanno annullato l'ordine", "appuntamento saltato". Not
@@ -64,9 +59,5 @@ bool purpose_of_effort(const TokenizedText& t, Lang lang, std::uint32_t from, st
 // are compared against: "cheaper than other providers".
 bool competitor_comparison(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end,
                            std::uint32_t first);
-
-// True when [from, to) ends with a few out of many, which makes the praise after it a complaint:
-// "only 1 person out of about 15 I spoke to was helpful", "solo 2 su 10 sono stati gentili".
-bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to);
 
 }  // namespace ascolto
