@@ -159,6 +159,15 @@ TEST_CASE("a step repeated, what came months later, a duty in the passive") {
   CHECK(mini("This was made clear", Lang::En) == 0);
 }
 
+TEST_CASE("a negator that took an opinion word does not turn the narrative after it") {
+  CHECK(shipped("I was not happy with having to wait 6 weeks", Lang::En) <
+        shipped("I was not happy with it", Lang::En));
+  CHECK(shipped("Non ero contento di aver aspettato tre settimane", Lang::It) <
+        shipped("Non ero contento", Lang::It));
+  // A narrative negated by a negator of its own stays negated.
+  CHECK(mini("They never cancelled my order", Lang::En) > 0);
+}
+
 TEST_CASE("what is not known yet, or not billed yet, is too early to say") {
   CHECK(mini("I do not know how the product will perform", Lang::En) == 0);
   CHECK(mini("I do not know how to use the product", Lang::En) < 0);

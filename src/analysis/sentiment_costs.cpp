@@ -138,6 +138,12 @@ std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std:
           : one_of(word(k + 1), {"weeks", "months"})) &&
       word(k + 2) == (it ? "dopo" : "later"))
     return 3;
+  // "having to wait 6 weeks", "had to wait 3 weeks": over the entry "having to wait".
+  if (!it && one_of(word(k), {"had", "having", "have", "has"}) && word(k + 1) == "to" &&
+      word(k + 2) == "wait") {
+    const std::uint32_t n = time_cost(t, lang, k + 2, end);
+    return n > 0 ? n + 2 : 0;
+  }
   if (!(it ? one_of(word(k), {"messo", "impiegato", "aspettato", "atteso", "aspettando",
                               "aspettare", "attendere", "provando", "cercando"})
            : one_of(word(k), {"took", "taken", "waited", "waiting", "wait", "spent", "trying"})))

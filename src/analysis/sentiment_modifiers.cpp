@@ -76,6 +76,7 @@ void SentimentPass::apply_modifiers() {
   for (std::uint32_t k = 0; k + sent.first_token < sent.end_token; ++k)
     plain_before[k + 1] = plain_before[k] + !in_modifier[k];
   next_mod = 0;
+  last_negator = nullptr;
   last_irrealis = mods.size();
   for (const Item& item : items) score_entry(item);
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
@@ -260,6 +261,23 @@ void SentimentPass::score_entry(const Item& item) {
     v *= scale;
     if (trace) note(subject, "booster/dampener x" + factor_text(scale), "rule", v);
   }
+  // A negator that took an opinion word does not reach a narrative after it unless listed with
+  // it: "not happy with having to wait 6 weeks" (the wait stays a cost).
+  if (negator && negator == last_negator && item.fact != Fact::None) {
+    bool listed = last_negated_end < item.first;  // "no problems or delays", not adjacent
+    for (std::uint32_t k = last_negated_end; k < item.first && listed; ++k) {
+      const std::string_view w = text.tokens[k].norm;
+      listed = w == "," || w == "/" ||
+               (lang_code == Lang::It ? (w == "o" || w == "né" || w == "ne")
+                                      : (w == "or" || w == "nor"));
+    }
+    if (!listed) {
+      if (trace)
+        note(span_text(text, negator->first, negator->end) + " ... " + subject,
+             "the negator took an earlier opinion: not negated", "rule", v);
+      negator = nullptr;
+    }
+  }
   // An entry of no opinion ("breakdown of" as a list) takes no negation: the negator still
   // states a lack ("you haven't given me a breakdown of my contract").
   if (negator && v != 0) negation_used[&clause - clauses.data()] = true;
@@ -290,6 +308,8 @@ void SentimentPass::score_entry(const Item& item) {
     negator = nullptr;
   }
   if (negator) {
+    last_negator = negator;
+    last_negated_end = item.end;
     const double strength = negator->entry->weight * (1.0 + negation_boost);
     if (v > 0) {
       v = -v * kNegatedPositive * strength;

@@ -71,8 +71,10 @@ class SentimentPass {
   Sentence sent;
   QuestionScope question;
   int exclamations = 0;
-  std::size_t next_mod = 0;       // the first modifier at or after the entry being scored
-  std::size_t last_irrealis = 0;  // the last irrealis modifier before it, or mods.size()
+  std::size_t next_mod = 0;                // the first modifier at or after the entry being scored
+  std::size_t last_irrealis = 0;           // the last irrealis modifier before it, or mods.size()
+  const Modifier* last_negator = nullptr;  // the negator of the last negated entry
+  std::uint32_t last_negated_end = 0;      // where that entry ends
 };
 
 }  // namespace ascolto
