@@ -209,6 +209,23 @@ TEST_CASE("a negator before an entry of no opinion still states a lack") {
   CHECK(shipped("You gave me a breakdown of my contract", Lang::En) == 0);
 }
 
+TEST_CASE("a problem said to be resolved is no complaint; one not resolved is") {
+  CHECK(mini("The problem was fixed", Lang::En) == 0);
+  CHECK(mini("The problem was not fixed", Lang::En) < 0);
+  CHECK(mini("Il problema è stato risolto", Lang::It) == 0);
+  CHECK(mini("Il problema non è stato risolto", Lang::It) < 0);
+  CHECK(mini("It is taking 3 weeks", Lang::En) < 0);
+}
+
+TEST_CASE("a product tier named by its speed is not praise; a choice left is") {
+  CHECK(shipped("I ordered faster broadband", Lang::En) == 0);
+  CHECK(shipped("The broadband is faster now", Lang::En) > 0);
+  CHECK(shipped("I have no choice in my provider", Lang::En) < 0);
+  CHECK(shipped("Non avevo scelta", Lang::It) < 0);
+  CHECK(shipped("The website is a bit taxing", Lang::En) < 0);
+  CHECK(shipped("There are two complaints outstanding", Lang::En) < 0);
+}
+
 TEST_CASE("mentions take the narrative of their own clause") {
   CHECK(mention("I was told the installation would be quick", Lang::En, "setup") < 0);
   CHECK(mention("The installation was quick", Lang::En, "setup") > 0);
@@ -217,4 +234,13 @@ TEST_CASE("mentions take the narrative of their own clause") {
   CHECK(mention("L'installazione è stata veloce", Lang::It, "setup") > 0);
   CHECK(mention("They cancelled my order, the staff were lovely", Lang::En, "ordering") < 0);
   CHECK(mention("Hanno annullato l'ordine, il personale è gentile", Lang::It, "ordering") < 0);
+  // A complaint word inside the mention outweighs praise elsewhere in its clause; the praised
+  // mention beside it keeps its praise.
+  CHECK(mention("Lovely staff who apologised for the delayed delivery", Lang::En, "delivery") < 0);
+  CHECK(mention("Lovely staff who apologised for the delayed delivery", Lang::En,
+                "customer_service") > 0);
+  CHECK(mention("Personale gentilissimo che si è scusato per la consegna in ritardo", Lang::It,
+                "delivery") < 0);
+  CHECK(mention("Personale gentilissimo che si è scusato per la consegna in ritardo", Lang::It,
+                "customer_service") > 0);
 }

@@ -68,20 +68,32 @@ std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const Sent
   return raw;
 }
 
-// An opinion word right before the theme, describing it ("the delayed installation", "la
-// pessima assistenza"), whose sign differs from its clause's: the theme takes that word, not the
-// praise or complaint elsewhere in the clause ("they made up for the delayed installation").
+// A complaint word right before the theme or inside it, describing it ("the delayed installation",
+// "la pessima assistenza", a mention that is "delayed"), in a clause that is not negative: the
+// theme takes that word, not the praise elsewhere in the clause ("they made up for the delayed
+// installation").
 std::optional<double> attached_raw(const SentimentResult& s, const Clause& clause,
                                    const ThemeSpan& span) {
+  if (clause.raw < 0) return std::nullopt;
+  auto o =
+      std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
+                       [](const Opinion& x, std::uint32_t tok) { return x.first_token < tok; });
+  // Inside the theme: the last complaint word that ends within it (a narrative the pattern states,
+  // "waited 2 hours", is what the pattern's own valence is for, below the clause's opinion words).
+  std::optional<double> inside;
+  for (; o != s.opinions.end() && o->first_token < span.end_token; ++o) {
+    if (o->end_token <= span.end_token && o->value < 0 && !o->fact) inside = o->value;
+  }
+  if (inside) return inside;
   const auto after =
       std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
-                       [](const Opinion& o, std::uint32_t tok) { return o.first_token < tok; });
+                       [](const Opinion& x, std::uint32_t tok) { return x.first_token < tok; });
   if (after == s.opinions.begin()) return std::nullopt;
-  const Opinion& o = *std::prev(after);
-  if (o.end_token != span.first_token || o.first_token < clause.first_token || o.value == 0 ||
-      o.value > 0 || clause.raw < 0)
+  const Opinion& before = *std::prev(after);
+  if (before.end_token != span.first_token || before.first_token < clause.first_token ||
+      before.value >= 0)
     return std::nullopt;
-  return o.value;
+  return before.value;
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ struct Clause {
 struct Opinion {
   std::uint32_t first_token = 0, end_token = 0;
   double value = 0;
+  bool fact = false;  // a narrative a rule found ("took 7 weeks"), not a lexicon opinion
 };
 
 struct SentimentResult {

@@ -146,7 +146,8 @@ std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std:
   }
   if (!(it ? one_of(word(k), {"messo", "impiegato", "aspettato", "atteso", "aspettando",
                               "aspettare", "attendere", "provando", "cercando"})
-           : one_of(word(k), {"took", "taken", "waited", "waiting", "wait", "spent", "trying"})))
+           : one_of(word(k), {"took", "taken", "taking", "takes", "waited", "waiting", "wait",
+                              "spent", "trying"})))
     return 0;
   if (only_before(t, lang, k)) return 0;
   const auto back = [&](std::uint32_t n) {

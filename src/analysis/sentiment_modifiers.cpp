@@ -335,6 +335,10 @@ void SentimentPass::score_entry(const Item& item) {
            "irrealis (conditional/wish): positive x" + factor_text(irrealis->entry->weight),
            lex_.where(irrealis->entry->src), v);
   }
+  if (v < 0 && negator == nullptr && resolved_after(item, clause)) {
+    v = 0;
+    if (trace) note(subject, "a problem said to be resolved: no complaint left", "rule", v);
+  }
   if (v > 0 && few_of_many(text, lang_code, clause.first_token, item.first)) {
     v = -v * kCounterfactualPositive;
     if (trace) note(subject, "only a few out of many: praise for too few, x-0.3", "rule", v);
@@ -369,7 +373,27 @@ void SentimentPass::score_entry(const Item& item) {
   }
   clause.raw += v;
   ++clause.entries;
-  result.opinions.push_back({item.first, item.end, v});
+  result.opinions.push_back({item.first, item.end, v, item.fact != Fact::None});
+}
+
+// True when a word of resolution follows the complaint `item` within a few tokens of its clause,
+// with no negator between: "all our issues were sorted efficiently", "il problema è stato
+// risolto"; not "the issue was not resolved".
+bool SentimentPass::resolved_after(const Item& item, const Clause& clause) const {
+  constexpr std::uint32_t kReach = 4;
+  const bool it = lang_code == Lang::It;
+  for (std::uint32_t k = item.end; k < clause.end_token && k < item.end + kReach; ++k) {
+    const std::string_view w = text.tokens[k].norm;
+    if (lang.modifiers.word(text.tokens[k].norm) != nullptr &&
+        lang.modifiers.word(text.tokens[k].norm)->kind == ModifierKind::Negator)
+      return false;
+    if (it ? (w == "risolto" || w == "risolta" || w == "risolti" || w == "risolte" ||
+              w == "sistemato" || w == "sistemata" || w == "sistemati" || w == "sistemate")
+           : (w == "resolved" || w == "sorted" || w == "fixed" || w == "solved" ||
+              w == "rectified" || w == "addressed"))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace ascolto

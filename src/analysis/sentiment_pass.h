@@ -50,6 +50,7 @@ class SentimentPass {
   bool rating_after(std::uint32_t k, std::uint32_t end) const;
   void sarcastic_thanks();
   bool goal_of_fact(const Item& item, const Clause& clause) const;
+  bool resolved_after(const Item& item, const Clause& clause) const;
 
   const Lexicons& lex_;
   const LanguageLexicon& lang;
