@@ -72,6 +72,17 @@ std::uint32_t unmet_duty(const TokenizedText& t, Lang lang, std::uint32_t k, std
   const bool it = lang == Lang::It;
   const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
   std::uint32_t i = k + 1;
+  // "It could be cheaper", "potrebbe essere più veloce": room left for better, a complaint; "could
+  // be worse" is not one.
+  const bool could = it ? one_of(word(k), {"potrebbe", "potrebbero", "potreste"})
+                        : word(k) == "could" || word(k) == "might";
+  if (could) {
+    const bool better =
+        it ? word(i) == "essere" && one_of(word(i + 1), {"più", "migliore", "migliori", "meglio"})
+           : word(i) == "be" && one_of(word(i + 1), {"cheaper", "better", "quicker", "faster",
+                                                     "improved", "clearer", "easier", "more"});
+    return better ? 3 : 0;
+  }
   if (it) {
     // The person is in the verb: "dovreste", "dovrebbero"; "bisognerebbe" is anyone's duty.
     if (!one_of(word(k), {"dovreste", "dovrebbero", "dovete", "devono", "dovrebbe", "deve",
