@@ -186,14 +186,17 @@ auto Store::guarded(F&& f) -> decltype(f()) {
   }
 }
 
-Store::Store(const std::string& path, int busy_ms) try
+Store::Store(const std::string& path, int busy_ms, NewDatabase new_database) try
     : path_(path),
       busy_ms_(busy_ms),
-      db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+      new_file_(new_database == NewDatabase::BuildAside ? path : std::string()),
+      db_(new_file_.active() ? new_file_.temp_path() : path,
+          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
   // Before anything that takes a lock: a reader opening the file at the same moment must make
   // this connection wait, not fail with "database is locked".
   db_.setBusyTimeout(busy_ms);
   configure_writer(db_);
+  if (new_file_.active()) configure_new_file(db_);
   migrate(db_);
   create_deferred_indexes(db_);
   st_ = std::make_unique<Statements>(db_);
@@ -526,6 +529,7 @@ RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::strin
     st.bind(3, inputs_json);
     st.bind(4, run);
     st.exec();
+    new_file_.publish(db_);
     return status;
   });
 }
