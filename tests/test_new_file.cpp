@@ -175,3 +175,16 @@ TEST_CASE("new file: a refused row rolls back with the journal in memory") {
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+
+TEST_CASE("new file: a symlink to a database not yet made is written through, in place") {
+  const std::string target = fresh_path("ascolto-new-file-target.db");
+  const std::string link = fresh_path("ascolto-new-file-link.db");
+  fs::create_symlink(target, link);
+  {
+    Store s(link, 5000, NewDatabase::BuildAside);
+    CHECK(!fs::exists(link + ".incomplete"));
+    import_rows(s, 2);
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(count(target, "SELECT count(*) FROM responses") == 2);
+}

@@ -45,7 +45,8 @@ void fsync_directory_of(const std::string& path) {
 NewFile::NewFile(const std::string& path) : path_(path) {
   if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
   struct stat st {};
-  if (stat(path.c_str(), &st) == 0 || errno != ENOENT) return;  // exists: written in place
+  // Anything there (a dangling symlink too: SQLite creates its target) is written in place.
+  if (lstat(path.c_str(), &st) == 0 || errno != ENOENT) return;
   temp_ = path + ".incomplete";
   fd_ = open(temp_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw StoreError(path + ": cannot create " + temp_ + " (" + errno_text() + ")");
