@@ -541,8 +541,8 @@ RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::strin
     st.bind(3, inputs_json);
     st.bind(4, run);
     st.exec();
-    // Last: a new database built aside goes into place complete (later writes would go in
-    // unjournalled and unsynced).
+    // Last: a new database built aside goes into place complete (a later write would go through
+    // a WAL under the temporary name, unsynced, which a crash would leave behind unread).
     new_file_.publish(db_);
     return status;
   });
