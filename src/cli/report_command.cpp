@@ -125,8 +125,11 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   finish_stdout();
   if (!html_path.empty()) {
     const auto follow = load_follow_up(db, options, kFollowUpShown);
-    write_file(html_path,
-               [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
+    const Breakdowns breakdowns = load_breakdowns(db, report);
+    const Verbatims verbatims = load_verbatims(db, report);
+    write_file(html_path, [&](std::ostream& out) {
+      write_html_report(report, labels, out, &follow, &breakdowns, &verbatims);
+    });
   }
   if (!xlsx_path.empty()) {
     write_report_xlsx(xlsx_path, report, load_overview(db, report), load_follow_up(db, options));
