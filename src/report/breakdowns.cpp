@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "report/scope.h"
 
@@ -23,120 +25,168 @@ std::optional<double> net(std::int64_t positive, std::int64_t negative, std::int
 const std::string kSegmentNames =
     "(SELECT DISTINCT name FROM segments WHERE lower(name) = lower(:segment))";
 
-void load_trends(SQLite::Database& db, const NpsReport& r, Breakdowns& b) {
-  std::map<std::string, std::size_t> slot;  // theme id -> index in b.trends
-  for (const ThemeDriver* t : headline_themes(r)) {
-    if (!t->parent.empty()) continue;
-    slot[t->theme] = b.trends.size();
-    ThemeTrend trend{t, {}};
-    for (const GroupNps& p : r.periods) {
-      ThemePeriod tp;
-      tp.period = p.key;
-      trend.periods.push_back(std::move(tp));
-    }
-    b.trends.push_back(std::move(trend));
-  }
-  if (b.trends.empty()) return;
-  std::map<std::string, std::size_t> period_slot;
-  for (std::size_t i = 0; i < r.periods.size(); ++i) period_slot[r.periods[i].key] = i;
+// Running sums of one cell.
+struct Sums {
+  std::int64_t respondents = 0, scored = 0, mentions = 0, positive = 0, negative = 0;
+  NetCounts bands;
+};
 
-  ScopedQuery comments(db,
-                       "SELECT p.period, sum(trim(r.text) <> '') FROM response_periods p JOIN "
-                       "scope r ON r.id = p.response_id WHERE p.granularity = :by GROUP BY "
-                       "p.period",
-                       r.options);
-  comments->bind(":by", granularity_name(r.options.by));
-  while (comments->executeStep()) {
-    const auto at = period_slot.find(comments->getColumn(0).getString());
-    if (at == period_slot.end()) continue;
-    for (ThemeTrend& t : b.trends)
-      t.periods[at->second].comments = comments->getColumn(1).getInt64();
-  }
-  for (ThemeTrend& t : b.trends) {
-    for (ThemePeriod& p : t.periods) p.small = r.options.min_n > 0;  // nobody: flagged
-  }
+// Every response of the segment column in scope, read once through the (name, value) index:
+// its value, and per value and day the band counts and comments.
+struct SegmentRows {
+  std::unordered_map<std::int64_t, std::size_t> value_of;  // response id -> index in b.values
+  std::vector<std::int64_t> comments;                      // per value
+  std::map<std::pair<std::size_t, std::string>, std::pair<std::int64_t, NetCounts>> days;
+};
 
-  SQLite::Statement st(
-      db,
-      "SELECT period, theme, count(*), count(score), coalesce(sum(band = "
-      "'promoter'), 0), coalesce(sum(band = 'passive'), 0), coalesce(sum(band = "
-      "'detractor'), 0), sum(mentions), sum(positive), sum(negative) FROM "
-      "temp.scoped_mention_counts WHERE period IS NOT NULL GROUP BY period, theme");
-  while (st.executeStep()) {
-    const auto theme = slot.find(st.getColumn(1).getString());
-    const auto period = period_slot.find(st.getColumn(0).getString());
-    if (theme == slot.end() || period == period_slot.end()) continue;
-    ThemePeriod& p = b.trends[theme->second].periods[period->second];
-    p.respondents = st.getColumn(2).getInt64();
-    p.share_pct = pct(p.respondents, p.comments);
-    p.scored = st.getColumn(3).getInt64();
-    const NetCounts mentioners{st.getColumn(4).getInt64(), st.getColumn(5).getInt64(),
-                               st.getColumn(6).getInt64()};
-    const NetCounts& all = r.periods[period->second].bands;
-    p.impact = theme_impact(mentioners,
-                            {all.positive - mentioners.positive, all.neutral - mentioners.neutral,
-                             all.negative - mentioners.negative});
-    p.mentions = st.getColumn(7).getInt64();
-    p.net_sentiment = net(st.getColumn(8).getInt64(), st.getColumn(9).getInt64(), p.mentions);
-    p.small = p.respondents < r.options.min_n;
-  }
-}
-
-void load_segment_periods(SQLite::Database& db, const NpsReport& r, Breakdowns& b) {
+SegmentRows read_segment(SQLite::Database& db, const NpsReport& r, const Breakdowns& b) {
+  SegmentRows out;
+  out.comments.assign(b.values.size(), 0);
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < b.values.size(); ++i) index[b.values[i]] = i;
   ScopedQuery st(db,
-                 "SELECT s.value, p.period, count(r.score), coalesce(sum(r.band = 'promoter'), "
-                 "0), coalesce(sum(r.band = 'passive'), 0), coalesce(sum(r.band = 'detractor'), "
-                 "0) FROM segments s JOIN scope r ON r.id = s.response_id JOIN response_periods "
-                 "p ON p.response_id = r.id AND p.granularity = :by WHERE s.name IN " +
-                     kSegmentNames + " GROUP BY s.value, p.period ORDER BY s.value, p.period",
+                 "SELECT s.response_id, s.value, substr(r.response_date, 1, 10), r.band, "
+                 "trim(r.text) <> '' FROM segments s JOIN scope r ON r.id = s.response_id WHERE "
+                 "s.name IN " +
+                     kSegmentNames,
                  r.options);
-  st->bind(":by", granularity_name(r.options.by));
   st->bind(":segment", r.options.segment);
   while (st->executeStep()) {
+    const auto value = index.find(st->getColumn(1).getString());
+    if (value == index.end()) continue;
+    const std::int64_t id = st->getColumn(0).getInt64();
+    out.value_of.emplace(id, value->second);
+    out.comments[value->second] += st->getColumn(4).getInt();
+    if (st->getColumn(2).isNull()) continue;
+    auto& [some_id, bands] = out.days[{value->second, st->getColumn(2).getString()}];
+    some_id = id;
+    const std::string band = st->getColumn(3).getString();
+    if (band == "promoter") ++bands.positive;
+    if (band == "passive") ++bands.neutral;
+    if (band == "detractor") ++bands.negative;
+  }
+  return out;
+}
+
+// Segment value x period: the days summed per period, each day's period read from the view
+// response_periods once, by one response of that day (joining the view would materialize it
+// whole, every response three times).
+void load_segment_periods(SQLite::Database& db, const NpsReport& r, const SegmentRows& rows,
+                          Breakdowns& b) {
+  SQLite::Statement period_of(db,
+                              "SELECT period FROM response_periods WHERE response_id = ? AND "
+                              "granularity = ?");
+  period_of.bind(2, granularity_name(r.options.by));
+  std::map<std::string, std::string> periods;  // day -> period
+  std::map<std::pair<std::size_t, std::string>, NetCounts> cells;
+  for (const auto& [key, day] : rows.days) {
+    auto period = periods.find(key.second);
+    if (period == periods.end()) {
+      period_of.bind(1, day.first);
+      period = periods
+                   .emplace(key.second, period_of.executeStep() ? period_of.getColumn(0).getString()
+                                                                : std::string())
+                   .first;
+      period_of.reset();
+    }
+    NetCounts& c = cells[{key.first, period->second}];
+    c.positive += day.second.positive;
+    c.neutral += day.second.neutral;
+    c.negative += day.second.negative;
+  }
+  for (const auto& [key, bands] : cells) {
     SegmentPeriod c;
-    c.value = st->getColumn(0).getString();
-    c.period = st->getColumn(1).getString();
-    c.bands = {st->getColumn(3).getInt64(), st->getColumn(4).getInt64(),
-               st->getColumn(5).getInt64()};
+    c.value = b.values[key.first];
+    c.period = key.second;
+    c.bands = bands;
     c.nps = estimate_net(c.bands, r.options.min_n);
     b.segment_periods.push_back(std::move(c));
   }
 }
 
-void load_theme_segments(SQLite::Database& db, const NpsReport& r, Breakdowns& b) {
-  std::map<std::string, std::int64_t> comments;
-  ScopedQuery totals(db,
-                     "SELECT s.value, sum(trim(r.text) <> '') FROM segments s JOIN scope r ON "
-                     "r.id = s.response_id WHERE s.name IN " +
-                         kSegmentNames + " GROUP BY s.value",
-                     r.options);
-  totals->bind(":segment", r.options.segment);
-  while (totals->executeStep())
-    comments[totals->getColumn(0).getString()] = totals->getColumn(1).getInt64();
+// One pass over the report's snapshot of theme x response (scoped_mention_counts), for the
+// headline top-level themes only: sums per theme and period, and per theme and segment value.
+void load_theme_cells(SQLite::Database& db, const NpsReport& r, const SegmentRows* rows,
+                      Breakdowns& b) {
+  std::map<std::string, std::size_t, std::less<>> slot, period_slot;  // found by string_view
+  std::string placeholders;
+  for (const ThemeDriver* t : headline_themes(r)) {
+    if (!t->parent.empty()) continue;
+    slot[t->theme] = b.trends.size();
+    b.trends.push_back({t, {}});
+    placeholders += placeholders.empty() ? "?" : ", ?";
+  }
+  if (b.trends.empty()) return;
+  for (std::size_t i = 0; i < r.periods.size(); ++i) period_slot[r.periods[i].key] = i;
+  std::vector<std::int64_t> comments(r.periods.size(), 0);  // counted by the respondents section
+  for (const PeriodRespondents& p : r.respondents) {
+    const auto at = period_slot.find(p.period);
+    if (at != period_slot.end()) comments[at->second] = p.comments;
+  }
+  const std::size_t values = rows ? b.values.size() : 0;
+  std::vector<Sums> by_period(b.trends.size() * r.periods.size());
+  std::vector<Sums> by_value(b.trends.size() * values);
 
   SQLite::Statement st(db,
-                       "SELECT mc.theme, s.value, count(*), sum(mc.mentions), sum(mc.positive), "
-                       "sum(mc.negative) FROM temp.scoped_mention_counts mc JOIN segments s ON "
-                       "s.response_id = mc.response_id AND s.name IN " +
-                           kSegmentNames + " GROUP BY mc.theme, s.value");
-  st.bind(":segment", r.options.segment);
-  std::map<std::pair<std::string, std::string>, ThemeSegment> cells;
+                       "SELECT theme, response_id, period, band, mentions, positive, negative "
+                       "FROM temp.scoped_mention_counts WHERE theme IN (" +
+                           placeholders + ")");
+  int i = 0;
+  for (const auto& trend : b.trends) st.bind(++i, trend.theme->theme);
   while (st.executeStep()) {
-    ThemeSegment c;
-    c.theme = st.getColumn(0).getString();
-    c.value = st.getColumn(1).getString();
-    c.respondents = st.getColumn(2).getInt64();
-    c.comments = comments[c.value];
-    c.share_pct = pct(c.respondents, c.comments);
-    c.mentions = st.getColumn(3).getInt64();
-    c.net_sentiment = net(st.getColumn(4).getInt64(), st.getColumn(5).getInt64(), c.mentions);
-    c.small = c.mentions < r.options.min_n;
-    cells[{c.theme, c.value}] = std::move(c);
+    // Read as views on SQLite's own text: a million rows, no allocation per row.
+    const std::size_t t = slot.find(std::string_view(st.getColumn(0).getText()))->second;
+    const std::string_view band = st.getColumn(3).getText();
+    const auto add = [&](Sums& s) {
+      ++s.respondents;
+      if (band == "promoter") ++s.bands.positive;
+      if (band == "passive") ++s.bands.neutral;
+      if (band == "detractor") ++s.bands.negative;
+      s.mentions += st.getColumn(4).getInt64();
+      s.positive += st.getColumn(5).getInt64();
+      s.negative += st.getColumn(6).getInt64();
+    };
+    const auto period = period_slot.find(std::string_view(st.getColumn(2).getText()));
+    if (!st.getColumn(2).isNull() && period != period_slot.end())
+      add(by_period[t * r.periods.size() + period->second]);
+    if (rows) {
+      const auto value = rows->value_of.find(st.getColumn(1).getInt64());
+      if (value != rows->value_of.end()) add(by_value[t * values + value->second]);
+    }
   }
-  for (const ThemeTrend& t : b.trends) {
-    for (const std::string& value : b.values) {
-      const auto at = cells.find({t.theme->theme, value});
-      if (at != cells.end()) b.theme_segments.push_back(std::move(at->second));
+  for (std::size_t t = 0; t < b.trends.size(); ++t) {
+    for (std::size_t k = 0; k < r.periods.size(); ++k) {
+      const Sums& s = by_period[t * r.periods.size() + k];
+      ThemePeriod p;
+      p.period = r.periods[k].key;
+      p.respondents = s.respondents;
+      p.comments = comments[k];
+      p.share_pct = pct(s.respondents, p.comments);
+      p.scored = s.bands.n();
+      const NetCounts& all = r.periods[k].bands;
+      if (s.respondents > 0) {
+        p.impact =
+            theme_impact(s.bands, {all.positive - s.bands.positive, all.neutral - s.bands.neutral,
+                                   all.negative - s.bands.negative});
+      }
+      p.mentions = s.mentions;
+      p.net_sentiment = net(s.positive, s.negative, s.mentions);
+      p.small = s.respondents < r.options.min_n;
+      b.trends[t].periods.push_back(std::move(p));
+    }
+    for (std::size_t v = 0; v < values; ++v) {
+      const Sums& s = by_value[t * values + v];
+      if (s.respondents == 0) continue;
+      ThemeSegment c;
+      c.theme = b.trends[t].theme->theme;
+      c.value = b.values[v];
+      c.respondents = s.respondents;
+      c.comments = rows->comments[v];
+      c.share_pct = pct(c.respondents, c.comments);
+      c.mentions = s.mentions;
+      c.net_sentiment = net(s.positive, s.negative, s.mentions);
+      c.small = c.mentions < r.options.min_n;
+      b.theme_segments.push_back(std::move(c));
     }
   }
 }
@@ -145,11 +195,14 @@ void load_theme_segments(SQLite::Database& db, const NpsReport& r, Breakdowns& b
 
 Breakdowns load_breakdowns(SQLite::Database& db, const NpsReport& r) {
   Breakdowns b;
-  load_trends(db, r, b);
-  if (r.options.segment.empty()) return b;
+  if (r.options.segment.empty()) {
+    load_theme_cells(db, r, nullptr, b);
+    return b;
+  }
   for (const GroupNps& g : r.segments) b.values.push_back(g.key);
-  load_segment_periods(db, r, b);
-  load_theme_segments(db, r, b);
+  const SegmentRows rows = read_segment(db, r, b);
+  load_segment_periods(db, r, rows, b);
+  load_theme_cells(db, r, &rows, b);
   return b;
 }
 

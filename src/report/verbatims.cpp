@@ -54,67 +54,86 @@ std::vector<std::int64_t> utf16_offsets(const std::string& text) {
   return out;
 }
 
+// Each comment's segment value (through the primary key) and period (the view response_periods
+// read once per day, by one response of that day).
 void load_details(SQLite::Database& db, const NpsReport& r, std::vector<Verbatim>& comments) {
-  SQLite::Statement st(
-      db,
-      "SELECT r.text, coalesce(substr(r.response_date, 1, 10), ''), r.score, coalesce(r.band, "
-      "''), coalesce(r.respondent_id, r.source_id, ''), coalesce((SELECT s.value FROM segments "
-      "s WHERE s.response_id = r.id AND lower(s.name) = lower(:segment) LIMIT 1), ''), "
-      "coalesce((SELECT p.period FROM response_periods p WHERE p.response_id = r.id AND "
-      "p.granularity = :by), '') FROM responses r WHERE r.id = :id");
-  st.bind(":segment", r.options.segment);
-  st.bind(":by", granularity_name(r.options.by));
+  SQLite::Statement segment(db,
+                            "SELECT value FROM segments WHERE response_id = ? AND lower(name) = "
+                            "lower(?) LIMIT 1");
+  segment.bind(2, r.options.segment);
+  SQLite::Statement period(db,
+                           "SELECT period FROM response_periods WHERE response_id = ? AND "
+                           "granularity = ?");
+  period.bind(2, granularity_name(r.options.by));
+  std::map<std::string, std::string> periods;  // day -> period
   for (Verbatim& v : comments) {
-    st.bind(":id", v.response_id);
-    if (st.executeStep()) {
-      v.text = st.getColumn(0).getString();
-      v.date = st.getColumn(1).getString();
-      if (!st.getColumn(2).isNull()) v.score = st.getColumn(2).getInt();
-      v.band = st.getColumn(3).getString();
-      v.respondent = st.getColumn(4).getString();
-      v.segment = st.getColumn(5).getString();
-      v.period = st.getColumn(6).getString();
+    if (!r.options.segment.empty()) {
+      segment.bind(1, v.response_id);
+      if (segment.executeStep()) v.segment = segment.getColumn(0).getString();
+      segment.reset();
     }
-    st.reset();
+    if (v.date.empty()) continue;
+    auto at = periods.find(v.date);
+    if (at == periods.end()) {
+      period.bind(1, v.response_id);
+      at = periods.emplace(v.date, period.executeStep() ? period.getColumn(0).getString() : "")
+               .first;
+      period.reset();
+    }
+    v.period = at->second;
   }
 }
 
 }  // namespace
 
-Verbatims load_verbatims(SQLite::Database& db, const NpsReport& r, std::int64_t per_theme) {
+Verbatims load_verbatims(SQLite::Database& db, const NpsReport& r, std::int64_t per_theme,
+                         std::int64_t scanned) {
   Verbatims out;
   out.themes = theme_tree(r);
   std::map<std::string, std::size_t> theme_index;
   for (std::size_t i = 0; i < out.themes.size(); ++i) theme_index[out.themes[i].id] = i;
-  std::map<std::int64_t, std::size_t> comment_index;
-  // The theme ids are listed first so that the mentions_theme index finds the mentions.
+  std::vector<std::size_t> family(out.themes.size());  // each theme's top-level theme
+  std::size_t open = 0;                                // families not yet full
+  for (std::size_t i = 0; i < out.themes.size(); ++i) {
+    const auto parent = theme_index.find(out.themes[i].parent);
+    family[i] = parent == theme_index.end() ? i : parent->second;
+    open += family[i] == i && out.themes[i].mentions > 0;
+  }
+  // Newest first by the date index, each response's mentions by the response index: no sort,
+  // and the scan stops once every theme is full or `scanned` responses were read.
   ScopedQuery st(db,
-                 "SELECT m.response_id, m.theme, m.start, m.\"end\", m.sentiment FROM mentions m "
-                 "JOIN scope r ON r.id = m.response_id WHERE m.theme IN (SELECT :theme UNION "
-                 "SELECT id FROM themes WHERE parent = :theme) ORDER BY r.response_date DESC, "
-                 "m.response_id DESC, m.start LIMIT :cap",
+                 "SELECT r.id, r.text, coalesce(substr(r.response_date, 1, 10), ''), r.score, "
+                 "coalesce(r.band, ''), coalesce(r.respondent_id, r.source_id, ''), m.theme, "
+                 "m.start, m.\"end\", m.sentiment FROM scope r JOIN mentions m ON m.response_id "
+                 "= r.id ORDER BY r.response_date DESC, r.id DESC",
                  r.options);
-  for (VerbatimTheme& top : out.themes) {
-    if (!top.parent.empty()) continue;
-    st->bind(":theme", top.id);
-    st->bind(":cap", per_theme);
-    while (st->executeStep()) {
-      const std::int64_t id = st->getColumn(0).getInt64();
-      const auto theme = theme_index.find(st->getColumn(1).getString());
-      if (theme == theme_index.end()) continue;
-      const auto [at, added] = comment_index.try_emplace(id, out.comments.size());
-      if (added) out.comments.push_back({id, {}, {}, {}, {}, {}, {}, {}, {}});
-      out.comments[at->second].mentions.push_back({theme->second, st->getColumn(2).getInt64(),
-                                                   st->getColumn(3).getInt64(),
-                                                   st->getColumn(4).getDouble()});
-      ++top.shown;
+  std::int64_t responses = 0, last = -1;
+  while (open > 0 && st->executeStep()) {
+    const std::int64_t id = st->getColumn(0).getInt64();
+    if (id != last) {
+      if (++responses > scanned) break;
+      last = id;
     }
-    st->reset();
+    const auto theme = theme_index.find(st->getColumn(6).getString());
+    if (theme == theme_index.end()) continue;
+    VerbatimTheme& top = out.themes[family[theme->second]];
+    if (top.shown >= per_theme) continue;
+    if (++top.shown == per_theme) --open;
+    if (out.comments.empty() || out.comments.back().response_id != id) {
+      Verbatim v;
+      v.response_id = id;
+      v.text = st->getColumn(1).getString();
+      v.date = st->getColumn(2).getString();
+      if (!st->getColumn(3).isNull()) v.score = st->getColumn(3).getInt();
+      v.band = st->getColumn(4).getString();
+      v.respondent = st->getColumn(5).getString();
+      out.comments.push_back(std::move(v));
+    }
+    out.comments.back().mentions.push_back({theme->second, st->getColumn(7).getInt64(),
+                                            st->getColumn(8).getInt64(),
+                                            st->getColumn(9).getDouble()});
   }
   load_details(db, r, out.comments);
-  std::stable_sort(out.comments.begin(), out.comments.end(), [](const auto& a, const auto& b) {
-    return a.date != b.date ? a.date > b.date : a.response_id > b.response_id;
-  });
   for (Verbatim& v : out.comments) {
     std::sort(v.mentions.begin(), v.mentions.end(),
               [](const auto& a, const auto& b) { return a.start < b.start; });

@@ -1,8 +1,8 @@
-// Every theme's comments for the HTML report (issue 19, point 5): per top-level theme, the
-// newest kVerbatimsPerTheme mentions in scope (its subthemes' included), each comment once with
-// its date, period, band, score, segment value and (pseudonymized) respondent or source id, and
-// the matched words of each mention with the mention's own sentiment. verbatims_json writes them
-// as one compact JSON document that the page filters in the browser.
+// Every theme's comments for the HTML report (issue 19, point 5): per top-level theme, its
+// newest mentions in scope (its subthemes' included; see kVerbatimsPerTheme), each comment once
+// with its date, period, band, score, segment value and (pseudonymized) respondent or source id,
+// and the matched words of each mention with the mention's own sentiment. verbatims_json writes
+// them as one compact JSON document that the page filters in the browser.
 //
 //   const Verbatims v = load_verbatims(db, report);
 //   std::string json = verbatims_json(v, ui_labels("en"));
@@ -20,9 +20,12 @@
 
 namespace ascolto {
 
-// Mentions embedded per top-level theme, newest first: enough for every comment of a 50k-response
-// database, few enough that a page over a million responses stays usable (about 10 MB).
+// What the page holds: the newest kVerbatimsPerTheme mentions of each top-level theme (its
+// subthemes' included) among the newest kVerbatimsScanned responses in scope. Every comment of a
+// 50k-response database fits; over a million responses the page keeps about 60k comments
+// (about 10 MB) and says, per theme, how many of its mentions it shows.
 constexpr std::int64_t kVerbatimsPerTheme = 20000;
+constexpr std::int64_t kVerbatimsScanned = 60000;
 
 struct VerbatimMention {
   std::size_t theme = 0;            // index into Verbatims::themes
@@ -49,7 +52,8 @@ struct Verbatims {
 };
 
 Verbatims load_verbatims(SQLite::Database& db, const NpsReport& r,
-                         std::int64_t per_theme = kVerbatimsPerTheme);
+                         std::int64_t per_theme = kVerbatimsPerTheme,
+                         std::int64_t scanned = kVerbatimsScanned);
 
 // {"themes": [[id, label, parent index or -1, mentions, shown]], "periods": [...],
 //  "values": [...], "comments": [[date, period index, band index (0 promoter, 1 passive,
