@@ -152,6 +152,17 @@ TEST_CASE("themes over time equal the view theme_by_period figure for figure") {
   CHECK(delivery.periods[0].respondents == 20);
   CHECK(delivery.periods[0].share_pct == doctest::Approx(100.0));
   CHECK(delivery.periods[0].small);  // 20 mentioners, under the minimum n of 30
+  // --format json carries the same cells under the views' names.
+  const nlohmann::json j = breakdowns_json(b);
+  REQUIRE(j["theme_by_period"].size() == 6);
+  CHECK(j["segment_nps_by_period"].size() == 6);
+  CHECK(j["theme_by_segment"].size() == 3);
+  for (const auto& row : j["theme_by_period"]) {
+    if (row["theme"] != "delivery" || row["period"] != "2026-01") continue;
+    CHECK(row["respondents"] == 20);
+    CHECK(row["share_pct"] == 100.0);
+    CHECK(row["impact"].is_null());
+  }
 }
 
 TEST_CASE("segment x period NPS equals the view segment_nps_by_period, small groups flagged") {
@@ -264,6 +275,13 @@ TEST_CASE("verbatims: capped per theme, newest first, UTF-16 offsets, no way out
   CHECK(capped.comments[0].date == "2026-03-20");
   CHECK(capped.comments[0].respondent == "R59");
   CHECK(capped.comments[0].segment == "Roma");
+
+  // Only the newest responses with a theme are read: 5 of them, i = 59 (March 20), 56 (19), 50
+  // (17), 44 (15) and 55 (February 19); i = 53 and 47 (March 18, 16) mention none.
+  const Verbatims recent = load_verbatims(f.db, r, 100, 5);
+  REQUIRE(recent.comments.size() == 5);
+  CHECK(recent.comments[3].respondent == "R44");
+  CHECK(recent.comments[4].date == "2026-02-19");
 
   const std::string json = verbatims_json(all, r, ui_labels("en"));
   CHECK(json.find('<') == std::string::npos);

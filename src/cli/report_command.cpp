@@ -8,6 +8,7 @@
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/dates.h"
+#include "report/breakdowns.h"
 #include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
@@ -114,7 +115,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   const NpsReport report = load_nps_report(db, options);
   errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {
-    write_report_json(report, std::cout);
+    nlohmann::json j = report_json(report);
+    j.update(breakdowns_json(load_breakdowns(db, report)));
+    std::cout << j.dump(2) << "\n";
   } else if (format == "csv") {
     write_report_csv(report, std::cout);
   } else {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "report/number_format.h"
 #include "report/scope.h"
 
 namespace ascolto {
@@ -204,6 +205,53 @@ Breakdowns load_breakdowns(SQLite::Database& db, const NpsReport& r) {
   load_segment_periods(db, r, rows, b);
   load_theme_cells(db, r, &rows, b);
   return b;
+}
+
+nlohmann::json breakdowns_json(const Breakdowns& b) {
+  using nlohmann::json;
+  const auto rounded = [](const std::optional<double>& v) {
+    return v ? json(round_to(*v, 1)) : json();
+  };
+  json trends = json::array(), grid = json::array(), themes = json::array();
+  for (const ThemeTrend& t : b.trends) {
+    for (const ThemePeriod& p : t.periods) {
+      trends.push_back({{"theme", t.theme->theme},
+                        {"period", p.period},
+                        {"respondents", p.respondents},
+                        {"share_pct", round_to(p.share_pct, 1)},
+                        {"mentions", p.mentions},
+                        {"net_sentiment", rounded(p.net_sentiment)},
+                        {"scored", p.scored},
+                        {"impact", p.impact ? json(round_to(p.impact->value, 1)) : json()},
+                        {"impact_low", p.impact ? json(round_to(p.impact->low, 1)) : json()},
+                        {"impact_high", p.impact ? json(round_to(p.impact->high, 1)) : json()},
+                        {"small_sample", p.small}});
+    }
+  }
+  for (const SegmentPeriod& c : b.segment_periods) {
+    grid.push_back({{"value", c.value},
+                    {"period", c.period},
+                    {"respondents", c.bands.n()},
+                    {"promoters", c.bands.positive},
+                    {"passives", c.bands.neutral},
+                    {"detractors", c.bands.negative},
+                    {"nps", c.nps ? json(round_to(c.nps->value, 1)) : json()},
+                    {"nps_low", c.nps ? json(round_to(c.nps->low, 1)) : json()},
+                    {"nps_high", c.nps ? json(round_to(c.nps->high, 1)) : json()},
+                    {"small_sample", !c.nps || c.nps->small}});
+  }
+  for (const ThemeSegment& c : b.theme_segments) {
+    themes.push_back({{"theme", c.theme},
+                      {"value", c.value},
+                      {"respondents", c.respondents},
+                      {"share_pct", round_to(c.share_pct, 1)},
+                      {"mentions", c.mentions},
+                      {"net_sentiment", rounded(c.net_sentiment)},
+                      {"small_sample", c.small}});
+  }
+  return {{"theme_by_period", std::move(trends)},
+          {"segment_nps_by_period", std::move(grid)},
+          {"theme_by_segment", std::move(themes)}};
 }
 
 const SegmentPeriod* find_cell(const Breakdowns& b, const std::string& value,

@@ -12,6 +12,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -66,6 +68,11 @@ struct Breakdowns {
 
 // Empty segment grids without --segment.
 Breakdowns load_breakdowns(SQLite::Database& db, const NpsReport& r);
+
+// For `report --format json`: {"theme_by_period": [...], "segment_nps_by_period": [...],
+// "theme_by_segment": [...]}, one object per cell with the views' column names (and "theme",
+// "value", "period"), rounded as the views round.
+nlohmann::json breakdowns_json(const Breakdowns& b);
 
 // The cell of a grid, or nullptr when the pair has no response.
 const SegmentPeriod* find_cell(const Breakdowns& b, const std::string& value,

@@ -21,7 +21,8 @@
 namespace ascolto {
 
 // What the page holds: the newest kVerbatimsPerTheme mentions of each top-level theme (its
-// subthemes' included) among the newest kVerbatimsScanned responses in scope. Every comment of a
+// subthemes' included) among the newest kVerbatimsScanned responses in scope
+// with a theme. Every comment of a
 // 50k-response database fits; over a million responses the page keeps about 60k comments
 // (about 10 MB) and says, per theme, how many of its mentions it shows.
 constexpr std::int64_t kVerbatimsPerTheme = 20000;
