@@ -277,11 +277,11 @@ TEST_CASE("verbatims: capped per theme, newest first, UTF-16 offsets, no way out
   CHECK(capped.comments[0].segment == "Roma");
 
   // Only the newest responses with a theme are read: 5 of them, i = 59 (March 20), 56 (19), 50
-  // (17), 44 (15) and 55 (February 19); i = 53 and 47 (March 18, 16) mention none.
+  // (17), 44 (15) and 35 (12); i = 53, 47, 41 and 38 mention none.
   const Verbatims recent = load_verbatims(f.db, r, 100, 5);
   REQUIRE(recent.comments.size() == 5);
   CHECK(recent.comments[3].respondent == "R44");
-  CHECK(recent.comments[4].date == "2026-02-19");
+  CHECK(recent.comments[4].date == "2026-03-12");
 
   const std::string json = verbatims_json(all, r, ui_labels("en"));
   CHECK(json.find('<') == std::string::npos);
