@@ -15,6 +15,7 @@ const char* const kBreakdownStyle = R"css(
 svg .heading { font-size: 13px; font-weight: 600; fill: #222; }
 svg .multiple-line { fill: none; stroke: #2c5aa0; stroke-width: 1.8; }
 table.heat td { text-align: center; min-width: 3.6em; }
+table.heat td:first-child { text-align: left; }
 table.heat td small { display: block; font-size: 0.75em; opacity: 0.8; }
 table.heat td.small { color: #777; }
 .h-3 { background: #b2182b; color: #fff; } .h-2 { background: #ef8a62; } .h-1 { background: #fddbc7; }
