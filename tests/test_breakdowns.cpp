@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "report/breakdowns.h"
+#include "report/breakdowns_text.h"
 #include "report/html_breakdowns.h"
 #include "report/html_report.h"
 #include "report/number_format.h"
@@ -199,6 +200,11 @@ TEST_CASE("segment x period NPS equals the view segment_nps_by_period, small gro
   CHECK(jan->bands.neutral == 2);
   CHECK(jan->bands.negative == 5);
   CHECK(jan->nps->value == doctest::Approx(-50.0));
+  // The terminal prints the same cell, with its n and the small-n flag.
+  std::ostringstream text;
+  print_breakdowns(r, b, ui_labels("en"), text);
+  CHECK(text.str().find("2026-01  -50.0* (8)") != std::string::npos);
+  CHECK(text.str().find("Delivery") != std::string::npos);
   // --where narrows the grid like every other section.
   const NpsReport roma = load_nps_report(f.db, {.segment = "store", .where = "store=Roma"});
   const Breakdowns only = load_breakdowns(f.db, roma);
