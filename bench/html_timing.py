@@ -14,7 +14,7 @@ PROBE = r"""<script>
     e.dispatchEvent(new Event(event || 'change'));
     return Number((performance.now() - t).toFixed(1));
   }
-  r.filter_word_ms = change('v-q', 'ritardo', 'input');
+  r.filter_word_ms = change('v-q', 'il', 'input');
   r.filter_band_ms = change('v-band', '2');
   r.filter_segment_ms = change('v-value', '1');
   r.filter_period_ms = change('v-period', '0');
