@@ -324,3 +324,27 @@ TEST_CASE("verbatims: capped per theme, newest first, UTF-16 offsets, no way out
   CHECK(scripts == 2);
   CHECK(closes == 2);
 }
+
+TEST_CASE("representative comments: the label shown agrees with the mention's own sentiment") {
+  Fixture f;
+  // Every comment reads positive overall, but the delays are complaints: none may be quoted as
+  // praise, and with no negative comment there is no negative example either. Response 4 (i = 3,
+  // a delay) is mixed: its delay may be quoted, as a complaint.
+  f.db.exec(
+      "UPDATE responses SET label = 'positive'; UPDATE responses SET label = 'mixed' WHERE "
+      "id = 4");
+  const NpsReport r = load_nps_report(f.db, {.examples = 3});
+  REQUIRE(!r.examples.empty());
+  bool mixed_quoted = false;
+  for (const Example& e : r.examples) {
+    CAPTURE(e.text);
+    if (e.matched == "Late") {
+      CHECK(e.sentiment < 0);
+      CHECK(e.response_id == 4);
+      mixed_quoted = true;
+    } else {
+      CHECK(e.sentiment > 0);
+    }
+  }
+  CHECK(mixed_quoted);
+}
