@@ -32,8 +32,8 @@ struct Sums {
   NetCounts bands;
 };
 
-// Every response of the segment column in scope, read once through the (name, value) index:
-// its value, and per value and day the band counts and comments.
+// The segment column through the (name, value) index: per value and day, the band counts and
+// comments of the responses in scope (summed by SQLite), and each response's value.
 struct SegmentRows {
   std::unordered_map<std::int64_t, std::size_t> value_of;  // response id -> index in b.values
   std::vector<std::int64_t> comments;                      // per value
@@ -43,28 +43,35 @@ struct SegmentRows {
 SegmentRows read_segment(SQLite::Database& db, const NpsReport& r, const Breakdowns& b) {
   SegmentRows out;
   out.comments.assign(b.values.size(), 0);
-  std::map<std::string, std::size_t> index;
+  std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; i < b.values.size(); ++i) index[b.values[i]] = i;
-  ScopedQuery st(db,
-                 "SELECT s.response_id, s.value, substr(r.response_date, 1, 10), r.band, "
-                 "trim(r.text) <> '' FROM segments s JOIN scope r ON r.id = s.response_id WHERE "
-                 "s.name IN " +
-                     kSegmentNames,
-                 r.options);
-  st->bind(":segment", r.options.segment);
-  while (st->executeStep()) {
-    const auto value = index.find(st->getColumn(1).getString());
+  // Counted by SQLite per value and day, over the responses in scope.
+  ScopedQuery days(db,
+                   "SELECT s.value, substr(r.response_date, 1, 10), min(r.id), "
+                   "coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
+                   "coalesce(sum(r.band = 'detractor'), 0), sum(trim(r.text) <> '') FROM "
+                   "segments s JOIN scope r ON r.id = s.response_id WHERE s.name IN " +
+                       kSegmentNames + " GROUP BY s.value, substr(r.response_date, 1, 10)",
+                   r.options);
+  days->bind(":segment", r.options.segment);
+  while (days->executeStep()) {
+    const auto value = index.find(std::string_view(days->getColumn(0).getText()));
     if (value == index.end()) continue;
-    const std::int64_t id = st->getColumn(0).getInt64();
-    out.value_of.emplace(id, value->second);
-    out.comments[value->second] += st->getColumn(4).getInt();
-    if (st->getColumn(2).isNull()) continue;
-    auto& [some_id, bands] = out.days[{value->second, st->getColumn(2).getString()}];
-    some_id = id;
-    const std::string band = st->getColumn(3).getString();
-    if (band == "promoter") ++bands.positive;
-    if (band == "passive") ++bands.neutral;
-    if (band == "detractor") ++bands.negative;
+    out.comments[value->second] += days->getColumn(6).getInt64();
+    if (days->getColumn(1).isNull()) continue;
+    out.days[{value->second, days->getColumn(1).getString()}] = {
+        days->getColumn(2).getInt64(),
+        {days->getColumn(3).getInt64(), days->getColumn(4).getInt64(),
+         days->getColumn(5).getInt64()}};
+  }
+  // Each response's value, from the segments alone: the snapshot it is matched with is in
+  // scope already.
+  SQLite::Statement values(
+      db, "SELECT response_id, value FROM segments WHERE name IN " + kSegmentNames);
+  values.bind(":segment", r.options.segment);
+  while (values.executeStep()) {
+    const auto value = index.find(std::string_view(values.getColumn(1).getText()));
+    if (value != index.end()) out.value_of.emplace(values.getColumn(0).getInt64(), value->second);
   }
   return out;
 }
