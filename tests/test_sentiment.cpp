@@ -699,3 +699,19 @@ TEST_CASE("'grazie tante' / 'thanks a lot' right after a complaint is sarcasm") 
   CHECK(shipped_score("They fixed it in a day. Thanks a lot.", Lang::En).label == pos);
   CHECK(shipped_score("Grazie tante", Lang::It).label == pos);
 }
+
+TEST_CASE("analyzer: an apostrophe lost to U+FFFD still negates; mentions quote the original") {
+  Analyzer a(testing::shipped(), Lang::En);
+  const Analysis lost = a.analyze("I don\uFFFDt like the service, it isn\uFFFDt good");
+  const Analysis kept = a.analyze("I don\u2019t like the service, it isn\u2019t good");
+  CHECK(lost.score == doctest::Approx(kept.score));
+  CHECK(lost.score < -0.05);
+  REQUIRE(lost.mentions.size() == kept.mentions.size());
+  for (std::size_t i = 0; i < lost.mentions.size(); ++i) {
+    CHECK(lost.mentions[i].start == kept.mentions[i].start);
+    CHECK(lost.mentions[i].sentiment == doctest::Approx(kept.mentions[i].sentiment));
+  }
+  Analyzer it(testing::shipped(), Lang::It);
+  const Analysis elided = it.analyze("Non mi è piaciuto l\uFFFDatteggiamento dell\uFFFDoperatore");
+  CHECK(elided.score < -0.05);
+}

@@ -8,6 +8,7 @@
 #include "helpers.h"
 #include "text/html_entities.h"
 #include "text/language.h"
+#include "text/lost_characters.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -288,4 +289,32 @@ TEST_CASE("tokenizer: an ellipsis character ends a clause (it folds to '...')") 
   REQUIRE(t.tokens.size() == 4);
   CHECK(t.tokens[2].kind == TokenKind::Punct);
   CHECK(is_clause_boundary(t.tokens[2]));
+}
+
+TEST_CASE("lost characters: U+FFFD between letters is an apostrophe, before digits a currency") {
+  std::string out;
+  CHECK(repair_lost_characters("I can\uFFFDt call", out));
+  CHECK(out == "I can\u2019t call");
+  CHECK(repair_lost_characters("l\uFFFDordine, dell\uFFFDoperatore", out));
+  CHECK(out == "l\u2019ordine, dell\u2019operatore");
+  CHECK(repair_lost_characters("a bill of \uFFFD90 (\uFFFD5 more)", out));
+  CHECK(out == "a bill of \u20AC90 (\u20AC5 more)");
+  // Same byte length: every offset holds.
+  CHECK(out.size() == std::string("a bill of \uFFFD90 (\uFFFD5 more)").size());
+  // Anything else stays as it is: a lost final accent, a lone one, one glued to a number.
+  out = "untouched";
+  CHECK_FALSE(repair_lost_characters("perch\uFFFD no? pi\uFFFD bello", out));
+  CHECK_FALSE(repair_lost_characters("\uFFFD \uFFFD\uFFFD", out));
+  CHECK_FALSE(repair_lost_characters("A1\uFFFD2", out));
+  CHECK_FALSE(repair_lost_characters("plain text", out));
+  CHECK(out == "untouched");
+  // The tokenizer then reads the contraction and the elision.
+  Tokenizer tok;
+  TokenizedText t;
+  std::string repaired;
+  REQUIRE(repair_lost_characters("I don\uFFFDt like l\uFFFDofferta", repaired));
+  tok.tokenize(repaired, t);
+  std::vector<std::string> norms;
+  for (const Token& k : t.tokens) norms.push_back(k.norm);
+  CHECK(norms == std::vector<std::string>{"i", "do", "not", "like", "l'", "offerta"});
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <utility>
 
+#include "text/lost_characters.h"
 #include "text/utf8.h"
 
 namespace ascolto {
@@ -63,6 +64,10 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   std::vector<TraceStep>* steps = trace ? &x.steps : nullptr;
   x.steps.clear();
   StageClock clock(timed_);
+  // Apostrophes and currency signs lost before the export ("can\uFFFDt") are read back; the
+  // repaired text has the same offsets, and mentions quote the original.
+  const std::string_view original = text;
+  if (repair_lost_characters(text, repaired_)) text = repaired_;
   tokenizer_.tokenize(text, tokens);
   clock.lap(times_.tokenize);
   Analysis& a = x.analysis;
@@ -93,6 +98,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   a.sentences = static_cast<std::uint32_t>(tokens.sentences.size());
   a.mentions.reserve(x.theme_spans.size());
   if (!x.theme_spans.empty()) mentions_.prepare(sentiment);
+  text = original;
   CodePointCounter offsets(text);
   for (const ThemeSpan& span : x.theme_spans) {
     Mention m;

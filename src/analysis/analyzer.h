@@ -85,7 +85,8 @@ class Analyzer {
   SignalDetector signals_;
   MentionSentiment mentions_;
   std::vector<SentenceText> sentence_texts_;  // the rules' view of each sentence, shared
-  Explanation scratch_;  // reused between comments: its buffers keep their capacity
+  std::string repaired_;  // the text with lost characters read back (text/lost_characters.h)
+  Explanation scratch_;   // reused between comments: its buffers keep their capacity
   bool timed_ = false;
   AnalysisTimes times_;
 };
