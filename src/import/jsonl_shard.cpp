@@ -140,12 +140,18 @@ class RunWriter {
                       end != nullptr ? end->at("inputs").dump() : "[]");
     if (end != nullptr && !end->at("pii_redactions").is_null())
       store_.record_redactions(run_, end->at("pii_redactions").dump());
-    SQLite::Statement origin(store_.db(),
-                             "UPDATE runs SET started_at = ?, host = ?, pid = ? WHERE id = ?");
+    SQLite::Statement origin(
+        store_.db(),
+        "UPDATE runs SET started_at = ?, finished_at = ?, host = ?, pid = ? WHERE id = ?");
     origin.bind(1, header_.at("started_at").get<std::string>());
-    origin.bind(2, header_.at("host").get<std::string>());
-    origin.bind(3, header_.at("pid").get<std::int64_t>());
-    origin.bind(4, run_);
+    if (end != nullptr) {
+      origin.bind(2, end->at("finished_at").get<std::string>());
+    } else {
+      origin.bind(2);  // cut short: when is unknown
+    }
+    origin.bind(3, header_.at("host").get<std::string>());
+    origin.bind(4, header_.at("pid").get<std::int64_t>());
+    origin.bind(5, run_);
     origin.exec();
   }
 

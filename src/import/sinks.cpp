@@ -95,6 +95,7 @@ void JsonLinesSink::finish(ImportSummary& summary, ImportObserver&) {
     start();
     nlohmann::json end = {
         {"status", summary.interrupted ? "interrupted" : "completed"},
+        {"finished_at", utc_now()},
         {"inputs", summary.inputs},
         {"pii_redactions", summary.redacted
                                ? nlohmann::json::parse(pii_counts_json(summary.redactions))

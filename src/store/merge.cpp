@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -336,12 +337,19 @@ bool ShardMerger::merge(const MergeSource& source, ShardCounts& counts) {
 }
 
 void ShardMerger::copy_runs(const MergeSource& source, ShardCounts& counts) {
-  SQLite::Statement runs(db_,
-                         "SELECT id, started_at, host, pid, tool_version, lexicon_hash FROM "
-                         "shard.runs ORDER BY id");
-  SQLite::Statement find(db_,
-                         "SELECT id FROM main.runs WHERE started_at = ?1 AND host IS ?2 AND pid IS "
-                         "?3 AND tool_version = ?4 AND lexicon_hash = ?5 ORDER BY id LIMIT 1");
+  // A run's identity across copies: everything about it that no merge changes (rows_new and
+  // rows_rejected move when a merge refuses a row).
+  constexpr const char* kIdentity[] = {"started_at",   "finished_at",  "host",          "pid",
+                                       "tool_version", "lexicon_hash", "inputs",        "options",
+                                       "rows_read",    "rows_updated", "rows_unchanged"};
+  constexpr int kColumns = static_cast<int>(std::size(kIdentity));
+  std::string columns, match;
+  for (int i = 0; i < kColumns; ++i) {
+    columns += std::string(", ") + kIdentity[i];
+    match += std::string(i == 0 ? "" : " AND ") + kIdentity[i] + " IS ?" + std::to_string(i + 1);
+  }
+  SQLite::Statement runs(db_, "SELECT id" + columns + " FROM shard.runs ORDER BY id");
+  SQLite::Statement find(db_, "SELECT id FROM main.runs WHERE " + match + " ORDER BY id LIMIT 1");
   SQLite::Statement copy(
       db_,
       "INSERT INTO main.runs (started_at, finished_at, status, tool_version, inputs, "
@@ -354,7 +362,7 @@ void ShardMerger::copy_runs(const MergeSource& source, ShardCounts& counts) {
   SQLite::Statement map(db_, "INSERT INTO temp.run_map (sid, id, copied) VALUES (?, ?, ?)");
   while (runs.executeStep()) {
     const std::int64_t sid = runs.getColumn(0).getInt64();
-    for (int i = 1; i <= 5; ++i) {
+    for (int i = 1; i <= kColumns; ++i) {
       const SQLite::Column value = runs.getColumn(i);
       if (value.isNull()) {
         find.bind(i);

@@ -1,0 +1,393 @@
+// Merging shards (store/merge.h) and JSON lines with every field (import/jsonl_shard.h), driven
+// as a library: an export imported on one machine against the same export cut in parts, each
+// imported into its own shard and merged; idempotence, a changed shard, refusals.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.h"
+#include "helpers.h"
+#include "import/importer.h"
+#include "import/jsonl_shard.h"
+#include "import/sinks.h"
+#include "store/merge.h"
+
+using namespace ascolto;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("ascolto-merge-" + std::to_string(::getpid()));
+  fs::create_directories(dir / fs::path(name).parent_path());
+  return dir / name;
+}
+
+std::string write_file(const std::string& name, const std::string& content) {
+  const fs::path p = scratch(name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p.string();
+}
+
+std::string fresh_db(const std::string& name) {
+  const fs::path p = scratch(name);
+  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
+  return p.string();
+}
+
+const std::string kKey(64, 'a');  // one pseudonym key for every part
+const RunInfo kRun{"test", "[]", "lex", "{}"};
+
+struct Quiet : ImportObserver {
+  void problem(const std::string&, const std::string&, const std::string&) override {}
+};
+
+ImportOptions options_for(const std::vector<std::string>& files, const std::string& key) {
+  ImportOptions o;
+  o.files = files;
+  o.threads = 2;
+  o.batch_size = 7;
+  o.pseudonym_key_hex = key;
+  return o;
+}
+
+// Imports `files` into the database `db` in one run.
+void import_into(const std::string& db, const std::vector<std::string>& files,
+                 const RunInfo& run = kRun, const std::string& key = kKey) {
+  Store store(db);
+  adopt_pseudonym_key(store.db(), key);
+  StoreSink sink(store, run, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), options_for(files, key));
+  importer.add_sink(sink);
+  Quiet quiet;
+  importer.run(quiet);
+}
+
+// Imports `files` into JSON lines with every field, as `analyze --out F --out-fields all`.
+std::string import_to_jsonl(const std::string& name, const std::vector<std::string>& files) {
+  const std::string path = scratch(name).string();
+  std::ofstream out(path, std::ios::binary);
+  JsonLinesSink sink(out, path, json_run_header(kRun, testing::shipped().taxonomy, ""));
+  Importer importer(testing::shipped(), options_for(files, kKey));
+  importer.add_sink(sink);
+  Quiet quiet;
+  importer.run(quiet);
+  return path;
+}
+
+struct Merged {
+  std::vector<ShardCounts> shards;
+};
+
+Merged merge_into(const std::string& target, const std::vector<std::string>& shards,
+                  bool force = false) {
+  ShardMerger merger(target, {force});
+  std::vector<MergeSource> sources;
+  for (const std::string& s : shards) sources.push_back({s, s});
+  merger.check(sources);
+  Merged m;
+  for (const MergeSource& s : sources) {
+    ShardCounts counts;
+    REQUIRE(merger.merge(s, counts));
+    m.shards.push_back(counts);
+  }
+  REQUIRE(merger.finish());
+  return m;
+}
+
+// The rows of a query, each as one string, sorted: a table or view compared as a multiset.
+std::vector<std::string> rows_of(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  SQLite::Statement st(d, sql);
+  std::vector<std::string> rows;
+  while (st.executeStep()) {
+    std::string row;
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+      const SQLite::Column c = st.getColumn(i);
+      row += c.isNull() ? "NULL" : c.getString();
+      row += '|';
+    }
+    rows.push_back(std::move(row));
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+std::int64_t count(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getInt64();
+}
+
+// Everything a single import and a merge must agree on: the responses (but where each part file
+// was and its line numbers), segments, mentions, rejects, themes and every view's figures.
+void check_same_store(const std::string& single, const std::string& merged) {
+  const std::vector<std::pair<std::string, std::string>> tables = {
+      {"responses",
+       "SELECT id, source_key, content_hash, respondent_id, response_date, score, band, lang, "
+       "text, sentences, sentiment, label, churn_intent, repeat_contact, recommendation, "
+       "source_id, input_hash FROM responses"},
+      {"segments", "SELECT * FROM segments"},
+      {"mentions", "SELECT * FROM mentions"},
+      // Reasons may quote line numbers, which a cut by hand shifts.
+      {"rejects", "SELECT col, severity, raw FROM rejects"},
+      {"themes", "SELECT * FROM themes"}};
+  for (const auto& [name, sql] : tables) {
+    CAPTURE(name);
+    const auto a = rows_of(single, sql), b = rows_of(merged, sql);
+    CHECK(a.size() == b.size());
+    CHECK(a == b);
+  }
+  const auto views = rows_of(single, "SELECT name FROM sqlite_master WHERE type = 'view'");
+  CHECK(views.size() >= 15);
+  for (std::string view : views) {
+    view.pop_back();  // the '|'
+    CAPTURE(view);
+    CHECK(rows_of(single, "SELECT * FROM " + view) == rows_of(merged, "SELECT * FROM " + view));
+  }
+  CHECK(count(single, "SELECT sum(rows_read) FROM runs") ==
+        count(merged, "SELECT sum(rows_read) FROM runs"));
+  CHECK(count(single, "SELECT sum(rows_new) FROM runs") ==
+        count(merged, "SELECT sum(rows_new) FROM runs"));
+}
+
+const char* kComments[] = {
+    "Ottimo servizio, personale gentile",     "Consegna in ritardo di una settimana",
+    "Prezzi troppo alti per la qualità",      "Great support, fast delivery",
+    "The app keeps crashing, terrible",       "Nulla da segnalare",
+    "Il pacco è arrivato rotto, pessimo",     "Staff was rude and the wait was long",
+    "Commessa molto disponibile e preparata", "Checkout semplice ma spedizione cara"};
+
+// An export of `rows` responses with ids, dates, scores, two segments and comments, a row the
+// reader rejects, an invalid score (a field problem) and a customer id that is an e-mail.
+std::string export_lines(int first, int last) {
+  std::string csv;
+  for (int i = first; i <= last; ++i) {
+    const std::string id = "R" + std::to_string(i);
+    if (i % 17 == 5) {
+      csv += id + ",\"unterminated\n";  // the record runs to the next quote: rejected
+      continue;
+    }
+    csv += id + "," + (i % 13 == 0 ? "dieci" : std::to_string(i % 11)) + ",2026-0" +
+           std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10) + "," +
+           (i % 3 == 0   ? "Milano"
+            : i % 3 == 1 ? "Roma"
+                         : "Napoli") +
+           "," +
+           (i % 7 == 0 ? "cliente" + std::to_string(i) + "@example.com" : "C" + std::to_string(i)) +
+           ",\"" + kComments[i % 10] + "\"\n";
+  }
+  return csv;
+}
+
+const std::string kHeader = "id,score,date,store,customer_id,comment\n";
+
+}  // namespace
+
+TEST_CASE("merge: shards of an export merged equal the export imported on one machine") {
+  const std::string whole = write_file("whole/export.csv", kHeader + export_lines(1, 60));
+  // Cut by hand between records, each part with the header, under the export's own name.
+  const std::string p1 = write_file("p1/export.csv", kHeader + export_lines(1, 20));
+  const std::string p2 = write_file("p2/export.csv", kHeader + export_lines(21, 45));
+  const std::string p3 = write_file("p3/export.csv", kHeader + export_lines(46, 60));
+  const std::string single = fresh_db("single.db");
+  import_into(single, {whole});
+  std::vector<std::string> shards;
+  for (const std::string& part : {p1, p2, p3}) {
+    shards.push_back(fresh_db("shard-" + std::to_string(shards.size() + 1) + ".db"));
+    import_into(shards.back(), {part});
+  }
+  const std::string merged = fresh_db("merged.db");
+  const Merged m = merge_into(merged, shards);
+  REQUIRE(m.shards.size() == 3);
+  CHECK(m.shards[0].added + m.shards[1].added + m.shards[2].added ==
+        count(single, "SELECT count(*) FROM responses"));
+  CHECK(m.shards[1].runs_copied == 1);
+  CHECK(count(single, "SELECT count(*) FROM rejects WHERE severity = 'row'") == 4);
+  CHECK(count(single, "SELECT count(*) FROM responses WHERE respondent_id LIKE '[EMAIL:%'") > 0);
+  check_same_store(single, merged);
+  // Each run is kept with the shard it came from; each reject with its run.
+  CHECK(count(merged, "SELECT count(*) FROM runs WHERE merged_from IS NOT NULL") == 3);
+  CHECK(count(merged,
+              "SELECT count(DISTINCT r.merged_from) FROM rejects j JOIN runs r ON r.id = "
+              "j.run_id WHERE j.severity = 'row'") == 3);
+  // The merged store holds the shards' pseudonym key: a later import into it agrees.
+  SQLite::Database merged_db(merged, SQLite::OPEN_READONLY);
+  CHECK(stored_pseudonym_key(merged_db) == kKey);
+
+  SUBCASE("merging again adds nothing") {
+    const Merged again = merge_into(merged, shards);
+    for (const ShardCounts& c : again.shards) {
+      CHECK(c.added == 0);
+      CHECK(c.updated == 0);
+      CHECK(c.runs_copied == 0);
+      CHECK(c.rejects_copied == 0);
+    }
+    check_same_store(single, merged);
+    CHECK(count(merged, "SELECT count(*) FROM runs") == 3);
+  }
+
+  SUBCASE("a shard whose rows changed updates them, as a re-import does") {
+    const std::string p2b =
+        write_file("p2/export.csv",
+                   kHeader + export_lines(21, 44) + "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n");
+    import_into(shards[1], {p2b});
+    const Merged again = merge_into(merged, shards);
+    CHECK(again.shards[1].updated == 1);
+    CHECK(again.shards[1].added == 0);
+    CHECK(again.shards[1].runs_copied == 1);
+    // The same change imported on one machine.
+    const std::string whole2 = write_file(
+        "whole/export.csv", kHeader + export_lines(1, 44) +
+                                "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n" + export_lines(46, 60));
+    import_into(single, {whole2});
+    CHECK(count(merged, "SELECT score FROM responses WHERE source_id = 'R45'") == 10);
+    const auto cols = "SELECT id, source_key, score, text, sentiment FROM responses";
+    CHECK(rows_of(single, cols) == rows_of(merged, cols));
+    CHECK(rows_of(single, "SELECT * FROM theme_stats") ==
+          rows_of(merged, "SELECT * FROM theme_stats"));
+  }
+}
+
+TEST_CASE("merge: a key two shards hold is a duplicate, as within one run") {
+  const std::string whole =
+      write_file("dup/whole/export.csv", kHeader + export_lines(1, 10) + export_lines(8, 12));
+  const std::string p1 = write_file("dup/p1/export.csv", kHeader + export_lines(1, 10));
+  const std::string p2 = write_file("dup/p2/export.csv", kHeader + export_lines(8, 12));
+  const std::string single = fresh_db("dup-single.db");
+  import_into(single, {whole});
+  const std::string s1 = fresh_db("dup-1.db"), s2 = fresh_db("dup-2.db");
+  import_into(s1, {p1});
+  import_into(s2, {p2});
+  const std::string merged = fresh_db("dup-merged.db");
+  const Merged m = merge_into(merged, {s1, s2});
+  CHECK(m.shards[1].refused == 3);  // R8, R9, R10
+  CHECK(count(merged, "SELECT count(*) FROM responses") ==
+        count(single, "SELECT count(*) FROM responses"));
+  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id ''R9''%'") ==
+        1);
+  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE severity = 'row'") ==
+        count(single, "SELECT count(*) FROM rejects WHERE severity = 'row'"));
+  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE severity = 'field'") ==
+        count(single, "SELECT count(*) FROM rejects WHERE severity = 'field'"));
+  CHECK(count(merged, "SELECT sum(rows_new) FROM runs") ==
+        count(merged, "SELECT count(*) FROM responses"));
+  const auto cols = "SELECT id, source_key, text, score FROM responses";
+  CHECK(rows_of(single, cols) == rows_of(merged, cols));
+  // Merging again records the refusals once.
+  merge_into(merged, {s1, s2});
+  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id%'") == 3);
+}
+
+TEST_CASE(
+    "merge: shards analysed with other lexicons, versions or keys are refused, unless forced") {
+  const std::string p1 = write_file("refuse/p1/export.csv", kHeader + export_lines(1, 10));
+  const std::string p2 = write_file("refuse/p2/export.csv", kHeader + export_lines(11, 20));
+  const std::string s1 = fresh_db("refuse-1.db");
+  import_into(s1, {p1});
+
+  const std::string other_lexicons = fresh_db("refuse-lex.db");
+  import_into(other_lexicons, {p2}, RunInfo{"test", "[]", "otherlex", "{}"});
+  const std::string target = fresh_db("refuse-target.db");
+  {
+    ShardMerger merger(target, {});
+    try {
+      merger.check({{s1, "shard-1.db"}, {other_lexicons, "shard-2.db"}});
+      FAIL("not refused");
+    } catch (const MergeRefused& e) {
+      const std::string what = e.what();
+      CHECK(what.find("shard-2.db was analysed with other lexicons than shard-1.db") !=
+            std::string::npos);
+      CHECK(what.find("otherlex") != std::string::npos);
+      CHECK(what.find("lexicons lex,") != std::string::npos);
+      CHECK(what.find("--force") != std::string::npos);
+    }
+  }
+  CHECK(count(target, "SELECT count(*) FROM responses") == 0);  // nothing written
+
+  const std::string other_version = fresh_db("refuse-version.db");
+  import_into(other_version, {p2}, RunInfo{"test2", "[]", "lex", "{}"});
+  CHECK_THROWS_WITH_AS(merge_into(target, {s1, other_version}),
+                       doctest::Contains("other ascolto version"), MergeRefused);
+
+  const std::string other_key = fresh_db("refuse-key.db");
+  import_into(other_key, {p2}, kRun, std::string(64, 'b'));
+  CHECK_THROWS_WITH_AS(merge_into(target, {s1, other_key}),
+                       doctest::Contains("pseudonymized with another key"), MergeRefused);
+  // The same key: merged.
+  const std::string same_key = fresh_db("refuse-same-key.db");
+  import_into(same_key, {p2});
+  CHECK_NOTHROW(merge_into(target, {s1, same_key}));
+
+  // Against a target that holds rows: its analysis is the reference.
+  CHECK_THROWS_WITH_AS(merge_into(target, {other_lexicons}),
+                       doctest::Contains(("than " + target).c_str()), MergeRefused);
+  const Merged forced = merge_into(target, {other_lexicons}, true);
+  CHECK(forced.shards[0].updated == 10);  // other lexicons: every row re-analysed
+
+  // Not a database of ours.
+  {
+    SQLite::Database d(fresh_db("refuse/stray.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    d.exec("CREATE TABLE t (x)");
+  }
+  CHECK_THROWS_AS(merge_into(target, {scratch("refuse/stray.db").string()}), InputError);
+}
+
+TEST_CASE("merge: an unfinished analysis is refused unless forced") {
+  const std::string p1 = write_file("running/export.csv", kHeader + export_lines(1, 10));
+  const std::string shard = fresh_db("running.db");
+  import_into(shard, {p1});
+  {
+    SQLite::Database d(shard, SQLite::OPEN_READWRITE);
+    d.exec("UPDATE runs SET status = 'running'");
+  }
+  const std::string target = fresh_db("running-target.db");
+  CHECK_THROWS_WITH_AS(merge_into(target, {shard}), doctest::Contains("still running"),
+                       MergeRefused);
+  merge_into(target, {shard}, true);
+  CHECK(count(target, "SELECT count(*) FROM runs WHERE status = 'interrupted'") == 1);
+}
+
+TEST_CASE("merge: JSON lines with every field merge like the shards they stand for") {
+  const std::string whole = write_file("jsonl/whole/export.csv", kHeader + export_lines(1, 40));
+  const std::string p1 = write_file("jsonl/p1/export.csv", kHeader + export_lines(1, 21));
+  const std::string p2 = write_file("jsonl/p2/export.csv", kHeader + export_lines(22, 40));
+  const std::string single = fresh_db("jsonl-single.db");
+  import_into(single, {whole});
+  const std::string j1 = import_to_jsonl("jsonl/part-1.jsonl", {p1});
+  const std::string j2 = import_to_jsonl("jsonl/part-2.jsonl", {p2});
+  std::vector<std::string> shards;
+  for (const std::string& j : {j1, j2}) {
+    CHECK_FALSE(is_sqlite_file(j));
+    shards.push_back(fresh_db("jsonl-shard-" + std::to_string(shards.size() + 1) + ".db"));
+    jsonl_to_shard(j, shards.back());
+    CHECK(is_sqlite_file(shards.back()));
+  }
+  const std::string merged = fresh_db("jsonl-merged.db");
+  merge_into(merged, shards);
+  check_same_store(single, merged);
+  // The runs keep where and when they ran; merged twice, they are copied once.
+  CHECK(count(merged, "SELECT count(*) FROM runs WHERE status = 'completed'") == 2);
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    fs::remove(shards[i]);
+    jsonl_to_shard(i == 0 ? j1 : j2, shards[i]);
+  }
+  merge_into(merged, shards);
+  CHECK(count(merged, "SELECT count(*) FROM runs") == 2);
+  check_same_store(single, merged);
+
+  // JSON lines of the analysis only are refused with what to do.
+  std::ostringstream plain;
+  {
+    JsonLinesSink sink(plain, "plain");
+    Importer importer(testing::shipped(), options_for({p1}, kKey));
+    importer.add_sink(sink);
+    Quiet quiet;
+    importer.run(quiet);
+  }
+  const std::string analysis_only = write_file("jsonl/plain.jsonl", plain.str());
+  CHECK_THROWS_WITH_AS(jsonl_to_shard(analysis_only, fresh_db("jsonl-plain.db")),
+                       doctest::Contains("--out-fields all"), InputError);
+}
