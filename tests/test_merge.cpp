@@ -14,8 +14,12 @@
 #include "import/jsonl_shard.h"
 #include "import/sinks.h"
 #include "store/merge.h"
+#include "store_compare.h"
 
 using namespace ascolto;
+using testing::check_same_store;
+using testing::count_of;
+using testing::rows_of;
 namespace fs = std::filesystem;
 
 namespace {
@@ -70,7 +74,8 @@ void import_into(const std::string& db, const std::vector<std::string>& files,
 std::string import_to_jsonl(const std::string& name, const std::vector<std::string>& files) {
   const std::string path = scratch(name).string();
   std::ofstream out(path, std::ios::binary);
-  JsonLinesSink sink(out, path, json_run_header(kRun, testing::shipped().taxonomy, ""));
+  JsonLinesSink sink(out, path,
+                     json_run_header(kRun, testing::shipped().taxonomy, key_fingerprint(kKey)));
   Importer importer(testing::shipped(), options_for(files, kKey));
   importer.add_sink(sink);
   Quiet quiet;
@@ -83,8 +88,11 @@ struct Merged {
 };
 
 Merged merge_into(const std::string& target, const std::vector<std::string>& shards,
-                  bool force = false) {
-  ShardMerger merger(target, {force});
+                  bool force = false, const std::string& key = "") {
+  MergeOptions options;
+  options.force = force;
+  options.key_hex = key;
+  ShardMerger merger(target, options);
   std::vector<MergeSource> sources;
   for (const std::string& s : shards) sources.push_back({s, s});
   merger.check(sources);
@@ -96,61 +104,6 @@ Merged merge_into(const std::string& target, const std::vector<std::string>& sha
   }
   REQUIRE(merger.finish());
   return m;
-}
-
-// The rows of a query, each as one string, sorted: a table or view compared as a multiset.
-std::vector<std::string> rows_of(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  SQLite::Statement st(d, sql);
-  std::vector<std::string> rows;
-  while (st.executeStep()) {
-    std::string row;
-    for (int i = 0; i < st.getColumnCount(); ++i) {
-      const SQLite::Column c = st.getColumn(i);
-      row += c.isNull() ? "NULL" : c.getString();
-      row += '|';
-    }
-    rows.push_back(std::move(row));
-  }
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
-std::int64_t count(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
-
-// Everything a single import and a merge must agree on: the responses (but where each part file
-// was and its line numbers), segments, mentions, rejects, themes and every view's figures.
-void check_same_store(const std::string& single, const std::string& merged) {
-  const std::vector<std::pair<std::string, std::string>> tables = {
-      {"responses",
-       "SELECT id, source_key, content_hash, respondent_id, response_date, score, band, lang, "
-       "text, sentences, sentiment, label, churn_intent, repeat_contact, recommendation, "
-       "source_id, input_hash FROM responses"},
-      {"segments", "SELECT * FROM segments"},
-      {"mentions", "SELECT * FROM mentions"},
-      // Reasons may quote line numbers, which a cut by hand shifts.
-      {"rejects", "SELECT col, severity, raw FROM rejects"},
-      {"themes", "SELECT * FROM themes"}};
-  for (const auto& [name, sql] : tables) {
-    CAPTURE(name);
-    const auto a = rows_of(single, sql), b = rows_of(merged, sql);
-    CHECK(a.size() == b.size());
-    CHECK(a == b);
-  }
-  const auto views = rows_of(single, "SELECT name FROM sqlite_master WHERE type = 'view'");
-  CHECK(views.size() >= 15);
-  for (std::string view : views) {
-    view.pop_back();  // the '|'
-    CAPTURE(view);
-    CHECK(rows_of(single, "SELECT * FROM " + view) == rows_of(merged, "SELECT * FROM " + view));
-  }
-  CHECK(count(single, "SELECT sum(rows_read) FROM runs") ==
-        count(merged, "SELECT sum(rows_read) FROM runs"));
-  CHECK(count(single, "SELECT sum(rows_new) FROM runs") ==
-        count(merged, "SELECT sum(rows_new) FROM runs"));
 }
 
 const char* kComments[] = {
@@ -203,16 +156,16 @@ TEST_CASE("merge: shards of an export merged equal the export imported on one ma
   const Merged m = merge_into(merged, shards);
   REQUIRE(m.shards.size() == 3);
   CHECK(m.shards[0].added + m.shards[1].added + m.shards[2].added ==
-        count(single, "SELECT count(*) FROM responses"));
+        count_of(single, "SELECT count(*) FROM responses"));
   CHECK(m.shards[1].runs_copied == 1);
-  CHECK(count(single, "SELECT count(*) FROM rejects WHERE severity = 'row'") == 4);
-  CHECK(count(single, "SELECT count(*) FROM responses WHERE respondent_id LIKE '[EMAIL:%'") > 0);
+  CHECK(count_of(single, "SELECT count(*) FROM rejects WHERE severity = 'row'") == 4);
+  CHECK(count_of(single, "SELECT count(*) FROM responses WHERE respondent_id LIKE '[EMAIL:%'") > 0);
   check_same_store(single, merged);
   // Each run is kept with the shard it came from; each reject with its run.
-  CHECK(count(merged, "SELECT count(*) FROM runs WHERE merged_from IS NOT NULL") == 3);
-  CHECK(count(merged,
-              "SELECT count(DISTINCT r.merged_from) FROM rejects j JOIN runs r ON r.id = "
-              "j.run_id WHERE j.severity = 'row'") == 3);
+  CHECK(count_of(merged, "SELECT count(*) FROM runs WHERE merged_from IS NOT NULL") == 3);
+  CHECK(count_of(merged,
+                 "SELECT count(DISTINCT r.merged_from) FROM rejects j JOIN runs r ON r.id = "
+                 "j.run_id WHERE j.severity = 'row'") == 3);
   // The merged store holds the shards' pseudonym key: a later import into it agrees.
   SQLite::Database merged_db(merged, SQLite::OPEN_READONLY);
   CHECK(stored_pseudonym_key(merged_db) == kKey);
@@ -226,7 +179,7 @@ TEST_CASE("merge: shards of an export merged equal the export imported on one ma
       CHECK(c.rejects_copied == 0);
     }
     check_same_store(single, merged);
-    CHECK(count(merged, "SELECT count(*) FROM runs") == 3);
+    CHECK(count_of(merged, "SELECT count(*) FROM runs") == 3);
   }
 
   SUBCASE("a shard whose rows changed updates them, as a re-import does") {
@@ -243,7 +196,7 @@ TEST_CASE("merge: shards of an export merged equal the export imported on one ma
         "whole/export.csv", kHeader + export_lines(1, 44) +
                                 "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n" + export_lines(46, 60));
     import_into(single, {whole2});
-    CHECK(count(merged, "SELECT score FROM responses WHERE source_id = 'R45'") == 10);
+    CHECK(count_of(merged, "SELECT score FROM responses WHERE source_id = 'R45'") == 10);
     const auto cols = "SELECT id, source_key, score, text, sentiment FROM responses";
     CHECK(rows_of(single, cols) == rows_of(merged, cols));
     CHECK(rows_of(single, "SELECT * FROM theme_stats") ==
@@ -264,21 +217,21 @@ TEST_CASE("merge: a key two shards hold is a duplicate, as within one run") {
   const std::string merged = fresh_db("dup-merged.db");
   const Merged m = merge_into(merged, {s1, s2});
   CHECK(m.shards[1].refused == 3);  // R8, R9, R10
-  CHECK(count(merged, "SELECT count(*) FROM responses") ==
-        count(single, "SELECT count(*) FROM responses"));
-  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id ''R9''%'") ==
+  CHECK(count_of(merged, "SELECT count(*) FROM responses") ==
+        count_of(single, "SELECT count(*) FROM responses"));
+  CHECK(count_of(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id ''R9''%'") ==
         1);
-  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE severity = 'row'") ==
-        count(single, "SELECT count(*) FROM rejects WHERE severity = 'row'"));
-  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE severity = 'field'") ==
-        count(single, "SELECT count(*) FROM rejects WHERE severity = 'field'"));
-  CHECK(count(merged, "SELECT sum(rows_new) FROM runs") ==
-        count(merged, "SELECT count(*) FROM responses"));
+  CHECK(count_of(merged, "SELECT count(*) FROM rejects WHERE severity = 'row'") ==
+        count_of(single, "SELECT count(*) FROM rejects WHERE severity = 'row'"));
+  CHECK(count_of(merged, "SELECT count(*) FROM rejects WHERE severity = 'field'") ==
+        count_of(single, "SELECT count(*) FROM rejects WHERE severity = 'field'"));
+  CHECK(count_of(merged, "SELECT sum(rows_new) FROM runs") ==
+        count_of(merged, "SELECT count(*) FROM responses"));
   const auto cols = "SELECT id, source_key, text, score FROM responses";
   CHECK(rows_of(single, cols) == rows_of(merged, cols));
   // Merging again records the refusals once.
   merge_into(merged, {s1, s2});
-  CHECK(count(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id%'") == 3);
+  CHECK(count_of(merged, "SELECT count(*) FROM rejects WHERE reason LIKE 'duplicate id%'") == 3);
 }
 
 TEST_CASE(
@@ -305,7 +258,7 @@ TEST_CASE(
       CHECK(what.find("--force") != std::string::npos);
     }
   }
-  CHECK(count(target, "SELECT count(*) FROM responses") == 0);  // nothing written
+  CHECK(count_of(target, "SELECT count(*) FROM responses") == 0);  // nothing written
 
   const std::string other_version = fresh_db("refuse-version.db");
   import_into(other_version, {p2}, RunInfo{"test2", "[]", "lex", "{}"});
@@ -347,7 +300,7 @@ TEST_CASE("merge: an unfinished analysis is refused unless forced") {
   CHECK_THROWS_WITH_AS(merge_into(target, {shard}), doctest::Contains("still running"),
                        MergeRefused);
   merge_into(target, {shard}, true);
-  CHECK(count(target, "SELECT count(*) FROM runs WHERE status = 'interrupted'") == 1);
+  CHECK(count_of(target, "SELECT count(*) FROM runs WHERE status = 'interrupted'") == 1);
 }
 
 TEST_CASE("merge: JSON lines with every field merge like the shards they stand for") {
@@ -365,17 +318,29 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
     jsonl_to_shard(j, shards.back());
     CHECK(is_sqlite_file(shards.back()));
   }
+  // Without the key, the store keeps the fingerprint the lines name; with it, the key.
+  const std::string keyless = fresh_db("jsonl-keyless.db");
+  merge_into(keyless, shards);
+  CHECK(rows_of(keyless, "SELECT name, value FROM settings") ==
+        std::vector<std::string>{"pseudonym_key_fingerprint|" + key_fingerprint(kKey) + "|"});
+  {
+    SQLite::Database d(keyless, SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH_AS(adopt_pseudonym_key(d, std::string(64, 'b')),
+                         doctest::Contains("another pseudonym key"), UsageError);
+    adopt_pseudonym_key(d, kKey);
+    CHECK(stored_pseudonym_key(d) == kKey);
+  }
   const std::string merged = fresh_db("jsonl-merged.db");
-  merge_into(merged, shards);
+  merge_into(merged, shards, false, kKey);
   check_same_store(single, merged);
   // The runs keep where and when they ran; merged twice, they are copied once.
-  CHECK(count(merged, "SELECT count(*) FROM runs WHERE status = 'completed'") == 2);
+  CHECK(count_of(merged, "SELECT count(*) FROM runs WHERE status = 'completed'") == 2);
   for (std::size_t i = 0; i < shards.size(); ++i) {
     fs::remove(shards[i]);
     jsonl_to_shard(i == 0 ? j1 : j2, shards[i]);
   }
-  merge_into(merged, shards);
-  CHECK(count(merged, "SELECT count(*) FROM runs") == 2);
+  merge_into(merged, shards, false, kKey);
+  CHECK(count_of(merged, "SELECT count(*) FROM runs") == 2);
   check_same_store(single, merged);
 
   // JSON lines of the analysis only are refused with what to do.

@@ -170,26 +170,6 @@ std::string describe_redactions(const PiiCounts& counts) {
   return text;
 }
 
-// The key in the --pseudonym-key file (64 hex digits, surrounding white space allowed); empty
-// without the option.
-std::string read_pseudonym_key(const std::string& path) {
-  if (path.empty()) return "";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw UsageError("--pseudonym-key: cannot read '" + path + "' (" + std::strerror(errno) + ")");
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::size_t begin = text.find_first_not_of(" \t\r\n");
-  const std::size_t end = text.find_last_not_of(" \t\r\n");
-  text = begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
-  const auto key = PseudonymKey::from_hex(text);
-  if (!key) {
-    throw UsageError("--pseudonym-key: '" + path +
-                     "' must hold 64 hex digits (e.g. made by `openssl rand -hex 32`)");
-  }
-  return key->hex();
-}
-
 }  // namespace
 
 int run_analyze(const std::vector<std::string>& args, const std::string& argv0) {
@@ -230,7 +210,16 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) {
     store = std::make_unique<Store>(opt.db);
-    if (!pseudonym_key.empty()) adopt_pseudonym_key(store->db(), pseudonym_key);
+    if (!pseudonym_key.empty()) {
+      adopt_pseudonym_key(store->db(), pseudonym_key);
+    } else if (stored_pseudonym_key(store->db()).empty() &&
+               !key_fingerprint_of(store->db(), "main").empty()) {
+      // Merged from JSON lines: its ids were made with a key only their fingerprint names.
+      throw UsageError(opt.db + " holds ids pseudonymized with the key " +
+                       key_fingerprint_of(store->db(), "main") +
+                       " (merged from JSON lines), which it does not hold: give it with "
+                       "--pseudonym-key FILE");
+    }
     // Ids with personal data get the same pseudonym on every run into this database.
     if (!opt.keep_pii) import.pseudonym_key_hex = store->pseudonym_key();
   } else if (!opt.keep_pii) {

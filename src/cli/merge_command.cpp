@@ -46,10 +46,10 @@ class TemporaryShards {
 int run_merge(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::vector<std::string> inputs;
-  std::string db;
+  std::string db, key_file;
   bool force = false;
   po::options_description desc(
-      "Usage: ascolto merge SHARD... --db PATH [--force]\n\n"
+      "Usage: ascolto merge SHARD... --db PATH [--force] [--pseudonym-key FILE]\n\n"
       "Merges shards into one store, as if one machine had imported every part in the order\n"
       "given: databases written by `analyze --db` and JSON lines written by `analyze --out FILE\n"
       "--out-fields all`. Responses, segments, mentions, runs and rejects are copied with their\n"
@@ -61,7 +61,10 @@ int run_merge(const std::vector<std::string>& args) {
                                                  "SQLite database to create or update")(
       "force", po::bool_switch(&force),
       "merge shards whose lexicons, version, options or pseudonym key differ, and shards with an "
-      "unfinished analysis");
+      "unfinished analysis")(
+      "pseudonym-key", po::value(&key_file),
+      "file with the key the parts' ids were pseudonymized with (analyze --pseudonym-key): the "
+      "store keeps it; needed for JSON lines, which name the key by its fingerprint only");
   if (!parse_with_positional(args, desc, "shard", inputs)) return 0;
   if (inputs.empty()) throw UsageError("no shards to merge (see --help)");
   if (db.empty()) throw UsageError("give the store to merge into with --db PATH");
@@ -85,7 +88,10 @@ int run_merge(const std::vector<std::string>& args) {
     if (interrupt_requested()) return kExitInterrupted;
   }
 
-  ShardMerger merger(db, {force});
+  MergeOptions options;
+  options.force = force;
+  options.key_hex = read_pseudonym_key(key_file);
+  ShardMerger merger(db, options);
   merger.check(sources);
   ShardCounts total;
   bool interrupted = false;

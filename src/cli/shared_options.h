@@ -42,4 +42,8 @@ PackChoice pack_choice(const LexiconCliOptions& o);
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0,
                                             const std::vector<std::string>& detected = {});
 
+// The key in a --pseudonym-key file (64 hex digits, surrounding white space allowed), as
+// PseudonymKey::hex; empty for an empty path. A missing file or another content is a UsageError.
+std::string read_pseudonym_key(const std::string& path);
+
 }  // namespace ascolto

@@ -170,8 +170,9 @@ std::string key_fingerprint_of(SQLite::Database& db, const std::string& schema) 
 void adopt_pseudonym_key(SQLite::Database& db, const std::string& key_hex) {
   const std::string stored = stored_pseudonym_key(db);
   if (stored == key_hex) return;
-  if (!stored.empty()) {
-    throw UsageError("the database already has another pseudonym key (" + key_fingerprint(stored) +
+  const std::string fingerprint = key_fingerprint_of(db, "main");
+  if (!fingerprint.empty() && fingerprint != key_fingerprint(key_hex)) {
+    throw UsageError("the database already has another pseudonym key (" + fingerprint +
                      ", the --pseudonym-key given is " + key_fingerprint(key_hex) +
                      "): its stored ids would no longer match; give its own key, or a new "
                      "database");
@@ -230,8 +231,11 @@ void ShardMerger::check(const std::vector<MergeSource>& sources) {
       reference = analyses_of(db_, "main");
     // The key the merged ids are made with: the target's, else that of the first shard with
     // pseudonyms in its ids, else the first shard's.
-    std::string key = stored_pseudonym_key(db_), key_name = target_;
-    std::string fp = key_fingerprint_of(db_, "main");
+    if (!options_.key_hex.empty()) adopt_pseudonym_key(db_, options_.key_hex);
+    std::string key = options_.key_hex.empty() ? stored_pseudonym_key(db_) : options_.key_hex;
+    std::string key_name = options_.key_hex.empty() ? target_ : "--pseudonym-key";
+    std::string fp = options_.key_hex.empty() ? key_fingerprint_of(db_, "main")
+                                              : key_fingerprint(options_.key_hex);
     bool key_fixed = !fp.empty();
     for (const MergeSource& source : sources) {
       attach(source);
@@ -297,6 +301,7 @@ void ShardMerger::check(const std::vector<MergeSource>& sources) {
       }
     }
     key_ = key;
+    key_fingerprint_ = fp;
   });
 }
 
@@ -401,7 +406,17 @@ void ShardMerger::take_settings() {
         "INSERT INTO main.themes (id, parent, label_en, label_it) SELECT id, parent, "
         "label_en, label_it FROM shard.themes");
   }
-  if (!key_.empty() && stored_pseudonym_key(db_).empty()) adopt_pseudonym_key(db_, key_);
+  if (!key_.empty() && stored_pseudonym_key(db_).empty()) {
+    adopt_pseudonym_key(db_, key_);
+  } else if (key_.empty() && !key_fingerprint_.empty() && key_fingerprint_of(db_, "main").empty()) {
+    // Ids from JSON lines: the key stays with whoever made them, its fingerprint is kept so that
+    // later merges and imports into this store are checked against it.
+    SQLite::Statement put(db_,
+                          "INSERT INTO settings (name, value) VALUES "
+                          "('pseudonym_key_fingerprint', ?)");
+    put.bind(1, key_fingerprint_);
+    put.exec();
+  }
 }
 
 void ShardMerger::map_responses(ShardCounts& counts) {

@@ -51,6 +51,9 @@ struct MergeSource {
 
 struct MergeOptions {
   bool force = false;
+  // The pseudonym key the shards were made with (merge --pseudonym-key): the target adopts it;
+  // JSON lines carry only its fingerprint. Empty: the target's, else the first shard's.
+  std::string key_hex;
   int busy_ms = 5000;
 };
 
@@ -94,7 +97,8 @@ class ShardMerger {
   std::string target_;
   MergeOptions options_;
   SQLite::Database db_;
-  std::string key_;    // the pseudonym key the merged ids are made with (check() chooses it)
+  std::string key_;  // the pseudonym key the merged ids are made with (check() chooses it)
+  std::string key_fingerprint_;  // its fingerprint (known alone for JSON lines)
   bool bulk_ = false;  // the target was empty: its deferred indexes are dropped until finish()
 };
 
@@ -102,8 +106,9 @@ class ShardMerger {
 std::string stored_pseudonym_key(SQLite::Database& db, const std::string& schema = "main");
 
 // Makes `key_hex` the pseudonym key of `db` (analyze --pseudonym-key): stored when the database
-// has none; a database that holds another key is refused (UsageError, naming both fingerprints),
-// as its stored ids would no longer match.
+// has none; a database that holds another key, or ids merged from JSON lines made with another
+// (their fingerprint), is refused (UsageError, naming both fingerprints): its stored ids would no
+// longer match.
 void adopt_pseudonym_key(SQLite::Database& db, const std::string& key_hex);
 
 // The fingerprint of the key `schema`'s ids were made with: its stored key's, else the one that
