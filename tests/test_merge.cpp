@@ -14,6 +14,7 @@
 #include "import/jsonl_shard.h"
 #include "import/sinks.h"
 #include "store/merge.h"
+#include "store/schema.h"
 #include "store_compare.h"
 
 using namespace ascolto;
@@ -355,4 +356,43 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
   const std::string analysis_only = write_file("jsonl/plain.jsonl", plain.str());
   CHECK_THROWS_WITH_AS(jsonl_to_shard(analysis_only, fresh_db("jsonl-plain.db")),
                        doctest::Contains("--out-fields all"), InputError);
+}
+
+TEST_CASE("merge: a shard of an older schema is refused, or merged from an upgraded copy") {
+  const std::string part = write_file("old/export.csv", kHeader + export_lines(1, 12));
+  const std::string shard = fresh_db("old-current.db");
+  import_into(shard, {part});
+  // The same shard as the schema before runs.merged_from.
+  const std::string old = fresh_db("old-v11.db");
+  {
+    SQLite::Database d(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(d, kSchemaVersion - 1);
+    d.exec("ATTACH DATABASE '" + shard + "' AS s");
+    for (const char* table :
+         {"runs", "responses", "segments", "mentions", "rejects", "themes", "settings"}) {
+      const std::string columns =
+          std::string(table) == "runs"
+              ? "id, started_at, finished_at, status, tool_version, inputs, lexicon_hash, options, "
+                "rows_read, rows_new, rows_updated, rows_unchanged, rows_rejected, pii_redactions, "
+                "pid, host"
+              : "*";
+      d.exec(std::string("INSERT INTO main.") + table + " SELECT " + columns + " FROM s." + table);
+    }
+  }
+  const std::string target = fresh_db("old-target.db");
+  CHECK_THROWS_WITH_AS(
+      merge_into(target, {old}),
+      doctest::Contains(("its schema version is " + std::to_string(kSchemaVersion - 1) + ", " +
+                         target + "'s is " + std::to_string(kSchemaVersion))
+                            .c_str()),
+      MergeRefused);
+  CHECK(schema_version_of(old) == kSchemaVersion - 1);
+  const std::string copy = fresh_db("old-copy.db");
+  upgraded_copy(old, copy);
+  CHECK(schema_version_of(copy) == kSchemaVersion);
+  CHECK(schema_version_of(old) == kSchemaVersion - 1);  // left as it was
+  merge_into(target, {copy}, true);
+  const std::string reference = fresh_db("old-reference.db");
+  merge_into(reference, {shard});
+  check_same_store(reference, target);
 }

@@ -12,6 +12,7 @@
 #include "import/jsonl_shard.h"
 #include "import/output_paths.h"
 #include "store/merge.h"
+#include "store/schema.h"
 
 namespace ascolto {
 namespace {
@@ -79,7 +80,15 @@ int run_merge(const std::vector<std::string>& args) {
   std::vector<MergeSource> sources;
   for (const std::string& input : inputs) {
     if (is_sqlite_file(input)) {
-      sources.push_back({input, input});
+      const int version = schema_version_of(input);
+      if (force && version > 0 && version < kSchemaVersion) {
+        // Made by an older ascolto: merged from an upgraded copy, the shard left as it is.
+        const std::string copy = temporary.next();
+        upgraded_copy(input, copy);
+        sources.push_back({copy, input});
+      } else {
+        sources.push_back({input, input});
+      }
       continue;
     }
     const std::string shard = temporary.next();

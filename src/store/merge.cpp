@@ -154,6 +154,28 @@ std::string stored_pseudonym_key(SQLite::Database& db, const std::string& schema
   return get.executeStep() ? get.getColumn(0).getString() : "";
 }
 
+int schema_version_of(const std::string& path) {
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return schema_version(db);
+  } catch (const SQLite::Exception&) {
+    return 0;
+  }
+}
+
+void upgraded_copy(const std::string& shard, const std::string& copy) {
+  guarded(copy, [&] {
+    {
+      SQLite::Database source(shard, SQLite::OPEN_READONLY);
+      SQLite::Statement vacuum(source, "VACUUM INTO ?");
+      vacuum.bind(1, copy);
+      vacuum.exec();
+    }
+    SQLite::Database upgraded(copy, SQLite::OPEN_READWRITE);
+    migrate(upgraded);
+  });
+}
+
 std::string key_fingerprint_of(SQLite::Database& db, const std::string& schema) {
   if (const std::string key = stored_pseudonym_key(db, schema); !key.empty())
     return key_fingerprint(key);

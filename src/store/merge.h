@@ -18,8 +18,9 @@
 // Shards analysed with other lexicons, another Ascolto version or other options than the target
 // (or, for an empty target, than the first shard), at another schema version, or whose ids were
 // pseudonymized with another key are refused before anything is written (MergeRefused, naming
-// both values) unless `force`; a shard with an analysis still running is refused unless `force`
-// (its runs are then copied as interrupted). A newer schema is refused always.
+// both values) unless `force` (a shard of an older schema is then merged from an upgraded copy,
+// upgraded_copy); a shard with an analysis still running is refused unless `force` (its runs are
+// then copied as interrupted). A newer schema is refused always.
 //
 //   ShardMerger merger("all.db", {.force = false});
 //   merger.check({{"shard-1.db", "shard-1.db"}, {"shard-2.db", "shard-2.db"}});   // or throws
@@ -101,6 +102,14 @@ class ShardMerger {
   std::string key_fingerprint_;  // its fingerprint (known alone for JSON lines)
   bool bulk_ = false;  // the target was empty: its deferred indexes are dropped until finish()
 };
+
+// The schema version of the database at `path` (0 for a file that is not one).
+int schema_version_of(const std::string& path);
+
+// Writes a copy of the database at `shard` to `copy` (a consistent snapshot, VACUUM INTO) and
+// brings the copy to this schema version, so that a shard made by an older ascolto can be merged
+// (--force); the shard itself is left as it is.
+void upgraded_copy(const std::string& shard, const std::string& copy);
 
 // The pseudonym key `db` holds (64 hex digits), empty when it has none.
 std::string stored_pseudonym_key(SQLite::Database& db, const std::string& schema = "main");
