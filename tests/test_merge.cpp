@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/interrupt.h"
 #include "helpers.h"
 #include "import/importer.h"
 #include "import/jsonl_shard.h"
@@ -393,6 +394,27 @@ TEST_CASE("merge: a shard of an older schema is refused, or merged from an upgra
   CHECK(schema_version_of(old) == kSchemaVersion - 1);  // left as it was
   merge_into(target, {copy}, true);
   const std::string reference = fresh_db("old-reference.db");
+  merge_into(reference, {shard});
+  check_same_store(reference, target);
+}
+
+TEST_CASE("merge: Ctrl-C rolls the shard back; merging again completes") {
+  const std::string part = write_file("ctrlc/export.csv", kHeader + export_lines(1, 30));
+  const std::string shard = fresh_db("ctrlc-shard.db");
+  import_into(shard, {part});
+  const std::string target = fresh_db("ctrlc-target.db");
+  {
+    ShardMerger merger(target, {});
+    merger.check({{shard, shard}});
+    ShardCounts counts;
+    set_interrupt_requested(true);
+    CHECK_FALSE(merger.merge({shard, shard}, counts));
+    set_interrupt_requested(false);
+  }
+  CHECK(count_of(target, "SELECT count(*) FROM responses") == 0);
+  CHECK(count_of(target, "SELECT count(*) FROM runs") == 0);
+  merge_into(target, {shard});
+  const std::string reference = fresh_db("ctrlc-reference.db");
   merge_into(reference, {shard});
   check_same_store(reference, target);
 }

@@ -35,8 +35,8 @@ constexpr const char* kShardResponseValues =
     "s.score, s.band, s.lang, s.text, s.sentences, s.sentiment, s.label, s.churn_intent, "
     "s.repeat_contact, s.recommendation, s.source_id, s.input_hash";
 
-// A path as an SQLite URI, so that a shard is attached read-only ("file:...?mode=ro").
-std::string read_only_uri(const std::string& path) {
+// A path as an SQLite URI with its open mode ("file:...?mode=ro"): never created.
+std::string shard_uri(const std::string& path, const char* mode) {
   std::string uri = "file:";
   for (const unsigned char c : path) {
     if (std::isalnum(c) ||
@@ -48,7 +48,7 @@ std::string read_only_uri(const std::string& path) {
       uri += buf;
     }
   }
-  return uri + "?mode=ro";
+  return uri + "?mode=" + mode;
 }
 
 // The options of a run that change results: all but the evidence of --pack auto.
@@ -226,19 +226,25 @@ ShardMerger::ShardMerger(const std::string& target, MergeOptions options)
 ShardMerger::~ShardMerger() = default;
 
 void ShardMerger::attach(const MergeSource& source) {
-  SQLite::Statement st(db_, "ATTACH DATABASE ? AS shard");
-  st.bind(1, read_only_uri(source.path));
-  try {
-    st.exec();
-    db_.execAndGet("SELECT count(*) FROM shard.sqlite_master");
-  } catch (const SQLite::Exception& e) {
+  // Read-write when the file allows it, though nothing is written to it: the last connection to
+  // close a WAL database removes its -wal and -shm files, which a read-only one leaves behind.
+  std::string error;
+  for (const char* mode : {"rw", "ro"}) {
+    SQLite::Statement st(db_, "ATTACH DATABASE ? AS shard");
+    st.bind(1, shard_uri(source.path, mode));
     try {
-      db_.exec("DETACH DATABASE shard");
-    } catch (const SQLite::Exception&) {
+      st.exec();
+      db_.execAndGet("SELECT count(*) FROM shard.sqlite_master");
+      return;
+    } catch (const SQLite::Exception& e) {
+      error = e.what();
+      try {
+        db_.exec("DETACH DATABASE shard");
+      } catch (const SQLite::Exception&) {
+      }
     }
-    throw InputError({source.name, 0, 0},
-                     std::string("cannot be read as an ascolto database: ") + e.what());
   }
+  throw InputError({source.name, 0, 0}, "cannot be read as an ascolto database: " + error);
 }
 
 void ShardMerger::detach() {
