@@ -345,6 +345,18 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
   CHECK(count_of(merged, "SELECT count(*) FROM runs") == 2);
   check_same_store(single, merged);
 
+  // Runs one after the other in one file (Spark partitions piped into one output): one shard.
+  std::ifstream first(j1, std::ios::binary), second(j2, std::ios::binary);
+  std::ostringstream both;
+  both << first.rdbuf() << second.rdbuf();
+  const std::string concatenated = write_file("jsonl/both.jsonl", both.str());
+  const std::string one_shard = fresh_db("jsonl-both.db");
+  jsonl_to_shard(concatenated, one_shard);
+  CHECK(count_of(one_shard, "SELECT count(*) FROM runs") == 2);
+  const std::string from_one = fresh_db("jsonl-from-one.db");
+  merge_into(from_one, {one_shard}, false, kKey);
+  check_same_store(single, from_one);
+
   // JSON lines of the analysis only are refused with what to do.
   std::ostringstream plain;
   {
@@ -417,4 +429,31 @@ TEST_CASE("merge: Ctrl-C rolls the shard back; merging again completes") {
   const std::string reference = fresh_db("ctrlc-reference.db");
   merge_into(reference, {shard});
   check_same_store(reference, target);
+}
+
+TEST_CASE("merge: an id stored from another file with other content is a clash, as on re-import") {
+  // Two monthly exports whose ids restart at 1, merged one after the other.
+  const std::string jan = write_file("clash/jan.csv", kHeader + export_lines(1, 8));
+  std::string feb_lines = export_lines(1, 8);
+  for (std::size_t p = 0; (p = feb_lines.find("2026-0", p)) != std::string::npos; ++p)
+    feb_lines[p + 6] = '9';  // other dates: other content
+  const std::string feb = write_file("clash/feb.csv", kHeader + feb_lines);
+  const std::string single = fresh_db("clash-single.db");
+  import_into(single, {jan});
+  import_into(single, {feb});
+  const std::string s1 = fresh_db("clash-1.db"), s2 = fresh_db("clash-2.db");
+  import_into(s1, {jan});
+  import_into(s2, {feb});
+  const std::string merged = fresh_db("clash-merged.db");
+  merge_into(merged, {s1});
+  const Merged second = merge_into(merged, {s2});
+  CHECK(second.shards[0].refused == 7);  // R5 is a broken record
+  CHECK(count_of(
+            merged,
+            "SELECT count(*) FROM rejects WHERE reason LIKE '%is already stored from%jan.csv%'") ==
+        7);
+  const auto rejects = "SELECT severity, count(*) FROM rejects GROUP BY severity";
+  CHECK(rows_of(single, rejects) == rows_of(merged, rejects));
+  const auto cols = "SELECT id, source_key, response_date, text FROM responses";
+  CHECK(rows_of(single, cols) == rows_of(merged, cols));
 }
