@@ -15,6 +15,7 @@
 #include "import/jsonl_shard.h"
 #include "import/sinks.h"
 #include "store/merge.h"
+#include "store/pseudonym_settings.h"
 #include "store/schema.h"
 #include "store_compare.h"
 

@@ -27,7 +27,7 @@
 #include "io/row_mapper.h"
 #include "lexicon/lexicons.h"
 #include "privacy/pseudonym.h"
-#include "store/merge.h"
+#include "store/pseudonym_settings.h"
 
 namespace ascolto {
 namespace {

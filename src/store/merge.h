@@ -111,20 +111,4 @@ int schema_version_of(const std::string& path);
 // (--force); the shard itself is left as it is.
 void upgraded_copy(const std::string& shard, const std::string& copy);
 
-// The pseudonym key `db` holds (64 hex digits), empty when it has none.
-std::string stored_pseudonym_key(SQLite::Database& db, const std::string& schema = "main");
-
-// Makes `key_hex` the pseudonym key of `db` (analyze --pseudonym-key): stored when the database
-// has none; a database that holds another key, or ids merged from JSON lines made with another
-// (their fingerprint), is refused (UsageError, naming both fingerprints): its stored ids would no
-// longer match.
-void adopt_pseudonym_key(SQLite::Database& db, const std::string& key_hex);
-
-// The fingerprint of the key `schema`'s ids were made with: its stored key's, else the one that
-// JSON lines recorded (jsonl_shard.h); empty when unknown.
-std::string key_fingerprint_of(SQLite::Database& db, const std::string& schema);
-
-// A short public name of a key, safe to print: 12 hex digits of a hash of it.
-std::string key_fingerprint(const std::string& key_hex);
-
 }  // namespace ascolto
