@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -218,7 +219,15 @@ void ShardMerger::check(const std::vector<MergeSource>& sources) {
     std::string fp = options_.key_hex.empty() ? key_fingerprint_of(db_, "main")
                                               : key_fingerprint(options_.key_hex);
     bool key_fixed = !fp.empty();
-    for (const MergeSource& source : sources) {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const MergeSource& source = sources[i];
+      for (std::size_t j = 0; j < i; ++j) {
+        std::error_code ec;
+        if (std::filesystem::equivalent(sources[j].path, source.path, ec)) {
+          throw UsageError(source.name + " is given twice (as " + sources[j].name +
+                           "): each shard is merged once");
+        }
+      }
       attach(source);
       const struct Detach {
         ShardMerger& m;

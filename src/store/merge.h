@@ -74,7 +74,8 @@ class ShardMerger {
   ~ShardMerger();
 
   // Reads every source's versions and settings and throws MergeRefused for the first that may
-  // not be merged; InputError for a source that is no readable ascolto database.
+  // not be merged; InputError for a source that is no readable ascolto database, UsageError for
+  // one given twice.
   void check(const std::vector<MergeSource>& sources);
   // Merges one shard in one transaction (check() first). Ctrl-C (interrupt.h) stops a long
   // statement and rolls the shard back: returns false; true when merged.

@@ -199,6 +199,7 @@ TEST_CASE("merge CLI: refusals name both values; usage and output errors") {
   CHECK(run_cli("merge " + telco).code == 2);                     // no --db
   CHECK(run_cli("merge --db " + all).code == 2);                  // no shards
   CHECK(run_cli("merge " + telco + " --db " + telco).code == 4);  // the store is a shard
+  CHECK(run_cli("merge " + telco + " " + telco + " --db " + all).code == 2);  // a shard twice
   CHECK(run_cli("merge " + scratch().string() + "/none.db --db " + all).code == 1);
 }
 
