@@ -209,7 +209,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   const std::string pseudonym_key = read_pseudonym_key(opt.pseudonym_key_file);
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) {
-    store = std::make_unique<Store>(opt.db);
+    // A new database is built aside and renamed into place at the end (store/new_file.h).
+    store = std::make_unique<Store>(opt.db, 5000, NewDatabase::BuildAside);
     if (!pseudonym_key.empty()) {
       adopt_pseudonym_key(store->db(), pseudonym_key);
     } else if (stored_pseudonym_key(store->db()).empty() &&

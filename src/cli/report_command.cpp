@@ -4,10 +4,13 @@
 #include <cerrno>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/dates.h"
+#include "report/breakdowns.h"
+#include "report/breakdowns_text.h"
 #include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
@@ -37,7 +40,8 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "--format csv|json writes the same figures for other tools; --html FILE writes a\n"
       "self-contained page with charts. --uncovered lists the words and phrases most frequent\n"
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
-  std::string db_path, by = "month", format = "text", html_path, xlsx_path, ui_lang = "en";
+  std::string db_path, by = "month", format = "text", html_path, xlsx_path, ui_lang = "en",
+                       csv_layout = "long";
   ReportOptions options;
   bool uncovered = false, follow_up = false;
   LexiconCliOptions lex_opt;
@@ -55,6 +59,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "examples", po::value(&options.examples)->default_value(2),
       "most negative and most positive comments shown per theme (HTML)")(
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
+      "csv-layout", po::value(&csv_layout)->default_value("long"),
+      "with --format csv: long (section, group, theme, measure, value) or wide (one row per\n"
+      "period, segment or theme, one column per measure: ready for a pivot table)")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
       "xlsx", po::value(&xlsx_path),
       "also write the report as an Excel workbook: overview, trend, themes, segments, follow-up")(
@@ -81,6 +88,27 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   const UiLabels& labels = ui_labels(ui_lang);
   if (format != "text" && format != "csv" && format != "json") {
     throw UsageError("--format '" + format + "': expected text, csv or json");
+  }
+  const CsvLayout layout = parse_csv_layout(csv_layout);
+  if (!vm["csv-layout"].defaulted() && format != "csv") {
+    throw UsageError("--csv-layout applies to --format csv only");
+  }
+  // The lists are printed alone: a workbook, a page or another format asked with them would
+  // silently not be written.
+  if (follow_up && uncovered) {
+    throw UsageError("--follow-up and --uncovered are separate lists: run them one at a time");
+  }
+  if (follow_up || uncovered) {
+    const std::string list = follow_up ? "--follow-up" : "--uncovered";
+    if (!html_path.empty() || !xlsx_path.empty()) {
+      throw UsageError(list + " prints its list only; run --" +
+                       (html_path.empty() ? "xlsx" : "html") +
+                       " separately (the HTML page and the workbook have the follow-up list too)");
+    }
+    if (!vm["format"].defaulted() && !(follow_up && format == "csv")) {
+      throw UsageError(list + " prints " + (follow_up ? "CSV" : "text") + "; --format '" + format +
+                       "' does not apply to it");
+    }
   }
   if (!std::filesystem::exists(db_path)) throw UsageError("database '" + db_path + "' not found");
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
@@ -112,21 +140,31 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     return 0;
   }
   const NpsReport report = load_nps_report(db, options);
+  std::optional<Breakdowns> grids;  // loaded once, by the first output that needs them
+  const auto breakdowns = [&]() -> const Breakdowns& {
+    if (!grids) grids = load_breakdowns(db, report);
+    return *grids;
+  };
   errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {
-    write_report_json(report, std::cout);
+    nlohmann::json j = report_json(report);
+    j.update(breakdowns_json(breakdowns()));
+    std::cout << j.dump(2) << "\n";
   } else if (format == "csv") {
-    write_report_csv(report, std::cout);
+    write_report_csv(report, std::cout, layout);
   } else {
     print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);
     print_nps_report(report, labels, std::cout);
+    print_breakdowns(report, breakdowns(), labels, std::cout);
   }
   finish_stdout();
   if (!html_path.empty()) {
     const auto follow = load_follow_up(db, options, kFollowUpShown);
-    write_file(html_path,
-               [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
+    const Verbatims verbatims = load_verbatims(db, report);
+    write_file(html_path, [&](std::ostream& out) {
+      write_html_report(report, labels, out, &follow, &breakdowns(), &verbatims);
+    });
   }
   if (!xlsx_path.empty()) {
     write_report_xlsx(xlsx_path, report, load_overview(db, report), load_follow_up(db, options));
