@@ -148,4 +148,48 @@ TEST_CASE("json line: appends one line to what the buffer holds") {
   CHECK(buf == "previous\n" + reference_line(r) + reference_line(r));
 }
 
+TEST_CASE("json output: --out-fields all adds the input as stored and unrounded sentiments") {
+  using json = nlohmann::json;
+  AnalysedRow r = row_with("r-17", "in ritardo \"sempre\"");
+  r.analysis.score = -0.123456789;
+  r.analysis.sentences = 2;
+  r.row.file = "export.csv";
+  r.row.line = 12;
+  r.row.source_key = "id:r-17";
+  r.row.content_hash = "abc";
+  r.row.text = "Consegna in ritardo \"sempre\"\n[EMAIL]";
+  r.row.date = "2026-03-01";
+  r.row.segments = {{"store", "Milano"}, {"canale", "app"}};
+  r.row.issues.push_back({3, "score", "score 'x' is not a number"});
+  const std::string analysis_only = written(r);
+  std::string all;
+  append_json_line(r, all, JsonFields::All);
+  // The analysis fields first, as the default line has them but the scores.
+  const json a = json::parse(all), d = json::parse(analysis_only);
+  CHECK(d["sentiment"]["score"] == -0.1235);
+  CHECK(a["sentiment"]["score"].get<double>() == -0.123456789);
+  CHECK(a["id"] == d["id"]);
+  CHECK(a["themes"].size() == d["themes"].size());
+  CHECK(a["source"] == json{{"key", "id:r-17"},
+                            {"id", "r-17"},
+                            {"file", "export.csv"},
+                            {"line", 12},
+                            {"row", 7},
+                            {"input_hash", "abc"}});
+  CHECK(a["text"] == r.row.text);
+  CHECK(a["date"] == "2026-03-01");
+  CHECK(a["segments"] == json::parse(R"([["store","Milano"],["canale","app"]])"));
+  CHECK(a["sentences"] == 2);
+  CHECK(a["issues"][0]["column"] == 3);
+  CHECK(a["issues"][0]["field"] == "score");
+  CHECK(all.back() == '\n');
+  CHECK(std::count(all.begin(), all.end(), '\n') == 1);
+  // No id: null, not the row number the "id" field shows.
+  r.row.id.clear();
+  all.clear();
+  append_json_line(r, all, JsonFields::All);
+  CHECK(json::parse(all)["source"]["id"].is_null());
+  CHECK(json::parse(all)["id"] == "7");
+}
+
 }  // namespace ascolto

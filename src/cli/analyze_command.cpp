@@ -26,6 +26,8 @@
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
 #include "lexicon/lexicons.h"
+#include "privacy/pseudonym.h"
+#include "store/pseudonym_settings.h"
 
 namespace ascolto {
 namespace {
@@ -52,6 +54,8 @@ struct AnalyzeOptions {
   bool force = false;
   std::string survey;
   std::size_t max_field_bytes = 1 << 20;
+  std::string out_fields = "analysis";
+  std::string pseudonym_key_file;
 };
 
 // An --encoding ICU cannot convert from is a usage error, said before any file is opened.
@@ -109,7 +113,13 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "survey", po::value(&o.survey),
       "survey or wave the files belong to: ids are unique within it (for exports whose ids "
       "restart at 1); stored as the segment 'survey'")(
-      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not");
+      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not")(
+      "out-fields", po::value(&o.out_fields)->default_value("analysis"),
+      "analysis, or all: --out lines also carry the input fields, the rejects and the run, so "
+      "that `ascolto merge` can store them without analysing again")(
+      "pseudonym-key", po::value(&o.pseudonym_key_file),
+      "file holding the key (64 hex digits) of the pseudonyms of personal data in ids: give "
+      "every part of a sharded run the same one (default: the database's own, else random)");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -128,6 +138,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
   }
   if (!o.encoding.empty()) check_encoding(o.encoding);
   if (o.max_field_bytes < 16) throw UsageError("--max-field-bytes must be at least 16");
+  if (o.out_fields != "analysis" && o.out_fields != "all")
+    throw UsageError("--out-fields must be 'analysis' or 'all' (got '" + o.out_fields + "')");
+  if (o.out_fields == "all" && o.out.empty()) throw UsageError("--out-fields all needs --out PATH");
   set_date_order(o.columns, o.date_order);
   return o;
 }
@@ -193,42 +206,61 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
 
   // Before anything is opened for writing.
   refuse_clobbering(opt.files, opt.db, opt.out == "-" ? "" : opt.out);
+  const std::string pseudonym_key = read_pseudonym_key(opt.pseudonym_key_file);
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) {
     // A new database is built aside and renamed into place at the end (store/new_file.h).
     store = std::make_unique<Store>(opt.db, 5000, NewDatabase::BuildAside);
+    if (!pseudonym_key.empty()) {
+      adopt_pseudonym_key(store->db(), pseudonym_key);
+    } else if (stored_pseudonym_key(store->db()).empty() &&
+               !key_fingerprint_of(store->db(), "main").empty()) {
+      // Merged from JSON lines: its ids were made with a key only their fingerprint names.
+      throw UsageError(opt.db + " holds ids pseudonymized with the key " +
+                       key_fingerprint_of(store->db(), "main") +
+                       " (merged from JSON lines), which it does not hold: give it with "
+                       "--pseudonym-key FILE");
+    }
     // Ids with personal data get the same pseudonym on every run into this database.
     if (!opt.keep_pii) import.pseudonym_key_hex = store->pseudonym_key();
+  } else if (!opt.keep_pii) {
+    // Chosen here, so that the JSON lines' run header can name it.
+    import.pseudonym_key_hex =
+        pseudonym_key.empty() ? PseudonymKey::generate().hex() : pseudonym_key;
   }
   Importer importer(*lexicons, import);
+  nlohmann::json options = {
+      {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
+  // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
+  // rows stored before redaction existed are redacted on the next run.
+  options["pii"] = opt.keep_pii ? "kept" : "redacted";
+  if (detection) options["packs"] = detection->chosen();
+  const std::string key_options = options.dump();
+  if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
+  const RunInfo run_info{ASCOLTO_VERSION,       nlohmann::json(opt.files).dump(),
+                         lexicons->fingerprint, options.dump(),
+                         key_options,           opt.force};
   std::unique_ptr<StoreSink> store_sink;
   if (store) {
-    nlohmann::json options = {
-        {"lang", opt.lexicon.lang}, {"packs", opt.lexicon.packs}, {"date_order", opt.date_order}};
-    // Part of change detection: switching --keep-pii re-stores the rows with or without PII, and
-    // rows stored before redaction existed are redacted on the next run.
-    options["pii"] = opt.keep_pii ? "kept" : "redacted";
-    if (detection) options["packs"] = detection->chosen();
-    const std::string key_options = options.dump();
-    if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
-    nlohmann::json inputs = opt.files;
-    store_sink =
-        std::make_unique<StoreSink>(*store,
-                                    RunInfo{ASCOLTO_VERSION, inputs.dump(), lexicons->fingerprint,
-                                            options.dump(), key_options, opt.force},
-                                    lexicons->taxonomy);
+    store_sink = std::make_unique<StoreSink>(*store, run_info, lexicons->taxonomy);
     importer.add_sink(*store_sink);
+  }
+  nlohmann::json run_header;
+  if (opt.out_fields == "all") {
+    run_header =
+        json_run_header(run_info, lexicons->taxonomy,
+                        opt.keep_pii ? std::string() : key_fingerprint(import.pseudonym_key_hex));
   }
   std::ofstream out_file;
   std::unique_ptr<JsonLinesSink> json_sink;
   if (opt.out == "-") {
-    json_sink = std::make_unique<JsonLinesSink>(std::cout, "<stdout>");
+    json_sink = std::make_unique<JsonLinesSink>(std::cout, "<stdout>", run_header);
   } else if (!opt.out.empty()) {
     out_file.open(opt.out, std::ios::binary | std::ios::trunc);
     if (!out_file) {
       throw OutputError("cannot open '" + opt.out + "' for writing (" + std::strerror(errno) + ")");
     }
-    json_sink = std::make_unique<JsonLinesSink>(out_file, opt.out);
+    json_sink = std::make_unique<JsonLinesSink>(out_file, opt.out, run_header);
   }
   if (json_sink) importer.add_sink(*json_sink);
 

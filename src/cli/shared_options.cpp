@@ -1,9 +1,13 @@
 #include "cli/shared_options.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "common/error.h"
+#include "privacy/pseudonym.h"
 
 namespace ascolto {
 
@@ -66,6 +70,24 @@ std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const st
   lex.packs.insert(lex.packs.end(), detected.begin(), detected.end());
   lex.extra_sentiment = o.extra;
   return load_lexicons(lex);
+}
+
+std::string read_pseudonym_key(const std::string& path) {
+  if (path.empty()) return "";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw UsageError("--pseudonym-key: cannot read '" + path + "' (" + std::strerror(errno) + ")");
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t begin = text.find_first_not_of(" \t\r\n");
+  const std::size_t end = text.find_last_not_of(" \t\r\n");
+  text = begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
+  const auto key = PseudonymKey::from_hex(text);
+  if (!key) {
+    throw UsageError("--pseudonym-key: '" + path +
+                     "' must hold 64 hex digits (e.g. made by `openssl rand -hex 32`)");
+  }
+  return key->hex();
 }
 
 }  // namespace ascolto

@@ -44,4 +44,8 @@ std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const st
                                             const std::vector<std::string>& detected = {},
                                             std::vector<LexiconError>* errors = nullptr);
 
+// The key in a --pseudonym-key file (64 hex digits, surrounding white space allowed), as
+// PseudonymKey::hex; empty for an empty path. A missing file or another content is a UsageError.
+std::string read_pseudonym_key(const std::string& path);
+
 }  // namespace ascolto

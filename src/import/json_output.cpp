@@ -74,9 +74,71 @@ void append_nullable(const char* s, std::string& out) {
   }
 }
 
+// A sentiment as the store keeps it: every digit needed to read the same double back.
+void append_exact(double v, std::string& out) {
+  out += json(v).dump();
+}
+
+void append_score(double v, JsonFields fields, std::string& out) {
+  if (fields == JsonFields::All) {
+    append_exact(v, out);
+  } else {
+    append_rounded4(v, out);
+  }
+}
+
+// The input fields of JsonFields::All, after "signals".
+void append_input_fields(const InputRow& row, const Analysis& a, std::string& out) {
+  out += ",\"source\":{\"key\":";
+  append_string(row.source_key, out);
+  out += ",\"id\":";
+  if (row.id.empty()) {
+    out += "null";
+  } else {
+    append_string(row.id, out);
+  }
+  out += ",\"file\":";
+  append_string(row.file, out);
+  out += ",\"line\":";
+  append_int(static_cast<std::int64_t>(row.line), out);
+  out += ",\"row\":";
+  append_int(static_cast<std::int64_t>(row.row_number), out);
+  out += ",\"input_hash\":";
+  append_string(row.content_hash, out);
+  out += "},\"text\":";
+  append_string(row.text, out);
+  out += ",\"date\":";
+  if (row.date) {
+    append_string(*row.date, out);
+  } else {
+    out += "null";
+  }
+  out += ",\"segments\":[";
+  for (std::size_t i = 0; i < row.segments.size(); ++i) {
+    out += i == 0 ? "[" : ",[";
+    append_string(row.segments[i].first, out);
+    out += ',';
+    append_string(row.segments[i].second, out);
+    out += ']';
+  }
+  out += "],\"sentences\":";
+  append_int(a.sentences, out);
+  out += ",\"issues\":[";
+  for (std::size_t i = 0; i < row.issues.size(); ++i) {
+    out += i == 0 ? "{\"column\":" : ",{\"column\":";
+    append_int(static_cast<std::int64_t>(row.issues[i].column), out);
+    out += ",\"field\":";
+    append_string(row.issues[i].field, out);
+    out += ",\"reason\":";
+    append_string(row.issues[i].reason, out);
+    out += '}';
+  }
+  out += ']';
+}
+
 }  // namespace
 
-void append_json_line(const AnalysedRow& r, std::string& out) {
+void append_json_line(const AnalysedRow& r, std::string& out, JsonFields fields) {
   out += "{\"id\":";
   append_string(r.row.display_id(), out);
   if (!r.row.respondent.empty()) {
@@ -94,7 +156,7 @@ void append_json_line(const AnalysedRow& r, std::string& out) {
     out += "null,\"band\":null";
   }
   out += "},\"sentiment\":{\"score\":";
-  append_rounded4(r.analysis.score, out);
+  append_score(r.analysis.score, fields, out);
   out += ",\"label\":";
   append_string(label_name(r.analysis.label), out);
   out += "},\"themes\":[";
@@ -112,7 +174,7 @@ void append_json_line(const AnalysedRow& r, std::string& out) {
     out += ",\"end\":";
     append_int(m.end, out);
     out += ",\"sentiment\":";
-    append_rounded4(m.sentiment, out);
+    append_score(m.sentiment, fields, out);
     out += ",\"intent\":";
     append_string(intent_name(m.intent), out);
     out += '}';
@@ -124,7 +186,9 @@ void append_json_line(const AnalysedRow& r, std::string& out) {
   out += sig.repeat_contact ? "true" : "false";
   out += ",\"recommendation\":";
   append_nullable(recommendation_name(sig.recommendation), out);
-  out += "}}\n";
+  out += '}';
+  if (fields == JsonFields::All) append_input_fields(r.row, r.analysis, out);
+  out += "}\n";
 }
 
 }  // namespace ascolto

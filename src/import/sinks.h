@@ -8,6 +8,8 @@
 //   importer.add_sink(json);
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 #include <string>
 
@@ -38,19 +40,36 @@ class StoreSink : public ImportSink {
 
 // Writes one JSON line per stored comment to `out`; `name` is how errors name it. A failed write
 // (a full disk, /dev/full, a closed pipe) throws OutputError at that batch.
+//
+// Given a run header (`--out-fields all`), the output is complete enough for `ascolto merge`:
+// the header as the first line {"ascolto_run":{...}} (tool_version, lexicon_hash, options,
+// key_options, themes, started_at, host, pid, pseudonym_key: the key's fingerprint), each
+// comment with its input fields (json_output.h), each row not stored as
+// {"reject":{"file","line","col","severity":"row"|"file","reason","raw"}}, and last
+// {"ascolto_run_end":{"status":"completed"|"interrupted","inputs":[...],"pii_redactions":{...}}}.
+// Outputs of several runs may be concatenated (e.g. one per Spark partition).
 class JsonLinesSink : public ImportSink {
  public:
-  JsonLinesSink(std::ostream& out, std::string name) : out_(out), name_(std::move(name)) {}
+  JsonLinesSink(std::ostream& out, std::string name, nlohmann::json run_header = nullptr)
+      : out_(out), name_(std::move(name)), header_(std::move(run_header)) {}
   void write(Batch& batch, std::vector<Refused>& refused) override;
   void finish(ImportSummary& summary, ImportObserver& observer) override;
 
  private:
   void check();  // throws OutputError naming the output once a write failed
+  void start();  // the header line, once
 
   std::ostream& out_;
   std::string name_;
+  nlohmann::json header_;
+  bool started_ = false;
   std::string lines_;
 };
+
+// The `ascolto_run` header of JSON lines written with every field: what the run was analysed
+// with (as RunInfo has it), the taxonomy, when and where it ran.
+nlohmann::json json_run_header(const RunInfo& info, const Taxonomy& taxonomy,
+                               const std::string& key_fingerprint);
 
 // The redaction counts as a JSON object (kind -> count), as the run records them.
 std::string pii_counts_json(const PiiCounts& counts);

@@ -227,6 +227,14 @@ CREATE TABLE settings (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+)sql",
+                                                              R"sql(
+-- Schema v11: a placeholder for the reportscale branch's migration (renumbered at merge).
+)sql",
+                                                              R"sql(
+-- The shard a run was merged from by `ascolto merge` (its path as given), NULL for a run made in
+-- this database (schema v12). The run keeps its own id-less identity: started_at, host, pid.
+ALTER TABLE runs ADD COLUMN merged_from TEXT;
 )sql"};
   return all;
 }
