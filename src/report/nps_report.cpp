@@ -3,14 +3,17 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "common/error.h"
 #include "report/number_format.h"
 #include "report/scope.h"
+#include "store/response_themes.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -57,6 +60,48 @@ void check_date(const std::string& date, const char* option) {
   if (!ok) throw UsageError(std::string(option) + " '" + date + "': expected a date YYYY-MM-DD");
 }
 
+// The period of the date `column` at granularity `g`, as the view response_periods computes it
+// (NULL for a NULL date).
+std::string period_of(Granularity g, const std::string& column) {
+  switch (g) {
+    case Granularity::Week:
+      return "date(" + column + ", 'weekday 0', '-6 days')";
+    case Granularity::Month:
+      return "substr(" + column + ", 1, 7)";
+    case Granularity::Quarter:
+      return "substr(" + column + ", 1, 4) || '-Q' || ((CAST(substr(" + column +
+             ", 6, 2) AS INTEGER) + 2) / 3)";
+  }
+  return "";
+}
+
+// The responses in scope with their period: a dated response's columns and `period`.
+std::string scope_periods(Granularity g) {
+  return "(SELECT " + period_of(g, "response_date") +
+         " AS period, * FROM scope WHERE response_date IS NOT NULL)";
+}
+
+// The days of a period as a half-open range [first, after) of YYYY-MM-DD: a response of the
+// period has first <= response_date < after, so the date index finds them.
+std::pair<std::string, std::string> period_days(SQLite::Database& db, Granularity g,
+                                                const std::string& period) {
+  std::string first = period;
+  const char* step = "+7 days";
+  if (g == Granularity::Month) {
+    first = period + "-01";
+    step = "+1 month";
+  } else if (g == Granularity::Quarter && period.size() == 7) {
+    const int month = 3 * (period[6] - '0') - 2;
+    first = period.substr(0, 4) + (month < 10 ? "-0" : "-") + std::to_string(month) + "-01";
+    step = "+3 months";
+  }
+  SQLite::Statement st(db, "SELECT date(?, ?)");
+  st.bind(1, first);
+  st.bind(2, step);
+  st.executeStep();
+  return {first, st.getColumn(0).getString()};
+}
+
 void load_groups(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   {
@@ -65,11 +110,9 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
     r.overall = group_at(*st, 0, "", o.min_n);
   }
   ScopedQuery periods(db,
-                      "SELECT p.period, " + kGroupCounts +
-                          " FROM response_periods p JOIN scope r ON r.id = p.response_id WHERE "
-                          "p.granularity = :by GROUP BY p.period ORDER BY p.period",
+                      "SELECT r.period, " + kGroupCounts + " FROM " + scope_periods(o.by) +
+                          " r GROUP BY r.period ORDER BY r.period",
                       o);
-  periods->bind(":by", granularity_name(o.by));
   while (periods->executeStep()) {
     GroupNps g = group_at(*periods, 1, periods->getColumn(0).getString(), o.min_n);
     if (!r.periods.empty() && r.periods.back().nps && g.nps) {
@@ -110,7 +153,17 @@ const std::string kThemeCounts =
     "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), coalesce(sum(mc.band = "
     "'passive'), 0), coalesce(sum(mc.band = 'detractor'), 0), sum(mc.mentions), "
     "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
-    "sum(mc.suggestions) FROM scoped_mention_counts mc ";
+    "sum(mc.suggestions)";
+
+// Per band: respondents, mentions, sentiment sum, positive and negative mentions.
+std::string band_counts(const char* band) {
+  const std::string when = std::string("CASE WHEN mc.band = '") + band + "' THEN ";
+  return std::string(", coalesce(sum(mc.band = '") + band + "'), 0), sum(" + when +
+         "mc.mentions END), sum(" + when + "mc.sentiment_sum END), sum(" + when +
+         "mc.positive END), sum(" + when + "mc.negative END)";
+}
+
+constexpr std::array<const char*, 3> kBands = {"promoter", "passive", "detractor"};
 
 NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::int64_t negative) {
   return {positive, mentions - positive - negative, negative};
@@ -119,48 +172,45 @@ NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::i
 void load_themes(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   const std::int64_t comments = comments_in_scope(db, o);
-  SQLite::Statement st(db,
-                       "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
-                       "coalesce(t.label_it, mc.theme), " +
-                           kThemeCounts +
-                           "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme");
-  std::map<std::string, std::size_t> index;
-  while (st.executeStep()) {
+  // One pass over response_themes in its key order (theme first): no sort, the band split too.
+  std::string sql =
+      "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
+      "coalesce(t.label_it, mc.theme), " +
+      kThemeCounts;
+  for (const char* band : kBands) sql += band_counts(band);
+  ScopedQuery st(
+      db, sql + " FROM scoped_themes mc LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme",
+      o);
+  while (st->executeStep()) {
     ThemeDriver d;
-    d.theme = st.getColumn(0).getString();
-    d.parent = st.getColumn(1).getString();
-    d.label_en = st.getColumn(2).getString();
-    d.label_it = st.getColumn(3).getString();
-    d.respondents = st.getColumn(4).getInt64();
+    d.theme = st->getColumn(0).getString();
+    d.parent = st->getColumn(1).getString();
+    d.label_en = st->getColumn(2).getString();
+    d.label_it = st->getColumn(3).getString();
+    d.respondents = st->getColumn(4).getInt64();
     d.share_pct = pct(d.respondents, comments);
-    const NetCounts mentioners = counts_at(st, 5);
+    const NetCounts mentioners = counts_at(*st, 5);
     d.nps = estimate_net(mentioners, o.min_n);
     d.impact = theme_impact(mentioners, minus(r.overall.bands, mentioners));
-    d.mentions = st.getColumn(9).getInt64();
-    d.mean_sentiment = st.getColumn(10).getDouble() / static_cast<double>(d.mentions);
+    d.mentions = st->getColumn(9).getInt64();
+    d.mean_sentiment = st->getColumn(10).getDouble() / static_cast<double>(d.mentions);
     d.sentiment =
-        mention_sentiment(d.mentions, st.getColumn(11).getInt64(), st.getColumn(12).getInt64());
+        mention_sentiment(d.mentions, st->getColumn(11).getInt64(), st->getColumn(12).getInt64());
     d.negative_pct = pct(d.sentiment.negative, d.mentions);
     d.net_sentiment = estimate_net(d.sentiment, o.min_n);
-    d.complaints = st.getColumn(13).getInt64();
-    d.suggestions = st.getColumn(14).getInt64();
-    index[d.theme] = r.themes.size();
+    d.complaints = st->getColumn(13).getInt64();
+    d.suggestions = st->getColumn(14).getInt64();
+    for (std::size_t slot = 0; slot < kBands.size(); ++slot) {
+      const int at = 15 + 5 * static_cast<int>(slot);
+      BandTalk& t = d.by_band[slot];
+      t.respondents = st->getColumn(at).getInt64();
+      if (t.respondents == 0) continue;
+      t.mentions = st->getColumn(at + 1).getInt64();
+      t.mean_sentiment = st->getColumn(at + 2).getDouble() / static_cast<double>(t.mentions);
+      t.net_sentiment =
+          pct(st->getColumn(at + 3).getInt64() - st->getColumn(at + 4).getInt64(), t.mentions);
+    }
     r.themes.push_back(std::move(d));
-  }
-  SQLite::Statement bands(db,
-                          "SELECT mc.theme, mc.band, count(*), sum(mc.mentions), "
-                          "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative) FROM "
-                          "scoped_mention_counts mc WHERE mc.band IS NOT NULL GROUP BY mc.theme, "
-                          "mc.band");
-  while (bands.executeStep()) {
-    const std::string band = bands.getColumn(1).getString();
-    const std::size_t slot = band == "promoter" ? 0 : band == "passive" ? 1 : 2;
-    BandTalk& t = r.themes[index.at(bands.getColumn(0).getString())].by_band[slot];
-    t.respondents = bands.getColumn(2).getInt64();
-    t.mentions = bands.getColumn(3).getInt64();
-    t.mean_sentiment = bands.getColumn(4).getDouble() / static_cast<double>(t.mentions);
-    t.net_sentiment =
-        pct(bands.getColumn(5).getInt64() - bands.getColumn(6).getInt64(), t.mentions);
   }
   // Most negative impact first: the themes that cost the most NPS points lead.
   std::stable_sort(r.themes.begin(), r.themes.end(), [](const auto& a, const auto& b) {
@@ -179,13 +229,13 @@ struct ThemeInPeriod {
 };
 
 std::int64_t comments_in(SQLite::Database& db, const NpsReport& r, const GroupNps& period) {
+  const auto [first, after] = period_days(db, r.options.by, period.key);
   ScopedQuery comments(db,
-                       "SELECT count(*) FROM response_periods p JOIN scope r ON r.id = "
-                       "p.response_id WHERE p.granularity = :by AND p.period = :period AND "
-                       "trim(r.text) <> ''",
+                       "SELECT count(*) FROM scope r WHERE r.response_date >= :first AND "
+                       "r.response_date < :after AND trim(r.text) <> ''",
                        r.options);
-  comments->bind(":by", granularity_name(r.options.by));
-  comments->bind(":period", period.key);
+  comments->bind(":first", first);
+  comments->bind(":after", after);
   comments->executeStep();
   return comments->getColumn(0).getInt64();
 }
@@ -194,19 +244,24 @@ std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, cons
                                                       const GroupNps& period) {
   const ReportOptions& o = r.options;
   const std::int64_t commented = comments_in(db, r, period);
-  SQLite::Statement st(
-      db, "SELECT mc.theme, " + kThemeCounts + "WHERE mc.period = ? GROUP BY mc.theme");
-  st.bind(1, period.key);
+  const auto [first, after] = period_days(db, o.by, period.key);
+  ScopedQuery st(db,
+                 "SELECT mc.theme, " + kThemeCounts +
+                     " FROM scoped_themes mc WHERE mc.day >= :first AND mc.day < :after GROUP "
+                     "BY mc.theme",
+                 o);
+  st->bind(":first", first);
+  st->bind(":after", after);
   std::map<std::string, ThemeInPeriod> out;
-  while (st.executeStep()) {
-    ThemeInPeriod& t = out[st.getColumn(0).getString()];
-    t.volume = share_of(st.getColumn(1).getInt64(), commented);
-    const NetCounts mentioners = counts_at(st, 2);
+  while (st->executeStep()) {
+    ThemeInPeriod& t = out[st->getColumn(0).getString()];
+    t.volume = share_of(st->getColumn(1).getInt64(), commented);
+    const NetCounts mentioners = counts_at(*st, 2);
     t.mentioners = mentioners.n();
     t.impact = theme_impact(mentioners, minus(period.bands, mentioners));
     t.net_sentiment =
-        estimate_net(mention_sentiment(st.getColumn(6).getInt64(), st.getColumn(8).getInt64(),
-                                       st.getColumn(9).getInt64()),
+        estimate_net(mention_sentiment(st->getColumn(6).getInt64(), st->getColumn(8).getInt64(),
+                                       st->getColumn(9).getInt64()),
                      o.min_n);
   }
   return out;
@@ -430,17 +485,18 @@ void load_requests(SQLite::Database& db, NpsReport& r) {
 // in over the whole database, so that --since or --where does not make old customers new.
 void load_respondents(SQLite::Database& db, NpsReport& r) {
   ScopedQuery st(db,
-                 ", first AS (SELECT r.respondent_id AS who, min(p.period) AS period FROM "
-                 "response_periods p JOIN responses r ON r.id = p.response_id WHERE "
-                 "p.granularity = :by AND r.respondent_id IS NOT NULL GROUP BY r.respondent_id) "
-                 "SELECT p.period, count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN "
-                 "f.period = p.period THEN r.respondent_id END), count(DISTINCT CASE WHEN "
-                 "f.period < p.period THEN r.respondent_id END), sum(r.respondent_id IS NULL), "
-                 "count(*), sum(trim(r.text) <> '') FROM response_periods p JOIN scope r ON r.id "
-                 "= p.response_id LEFT JOIN first f ON f.who = r.respondent_id WHERE "
-                 "p.granularity = :by GROUP BY p.period ORDER BY p.period",
+                 ", first AS (SELECT respondent_id AS who, min(" +
+                     period_of(r.options.by, "response_date") +
+                     ") AS period FROM responses WHERE response_date IS NOT NULL AND "
+                     "respondent_id IS NOT NULL GROUP BY respondent_id) SELECT p.period, "
+                     "count(DISTINCT p.respondent_id), count(DISTINCT CASE WHEN f.period = "
+                     "p.period THEN p.respondent_id END), count(DISTINCT CASE WHEN f.period < "
+                     "p.period THEN p.respondent_id END), sum(p.respondent_id IS NULL), count(*), "
+                     "sum(trim(p.text) <> '') FROM " +
+                     scope_periods(r.options.by) +
+                     " p LEFT JOIN first f ON f.who = p.respondent_id GROUP BY p.period ORDER BY "
+                     "p.period",
                  r.options);
-  st->bind(":by", granularity_name(r.options.by));
   while (st->executeStep()) {
     PeriodRespondents p;
     p.period = st->getColumn(0).getString();
@@ -522,28 +578,6 @@ Granularity parse_granularity(const std::string& text) {
   throw UsageError("--by '" + text + "': expected week, month or quarter");
 }
 
-// The view theme_mention_counts sorts every mention by theme and response: seconds on a million
-// mentions. Four of the report's queries read it for the responses in scope, so those rows, with
-// each response's score, band and period, are computed once into a temporary table (the temp schema
-// is writable even on a read-only connection). Emptied rather than dropped: a DROP fails while
-// another statement of the connection is running.
-void snapshot_mention_counts(SQLite::Database& db, const ReportOptions& o) {
-  db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS scoped_mention_counts (theme TEXT, response_id INTEGER, "
-      "mentions INTEGER, sentiment_sum REAL, positive INTEGER, negative INTEGER, complaints "
-      "INTEGER, suggestions INTEGER, score INTEGER, band TEXT, period TEXT)");
-  db.exec("DELETE FROM temp.scoped_mention_counts");
-  ScopedQuery snapshot(db,
-                       "INSERT INTO temp.scoped_mention_counts SELECT mc.theme, mc.response_id, "
-                       "mc.mentions, mc.sentiment_sum, mc.positive, mc.negative, mc.complaints, "
-                       "mc.suggestions, r.score, r.band, p.period FROM theme_mention_counts mc "
-                       "JOIN scope r ON r.id = mc.response_id LEFT JOIN response_periods p ON "
-                       "p.response_id = mc.response_id AND p.granularity = :by",
-                       o);
-  snapshot->bind(":by", granularity_name(o.by));
-  snapshot->exec();
-}
-
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
@@ -551,7 +585,9 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_where(db, options.where);
   NpsReport r;
   r.options = options;
-  snapshot_mention_counts(db, options);
+  // Rows the last import has not refreshed yet (interrupted, still running, written by hand) are
+  // computed for this connection: slower, never stale.
+  if (!response_themes_current(db) || has_shadow_response_themes(db)) shadow_response_themes(db);
   load_groups(db, r);
   load_themes(db, r);
   load_changes(db, r);

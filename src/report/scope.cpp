@@ -11,7 +11,10 @@ const std::string kScope =
     "WITH scope AS (SELECT * FROM responses WHERE (:since = '' OR substr(response_date, 1, 10) "
     ">= :since) AND (:until = '' OR substr(response_date, 1, 10) <= :until) AND (:where_name = "
     "'' OR id IN (SELECT response_id FROM segments WHERE lower(name) = lower(:where_name) AND "
-    "value = :where_value))) ";
+    "value = :where_value))), scoped_themes AS (SELECT * FROM response_themes WHERE (:since = "
+    "'' OR day >= :since) AND (:until = '' OR (day <> '' AND day <= :until)) AND (:where_name = "
+    "'' OR response_id IN (SELECT response_id FROM segments WHERE lower(name) = "
+    "lower(:where_name) AND value = :where_value))) ";
 
 std::string joined(SQLite::Statement& st, std::size_t limit) {
   std::string out;

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "store/analytics_views.h"
+#include "store/response_themes.h"
 
 namespace ascolto {
 namespace {
@@ -227,7 +228,8 @@ CREATE TABLE settings (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-)sql"};
+)sql",
+                                                              response_themes_migration_sql()};
   return all;
 }
 

@@ -10,7 +10,7 @@
 
 namespace ascolto {
 
-constexpr int kSchemaVersion = 10;
+constexpr int kSchemaVersion = 11;
 
 // Brings `db` to kSchemaVersion (or to an older `version`, to test upgrades); throws StoreError
 // if it is newer than this build knows.
