@@ -131,7 +131,7 @@ TEST_CASE("store: an import into an empty database builds the secondary indexes 
         .execAndGet(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
             "('responses_date', 'segments_name_value', 'mentions_response', "
-            "'mentions_theme')")
+            "'mentions_theme_sentiment')")
         .getInt();
   };
   {

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -148,19 +151,34 @@ std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
   return st->getColumn(0).getInt64();
 }
 
-// Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13).
-const std::string kThemeCounts =
-    "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), coalesce(sum(mc.band = "
-    "'passive'), 0), coalesce(sum(mc.band = 'detractor'), 0), sum(mc.mentions), "
-    "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
-    "sum(mc.suggestions)";
-
-// Per band: respondents, mentions, sentiment sum, positive and negative mentions.
-std::string band_counts(const char* band) {
-  const std::string when = std::string("CASE WHEN mc.band = '") + band + "' THEN ";
-  return std::string(", coalesce(sum(mc.band = '") + band + "'), 0), sum(" + when +
-         "mc.mentions END), sum(" + when + "mc.sentiment_sum END), sum(" + when +
-         "mc.positive END), sum(" + when + "mc.negative END)";
+// Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13),
+// then per band respondents, mentions, sentiment sum, positive and negative mentions (with
+// `bands`), from `mc`. Without a segment filter the source is the per-day sums theme_days
+// (scoped_theme_days), with one scoped_themes, a row per respondent: the same figures.
+std::string theme_counts(const ReportOptions& o, bool bands) {
+  const bool by_day = o.where.empty();
+  std::string sql = by_day ? "sum(mc.respondents), sum(mc.scored), sum(mc.promoters), "
+                             "sum(mc.passives), sum(mc.detractors)"
+                           : "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), "
+                             "coalesce(sum(mc.band = 'passive'), 0), coalesce(sum(mc.band = "
+                             "'detractor'), 0)";
+  sql +=
+      ", sum(mc.mentions), sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), "
+      "sum(mc.complaints), sum(mc.suggestions)";
+  for (const char* band : {"promoter", "passive", "detractor"}) {
+    if (!bands) break;
+    const std::string b = band;
+    if (by_day) {
+      sql += ", sum(mc." + b + "s), sum(mc." + b + "_mentions), sum(mc." + b +
+             "_sentiment_sum), sum(mc." + b + "_positive), sum(mc." + b + "_negative)";
+    } else {
+      const std::string when = "CASE WHEN mc.band = '" + b + "' THEN ";
+      sql += ", coalesce(sum(mc.band = '" + b + "'), 0), sum(" + when + "mc.mentions END), sum(" +
+             when + "mc.sentiment_sum END), sum(" + when + "mc.positive END), sum(" + when +
+             "mc.negative END)";
+    }
+  }
+  return sql + (by_day ? " FROM scoped_theme_days mc" : " FROM scoped_themes mc");
 }
 
 constexpr std::array<const char*, 3> kBands = {"promoter", "passive", "detractor"};
@@ -176,11 +194,8 @@ void load_themes(SQLite::Database& db, NpsReport& r) {
   std::string sql =
       "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
       "coalesce(t.label_it, mc.theme), " +
-      kThemeCounts;
-  for (const char* band : kBands) sql += band_counts(band);
-  ScopedQuery st(
-      db, sql + " FROM scoped_themes mc LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme",
-      o);
+      theme_counts(o, true);
+  ScopedQuery st(db, sql + " LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme", o);
   while (st->executeStep()) {
     ThemeDriver d;
     d.theme = st->getColumn(0).getString();
@@ -246,9 +261,8 @@ std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, cons
   const std::int64_t commented = comments_in(db, r, period);
   const auto [first, after] = period_days(db, o.by, period.key);
   ScopedQuery st(db,
-                 "SELECT mc.theme, " + kThemeCounts +
-                     " FROM scoped_themes mc WHERE mc.day >= :first AND mc.day < :after GROUP "
-                     "BY mc.theme",
+                 "SELECT mc.theme, " + theme_counts(o, false) +
+                     " WHERE mc.day >= :first AND mc.day < :after GROUP BY mc.theme",
                  o);
   st->bind(":first", first);
   st->bind(":after", after);
@@ -329,7 +343,8 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
 
 // The mentions in scope of :theme or of its subthemes, as (response text, mention text, start,
 // end, sentiment, score), up to a condition that follows. The theme ids are listed first so that
-// the mentions_theme index finds the mentions: an OR over a join scanned them all per theme.
+// the mentions_theme_sentiment index finds the mentions: an OR over a join scanned them all per
+// theme.
 const std::string kThemeMentions =
     "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
     "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions m "
@@ -359,23 +374,60 @@ Example read_example(SQLite::Statement& st, const std::string& theme) {
 // Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
 // with the mention (a complaint is never shown as praise): the strongest first, at most `k`,
 // skipping the responses in `skip` (and adding those taken).
+// The theme and its subthemes, as the IN list of kThemeMentions has them.
+std::vector<std::string> theme_family(SQLite::Database& db, const std::string& theme) {
+  SQLite::Statement st(db, "SELECT :theme UNION SELECT id FROM themes WHERE parent = :theme");
+  st.bind(":theme", theme);
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+// Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
+// with the mention (a complaint is never shown as praise): the strongest first (ties by response
+// id), at most `k`, skipping the responses in `skip` (and adding those taken). Each family
+// theme's mentions are read in that order from the index mentions_theme_sentiment and merged, so
+// that only the mentions up to the k-th comment are read, not all of a large theme's.
 std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
                                    const std::string& theme, bool negative, int k,
                                    std::set<std::int64_t>& skip) {
-  ScopedQuery st(
-      db,
-      kThemeMentions + (negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN "
-                                   "('negative', 'mixed') GROUP BY r.id ORDER BY min(m.sentiment), "
-                                   "r.id"
-                                 : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN "
-                                   "('positive', 'mixed') GROUP BY r.id ORDER BY max(m.sentiment) "
-                                   "DESC, r.id"),
-      o);
-  st->bind(":theme", theme);
+  const std::string side = negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label "
+                                      "IN ('negative', 'mixed') ORDER BY m.sentiment, m.response_id"
+                                    : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label "
+                                      "IN ('positive', 'mixed') ORDER BY m.sentiment DESC, "
+                                      "m.response_id";
+  std::vector<std::unique_ptr<ScopedQuery>> cursors;
+  std::vector<bool> live;
+  for (const std::string& member : theme_family(db, theme)) {
+    cursors.push_back(std::make_unique<ScopedQuery>(
+        db,
+        "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
+        "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions "
+        "m JOIN scope r ON r.id = m.response_id WHERE m.theme = :member AND " +
+            side,
+        o));
+    (*cursors.back())->bind(":member", member);
+    live.push_back((*cursors.back())->executeStep());
+  }
+  // Whether cursor a's mention comes before cursor b's.
+  const auto before = [&](std::size_t a, std::size_t b) {
+    const double sa = (*cursors[a])->getColumn(4).getDouble();
+    const double sb = (*cursors[b])->getColumn(4).getDouble();
+    if (sa != sb) return negative ? sa < sb : sa > sb;
+    return (*cursors[a])->getColumn(6).getInt64() < (*cursors[b])->getColumn(6).getInt64();
+  };
   std::vector<Example> out;
-  while (static_cast<int>(out.size()) < k && st->executeStep()) {
-    Example e = read_example(*st, theme);
-    if (skip.insert(e.response_id).second) out.push_back(std::move(e));
+  std::set<std::int64_t> seen;  // a comment counts at its strongest mention only
+  while (static_cast<int>(out.size()) < k) {
+    std::size_t best = cursors.size();
+    for (std::size_t i = 0; i < cursors.size(); ++i) {
+      if (live[i] && (best == cursors.size() || before(i, best))) best = i;
+    }
+    if (best == cursors.size()) break;
+    SQLite::Statement& st = **cursors[best];
+    const std::int64_t id = st.getColumn(6).getInt64();
+    if (seen.insert(id).second && skip.insert(id).second) out.push_back(read_example(st, theme));
+    live[best] = st.executeStep();
   }
   return out;
 }
@@ -585,8 +637,8 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_where(db, options.where);
   NpsReport r;
   r.options = options;
-  // Rows the last import has not refreshed yet (interrupted, still running, written by hand) are
-  // computed for this connection: slower, never stale.
+  // Rows the last import has not refreshed yet (interrupted, still running) are computed for
+  // this connection: slower, never stale.
   if (!response_themes_current(db) || has_shadow_response_themes(db)) shadow_response_themes(db);
   load_groups(db, r);
   load_themes(db, r);

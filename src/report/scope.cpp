@@ -14,7 +14,9 @@ const std::string kScope =
     "value = :where_value))), scoped_themes AS (SELECT * FROM response_themes WHERE (:since = "
     "'' OR day >= :since) AND (:until = '' OR (day <> '' AND day <= :until)) AND (:where_name = "
     "'' OR response_id IN (SELECT response_id FROM segments WHERE lower(name) = "
-    "lower(:where_name) AND value = :where_value))) ";
+    "lower(:where_name) AND value = :where_value))), scoped_theme_days AS (SELECT * FROM "
+    "theme_days WHERE (:since = '' OR day >= :since) AND (:until = '' OR (day <> '' AND day <= "
+    ":until))) ";
 
 std::string joined(SQLite::Statement& st, std::size_t limit) {
   std::string out;

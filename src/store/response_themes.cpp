@@ -50,6 +50,42 @@ std::string rows_sql(const std::string& filter) {
          "GROUP BY tm.theme, day, tm.response_id";
 }
 
+constexpr const char* kBands[] = {"promoter", "passive", "detractor"};
+
+// Per theme and day, the sums of response_themes the report reads when no segment filter
+// applies: a few rows per theme and day instead of one per respondent. Additive over days.
+std::string days_table_sql(const std::string& name) {
+  std::string sql = "CREATE TABLE " + name +
+                    " (\n  theme TEXT NOT NULL,\n  day TEXT NOT NULL,\n  respondents INTEGER NOT "
+                    "NULL,\n  scored INTEGER NOT NULL,\n  promoters INTEGER NOT NULL,\n  passives "
+                    "INTEGER NOT NULL,\n  detractors INTEGER NOT NULL,\n  churn INTEGER NOT NULL,\n"
+                    "  mentions INTEGER NOT NULL,\n  sentiment_sum REAL NOT NULL,\n  positive "
+                    "INTEGER NOT NULL,\n  negative INTEGER NOT NULL,\n  complaints INTEGER NOT "
+                    "NULL,\n  suggestions INTEGER NOT NULL,\n  questions INTEGER NOT NULL,\n  "
+                    "praise INTEGER NOT NULL,\n";
+  for (const char* band : kBands) {
+    const std::string b = band;
+    sql += "  " + b + "_mentions INTEGER,\n  " + b + "_sentiment_sum REAL,\n  " + b +
+           "_positive INTEGER,\n  " + b + "_negative INTEGER,\n";
+  }
+  return sql + "  PRIMARY KEY (theme, day)\n) WITHOUT ROWID;\n";
+}
+
+// The rows of theme_days from the response_themes table `source`, read in its key order.
+std::string days_rows_sql(const std::string& source) {
+  std::string sql =
+      "SELECT theme, day, count(*), count(score), coalesce(sum(band = 'promoter'), 0), "
+      "coalesce(sum(band = 'passive'), 0), coalesce(sum(band = 'detractor'), 0), "
+      "sum(churn_intent), sum(mentions), sum(sentiment_sum), sum(positive), sum(negative), "
+      "sum(complaints), sum(suggestions), sum(questions), sum(praise)";
+  for (const char* band : kBands) {
+    const std::string when = std::string("CASE WHEN band = '") + band + "' THEN ";
+    sql += ", sum(" + when + "mentions END), sum(" + when + "sentiment_sum END), sum(" + when +
+           "positive END), sum(" + when + "negative END)";
+  }
+  return sql + " FROM " + source + " GROUP BY theme, day";
+}
+
 // Which themes roll up into which: a change re-computes the whole table.
 const std::string kTaxonomy =
     "(SELECT coalesce(group_concat(id || '>' || coalesce(parent, ''), ','), '') FROM (SELECT id, "
@@ -70,7 +106,12 @@ std::string response_themes_migration_sql() {
   return "-- One row per response and theme it mentions (a subtheme's mentions also under its "
          "parent),\n-- with the response's day, score, band and churn flag (schema v11).\n" +
          table_sql("response_themes") + "INSERT INTO response_themes " + rows_sql("1") + ";\n" +
-         kMark + response_theme_views_sql();
+         "-- Its sums per theme and day.\n" + days_table_sql("theme_days") +
+         "INSERT INTO theme_days " + days_rows_sql("response_themes") + ";\n" + kMark +
+         "-- A theme's mentions in order of sentiment: the report's strongest comments without a "
+         "sort.\nDROP INDEX IF EXISTS mentions_theme;\nCREATE INDEX IF NOT EXISTS "
+         "mentions_theme_sentiment ON mentions(theme, sentiment, response_id);\n" +
+         response_theme_views_sql();
 }
 
 bool response_themes_current(SQLite::Database& db) {
@@ -113,15 +154,22 @@ void refresh_response_themes(SQLite::Database& db) {
     add.bind(":mark", mark);
     add.exec();
   }
+  db.exec("DELETE FROM main.theme_days");
+  db.exec("INSERT INTO main.theme_days " + days_rows_sql("main.response_themes"));
   db.exec(kMark);
   tx.commit();
 }
 
 void shadow_response_themes(SQLite::Database& db) {
   // Emptied rather than dropped: a DROP fails while another statement of the connection runs.
-  if (!has_shadow_response_themes(db)) db.exec(table_sql("temp.response_themes"));
+  if (!has_shadow_response_themes(db)) {
+    db.exec(table_sql("temp.response_themes"));
+    db.exec(days_table_sql("temp.theme_days"));
+  }
   db.exec("DELETE FROM temp.response_themes");
   db.exec("INSERT INTO temp.response_themes " + rows_sql("1"));
+  db.exec("DELETE FROM temp.theme_days");
+  db.exec("INSERT INTO temp.theme_days " + days_rows_sql("temp.response_themes"));
 }
 
 bool has_shadow_response_themes(SQLite::Database& db) {

@@ -14,10 +14,12 @@
 namespace ascolto {
 namespace {
 
-// The indexes of drop_deferred_indexes, name then definition, as the first migration has them.
+// The indexes of drop_deferred_indexes, name then definition, as the first migration has them
+// but for mentions_theme, replaced in schema 11 by mentions_theme_sentiment.
 constexpr std::array<std::string_view, 4> kDeferredIndexes = {
     "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
-    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
+    "mentions_response ON mentions(response_id)",
+    "mentions_theme_sentiment ON mentions(theme, sentiment, response_id)"};
 
 // Migration N takes the schema from version N to N+1. Append, never edit.
 const std::array<std::string, kSchemaVersion>& migrations() {
