@@ -22,12 +22,12 @@
 namespace ascolto {
 namespace {
 
-// Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
-// first..first+6.
+// Band counts, responses, signal counts and comments of the responses `r` in a GROUP BY: columns
+// first..first+7.
 const std::string kGroupCounts =
     "count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
     "coalesce(sum(r.band = 'detractor'), 0), count(*), coalesce(sum(r.churn_intent), 0), "
-    "coalesce(sum(r.repeat_contact), 0)";
+    "coalesce(sum(r.repeat_contact), 0), coalesce(sum(trim(r.text) <> ''), 0)";
 
 NetCounts counts_at(SQLite::Statement& st, int first) {
   return {st.getColumn(first + 1).getInt64(), st.getColumn(first + 2).getInt64(),
@@ -51,6 +51,7 @@ GroupNps group_at(SQLite::Statement& st, int first, const std::string& key, int 
   g.detractor_pct = pct(g.bands.negative, g.bands.n());
   g.churn_intent_pct = pct(st.getColumn(first + 5).getInt64(), g.responses);
   g.repeat_contact_pct = pct(st.getColumn(first + 6).getInt64(), g.responses);
+  g.comments = st.getColumn(first + 7).getInt64();
   return g;
 }
 
@@ -144,12 +145,6 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
   }
 }
 
-std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
-  ScopedQuery st(db, "SELECT count(*) FROM scope WHERE trim(text) <> ''", o);
-  st->executeStep();
-  return st->getColumn(0).getInt64();
-}
-
 // Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13),
 // then per band respondents, mentions, sentiment sum, positive and negative mentions (with
 // `bands`), from `mc`. Without a segment filter the source is the per-day sums theme_days
@@ -188,7 +183,7 @@ NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::i
 
 void load_themes(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
-  const std::int64_t comments = comments_in_scope(db, o);
+  const std::int64_t comments = r.overall.comments;
   // One pass over response_themes in its key order (theme first): no sort, the band split too.
   std::string sql =
       "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
@@ -242,22 +237,10 @@ struct ThemeInPeriod {
   std::optional<Impact> impact;
 };
 
-std::int64_t comments_in(SQLite::Database& db, const NpsReport& r, const GroupNps& period) {
-  const auto [first, after] = period_days(db, r.options.by, period.key);
-  ScopedQuery comments(db,
-                       "SELECT count(*) FROM scope r WHERE r.response_date >= :first AND "
-                       "r.response_date < :after AND trim(r.text) <> ''",
-                       r.options);
-  comments->bind(":first", first);
-  comments->bind(":after", after);
-  comments->executeStep();
-  return comments->getColumn(0).getInt64();
-}
-
 std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, const NpsReport& r,
                                                       const GroupNps& period) {
   const ReportOptions& o = r.options;
-  const std::int64_t commented = comments_in(db, r, period);
+  const std::int64_t commented = period.comments;
   const auto [first, after] = period_days(db, o.by, period.key);
   ScopedQuery st(db,
                  "SELECT mc.theme, " + theme_counts(o, false) +
@@ -318,8 +301,8 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
   for (auto& [theme, pair] : pairs) {
     auto& [earlier, now] = pair;
     // A theme nobody mentioned in a period had a volume of zero, out of that period's comments.
-    if (!earlier.volume) earlier.volume = share_of(0, comments_in(db, r, previous));
-    if (!now.volume) now.volume = share_of(0, comments_in(db, r, current));
+    if (!earlier.volume) earlier.volume = share_of(0, previous.comments);
+    if (!now.volume) now.volume = share_of(0, current.comments);
     const auto large = [&](std::int64_t a, std::int64_t b) {
       return a >= r.options.min_n && b >= r.options.min_n;
     };

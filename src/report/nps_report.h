@@ -43,6 +43,7 @@ struct GroupNps {
   std::optional<Difference> change;  // vs the previous period, or a segment vs everyone else
   std::int64_t responses = 0;
   double detractor_pct = 0, churn_intent_pct = 0, repeat_contact_pct = 0;
+  std::int64_t comments = 0;  // responses with a comment (not blank): what theme shares divide by
 };
 
 // What the respondents of one band say about a theme.
