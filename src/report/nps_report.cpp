@@ -34,6 +34,15 @@ NetCounts counts_at(SQLite::Statement& st, int first) {
           st.getColumn(first + 3).getInt64()};
 }
 
+// The columns of kGroupCounts from `first` on.
+using GroupCounts = std::array<std::int64_t, 8>;
+GroupCounts group_counts_at(SQLite::Statement& st, int first) {
+  GroupCounts c{};
+  for (std::size_t i = 0; i < c.size(); ++i)
+    c[i] = st.getColumn(first + static_cast<int>(i)).getInt64();
+  return c;
+}
+
 NetCounts minus(const NetCounts& a, const NetCounts& b) {
   return {a.positive - b.positive, a.neutral - b.neutral, a.negative - b.negative};
 }
@@ -42,16 +51,16 @@ double pct(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
-GroupNps group_at(SQLite::Statement& st, int first, const std::string& key, int min_n) {
+GroupNps group_of(const GroupCounts& c, const std::string& key, int min_n) {
   GroupNps g;
   g.key = key;
-  g.bands = counts_at(st, first);
+  g.bands = {c[1], c[2], c[3]};
   g.nps = estimate_net(g.bands, min_n);
-  g.responses = st.getColumn(first + 4).getInt64();
+  g.responses = c[4];
   g.detractor_pct = pct(g.bands.negative, g.bands.n());
-  g.churn_intent_pct = pct(st.getColumn(first + 5).getInt64(), g.responses);
-  g.repeat_contact_pct = pct(st.getColumn(first + 6).getInt64(), g.responses);
-  g.comments = st.getColumn(first + 7).getInt64();
+  g.churn_intent_pct = pct(c[5], g.responses);
+  g.repeat_contact_pct = pct(c[6], g.responses);
+  g.comments = c[7];
   return g;
 }
 
@@ -78,12 +87,6 @@ std::string period_of(Granularity g, const std::string& column) {
   return "";
 }
 
-// The responses in scope with their period: a dated response's columns and `period`.
-std::string scope_periods(Granularity g) {
-  return "(SELECT " + period_of(g, "response_date") +
-         " AS period, * FROM scope WHERE response_date IS NOT NULL)";
-}
-
 // The days of a period as a half-open range [first, after) of YYYY-MM-DD: a response of the
 // period has first <= response_date < after, so the date index finds them.
 std::pair<std::string, std::string> period_days(SQLite::Database& db, Granularity g,
@@ -105,24 +108,52 @@ std::pair<std::string, std::string> period_days(SQLite::Database& db, Granularit
   return {first, st.getColumn(0).getString()};
 }
 
+// Respondents per period: new or returning by the first period a respondent answered in over
+// the whole database, so that --since or --where does not make old customers new.
+PeriodRespondents respondents_at(SQLite::Statement& st, const GroupCounts& c) {
+  PeriodRespondents p;
+  p.period = st.getColumn(0).getString();
+  p.new_respondents = st.getColumn(10).getInt64();
+  p.returning_respondents = st.getColumn(11).getInt64();
+  p.unidentified_respondents = st.getColumn(12).getInt64();
+  p.respondents = st.getColumn(9).getInt64() + p.unidentified_respondents;
+  p.responses = c[4];
+  p.comments = c[7];
+  p.comments_per_respondent =
+      round_to(static_cast<double>(p.comments) / static_cast<double>(p.respondents), 2);
+  return p;
+}
+
+// Everyone, each period and its respondents from one pass over the responses in scope: the
+// overall figures are the sums of the periods' and of the undated responses' (a NULL period).
 void load_groups(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
-  {
-    ScopedQuery st(db, "SELECT " + kGroupCounts + " FROM scope r", o);
-    st->executeStep();
-    r.overall = group_at(*st, 0, "", o.min_n);
-  }
-  ScopedQuery periods(db,
-                      "SELECT r.period, " + kGroupCounts + " FROM " + scope_periods(o.by) +
-                          " r GROUP BY r.period ORDER BY r.period",
-                      o);
+  ScopedQuery periods(
+      db,
+      ", first AS (SELECT respondent_id AS who, min(" + period_of(o.by, "response_date") +
+          ") AS period FROM responses WHERE response_date IS NOT NULL AND respondent_id IS NOT "
+          "NULL GROUP BY respondent_id) SELECT r.period, " +
+          kGroupCounts +
+          ", count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN f.period = r.period THEN "
+          "r.respondent_id END), count(DISTINCT CASE WHEN f.period < r.period THEN "
+          "r.respondent_id END), sum(r.respondent_id IS NULL) FROM (SELECT " +
+          period_of(o.by, "response_date") +
+          " AS period, * FROM scope) r LEFT JOIN first f ON f.who = r.respondent_id GROUP BY "
+          "r.period ORDER BY r.period",
+      o);
+  GroupCounts all{};
   while (periods->executeStep()) {
-    GroupNps g = group_at(*periods, 1, periods->getColumn(0).getString(), o.min_n);
+    const GroupCounts c = group_counts_at(*periods, 1);
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] += c[i];
+    if (periods->getColumn(0).isNull()) continue;  // undated: in the overall figures only
+    GroupNps g = group_of(c, periods->getColumn(0).getString(), o.min_n);
     if (!r.periods.empty() && r.periods.back().nps && g.nps) {
       g.change = compare(*g.nps, *r.periods.back().nps);
     }
     r.periods.push_back(std::move(g));
+    r.respondents.push_back(respondents_at(*periods, c));
   }
+  r.overall = group_of(all, "", o.min_n);
   if (o.segment.empty()) return;
   ScopedQuery segments(db,
                        "SELECT s.value, " + kGroupCounts +
@@ -132,7 +163,8 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
                        o);
   segments->bind(":segment", o.segment);
   while (segments->executeStep()) {
-    GroupNps g = group_at(*segments, 1, segments->getColumn(0).getString(), o.min_n);
+    GroupNps g =
+        group_of(group_counts_at(*segments, 1), segments->getColumn(0).getString(), o.min_n);
     const auto rest = estimate_net(minus(r.overall.bands, g.bands), o.min_n);
     if (g.nps && rest) g.change = compare(*g.nps, *rest);
     r.segments.push_back(std::move(g));
@@ -515,37 +547,6 @@ void load_requests(SQLite::Database& db, NpsReport& r) {
   }
 }
 
-// Respondents in scope per period; new or returning by the first period a respondent answered
-// in over the whole database, so that --since or --where does not make old customers new.
-void load_respondents(SQLite::Database& db, NpsReport& r) {
-  ScopedQuery st(db,
-                 ", first AS (SELECT respondent_id AS who, min(" +
-                     period_of(r.options.by, "response_date") +
-                     ") AS period FROM responses WHERE response_date IS NOT NULL AND "
-                     "respondent_id IS NOT NULL GROUP BY respondent_id) SELECT p.period, "
-                     "count(DISTINCT p.respondent_id), count(DISTINCT CASE WHEN f.period = "
-                     "p.period THEN p.respondent_id END), count(DISTINCT CASE WHEN f.period < "
-                     "p.period THEN p.respondent_id END), sum(p.respondent_id IS NULL), count(*), "
-                     "sum(trim(p.text) <> '') FROM " +
-                     scope_periods(r.options.by) +
-                     " p LEFT JOIN first f ON f.who = p.respondent_id GROUP BY p.period ORDER BY "
-                     "p.period",
-                 r.options);
-  while (st->executeStep()) {
-    PeriodRespondents p;
-    p.period = st->getColumn(0).getString();
-    p.new_respondents = st->getColumn(2).getInt64();
-    p.returning_respondents = st->getColumn(3).getInt64();
-    p.unidentified_respondents = st->getColumn(4).getInt64();
-    p.respondents = st->getColumn(1).getInt64() + p.unidentified_respondents;
-    p.responses = st->getColumn(5).getInt64();
-    p.comments = st->getColumn(6).getInt64();
-    p.comments_per_respondent =
-        round_to(static_cast<double>(p.comments) / static_cast<double>(p.respondents), 2);
-    r.respondents.push_back(std::move(p));
-  }
-}
-
 }  // namespace
 
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r) {
@@ -627,7 +628,6 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   load_changes(db, r);
   load_examples(db, r);
   load_requests(db, r);
-  load_respondents(db, r);
   load_summary(db, r);
   return r;
 }
