@@ -399,17 +399,19 @@ std::vector<std::string> theme_family(SQLite::Database& db, const std::string& t
 
 // Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
 // with the mention (a complaint is never shown as praise): the strongest first (ties by response
-// id), at most `k`, skipping the responses in `skip` (and adding those taken). Each family
+// id; of a comment's equally strong mentions, the first in it), at most `k`, skipping the
+// responses in `skip` (and adding those taken). Each family
 // theme's mentions are read in that order from the index mentions_theme_sentiment and merged, so
 // that only the mentions up to the k-th comment are read, not all of a large theme's.
 std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
                                    const std::string& theme, bool negative, int k,
                                    std::set<std::int64_t>& skip) {
-  const std::string side = negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label "
-                                      "IN ('negative', 'mixed') ORDER BY m.sentiment, m.response_id"
-                                    : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label "
-                                      "IN ('positive', 'mixed') ORDER BY m.sentiment DESC, "
-                                      "m.response_id";
+  const std::string side =
+      negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label "
+                 "IN ('negative', 'mixed') ORDER BY m.sentiment, m.response_id, m.start"
+               : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label "
+                 "IN ('positive', 'mixed') ORDER BY m.sentiment DESC, "
+                 "m.response_id, m.start";
   std::vector<std::unique_ptr<ScopedQuery>> cursors;
   std::vector<bool> live;
   for (const std::string& member : theme_family(db, theme)) {
@@ -428,7 +430,10 @@ std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
     const double sa = (*cursors[a])->getColumn(4).getDouble();
     const double sb = (*cursors[b])->getColumn(4).getDouble();
     if (sa != sb) return negative ? sa < sb : sa > sb;
-    return (*cursors[a])->getColumn(6).getInt64() < (*cursors[b])->getColumn(6).getInt64();
+    const std::int64_t ra = (*cursors[a])->getColumn(6).getInt64();
+    const std::int64_t rb = (*cursors[b])->getColumn(6).getInt64();
+    if (ra != rb) return ra < rb;
+    return (*cursors[a])->getColumn(2).getInt64() < (*cursors[b])->getColumn(2).getInt64();
   };
   std::vector<Example> out;
   std::set<std::int64_t> seen;  // a comment counts at its strongest mention only
