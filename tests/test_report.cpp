@@ -697,3 +697,42 @@ INSERT INTO mentions (response_id, theme, sentence, start, "end", text, sentimen
     CHECK(view_rows(f.db, v) == incremental[v]);
   }
 }
+
+TEST_CASE(
+    "theme periods: the per-theme trend agrees with theme_by_period, with and without --where") {
+  Fixture f;
+  refresh_response_themes(f.db);
+  const auto months = load_theme_periods(f.db, {});
+  // delivery: 2026-01 responses 1 and 3 (one promoter, one detractor), 2026-02 responses 5 and 7.
+  SQLite::Statement view(f.db,
+                         "SELECT theme, period, respondents, mentions, scored, net_sentiment FROM "
+                         "theme_by_period WHERE granularity = 'month' ORDER BY theme, period");
+  std::size_t i = 0;
+  while (view.executeStep()) {
+    REQUIRE(i < months.size());
+    const ThemePeriod& t = months[i++];
+    CAPTURE(t.theme);
+    CAPTURE(t.period);
+    CHECK(t.theme == view.getColumn(0).getString());
+    CHECK(t.period == view.getColumn(1).getString());
+    CHECK(t.respondents == view.getColumn(2).getInt64());
+    CHECK(t.mentions == view.getColumn(3).getInt64());
+    CHECK(t.bands.n() == view.getColumn(4).getInt64());
+    CHECK(round_to(100.0 * static_cast<double>(t.sentiment.positive - t.sentiment.negative) /
+                       static_cast<double>(t.mentions),
+                   1) == view.getColumn(5).getDouble());
+  }
+  CHECK(i == months.size());
+  REQUIRE(months.size() >= 2);
+  CHECK(months[0].theme == "delivery");
+  CHECK(months[0].period == "2026-01");
+  CHECK(months[0].bands.positive == 1);
+  CHECK(months[0].bands.negative == 1);
+  // --where reads the per-respondent rows: Roma's delivery mentions are response 5 only.
+  const auto roma = load_theme_periods(f.db, {.where = "store=Roma"});
+  REQUIRE_FALSE(roma.empty());
+  CHECK(roma[0].theme == "delivery");
+  CHECK(roma[0].period == "2026-02");
+  CHECK(roma[0].respondents == 1);
+  CHECK(roma[0].bands.negative == 1);
+}

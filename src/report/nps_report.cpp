@@ -618,6 +618,28 @@ Granularity parse_granularity(const std::string& text) {
   throw UsageError("--by '" + text + "': expected week, month or quarter");
 }
 
+std::vector<ThemePeriod> load_theme_periods(SQLite::Database& db, const ReportOptions& options) {
+  ScopedQuery st(db,
+                 "SELECT mc.theme, " + period_of(options.by, "mc.day") + " AS period, " +
+                     theme_counts(options, false) +
+                     " WHERE mc.day <> '' GROUP BY mc.theme, period ORDER BY mc.theme, period",
+                 options);
+  std::vector<ThemePeriod> out;
+  while (st->executeStep()) {
+    ThemePeriod t;
+    t.theme = st->getColumn(0).getString();
+    t.period = st->getColumn(1).getString();
+    t.respondents = st->getColumn(2).getInt64();
+    t.bands = counts_at(*st, 3);
+    t.mentions = st->getColumn(7).getInt64();
+    t.sentiment_sum = st->getColumn(8).getDouble();
+    t.sentiment =
+        mention_sentiment(t.mentions, st->getColumn(9).getInt64(), st->getColumn(10).getInt64());
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_date(options.since, "--since");
   check_date(options.until, "--until");
