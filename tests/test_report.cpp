@@ -4,8 +4,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <map>
 #include <sstream>
 
 #include "common/error.h"
@@ -23,6 +25,7 @@
 #include "report/text_table.h"
 #include "report/ui_labels.h"
 #include "report/xlsx_report.h"
+#include "store/response_themes.h"
 #include "store/schema.h"
 
 using namespace ascolto;
@@ -50,8 +53,8 @@ struct Fixture {
     return SQLite::Database(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   }
 
-  Fixture() : db(open(path)) {
-    migrate(db);
+  explicit Fixture(int version = kSchemaVersion) : db(open(path)) {
+    migrate(db, version);
     db.exec(R"sql(
 INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
 VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
@@ -209,7 +212,8 @@ TEST_CASE("report: a parent theme counts its subthemes, each respondent once, sh
   CHECK(d.mentions == 5);
   CHECK(d.nps->n == 3);  // 1 promoter, 2 detractors, counted once each
   CHECK(theme(r, "delivery.delay").respondents == 2);
-  // The view agrees.
+  // The view agrees, once the stored rows are refreshed as an import's end does.
+  refresh_response_themes(f.db);
   SQLite::Statement view(f.db, "SELECT respondents FROM theme_stats WHERE theme = 'delivery'");
   REQUIRE(view.executeStep());
   CHECK(view.getColumn(0).getInt64() == 4);
@@ -275,6 +279,8 @@ TEST_CASE("report: new and returning respondents, representative comments") {
 
 TEST_CASE("report and views agree to the printed digit") {
   Fixture f;
+  refresh_response_themes(f.db);
+  REQUIRE(response_themes_current(f.db));
   const nlohmann::json j = report_json(load_nps_report(f.db, {}));
   SQLite::Statement periods(f.db,
                             "SELECT period, respondents, nps, nps_margin, nps_low, nps_high, "
@@ -423,6 +429,7 @@ TEST_CASE("report: what customers ask for, each request cut to its sentence") {
   write_report_csv(r, csv);
   CHECK(csv.str().find("request,,store,suggestions,1\n") != std::string::npos);
   // The figure agrees with the view.
+  refresh_response_themes(f.db);
   SQLite::Statement view(f.db, "SELECT suggestions FROM theme_stats WHERE theme = 'store'");
   REQUIRE(view.executeStep());
   CHECK(view.getColumn(0).getInt64() == r.requests[0].suggestions);
@@ -666,4 +673,127 @@ TEST_CASE("xlsx report: a workbook that cannot be written is an output error nam
   const std::string path = (fs::temp_directory_path() / "no-such-dir-ascolto" / "r.xlsx").string();
   CHECK_THROWS_WITH_AS(write_report_xlsx(path, r, load_overview(f.db, r), {}),
                        doctest::Contains(path.c_str()), ReportWriteError);
+}
+
+namespace {
+
+// Every row of `view`, all columns as text, sorted: views without an ORDER BY may return their
+// rows in any order.
+std::vector<std::string> view_rows(SQLite::Database& db, const std::string& view) {
+  SQLite::Statement st(db, "SELECT * FROM " + view);
+  std::vector<std::string> rows;
+  while (st.executeStep()) {
+    std::string row;
+    for (int c = 0; c < st.getColumnCount(); ++c) {
+      row += std::string(st.getColumnName(c)) + "=" +
+             (st.getColumn(c).isNull() ? "NULL" : st.getColumn(c).getString()) + "|";
+    }
+    rows.push_back(row);
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+const std::vector<std::string> kThemeViews = {
+    "theme_respondents", "theme_mention_counts", "theme_stats",     "theme_impact",
+    "theme_by_period",   "theme_by_band",        "theme_by_segment"};
+
+}  // namespace
+
+TEST_CASE("schema 11: the theme views over response_themes give the rows of the old views") {
+  Fixture f(10);  // the views of schema 10, over the mentions
+  // A response that mentions a theme and its subtheme twice, an undated one and an unscored one.
+  f.db.exec(R"sql(
+INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line,
+  response_date, score, band, lang, text, sentences, sentiment, label, churn_intent) VALUES
+  (9, 'k9', 'h', 1, 't', 10, '2026-03-30 08:00:00', 0, 'detractor', 'en', 'Late, late, rude', 1,
+   -0.9, 'negative', 1),
+  (10, 'k10', 'h', 1, 't', 11, NULL, 7, 'passive', 'en', 'Staff fine', 1, 0.1, 'positive', 0);
+INSERT INTO segments VALUES (9, 'store', 'Roma'), (10, 'store', 'Milano');
+INSERT INTO mentions (response_id, theme, sentence, start, "end", text, sentiment, intent) VALUES
+  (9, 'delivery.delay', 0, 0, 4, 'Late', -0.3, 'complaint'),
+  (9, 'delivery.delay', 0, 6, 10, 'late', -0.04, 'question'),
+  (9, 'delivery', 0, 0, 4, 'Late', 0.05, 'praise'),
+  (9, 'store.staff', 0, 12, 16, 'rude', -0.8, 'suggestion'),
+  (10, 'store.staff', 0, 0, 5, 'Staff', 0.1, 'neutral'),
+  (10, 'retired.theme', 0, 6, 10, 'fine', 0.2, 'neutral');
+)sql");
+  std::map<std::string, std::vector<std::string>> before;
+  for (const std::string& v : kThemeViews) before[v] = view_rows(f.db, v);
+  CHECK(before["theme_stats"].size() == 5);  // delivery(.delay), store(.staff), retired.theme
+
+  migrate(f.db);  // schema 11 fills response_themes
+  REQUIRE(response_themes_current(f.db));
+  for (const std::string& v : kThemeViews) {
+    CAPTURE(v);
+    CHECK(view_rows(f.db, v) == before[v]);
+  }
+  const NpsReport stored = load_nps_report(f.db, {.by = Granularity::Week});
+
+  // A later run replaces response 9: an incremental refresh drops its old rows.
+  f.db.exec(
+      "INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options) "
+      "VALUES (2, '2026-07-02', 'completed', 'test', '[]', 'x', '{}');"
+      "UPDATE responses SET run_id = 2, score = 10, band = 'promoter' WHERE id = 9;"
+      "DELETE FROM mentions WHERE response_id = 9 AND theme = 'store.staff'");
+  CHECK_FALSE(response_themes_current(f.db));
+  // A reader of a table that is behind computes the rows itself.
+  const NpsReport shadowed = load_nps_report(f.db, {.by = Granularity::Week});
+  CHECK(theme(shadowed, "store").respondents == theme(stored, "store").respondents - 1);
+  CHECK(theme(shadowed, "delivery").by_band[0].respondents ==
+        theme(stored, "delivery").by_band[0].respondents + 1);
+  refresh_response_themes(f.db);
+  REQUIRE(response_themes_current(f.db));
+  const nlohmann::json refreshed = report_json(load_nps_report(f.db, {.by = Granularity::Week}));
+  CHECK(refreshed == report_json(shadowed));
+  std::map<std::string, std::vector<std::string>> incremental;
+  for (const std::string& v : kThemeViews) incremental[v] = view_rows(f.db, v);
+  // The same rows as a refresh from scratch (a changed taxonomy forces one).
+  f.db.exec(
+      "UPDATE themes SET label_en = label_en; UPDATE settings SET value = 'x' WHERE name = "
+      "'response_themes_taxonomy'");
+  refresh_response_themes(f.db);
+  for (const std::string& v : kThemeViews) {
+    CAPTURE(v);
+    CHECK(view_rows(f.db, v) == incremental[v]);
+  }
+}
+
+TEST_CASE(
+    "theme periods: the per-theme trend agrees with theme_by_period, with and without --where") {
+  Fixture f;
+  refresh_response_themes(f.db);
+  const auto months = load_theme_periods(f.db, {});
+  // delivery: 2026-01 responses 1 and 3 (one promoter, one detractor), 2026-02 responses 5 and 7.
+  SQLite::Statement view(f.db,
+                         "SELECT theme, period, respondents, mentions, scored, net_sentiment FROM "
+                         "theme_by_period WHERE granularity = 'month' ORDER BY theme, period");
+  std::size_t i = 0;
+  while (view.executeStep()) {
+    REQUIRE(i < months.size());
+    const ThemePeriod& t = months[i++];
+    CAPTURE(t.theme);
+    CAPTURE(t.period);
+    CHECK(t.theme == view.getColumn(0).getString());
+    CHECK(t.period == view.getColumn(1).getString());
+    CHECK(t.respondents == view.getColumn(2).getInt64());
+    CHECK(t.mentions == view.getColumn(3).getInt64());
+    CHECK(t.bands.n() == view.getColumn(4).getInt64());
+    CHECK(round_to(100.0 * static_cast<double>(t.sentiment.positive - t.sentiment.negative) /
+                       static_cast<double>(t.mentions),
+                   1) == view.getColumn(5).getDouble());
+  }
+  CHECK(i == months.size());
+  REQUIRE(months.size() >= 2);
+  CHECK(months[0].theme == "delivery");
+  CHECK(months[0].period == "2026-01");
+  CHECK(months[0].bands.positive == 1);
+  CHECK(months[0].bands.negative == 1);
+  // --where reads the per-respondent rows: Roma's delivery mentions are response 5 only.
+  const auto roma = load_theme_periods(f.db, {.where = "store=Roma"});
+  REQUIRE_FALSE(roma.empty());
+  CHECK(roma[0].theme == "delivery");
+  CHECK(roma[0].period == "2026-02");
+  CHECK(roma[0].respondents == 1);
+  CHECK(roma[0].bands.negative == 1);
 }

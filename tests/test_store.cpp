@@ -131,7 +131,7 @@ TEST_CASE("store: an import into an empty database builds the secondary indexes 
         .execAndGet(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
             "('responses_date', 'segments_name_value', 'mentions_response', "
-            "'mentions_theme')")
+            "'mentions_theme_sentiment')")
         .getInt();
   };
   {
@@ -368,6 +368,7 @@ TEST_CASE("store: segment x month NPS and themes x segment match a hand count (s
   WriteCounts c;
   std::vector<RejectedRow> none;
   s.write_batch(run, rows, none, c);
+  s.finish_run(run, RunStatus::Completed, "[]");  // the theme views read what a run finished
 
   // segment, value, period, n, P, passives, D, nps, small_sample — counted by hand above.
   struct Expected {

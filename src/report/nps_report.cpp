@@ -3,30 +3,44 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
+#include <utility>
 
 #include "common/error.h"
 #include "report/number_format.h"
 #include "report/scope.h"
+#include "store/response_themes.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
 namespace ascolto {
 namespace {
 
-// Band counts, responses and signal counts of the responses `r` in a GROUP BY: columns
-// first..first+6.
+// Band counts, responses, signal counts and comments of the responses `r` in a GROUP BY: columns
+// first..first+7.
 const std::string kGroupCounts =
     "count(r.score), coalesce(sum(r.band = 'promoter'), 0), coalesce(sum(r.band = 'passive'), 0), "
     "coalesce(sum(r.band = 'detractor'), 0), count(*), coalesce(sum(r.churn_intent), 0), "
-    "coalesce(sum(r.repeat_contact), 0)";
+    "coalesce(sum(r.repeat_contact), 0), coalesce(sum(trim(r.text) <> ''), 0)";
 
 NetCounts counts_at(SQLite::Statement& st, int first) {
   return {st.getColumn(first + 1).getInt64(), st.getColumn(first + 2).getInt64(),
           st.getColumn(first + 3).getInt64()};
+}
+
+// The columns of kGroupCounts from `first` on.
+using GroupCounts = std::array<std::int64_t, 8>;
+GroupCounts group_counts_at(SQLite::Statement& st, int first) {
+  GroupCounts c{};
+  for (std::size_t i = 0; i < c.size(); ++i)
+    c[i] = st.getColumn(first + static_cast<int>(i)).getInt64();
+  return c;
 }
 
 NetCounts minus(const NetCounts& a, const NetCounts& b) {
@@ -37,15 +51,16 @@ double pct(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
-GroupNps group_at(SQLite::Statement& st, int first, const std::string& key, int min_n) {
+GroupNps group_of(const GroupCounts& c, const std::string& key, int min_n) {
   GroupNps g;
   g.key = key;
-  g.bands = counts_at(st, first);
+  g.bands = {c[1], c[2], c[3]};
   g.nps = estimate_net(g.bands, min_n);
-  g.responses = st.getColumn(first + 4).getInt64();
+  g.responses = c[4];
   g.detractor_pct = pct(g.bands.negative, g.bands.n());
-  g.churn_intent_pct = pct(st.getColumn(first + 5).getInt64(), g.responses);
-  g.repeat_contact_pct = pct(st.getColumn(first + 6).getInt64(), g.responses);
+  g.churn_intent_pct = pct(c[5], g.responses);
+  g.repeat_contact_pct = pct(c[6], g.responses);
+  g.comments = c[7];
   return g;
 }
 
@@ -57,26 +72,88 @@ void check_date(const std::string& date, const char* option) {
   if (!ok) throw UsageError(std::string(option) + " '" + date + "': expected a date YYYY-MM-DD");
 }
 
+// The period of the date `column` at granularity `g`, as the view response_periods computes it
+// (NULL for a NULL date).
+std::string period_of(Granularity g, const std::string& column) {
+  switch (g) {
+    case Granularity::Week:
+      return "date(" + column + ", 'weekday 0', '-6 days')";
+    case Granularity::Month:
+      return "substr(" + column + ", 1, 7)";
+    case Granularity::Quarter:
+      return "substr(" + column + ", 1, 4) || '-Q' || ((CAST(substr(" + column +
+             ", 6, 2) AS INTEGER) + 2) / 3)";
+  }
+  return "";
+}
+
+// The days of a period as a half-open range [first, after) of YYYY-MM-DD: a response of the
+// period has first <= response_date < after, so the date index finds them.
+std::pair<std::string, std::string> period_days(SQLite::Database& db, Granularity g,
+                                                const std::string& period) {
+  std::string first = period;
+  const char* step = "+7 days";
+  if (g == Granularity::Month) {
+    first = period + "-01";
+    step = "+1 month";
+  } else if (g == Granularity::Quarter && period.size() == 7) {
+    const int month = 3 * (period[6] - '0') - 2;
+    first = period.substr(0, 4) + (month < 10 ? "-0" : "-") + std::to_string(month) + "-01";
+    step = "+3 months";
+  }
+  SQLite::Statement st(db, "SELECT date(?, ?)");
+  st.bind(1, first);
+  st.bind(2, step);
+  st.executeStep();
+  return {first, st.getColumn(0).getString()};
+}
+
+// Respondents per period: new or returning by the first period a respondent answered in over
+// the whole database, so that --since or --where does not make old customers new.
+PeriodRespondents respondents_at(SQLite::Statement& st, const GroupCounts& c) {
+  PeriodRespondents p;
+  p.period = st.getColumn(0).getString();
+  p.new_respondents = st.getColumn(10).getInt64();
+  p.returning_respondents = st.getColumn(11).getInt64();
+  p.unidentified_respondents = st.getColumn(12).getInt64();
+  p.respondents = st.getColumn(9).getInt64() + p.unidentified_respondents;
+  p.responses = c[4];
+  p.comments = c[7];
+  p.comments_per_respondent =
+      round_to(static_cast<double>(p.comments) / static_cast<double>(p.respondents), 2);
+  return p;
+}
+
+// Everyone, each period and its respondents from one pass over the responses in scope: the
+// overall figures are the sums of the periods' and of the undated responses' (a NULL period).
 void load_groups(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
-  {
-    ScopedQuery st(db, "SELECT " + kGroupCounts + " FROM scope r", o);
-    st->executeStep();
-    r.overall = group_at(*st, 0, "", o.min_n);
-  }
-  ScopedQuery periods(db,
-                      "SELECT p.period, " + kGroupCounts +
-                          " FROM response_periods p JOIN scope r ON r.id = p.response_id WHERE "
-                          "p.granularity = :by GROUP BY p.period ORDER BY p.period",
-                      o);
-  periods->bind(":by", granularity_name(o.by));
+  ScopedQuery periods(
+      db,
+      ", first AS (SELECT respondent_id AS who, min(" + period_of(o.by, "response_date") +
+          ") AS period FROM responses WHERE response_date IS NOT NULL AND respondent_id IS NOT "
+          "NULL GROUP BY respondent_id) SELECT r.period, " +
+          kGroupCounts +
+          ", count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN f.period = r.period THEN "
+          "r.respondent_id END), count(DISTINCT CASE WHEN f.period < r.period THEN "
+          "r.respondent_id END), sum(r.respondent_id IS NULL) FROM (SELECT " +
+          period_of(o.by, "response_date") +
+          " AS period, * FROM scope) r LEFT JOIN first f ON f.who = r.respondent_id GROUP BY "
+          "r.period ORDER BY r.period",
+      o);
+  GroupCounts all{};
   while (periods->executeStep()) {
-    GroupNps g = group_at(*periods, 1, periods->getColumn(0).getString(), o.min_n);
+    const GroupCounts c = group_counts_at(*periods, 1);
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] += c[i];
+    if (periods->getColumn(0).isNull()) continue;  // undated: in the overall figures only
+    GroupNps g = group_of(c, periods->getColumn(0).getString(), o.min_n);
     if (!r.periods.empty() && r.periods.back().nps && g.nps) {
       g.change = compare(*g.nps, *r.periods.back().nps);
     }
     r.periods.push_back(std::move(g));
+    r.respondents.push_back(respondents_at(*periods, c));
   }
+  r.overall = group_of(all, "", o.min_n);
   if (o.segment.empty()) return;
   ScopedQuery segments(db,
                        "SELECT s.value, " + kGroupCounts +
@@ -86,7 +163,8 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
                        o);
   segments->bind(":segment", o.segment);
   while (segments->executeStep()) {
-    GroupNps g = group_at(*segments, 1, segments->getColumn(0).getString(), o.min_n);
+    GroupNps g =
+        group_of(group_counts_at(*segments, 1), segments->getColumn(0).getString(), o.min_n);
     const auto rest = estimate_net(minus(r.overall.bands, g.bands), o.min_n);
     if (g.nps && rest) g.change = compare(*g.nps, *rest);
     r.segments.push_back(std::move(g));
@@ -99,18 +177,37 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
   }
 }
 
-std::int64_t comments_in_scope(SQLite::Database& db, const ReportOptions& o) {
-  ScopedQuery st(db, "SELECT count(*) FROM scope WHERE trim(text) <> ''", o);
-  st->executeStep();
-  return st->getColumn(0).getInt64();
+// Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13),
+// then per band respondents, mentions, sentiment sum, positive and negative mentions (with
+// `bands`), from `mc`. Without a segment filter the source is the per-day sums theme_days
+// (scoped_theme_days), with one scoped_themes, a row per respondent: the same figures.
+std::string theme_counts(const ReportOptions& o, bool bands) {
+  const bool by_day = o.where.empty();
+  std::string sql = by_day ? "sum(mc.respondents), sum(mc.scored), sum(mc.promoters), "
+                             "sum(mc.passives), sum(mc.detractors)"
+                           : "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), "
+                             "coalesce(sum(mc.band = 'passive'), 0), coalesce(sum(mc.band = "
+                             "'detractor'), 0)";
+  sql +=
+      ", sum(mc.mentions), sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), "
+      "sum(mc.complaints), sum(mc.suggestions)";
+  for (const char* band : {"promoter", "passive", "detractor"}) {
+    if (!bands) break;
+    const std::string b = band;
+    if (by_day) {
+      sql += ", sum(mc." + b + "s), sum(mc." + b + "_mentions), sum(mc." + b +
+             "_sentiment_sum), sum(mc." + b + "_positive), sum(mc." + b + "_negative)";
+    } else {
+      const std::string when = "CASE WHEN mc.band = '" + b + "' THEN ";
+      sql += ", coalesce(sum(mc.band = '" + b + "'), 0), sum(" + when + "mc.mentions END), sum(" +
+             when + "mc.sentiment_sum END), sum(" + when + "mc.positive END), sum(" + when +
+             "mc.negative END)";
+    }
+  }
+  return sql + (by_day ? " FROM scoped_theme_days mc" : " FROM scoped_themes mc");
 }
 
-// Per theme: mentioners with their bands, then mention sentiment and intents (columns 8..13).
-const std::string kThemeCounts =
-    "count(*), count(mc.score), coalesce(sum(mc.band = 'promoter'), 0), coalesce(sum(mc.band = "
-    "'passive'), 0), coalesce(sum(mc.band = 'detractor'), 0), sum(mc.mentions), "
-    "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative), sum(mc.complaints), "
-    "sum(mc.suggestions) FROM scoped_mention_counts mc ";
+constexpr std::array<const char*, 3> kBands = {"promoter", "passive", "detractor"};
 
 NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::int64_t negative) {
   return {positive, mentions - positive - negative, negative};
@@ -118,49 +215,43 @@ NetCounts mention_sentiment(std::int64_t mentions, std::int64_t positive, std::i
 
 void load_themes(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
-  const std::int64_t comments = comments_in_scope(db, o);
-  SQLite::Statement st(db,
-                       "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
-                       "coalesce(t.label_it, mc.theme), " +
-                           kThemeCounts +
-                           "LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme");
-  std::map<std::string, std::size_t> index;
-  while (st.executeStep()) {
+  const std::int64_t comments = r.overall.comments;
+  // One pass over response_themes in its key order (theme first): no sort, the band split too.
+  std::string sql =
+      "SELECT mc.theme, coalesce(t.parent, ''), coalesce(t.label_en, mc.theme), "
+      "coalesce(t.label_it, mc.theme), " +
+      theme_counts(o, true);
+  ScopedQuery st(db, sql + " LEFT JOIN themes t ON t.id = mc.theme GROUP BY mc.theme", o);
+  while (st->executeStep()) {
     ThemeDriver d;
-    d.theme = st.getColumn(0).getString();
-    d.parent = st.getColumn(1).getString();
-    d.label_en = st.getColumn(2).getString();
-    d.label_it = st.getColumn(3).getString();
-    d.respondents = st.getColumn(4).getInt64();
+    d.theme = st->getColumn(0).getString();
+    d.parent = st->getColumn(1).getString();
+    d.label_en = st->getColumn(2).getString();
+    d.label_it = st->getColumn(3).getString();
+    d.respondents = st->getColumn(4).getInt64();
     d.share_pct = pct(d.respondents, comments);
-    const NetCounts mentioners = counts_at(st, 5);
+    const NetCounts mentioners = counts_at(*st, 5);
     d.nps = estimate_net(mentioners, o.min_n);
     d.impact = theme_impact(mentioners, minus(r.overall.bands, mentioners));
-    d.mentions = st.getColumn(9).getInt64();
-    d.mean_sentiment = st.getColumn(10).getDouble() / static_cast<double>(d.mentions);
+    d.mentions = st->getColumn(9).getInt64();
+    d.mean_sentiment = st->getColumn(10).getDouble() / static_cast<double>(d.mentions);
     d.sentiment =
-        mention_sentiment(d.mentions, st.getColumn(11).getInt64(), st.getColumn(12).getInt64());
+        mention_sentiment(d.mentions, st->getColumn(11).getInt64(), st->getColumn(12).getInt64());
     d.negative_pct = pct(d.sentiment.negative, d.mentions);
     d.net_sentiment = estimate_net(d.sentiment, o.min_n);
-    d.complaints = st.getColumn(13).getInt64();
-    d.suggestions = st.getColumn(14).getInt64();
-    index[d.theme] = r.themes.size();
+    d.complaints = st->getColumn(13).getInt64();
+    d.suggestions = st->getColumn(14).getInt64();
+    for (std::size_t slot = 0; slot < kBands.size(); ++slot) {
+      const int at = 15 + 5 * static_cast<int>(slot);
+      BandTalk& t = d.by_band[slot];
+      t.respondents = st->getColumn(at).getInt64();
+      if (t.respondents == 0) continue;
+      t.mentions = st->getColumn(at + 1).getInt64();
+      t.mean_sentiment = st->getColumn(at + 2).getDouble() / static_cast<double>(t.mentions);
+      t.net_sentiment =
+          pct(st->getColumn(at + 3).getInt64() - st->getColumn(at + 4).getInt64(), t.mentions);
+    }
     r.themes.push_back(std::move(d));
-  }
-  SQLite::Statement bands(db,
-                          "SELECT mc.theme, mc.band, count(*), sum(mc.mentions), "
-                          "sum(mc.sentiment_sum), sum(mc.positive), sum(mc.negative) FROM "
-                          "scoped_mention_counts mc WHERE mc.band IS NOT NULL GROUP BY mc.theme, "
-                          "mc.band");
-  while (bands.executeStep()) {
-    const std::string band = bands.getColumn(1).getString();
-    const std::size_t slot = band == "promoter" ? 0 : band == "passive" ? 1 : 2;
-    BandTalk& t = r.themes[index.at(bands.getColumn(0).getString())].by_band[slot];
-    t.respondents = bands.getColumn(2).getInt64();
-    t.mentions = bands.getColumn(3).getInt64();
-    t.mean_sentiment = bands.getColumn(4).getDouble() / static_cast<double>(t.mentions);
-    t.net_sentiment =
-        pct(bands.getColumn(5).getInt64() - bands.getColumn(6).getInt64(), t.mentions);
   }
   // Most negative impact first: the themes that cost the most NPS points lead.
   std::stable_sort(r.themes.begin(), r.themes.end(), [](const auto& a, const auto& b) {
@@ -178,35 +269,30 @@ struct ThemeInPeriod {
   std::optional<Impact> impact;
 };
 
-std::int64_t comments_in(SQLite::Database& db, const NpsReport& r, const GroupNps& period) {
-  ScopedQuery comments(db,
-                       "SELECT count(*) FROM response_periods p JOIN scope r ON r.id = "
-                       "p.response_id WHERE p.granularity = :by AND p.period = :period AND "
-                       "trim(r.text) <> ''",
-                       r.options);
-  comments->bind(":by", granularity_name(r.options.by));
-  comments->bind(":period", period.key);
-  comments->executeStep();
-  return comments->getColumn(0).getInt64();
-}
-
 std::map<std::string, ThemeInPeriod> themes_in_period(SQLite::Database& db, const NpsReport& r,
                                                       const GroupNps& period) {
   const ReportOptions& o = r.options;
-  const std::int64_t commented = comments_in(db, r, period);
-  SQLite::Statement st(
-      db, "SELECT mc.theme, " + kThemeCounts + "WHERE mc.period = ? GROUP BY mc.theme");
-  st.bind(1, period.key);
+  const std::int64_t commented = period.comments;
+  const auto [first, after] = period_days(db, o.by, period.key);
+  ScopedQuery st(db,
+                 "SELECT mc.theme, " + theme_counts(o, false) +
+                     // Listing the themes lets each theme's days of the period be sought by
+                     // key instead of every row read.
+                     " WHERE mc.theme IN (SELECT DISTINCT theme FROM theme_days) AND mc.day >= "
+                     ":first AND mc.day < :after GROUP BY mc.theme",
+                 o);
+  st->bind(":first", first);
+  st->bind(":after", after);
   std::map<std::string, ThemeInPeriod> out;
-  while (st.executeStep()) {
-    ThemeInPeriod& t = out[st.getColumn(0).getString()];
-    t.volume = share_of(st.getColumn(1).getInt64(), commented);
-    const NetCounts mentioners = counts_at(st, 2);
+  while (st->executeStep()) {
+    ThemeInPeriod& t = out[st->getColumn(0).getString()];
+    t.volume = share_of(st->getColumn(1).getInt64(), commented);
+    const NetCounts mentioners = counts_at(*st, 2);
     t.mentioners = mentioners.n();
     t.impact = theme_impact(mentioners, minus(period.bands, mentioners));
     t.net_sentiment =
-        estimate_net(mention_sentiment(st.getColumn(6).getInt64(), st.getColumn(8).getInt64(),
-                                       st.getColumn(9).getInt64()),
+        estimate_net(mention_sentiment(st->getColumn(6).getInt64(), st->getColumn(8).getInt64(),
+                                       st->getColumn(9).getInt64()),
                      o.min_n);
   }
   return out;
@@ -250,8 +336,8 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
   for (auto& [theme, pair] : pairs) {
     auto& [earlier, now] = pair;
     // A theme nobody mentioned in a period had a volume of zero, out of that period's comments.
-    if (!earlier.volume) earlier.volume = share_of(0, comments_in(db, r, previous));
-    if (!now.volume) now.volume = share_of(0, comments_in(db, r, current));
+    if (!earlier.volume) earlier.volume = share_of(0, previous.comments);
+    if (!now.volume) now.volume = share_of(0, current.comments);
     const auto large = [&](std::int64_t a, std::int64_t b) {
       return a >= r.options.min_n && b >= r.options.min_n;
     };
@@ -274,7 +360,8 @@ void load_changes(SQLite::Database& db, NpsReport& r) {
 
 // The mentions in scope of :theme or of its subthemes, as (response text, mention text, start,
 // end, sentiment, score), up to a condition that follows. The theme ids are listed first so that
-// the mentions_theme index finds the mentions: an OR over a join scanned them all per theme.
+// the mentions_theme_sentiment index finds the mentions: an OR over a join scanned them all per
+// theme.
 const std::string kThemeMentions =
     "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
     "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions m "
@@ -304,23 +391,65 @@ Example read_example(SQLite::Statement& st, const std::string& theme) {
 // Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
 // with the mention (a complaint is never shown as praise): the strongest first, at most `k`,
 // skipping the responses in `skip` (and adding those taken).
+// The theme and its subthemes, as the IN list of kThemeMentions has them.
+std::vector<std::string> theme_family(SQLite::Database& db, const std::string& theme) {
+  SQLite::Statement st(db, "SELECT :theme UNION SELECT id FROM themes WHERE parent = :theme");
+  st.bind(":theme", theme);
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+// Mentions of `theme` (or its subthemes) on one side, from comments whose overall label agrees
+// with the mention (a complaint is never shown as praise): the strongest first (ties by response
+// id; of a comment's equally strong mentions, the first in it), at most `k`, skipping the
+// responses in `skip` (and adding those taken). Each family
+// theme's mentions are read in that order from the index mentions_theme_sentiment and merged, so
+// that only the mentions up to the k-th comment are read, not all of a large theme's.
 std::vector<Example> side_examples(SQLite::Database& db, const ReportOptions& o,
                                    const std::string& theme, bool negative, int k,
                                    std::set<std::int64_t>& skip) {
-  ScopedQuery st(
-      db,
-      kThemeMentions + (negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label IN "
-                                   "('negative', 'mixed') GROUP BY r.id ORDER BY min(m.sentiment), "
-                                   "r.id"
-                                 : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label IN "
-                                   "('positive', 'mixed') GROUP BY r.id ORDER BY max(m.sentiment) "
-                                   "DESC, r.id"),
-      o);
-  st->bind(":theme", theme);
+  const std::string side =
+      negative ? "m.sentiment <= -0.05 AND m.intent <> 'praise' AND r.label "
+                 "IN ('negative', 'mixed') ORDER BY m.sentiment, m.response_id, m.start"
+               : "m.sentiment >= 0.05 AND m.intent <> 'complaint' AND r.label "
+                 "IN ('positive', 'mixed') ORDER BY m.sentiment DESC, "
+                 "m.response_id, m.start";
+  std::vector<std::unique_ptr<ScopedQuery>> cursors;
+  std::vector<bool> live;
+  for (const std::string& member : theme_family(db, theme)) {
+    cursors.push_back(std::make_unique<ScopedQuery>(
+        db,
+        "SELECT r.text, m.text, m.start, m.\"end\", m.sentiment, r.score, r.id, "
+        "coalesce(r.response_date, ''), coalesce(r.respondent_id, r.source_id, '') FROM mentions "
+        "m JOIN scope r ON r.id = m.response_id WHERE m.theme = :member AND " +
+            side,
+        o));
+    (*cursors.back())->bind(":member", member);
+    live.push_back((*cursors.back())->executeStep());
+  }
+  // Whether cursor a's mention comes before cursor b's.
+  const auto before = [&](std::size_t a, std::size_t b) {
+    const double sa = (*cursors[a])->getColumn(4).getDouble();
+    const double sb = (*cursors[b])->getColumn(4).getDouble();
+    if (sa != sb) return negative ? sa < sb : sa > sb;
+    const std::int64_t ra = (*cursors[a])->getColumn(6).getInt64();
+    const std::int64_t rb = (*cursors[b])->getColumn(6).getInt64();
+    if (ra != rb) return ra < rb;
+    return (*cursors[a])->getColumn(2).getInt64() < (*cursors[b])->getColumn(2).getInt64();
+  };
   std::vector<Example> out;
-  while (static_cast<int>(out.size()) < k && st->executeStep()) {
-    Example e = read_example(*st, theme);
-    if (skip.insert(e.response_id).second) out.push_back(std::move(e));
+  std::set<std::int64_t> seen;  // a comment counts at its strongest mention only
+  while (static_cast<int>(out.size()) < k) {
+    std::size_t best = cursors.size();
+    for (std::size_t i = 0; i < cursors.size(); ++i) {
+      if (live[i] && (best == cursors.size() || before(i, best))) best = i;
+    }
+    if (best == cursors.size()) break;
+    SQLite::Statement& st = **cursors[best];
+    const std::int64_t id = st.getColumn(6).getInt64();
+    if (seen.insert(id).second && skip.insert(id).second) out.push_back(read_example(st, theme));
+    live[best] = st.executeStep();
   }
   return out;
 }
@@ -426,36 +555,6 @@ void load_requests(SQLite::Database& db, NpsReport& r) {
   }
 }
 
-// Respondents in scope per period; new or returning by the first period a respondent answered
-// in over the whole database, so that --since or --where does not make old customers new.
-void load_respondents(SQLite::Database& db, NpsReport& r) {
-  ScopedQuery st(db,
-                 ", first AS (SELECT r.respondent_id AS who, min(p.period) AS period FROM "
-                 "response_periods p JOIN responses r ON r.id = p.response_id WHERE "
-                 "p.granularity = :by AND r.respondent_id IS NOT NULL GROUP BY r.respondent_id) "
-                 "SELECT p.period, count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN "
-                 "f.period = p.period THEN r.respondent_id END), count(DISTINCT CASE WHEN "
-                 "f.period < p.period THEN r.respondent_id END), sum(r.respondent_id IS NULL), "
-                 "count(*), sum(trim(r.text) <> '') FROM response_periods p JOIN scope r ON r.id "
-                 "= p.response_id LEFT JOIN first f ON f.who = r.respondent_id WHERE "
-                 "p.granularity = :by GROUP BY p.period ORDER BY p.period",
-                 r.options);
-  st->bind(":by", granularity_name(r.options.by));
-  while (st->executeStep()) {
-    PeriodRespondents p;
-    p.period = st->getColumn(0).getString();
-    p.new_respondents = st->getColumn(2).getInt64();
-    p.returning_respondents = st->getColumn(3).getInt64();
-    p.unidentified_respondents = st->getColumn(4).getInt64();
-    p.respondents = st->getColumn(1).getInt64() + p.unidentified_respondents;
-    p.responses = st->getColumn(5).getInt64();
-    p.comments = st->getColumn(6).getInt64();
-    p.comments_per_respondent =
-        round_to(static_cast<double>(p.comments) / static_cast<double>(p.respondents), 2);
-    r.respondents.push_back(std::move(p));
-  }
-}
-
 }  // namespace
 
 std::vector<const ThemeDriver*> headline_themes(const NpsReport& r) {
@@ -522,26 +621,26 @@ Granularity parse_granularity(const std::string& text) {
   throw UsageError("--by '" + text + "': expected week, month or quarter");
 }
 
-// The view theme_mention_counts sorts every mention by theme and response: seconds on a million
-// mentions. Four of the report's queries read it for the responses in scope, so those rows, with
-// each response's score, band and period, are computed once into a temporary table (the temp schema
-// is writable even on a read-only connection). Emptied rather than dropped: a DROP fails while
-// another statement of the connection is running.
-void snapshot_mention_counts(SQLite::Database& db, const ReportOptions& o) {
-  db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS scoped_mention_counts (theme TEXT, response_id INTEGER, "
-      "mentions INTEGER, sentiment_sum REAL, positive INTEGER, negative INTEGER, complaints "
-      "INTEGER, suggestions INTEGER, score INTEGER, band TEXT, period TEXT)");
-  db.exec("DELETE FROM temp.scoped_mention_counts");
-  ScopedQuery snapshot(db,
-                       "INSERT INTO temp.scoped_mention_counts SELECT mc.theme, mc.response_id, "
-                       "mc.mentions, mc.sentiment_sum, mc.positive, mc.negative, mc.complaints, "
-                       "mc.suggestions, r.score, r.band, p.period FROM theme_mention_counts mc "
-                       "JOIN scope r ON r.id = mc.response_id LEFT JOIN response_periods p ON "
-                       "p.response_id = mc.response_id AND p.granularity = :by",
-                       o);
-  snapshot->bind(":by", granularity_name(o.by));
-  snapshot->exec();
+std::vector<ThemePeriod> load_theme_periods(SQLite::Database& db, const ReportOptions& options) {
+  ScopedQuery st(db,
+                 "SELECT mc.theme, " + period_of(options.by, "mc.day") + " AS period, " +
+                     theme_counts(options, false) +
+                     " WHERE mc.day <> '' GROUP BY mc.theme, period ORDER BY mc.theme, period",
+                 options);
+  std::vector<ThemePeriod> out;
+  while (st->executeStep()) {
+    ThemePeriod t;
+    t.theme = st->getColumn(0).getString();
+    t.period = st->getColumn(1).getString();
+    t.respondents = st->getColumn(2).getInt64();
+    t.bands = counts_at(*st, 3);
+    t.mentions = st->getColumn(7).getInt64();
+    t.sentiment_sum = st->getColumn(8).getDouble();
+    t.sentiment =
+        mention_sentiment(t.mentions, st->getColumn(9).getInt64(), st->getColumn(10).getInt64());
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
@@ -551,13 +650,14 @@ NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options) {
   check_where(db, options.where);
   NpsReport r;
   r.options = options;
-  snapshot_mention_counts(db, options);
+  // Rows the last import has not refreshed yet (interrupted, still running) are computed for
+  // this connection: slower, never stale.
+  if (!response_themes_current(db) || has_shadow_response_themes(db)) shadow_response_themes(db);
   load_groups(db, r);
   load_themes(db, r);
   load_changes(db, r);
   load_examples(db, r);
   load_requests(db, r);
-  load_respondents(db, r);
   load_summary(db, r);
   return r;
 }

@@ -43,6 +43,7 @@ struct GroupNps {
   std::optional<Difference> change;  // vs the previous period, or a segment vs everyone else
   std::int64_t responses = 0;
   double detractor_pct = 0, churn_intent_pct = 0, repeat_contact_pct = 0;
+  std::int64_t comments = 0;  // responses with a comment (not blank): what theme shares divide by
 };
 
 // What the respondents of one band say about a theme.
@@ -132,6 +133,22 @@ struct NpsReport {
 };
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options);
+
+// One theme in one period (options.by) of the responses in scope, for per-theme trends (small
+// multiples, heatmaps): the counts behind theme_by_period, summed from the stored per-day rows
+// (theme_days) without --where, so cheap on a million responses. A subtheme's mentions count for
+// its parent. Undated responses are in no period.
+struct ThemePeriod {
+  std::string theme, period;
+  std::int64_t respondents = 0;  // mentioners, scored or not
+  NetCounts bands;               // the scored mentioners' promoters, passives, detractors
+  std::int64_t mentions = 0;
+  double sentiment_sum = 0;
+  NetCounts sentiment;  // positive / neutral / negative mentions
+};
+// By theme, then period (oldest first). Call after load_nps_report on the same connection, or
+// on a database whose last import finished (see store/response_themes.h).
+std::vector<ThemePeriod> load_theme_periods(SQLite::Database& db, const ReportOptions& options);
 
 // What the terminal and HTML reports show, as a tree: the `options.top` top-level themes with
 // the largest impact either way, plus the kLargestShown most mentioned ones, in impact order,

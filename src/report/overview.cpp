@@ -1,6 +1,7 @@
 #include "report/overview.h"
 
 #include <algorithm>
+#include <map>
 
 #include "report/number_format.h"
 #include "report/scope.h"
@@ -16,17 +17,18 @@ Overview load_overview(SQLite::Database& db, const NpsReport& r) {
   o.passives = r.overall.bands.neutral;
   o.detractors = r.overall.bands.negative;
   if (r.overall.nps) o.nps = r.overall.nps->value;
-  for (const auto& [column, target] :
-       {std::pair<const char*, std::vector<std::pair<std::string, std::int64_t>>*>{"lang",
-                                                                                   &o.by_language},
-        {"label", &o.by_label}}) {
-    ScopedQuery st(db,
-                   std::string("SELECT ") + column + ", count(*) FROM scope GROUP BY " + column +
-                       " ORDER BY count(*) DESC, " + column,
-                   r.options);
-    while (st->executeStep()) {
-      target->emplace_back(st->getColumn(0).getString(), st->getColumn(1).getInt64());
-    }
+  // Languages and labels from one pass, each most frequent first (ties by name).
+  std::map<std::string, std::int64_t> languages, labels;
+  ScopedQuery st(db, "SELECT lang, label, count(*) FROM scope GROUP BY lang, label", r.options);
+  while (st->executeStep()) {
+    languages[st->getColumn(0).getString()] += st->getColumn(2).getInt64();
+    labels[st->getColumn(1).getString()] += st->getColumn(2).getInt64();
+  }
+  for (const auto& [counts, target] :
+       {std::pair{&languages, &o.by_language}, {&labels, &o.by_label}}) {
+    target->assign(counts->begin(), counts->end());
+    std::stable_sort(target->begin(), target->end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
   }
   ScopedQuery cover(db,
                     "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM mentions m WHERE "

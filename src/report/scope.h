@@ -1,6 +1,7 @@
 // The responses a report covers: a date range and a segment value (--since, --until, --where).
 // Every query of the report reads the CTE `scope` (the rows of `responses` in scope) through a
-// ScopedQuery, so that no section, the opening block included, covers more than the others.
+// ScopedQuery, so that no section, the opening block included, covers more than the others; the
+// CTE `scoped_themes` is the rows of response_themes (store/response_themes.h) in scope.
 //
 //   ScopedQuery st(db, "SELECT count(*) FROM scope", options);
 //   st->executeStep();

@@ -119,29 +119,28 @@ const std::string kSignalCounts =
 const std::string kSignalColumns =
     ", responses, detractor_pct, churn_intent_pct, repeat_contact_pct, mean_sentiment";
 
-// The views with an NPS interval: nps_by_period, segment_nps, theme_stats (see nps_view for
-// `honest`).
-std::string score_views(bool honest) {
-  std::string sql;
-  sql += nps_view("nps_by_period",
-                  "SELECT p.granularity, p.period, " + kBandCounts + kSignalCounts +
-                      " FROM response_periods p JOIN responses r ON r.id = p.response_id "
-                      "GROUP BY p.granularity, p.period",
-                  "granularity, period", kSignalColumns, honest);
-  sql += nps_view("segment_nps",
-                  "SELECT s.name AS segment, s.value, " + kBandCounts + kSignalCounts +
-                      " FROM segments s JOIN responses r ON r.id = s.response_id "
-                      "GROUP BY s.name, s.value",
-                  "segment, value", kSignalColumns, honest);
+// Where the theme views read a theme's respondents: the per-response counts `mc` (theme,
+// mentions, sentiment_sum, positive, negative, complaints, suggestions, questions, praise) and
+// the response `r` (score, band, churn_intent). Views up to schema 10 join the view
+// theme_mention_counts with responses; from schema 11 both are the stored response_themes.
+struct Source {
+  std::string from;  // the FROM clause
+  std::string m;     // prefix of the mention counts and the theme: "mc." or "r."
+};
+const Source kMentionCounts{"theme_mention_counts mc JOIN responses r ON r.id = mc.response_id",
+                            "mc."};
+const Source kResponseThemes{"response_themes r", "r."};
 
-  // Per theme: mention sentiment, mentioners' NPS, share of commenting respondents.
-  sql += "CREATE VIEW theme_stats AS\nWITH c AS (SELECT mc.theme, count(*) AS mentioners, " +
-         kBandCounts +
-         ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
-         "sum(mc.positive) AS positive, sum(mc.negative) AS negative, sum(mc.complaints) AS "
-         "complaints, sum(mc.suggestions) AS suggestions, sum(mc.questions) AS questions, "
-         "sum(mc.praise) AS praise, sum(r.churn_intent) AS churn FROM theme_mention_counts mc JOIN "
-         "responses r ON r.id = mc.response_id GROUP BY mc.theme),\n"
+// Per theme: mention sentiment, mentioners' NPS, share of commenting respondents.
+std::string theme_stats_view(bool honest, const Source& source) {
+  const std::string& m = source.m;
+  return "CREATE VIEW theme_stats AS\nWITH c AS (SELECT " + m + "theme, count(*) AS mentioners, " +
+         kBandCounts + ", sum(" + m + "mentions) AS mentions, sum(" + m +
+         "sentiment_sum) AS sentiment_sum, sum(" + m + "positive) AS positive, sum(" + m +
+         "negative) AS negative, sum(" + m + "complaints) AS complaints, sum(" + m +
+         "suggestions) AS suggestions, sum(" + m + "questions) AS questions, sum(" + m +
+         "praise) AS praise, sum(r.churn_intent) AS churn FROM " + source.from + " GROUP BY " + m +
+         "theme),\n"
          "total AS (SELECT count(*) AS comments FROM responses WHERE trim(text) <> ''),\n"
          "a AS (SELECT c.*, " +
          net_inputs("s", "pos", "neg", "n") + " FROM c),\nv AS (SELECT a.*, " + net_spread("s") +
@@ -160,8 +159,89 @@ std::string score_views(bool honest) {
          (honest ? "w AS v" : "v") +
          " CROSS JOIN total LEFT JOIN themes t ON t.id = v.theme ORDER BY respondents DESC, "
          "v.theme;\n";
+}
 
+// The views with an NPS interval: nps_by_period, segment_nps, theme_stats (see nps_view for
+// `honest`).
+std::string score_views(bool honest) {
+  std::string sql;
+  sql += nps_view("nps_by_period",
+                  "SELECT p.granularity, p.period, " + kBandCounts + kSignalCounts +
+                      " FROM response_periods p JOIN responses r ON r.id = p.response_id "
+                      "GROUP BY p.granularity, p.period",
+                  "granularity, period", kSignalColumns, honest);
+  sql += nps_view("segment_nps",
+                  "SELECT s.name AS segment, s.value, " + kBandCounts + kSignalCounts +
+                      " FROM segments s JOIN responses r ON r.id = s.response_id "
+                      "GROUP BY s.name, s.value",
+                  "segment, value", kSignalColumns, honest);
+
+  sql += theme_stats_view(honest, kMentionCounts);
   return sql;
+}
+
+// Impact: NPS(all) - NPS(all but the mentioners), over scored respondents.
+const std::string kImpactStages = "a AS (SELECT c.*, " + net_inputs("m", "pos", "neg", "n") + ", " +
+                                  net_inputs("o", "all_pos - pos", "all_neg - neg", "all_n - n") +
+                                  " FROM c),\nv AS (SELECT a.*, " + net_spread("m") + ", " +
+                                  net_spread("o") + " FROM a)\n";
+
+const Source kThemeRespondents{"theme_respondents tr JOIN responses r ON r.id = tr.response_id",
+                               "tr."};
+
+std::string theme_impact_view(const Source& source) {
+  return "CREATE VIEW theme_impact AS\nWITH c AS (SELECT " + source.m + "theme, " + kBandCounts +
+         ", (SELECT count(score) FROM responses) AS all_n, (SELECT count(*) FROM responses "
+         "WHERE band = 'promoter') AS all_pos, (SELECT count(*) FROM responses WHERE band = "
+         "'detractor') AS all_neg FROM " +
+         source.from + " GROUP BY " + source.m + "theme),\n" + kImpactStages +
+         "SELECT v.theme, t.parent, n AS mentioners, round(m_value, 1) AS nps_mentioners, all_n - "
+         "n AS others, round(o_value, 1) AS nps_others, round(100.0 * (all_pos - all_neg) / "
+         "all_n, 1) AS nps_all, " +
+         impact_columns("n", "all_n - n") +
+         ", n < 30 AS small_sample\nFROM v LEFT JOIN themes t ON t.id = v.theme WHERE n > 0 AND "
+         "all_n - n > 0 ORDER BY impact, v.theme;\n";
+}
+
+// The mention counts with the response's periods, the period columns prefixed by `p`.
+const Source kPeriodMentionCounts{
+    "theme_mention_counts mc JOIN responses r ON r.id = mc.response_id JOIN response_periods p "
+    "ON p.response_id = mc.response_id",
+    "mc."};
+// The same from response_themes: each dated row once per granularity, its period computed as
+// response_periods does from the same day.
+const Source kPeriodResponseThemes{
+    "(SELECT rt.*, g.granularity, CASE g.granularity WHEN 'week' THEN date(rt.day, 'weekday 0', "
+    "'-6 days') WHEN 'month' THEN substr(rt.day, 1, 7) ELSE substr(rt.day, 1, 4) || '-Q' || "
+    "((CAST(substr(rt.day, 6, 2) AS INTEGER) + 2) / 3) END AS period FROM response_themes rt "
+    "CROSS JOIN (SELECT 'week' AS granularity UNION ALL SELECT 'month' UNION ALL SELECT "
+    "'quarter') g WHERE rt.day <> '') r",
+    "r."};
+
+std::string theme_by_period_view(const Source& source, const std::string& p) {
+  const std::string& m = source.m;
+  return "CREATE VIEW theme_by_period AS\nWITH tp AS (SELECT p.granularity, p.period, "
+         "count(r.score) AS all_n, coalesce(sum(r.band = 'promoter'), 0) AS all_pos, "
+         "coalesce(sum(r.band = 'detractor'), 0) AS all_neg, sum(trim(r.text) <> '') AS comments "
+         "FROM response_periods p JOIN responses r ON r.id = p.response_id GROUP BY "
+         "p.granularity, p.period),\ng AS (SELECT " +
+         p + "granularity, " + p + "period, " + m + "theme, count(*) AS mentioners, " +
+         kBandCounts + ", sum(" + m + "mentions) AS mentions, sum(" + m +
+         "sentiment_sum) AS sentiment_sum, sum(" + m + "positive) AS positive, sum(" + m +
+         "negative) AS negative FROM " + source.from + " GROUP BY " + p + "granularity, " + p +
+         "period, " + m +
+         "theme),\n"
+         // Period totals joined after grouping: a join on an aggregate per row would be quadratic.
+         "c AS (SELECT g.*, tp.all_n, tp.all_pos, tp.all_neg, tp.comments FROM g JOIN tp ON "
+         "tp.granularity = g.granularity AND tp.period = g.period),\n" +
+         kImpactStages +
+         "SELECT granularity, period, theme, mentioners AS respondents, round(100.0 * mentioners "
+         "/ comments, 1) AS share_pct, mentions, round(sentiment_sum / mentions, 3) AS "
+         "mean_sentiment, round(100.0 * negative / mentions, 1) AS negative_pct, round(100.0 * "
+         "(positive - negative) / mentions, 1) AS net_sentiment, n AS scored, round(m_value, 1) "
+         "AS nps_mentioners, " +
+         impact_columns("n", "all_n - n") +
+         "\nFROM v ORDER BY granularity, period, respondents DESC, theme;\n";
 }
 
 std::string build() {
@@ -204,46 +284,8 @@ GROUP BY tm.theme, tm.response_id;
 )sql";
   sql += score_views(false);
 
-  // Impact: NPS(all) - NPS(all but the mentioners), over scored respondents.
-  const std::string impact_stages =
-      "a AS (SELECT c.*, " + net_inputs("m", "pos", "neg", "n") + ", " +
-      net_inputs("o", "all_pos - pos", "all_neg - neg", "all_n - n") +
-      " FROM c),\nv AS (SELECT a.*, " + net_spread("m") + ", " + net_spread("o") + " FROM a)\n";
-  sql += "CREATE VIEW theme_impact AS\nWITH c AS (SELECT tr.theme, " + kBandCounts +
-         ", (SELECT count(score) FROM responses) AS all_n, (SELECT count(*) FROM responses "
-         "WHERE band = 'promoter') AS all_pos, (SELECT count(*) FROM responses WHERE band = "
-         "'detractor') AS all_neg FROM theme_respondents tr JOIN responses r ON r.id = "
-         "tr.response_id GROUP BY tr.theme),\n" +
-         impact_stages +
-         "SELECT v.theme, t.parent, n AS mentioners, round(m_value, 1) AS nps_mentioners, all_n - "
-         "n AS others, round(o_value, 1) AS nps_others, round(100.0 * (all_pos - all_neg) / "
-         "all_n, 1) AS nps_all, " +
-         impact_columns("n", "all_n - n") +
-         ", n < 30 AS small_sample\nFROM v LEFT JOIN themes t ON t.id = v.theme WHERE n > 0 AND "
-         "all_n - n > 0 ORDER BY impact, v.theme;\n";
-
-  sql +=
-      "CREATE VIEW theme_by_period AS\nWITH tp AS (SELECT p.granularity, p.period, count(r.score) "
-      "AS all_n, coalesce(sum(r.band = 'promoter'), 0) AS all_pos, coalesce(sum(r.band = "
-      "'detractor'), 0) AS all_neg, sum(trim(r.text) <> '') AS comments FROM response_periods "
-      "p JOIN responses r ON r.id = p.response_id GROUP BY p.granularity, p.period),\n"
-      "g AS (SELECT p.granularity, p.period, mc.theme, count(*) AS mentioners, " +
-      kBandCounts +
-      ", sum(mc.mentions) AS mentions, sum(mc.sentiment_sum) AS sentiment_sum, "
-      "sum(mc.positive) AS positive, sum(mc.negative) AS negative FROM theme_mention_counts mc "
-      "JOIN responses r ON r.id = mc.response_id JOIN response_periods p ON p.response_id = "
-      "mc.response_id GROUP BY p.granularity, p.period, mc.theme),\n"
-      // Period totals joined after grouping: a join on an aggregate per row would be quadratic.
-      "c AS (SELECT g.*, tp.all_n, tp.all_pos, tp.all_neg, tp.comments FROM g JOIN tp ON "
-      "tp.granularity = g.granularity AND tp.period = g.period),\n" +
-      impact_stages +
-      "SELECT granularity, period, theme, mentioners AS respondents, round(100.0 * mentioners "
-      "/ comments, 1) AS share_pct, mentions, round(sentiment_sum / mentions, 3) AS "
-      "mean_sentiment, round(100.0 * negative / mentions, 1) AS negative_pct, round(100.0 * "
-      "(positive - negative) / mentions, 1) AS net_sentiment, n AS scored, round(m_value, 1) "
-      "AS nps_mentioners, " +
-      impact_columns("n", "all_n - n") +
-      "\nFROM v ORDER BY granularity, period, respondents DESC, theme;\n";
+  sql += theme_impact_view(kThemeRespondents);
+  sql += theme_by_period_view(kPeriodMentionCounts, "p.");
 
   sql += R"sql(
 -- What each band talks about: per theme and band, respondents, mentions and their sentiment.
@@ -300,6 +342,49 @@ GROUP BY granularity, period
 ORDER BY granularity, period;
 )sql";
 
+// Schema 11: the views that read mentions per theme and response, over the stored
+// response_themes (store/response_themes.h) instead of a sort of every mention; the same
+// columns and figures.
+const char* const kResponseThemeViews = R"sql(
+DROP VIEW theme_respondents;
+CREATE VIEW theme_respondents AS
+SELECT theme, response_id FROM response_themes;
+
+DROP VIEW theme_mention_counts;
+CREATE VIEW theme_mention_counts AS
+SELECT theme, response_id, mentions, sentiment_sum, positive, negative, complaints, suggestions,
+       questions, praise
+FROM response_themes;
+
+DROP VIEW theme_by_band;
+CREATE VIEW theme_by_band AS
+SELECT r.theme, r.band, count(*) AS respondents, sum(r.mentions) AS mentions,
+       round(sum(r.sentiment_sum) / sum(r.mentions), 3) AS mean_sentiment,
+       round(100.0 * (sum(r.positive) - sum(r.negative)) / sum(r.mentions), 1) AS net_sentiment
+FROM response_themes r
+WHERE r.band IS NOT NULL
+GROUP BY r.theme, r.band
+ORDER BY r.theme, r.band;
+
+DROP VIEW theme_by_segment;
+CREATE VIEW theme_by_segment AS
+WITH totals AS (SELECT s.name, s.value, sum(trim(r.text) <> '') AS comments
+                FROM segments s JOIN responses r ON r.id = s.response_id
+                GROUP BY s.name, s.value),
+g AS (SELECT mc.theme, s.name, s.value, count(*) AS respondents, sum(mc.mentions) AS mentions,
+             sum(mc.positive) AS positive, sum(mc.negative) AS negative
+      FROM response_themes mc JOIN segments s ON s.response_id = mc.response_id
+      GROUP BY mc.theme, s.name, s.value)
+SELECT g.theme, g.name AS segment, g.value, g.respondents,
+       round(100.0 * g.respondents / nullif(t.comments, 0), 1) AS share_pct, g.mentions,
+       round(100.0 * (g.positive - g.negative) / g.mentions, 1) AS net_sentiment
+FROM g JOIN totals t ON t.name = g.name AND t.value = g.value
+ORDER BY segment, g.value, g.respondents DESC, g.theme;
+
+DROP VIEW theme_stats;
+DROP VIEW theme_impact;
+DROP VIEW theme_by_period;
+)sql";
 }  // namespace
 
 const std::string& analytics_views_sql() {
@@ -316,6 +401,13 @@ const std::string& report_views_sql() {
 
 const std::string& respondent_views_sql() {
   static const std::string sql = kRespondentViews;
+  return sql;
+}
+
+const std::string& response_theme_views_sql() {
+  static const std::string sql = kResponseThemeViews + theme_stats_view(true, kResponseThemes) +
+                                 theme_impact_view(kResponseThemes) +
+                                 theme_by_period_view(kPeriodResponseThemes, "r.");
   return sql;
 }
 

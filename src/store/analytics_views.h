@@ -5,7 +5,9 @@
 // `ascolto report` agree to the last printed digit (docs/statistics.md). Migration 4 replaces
 // `respondents_by_period` (respondent_views_sql) now that respondents come from their own column.
 // Migration 7 (report_views_sql) recreates the views with an NPS interval so that the interval
-// holds its point and the margin is NULL where the interval is asymmetric.
+// holds its point and the margin is NULL where the interval is asymmetric. Migration 10
+// (response_theme_views_sql) recreates the views that read mentions per theme and response
+// over the stored table response_themes (store/response_themes.h), with the same figures.
 //
 //   db.exec(analytics_views_sql());   // inside the migration's transaction
 #pragma once
@@ -17,5 +19,6 @@ namespace ascolto {
 const std::string& analytics_views_sql();
 const std::string& respondent_views_sql();
 const std::string& report_views_sql();
+const std::string& response_theme_views_sql();
 
 }  // namespace ascolto

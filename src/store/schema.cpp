@@ -9,14 +9,17 @@
 
 #include "common/error.h"
 #include "store/analytics_views.h"
+#include "store/response_themes.h"
 
 namespace ascolto {
 namespace {
 
-// The indexes of drop_deferred_indexes, name then definition, as the first migration has them.
+// The indexes of drop_deferred_indexes, name then definition, as the first migration has them
+// but for mentions_theme, replaced in schema 11 by mentions_theme_sentiment.
 constexpr std::array<std::string_view, 4> kDeferredIndexes = {
     "responses_date ON responses(response_date)", "segments_name_value ON segments(name, value)",
-    "mentions_response ON mentions(response_id)", "mentions_theme ON mentions(theme)"};
+    "mentions_response ON mentions(response_id)",
+    "mentions_theme_sentiment ON mentions(theme, sentiment, response_id)"};
 
 // Migration N takes the schema from version N to N+1. Append, never edit.
 const std::array<std::string, kSchemaVersion>& migrations() {
@@ -228,9 +231,7 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 );
 )sql",
-                                                              R"sql(
--- Schema v11: a placeholder for the reportscale branch's migration (renumbered at merge).
-)sql",
+                                                              response_themes_migration_sql(),
                                                               R"sql(
 -- The shard a run was merged from by `ascolto merge` (its path as given), NULL for a run made in
 -- this database (schema v12). The run keeps its own id-less identity: started_at, host, pid.

@@ -21,6 +21,7 @@
 #include "common/interrupt.h"
 #include "nps/nps.h"
 #include "store/chunked_insert.h"
+#include "store/response_themes.h"
 #include "store/schema.h"
 
 namespace ascolto {
@@ -525,6 +526,9 @@ RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::strin
       sqlite3_progress_handler(db_.getHandle(), 1000, stop_on_interrupt, nullptr);
       try {
         create_deferred_indexes(db_);
+        // The per-response theme rows of what this run (and any run interrupted before it)
+        // stored; the last step, as it reads the mentions by their indexes.
+        refresh_response_themes(db_);
       } catch (const SQLite::Exception& e) {
         sqlite3_progress_handler(db_.getHandle(), 0, nullptr, nullptr);
         if ((e.getErrorCode() & 0xFF) != SQLITE_INTERRUPT) throw;

@@ -87,8 +87,10 @@ class Store {
   // Stores the personal-data redaction counts of the run (JSON object, kind -> count).
   void record_redactions(std::int64_t run, const std::string& counts_json);
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
-  // and builds the indexes a bulk import deferred. Ctrl-C before or during the index build
-  // leaves them to the next open and closes the run as interrupted; returns the status recorded.
+  // builds the indexes a bulk import deferred and refreshes response_themes (the rows of the
+  // responses written since its last refresh, store/response_themes.h). Ctrl-C before or during
+  // either leaves the indexes to the next open and the table to the next finished run (readers
+  // compute it meanwhile) and closes the run as interrupted; returns the status recorded.
   // A database built aside is then renamed into place (last).
   RunStatus finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
