@@ -17,6 +17,7 @@
 #include "report/number_format.h"
 #include "report/svg_multiples.h"
 #include "report/verbatims.h"
+#include "store/response_themes.h"
 #include "store/schema.h"
 
 using namespace ascolto;
@@ -105,6 +106,8 @@ INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
       if (delivery) add("delivery", "delivery", 0.4);
       if (staff) add("store.staff", "staff", 0.6);
     }
+    // Mentions written by hand, outside a run: the stored response x theme rows follow.
+    refresh_response_themes(db);
   }
 };
 

@@ -80,9 +80,8 @@ TEST_CASE("new file: built under a temporary name, renamed into place by finish_
   CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
   CHECK(db.execAndGet("PRAGMA page_size").getInt() == 16384);
   // The indexes a bulk import defers are there.
-  CHECK(
-      db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_theme'").getInt() ==
-      1);
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_theme_sentiment'")
+            .getInt() == 1);
 }
 
 TEST_CASE("new file: an interrupted import is published too, with the run marked interrupted") {

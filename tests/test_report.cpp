@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "common/error.h"
@@ -771,7 +771,7 @@ TEST_CASE(
   std::size_t i = 0;
   while (view.executeStep()) {
     REQUIRE(i < months.size());
-    const ThemePeriod& t = months[i++];
+    const ThemePeriodCounts& t = months[i++];
     CAPTURE(t.theme);
     CAPTURE(t.period);
     CHECK(t.theme == view.getColumn(0).getString());

@@ -112,7 +112,7 @@ void load_segment_periods(SQLite::Database& db, const NpsReport& r, const Segmen
   }
 }
 
-// One pass over the report's snapshot of theme x response (scoped_mention_counts), for the
+// One pass over the stored theme x response rows in scope (response_themes), for the
 // headline top-level themes only: sums per theme and period, and per theme and segment value.
 void load_theme_cells(SQLite::Database& db, const NpsReport& r, const SegmentRows* rows,
                       Breakdowns& b) {
@@ -122,7 +122,7 @@ void load_theme_cells(SQLite::Database& db, const NpsReport& r, const SegmentRow
     if (!t->parent.empty()) continue;
     slot[t->theme] = b.trends.size();
     b.trends.push_back({t, {}});
-    placeholders += placeholders.empty() ? "?" : ", ?";
+    placeholders += (placeholders.empty() ? ":t" : ", :t") + std::to_string(b.trends.size() - 1);
   }
   if (b.trends.empty()) return;
   for (std::size_t i = 0; i < r.periods.size(); ++i) period_slot[r.periods[i].key] = i;
@@ -135,12 +135,16 @@ void load_theme_cells(SQLite::Database& db, const NpsReport& r, const SegmentRow
   std::vector<Sums> by_period(b.trends.size() * r.periods.size());
   std::vector<Sums> by_value(b.trends.size() * values);
 
-  SQLite::Statement st(db,
-                       "SELECT theme, response_id, period, band, mentions, positive, negative "
-                       "FROM temp.scoped_mention_counts WHERE theme IN (" +
-                           placeholders + ")");
-  int i = 0;
-  for (const auto& trend : b.trends) st.bind(++i, trend.theme->theme);
+  // The stored response x theme rows in the report's scope (report/scope.h).
+  ScopedQuery query(db,
+                    "SELECT theme, response_id, " + period_sql(r.options.by, "day") +
+                        ", band, mentions, positive, negative FROM scoped_themes WHERE theme IN (" +
+                        placeholders + ")",
+                    r.options);
+  SQLite::Statement& st = *query;
+  for (std::size_t i = 0; i < b.trends.size(); ++i) {
+    st.bind(":t" + std::to_string(i), b.trends[i].theme->theme);
+  }
   while (st.executeStep()) {
     // Read as views on SQLite's own text: a million rows, no allocation per row.
     const std::size_t t = slot.find(std::string_view(st.getColumn(0).getText()))->second;

@@ -72,9 +72,9 @@ void check_date(const std::string& date, const char* option) {
   if (!ok) throw UsageError(std::string(option) + " '" + date + "': expected a date YYYY-MM-DD");
 }
 
-// The period of the date `column` at granularity `g`, as the view response_periods computes it
-// (NULL for a NULL date).
-std::string period_of(Granularity g, const std::string& column) {
+}  // namespace
+
+std::string period_sql(Granularity g, const std::string& column) {
   switch (g) {
     case Granularity::Week:
       return "date(" + column + ", 'weekday 0', '-6 days')";
@@ -86,6 +86,8 @@ std::string period_of(Granularity g, const std::string& column) {
   }
   return "";
 }
+
+namespace {
 
 // The days of a period as a half-open range [first, after) of YYYY-MM-DD: a response of the
 // period has first <= response_date < after, so the date index finds them.
@@ -130,14 +132,14 @@ void load_groups(SQLite::Database& db, NpsReport& r) {
   const ReportOptions& o = r.options;
   ScopedQuery periods(
       db,
-      ", first AS (SELECT respondent_id AS who, min(" + period_of(o.by, "response_date") +
+      ", first AS (SELECT respondent_id AS who, min(" + period_sql(o.by, "response_date") +
           ") AS period FROM responses WHERE response_date IS NOT NULL AND respondent_id IS NOT "
           "NULL GROUP BY respondent_id) SELECT r.period, " +
           kGroupCounts +
           ", count(DISTINCT r.respondent_id), count(DISTINCT CASE WHEN f.period = r.period THEN "
           "r.respondent_id END), count(DISTINCT CASE WHEN f.period < r.period THEN "
           "r.respondent_id END), sum(r.respondent_id IS NULL) FROM (SELECT " +
-          period_of(o.by, "response_date") +
+          period_sql(o.by, "response_date") +
           " AS period, * FROM scope) r LEFT JOIN first f ON f.who = r.respondent_id GROUP BY "
           "r.period ORDER BY r.period",
       o);
@@ -621,15 +623,16 @@ Granularity parse_granularity(const std::string& text) {
   throw UsageError("--by '" + text + "': expected week, month or quarter");
 }
 
-std::vector<ThemePeriod> load_theme_periods(SQLite::Database& db, const ReportOptions& options) {
+std::vector<ThemePeriodCounts> load_theme_periods(SQLite::Database& db,
+                                                  const ReportOptions& options) {
   ScopedQuery st(db,
-                 "SELECT mc.theme, " + period_of(options.by, "mc.day") + " AS period, " +
+                 "SELECT mc.theme, " + period_sql(options.by, "mc.day") + " AS period, " +
                      theme_counts(options, false) +
                      " WHERE mc.day <> '' GROUP BY mc.theme, period ORDER BY mc.theme, period",
                  options);
-  std::vector<ThemePeriod> out;
+  std::vector<ThemePeriodCounts> out;
   while (st->executeStep()) {
-    ThemePeriod t;
+    ThemePeriodCounts t;
     t.theme = st->getColumn(0).getString();
     t.period = st->getColumn(1).getString();
     t.respondents = st->getColumn(2).getInt64();

@@ -134,11 +134,15 @@ struct NpsReport {
 
 NpsReport load_nps_report(SQLite::Database& db, const ReportOptions& options);
 
+// SQL for the period (granularity `g`) of the date in `column`, as the view response_periods
+// computes it: NULL for a NULL date, no period for an empty one.
+std::string period_sql(Granularity g, const std::string& column);
+
 // One theme in one period (options.by) of the responses in scope, for per-theme trends (small
 // multiples, heatmaps): the counts behind theme_by_period, summed from the stored per-day rows
 // (theme_days) without --where, so cheap on a million responses. A subtheme's mentions count for
 // its parent. Undated responses are in no period.
-struct ThemePeriod {
+struct ThemePeriodCounts {
   std::string theme, period;
   std::int64_t respondents = 0;  // mentioners, scored or not
   NetCounts bands;               // the scored mentioners' promoters, passives, detractors
@@ -148,7 +152,8 @@ struct ThemePeriod {
 };
 // By theme, then period (oldest first). Call after load_nps_report on the same connection, or
 // on a database whose last import finished (see store/response_themes.h).
-std::vector<ThemePeriod> load_theme_periods(SQLite::Database& db, const ReportOptions& options);
+std::vector<ThemePeriodCounts> load_theme_periods(SQLite::Database& db,
+                                                  const ReportOptions& options);
 
 // What the terminal and HTML reports show, as a tree: the `options.top` top-level themes with
 // the largest impact either way, plus the kLargestShown most mentioned ones, in impact order,

@@ -1,5 +1,7 @@
 #include "store/merge.h"
 
+#include "store/response_themes.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
@@ -538,6 +540,8 @@ bool ShardMerger::finish() {
     sqlite3_progress_handler(db_.getHandle(), 1000, merge_stop_on_interrupt, nullptr);
     try {
       create_deferred_indexes(db_);
+      // The stored response x theme rows of the merged responses, as an import's finish_run.
+      refresh_response_themes(db_);
     } catch (const SQLite::Exception& e) {
       sqlite3_progress_handler(db_.getHandle(), 0, nullptr, nullptr);
       if ((e.getErrorCode() & 0xFF) == SQLITE_INTERRUPT) return false;
