@@ -592,13 +592,13 @@ TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped l
   CHECK(r("Ora ho il privilegio di pagare 5 euro in più", Lang::It).label == neg);
 }
 
-TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
+TEST_CASE("a cost in time stated as a fact is negative; a quick one is praise (quick_job)") {
   CHECK(s("it took 7 weeks to arrive", Lang::En) < 0);
   CHECK(s("it took me over three hours", Lang::En) < 0);
-  CHECK(s("it only took 2 days to arrive", Lang::En) == 0);
+  CHECK(s("it only took 2 days to arrive", Lang::En) > 0);
   CHECK(s("it arrived in 7 weeks", Lang::En) == 0);  // no cost stated, no opinion
   CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
-  CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
+  CHECK(s("ci hanno messo solo due giorni", Lang::It) > 0);
   CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
   // Over a shorter entry: the wait's length says more than "waiting" alone.
   CHECK(shipped_score("I have been waiting 6 weeks", Lang::En).compound <

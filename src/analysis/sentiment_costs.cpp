@@ -128,6 +128,74 @@ bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uin
   return false;
 }
 
+std::uint32_t quick_job(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  const bool it = lang == Lang::It;
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  std::uint32_t i = k + 1;
+  const std::string_view w = word(k);
+  // "only took 20 minutes", "took just an hour", "ci hanno messo solo un'ora".
+  const bool took =
+      it ? one_of(w, {"messo", "impiegato"}) : one_of(w, {"took", "taken", "takes", "taking"});
+  // "done within 2 hours", "connected in under a day", "risolto in un'ora".
+  const bool done =
+      it ? one_of(w, {"fatto",      "fatta",      "fatti",       "risolto",    "risolta",
+                      "installato", "installata", "attivato",    "attivata",   "attivati",
+                      "collegato",  "collegata",  "sistemato",   "sistemata",  "completato",
+                      "completata", "consegnato", "consegnata",  "arrivato",   "arrivata",
+                      "riparato",   "riparata",   "funzionante", "richiamato", "richiamata",
+                      "risposto",   "terminato",  "terminata",   "concluso",   "conclusa"})
+         : one_of(w, {"done",      "sorted",   "fixed",    "installed",  "connected",
+                      "completed", "resolved", "finished", "delivered",  "activated",
+                      "live",      "arrived",  "repaired", "replaced",   "answered",
+                      "responded", "replied",  "running",  "working",    "online",
+                      "up",        "back",     "there",    "dispatched", "refunded"});
+  if (!took && !done) return 0;
+  if (done) {
+    if (!(it ? one_of(word(i), {"in", "entro"})
+             : one_of(word(i), {"in", "within", "inside", "under"})))
+      return 0;
+    ++i;
+  }
+  bool short_said = !done && only_before(t, lang, k);  // "only took": said to be short
+  const auto filler = [&](std::string_view x) {
+    return it ? one_of(x, {"solo", "soltanto", "appena", "meno", "di", "circa", "ci", "mi"})
+              : one_of(x, {"only", "just", "less", "than", "under", "about", "around", "me", "us",
+                           "them"});
+  };
+  while (i < end && i < k + 5 && filler(word(i))) {
+    short_said = short_said || one_of(word(i), {"only", "just", "under", "less", "solo", "soltanto",
+                                                "appena", "meno"});
+    ++i;
+  }
+  if (took && !short_said) return 0;  // "took 2 hours" may be long or short
+  // How many: a number, one or two, an article or "the" ("within the hour"), a few.
+  int count = 0;
+  if (i < end && t.tokens[i].kind == TokenKind::Number) {
+    const std::string_view n = t.tokens[i].norm;
+    std::from_chars(n.data(), n.data() + n.size(), count);
+    ++i;
+  } else if (it ? one_of(word(i), {"un", "una", "un'", "due", "mezz'", "pochi", "poche"})
+                : one_of(word(i), {"a", "an", "one", "two", "the", "half", "few"})) {
+    count = one_of(word(i), {"two", "due"}) ? 2 : 1;
+    ++i;
+  }
+  // "half an hour", "a few minutes", "a couple of hours".
+  while (i < k + 9 && (it ? false : one_of(word(i), {"a", "an", "few", "couple", "of"}))) {
+    if (word(i) == "couple") count = 2;
+    ++i;
+  }
+  const std::string_view unit = word(i);
+  const bool hours = it ? one_of(unit, {"minuti", "minuto", "ore", "ora", "mezz'ora"})
+                        : one_of(unit, {"minutes", "mins", "minute", "hours", "hour", "hrs", "hr"});
+  // One day or two at most: "connected within a day", "installato in due giorni".
+  const bool day = count > 0 && count <= 2 &&
+                   (it ? one_of(unit, {"giorno", "giorni"}) : one_of(unit, {"day", "days"}));
+  // "within minutes", "in pochi minuti": a short time with no number; "in hours" is not one.
+  const bool counted = count > 0 || one_of(unit, {"minutes", "minuti", "mezz'ora"});
+  if (!(hours || day) || !counted) return 0;
+  return i + 1 - k;
+}
+
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
   const bool it = lang == Lang::It;
   const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };

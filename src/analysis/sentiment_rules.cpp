@@ -71,6 +71,20 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
 // Likewise a bill not had yet: it comes in its time ("haven't had a bill yet", "non ho ancora
 // ricevuto la bolletta"); "haven't received my router yet" stays a lack.
+bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  if (lang != Lang::En || t.tokens[k].norm != "yet") return false;
+  const std::string_view next = k + 1 < end ? t.tokens[k + 1].norm : std::string_view();
+  if (!(next.empty() || t.tokens[k + 1].kind == TokenKind::Punct || next == "so" || next == "and" ||
+        next == "but" || next == "because" || next == "as"))
+    return false;
+  for (std::uint32_t j = k; j > 0 && j + 4 > k;) {
+    const Token& before = t.tokens[--j];
+    if (before.kind == TokenKind::Punct) return false;
+    if (before.norm == "not" || before.norm == "never" || before.norm == "no") return true;
+  }
+  return false;
+}
+
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
   bool yet = false, tried = false, rating = false, know = false;
