@@ -327,3 +327,13 @@ TEST_CASE("not yet at the end of a negated clause is too early to say, no contra
   CHECK(mention("Non siamo ancora collegati quindi non abbiamo ancora ricevuto la bolletta",
                 Lang::It, "billing") == 0);
 }
+
+TEST_CASE("a sentence of facts next to a bare verdict takes the verdict") {
+  CHECK(mention("No issues. Paying by direct debit.", Lang::En, "billing") > 0);
+  CHECK(mention("Paying by direct debit. Terrible.", Lang::En, "billing") < 0);
+  CHECK(mention("Nessun problema. Pago con addebito diretto.", Lang::It, "billing") > 0);
+  CHECK(mention("Pago con addebito diretto. Pessimo.", Lang::It, "billing") < 0);
+  // A longer sentence says what it is about: its verdict is not everything's.
+  CHECK(mention("I pay by direct debit. The engineer came on Monday and did a good job.", Lang::En,
+                "billing") == 0);
+}
