@@ -715,3 +715,14 @@ TEST_CASE("analyzer: an apostrophe lost to U+FFFD still negates; mentions quote 
   const Analysis elided = it.analyze("Non mi è piaciuto l\uFFFDatteggiamento dell\uFFFDoperatore");
   CHECK(elided.score < -0.05);
 }
+
+TEST_CASE("a negator that took a verb does not reach the negative opinion after it") {
+  CHECK(s("not connected very disappointed", Lang::En) < 0);
+  CHECK(s("not very disappointed", Lang::En) > 0);
+  CHECK(s("non attivato molto deluso", Lang::It) < 0);
+  CHECK(s("non molto deluso", Lang::It) > 0);
+  // A verb that takes the opinion as its object, or a copula, keeps the negation.
+  CHECK(s("never experienced a problem", Lang::En) >= 0);
+  CHECK(s("non sono rimasto deluso", Lang::It) > 0);
+  CHECK(s("non è stato male", Lang::It) > 0);
+}
