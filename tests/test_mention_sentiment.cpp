@@ -337,3 +337,22 @@ TEST_CASE("a sentence of facts next to a bare verdict takes the verdict") {
   CHECK(mention("I pay by direct debit. The engineer came on Monday and did a good job.", Lang::En,
                 "billing") == 0);
 }
+
+TEST_CASE("more than an hour for a task, calls after 'had to', the time it took: costs") {
+  CHECK(mini("The whole process took more than an hour", Lang::En) < 0);
+  CHECK(mini("The whole process took an hour", Lang::En) == 0);
+  CHECK(mini("Ci hanno messo più di un'ora", Lang::It) < 0);
+  CHECK(mini("I had to call customer care 5 times", Lang::En) < 0);
+  CHECK(mini("I had to call customer care once", Lang::En) == 0);
+  CHECK(mini("Ho dovuto chiamare il servizio clienti cinque volte", Lang::It) < 0);
+  CHECK(mini("Ho chiamato il servizio clienti una volta", Lang::It) == 0);
+  CHECK(shipped("Because of the time it took to speak to someone", Lang::En) < 0);
+  CHECK(shipped("Per il tempo che ci è voluto a parlare con qualcuno", Lang::It) < 0);
+  CHECK(shipped("Mixed messages", Lang::En) < 0);
+  CHECK(shipped("Messaggi contrastanti", Lang::It) < 0);
+  // "Yet another" is emphasis, not a contrast with what came before.
+  CHECK(mention("Yet another missed appointment. But my broadband is working", Lang::En,
+                "appointments") < 0);
+  CHECK(mention("Un altro appuntamento mancato. Però la linea funziona", Lang::It, "appointments") <
+        0);
+}

@@ -81,16 +81,24 @@ std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, st
                              : one_of(unit, {"calls", "chasers", "complaints"});
     return contacts ? i + 1 - k : 0;
   }
-  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte".
+  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte";
+  // after "had to" the plain verb: "had to call customer care 5 times", "ho dovuto chiamare".
+  const bool had_to =
+      k > 1 && (it ? t.tokens[k - 1].norm == "dovuto"
+                   : t.tokens[k - 1].norm == "to" &&
+                         one_of(t.tokens[k - 2].norm, {"had", "having", "have", "has"}));
   if (!(it ? one_of(word(k), {"chiamato", "telefonato", "contattato", "sollecitato", "scritto",
-                              "chiamata", "contattata"})
+                              "chiamata", "contattata"}) ||
+                 (had_to && one_of(word(k), {"chiamare", "telefonare", "contattare", "sollecitare",
+                                             "scrivere", "richiamare"}))
            : one_of(word(k), {"called", "rang", "phoned", "contacted", "chased", "emailed", "rung",
-                              "complained"})))
+                              "complained"}) ||
+                 (had_to && one_of(word(k), {"call", "ring", "phone", "contact", "chase", "email",
+                                             "complain"}))))
     return 0;
   std::uint32_t i = k + 1;
-  while (i < k + 4 && (it ? one_of(word(i), {"li", "vi", "ci", "più", "di", "ben", "almeno"})
-                          : one_of(word(i), {"them", "you", "up", "over", "more", "than", "at",
-                                             "least", "about"})))
+  // What was called, a few words: "called customer care 5 times", "chiamato il servizio clienti".
+  while (i < k + 5 && i < end && t.tokens[i].kind == TokenKind::Word && !many(t.tokens[i], lang))
     ++i;
   if (i >= end || !many(t.tokens[i], lang)) return 0;
   return word(i + 1) == (it ? "volte" : "times") ? i + 2 - k : 0;
@@ -256,8 +264,9 @@ std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std:
   const bool plural = it ? one_of(unit, {"ore", "giorni", "settimane", "mesi"})
                          : one_of(unit, {"hours", "days", "weeks", "months"});
   // One long unit: "took a month", "over a week", "ci hanno messo un mese".
-  const bool long_unit = it ? unit == "mese" || (beyond && unit == "settimana")
-                            : unit == "month" || (beyond && unit == "week");
+  // Beyond an hour is long for a task: "took more than an hour", "più di un'ora".
+  const bool long_unit = it ? unit == "mese" || (beyond && (unit == "settimana" || unit == "ora"))
+                            : unit == "month" || (beyond && (unit == "week" || unit == "hour"));
   // "took weeks", "spent hours", "aspettato mesi": a plural with no number is many; "weeks ago"
   // dates the wait, it does not measure it.
   const bool costly = quantity ? plural || long_unit : article ? long_unit : plural;
