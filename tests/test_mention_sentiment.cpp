@@ -348,6 +348,8 @@ TEST_CASE("more than an hour for a task, calls after 'had to', the time it took:
   CHECK(mini("Ho chiamato il servizio clienti una volta", Lang::It) == 0);
   CHECK(shipped("Because of the time it took to speak to someone", Lang::En) < 0);
   CHECK(shipped("Per il tempo che ci è voluto a parlare con qualcuno", Lang::It) < 0);
+  CHECK(shipped("It left me having to chase them", Lang::En) < 0);
+  CHECK(shipped("Ho dovuto sollecitare la pratica", Lang::It) < 0);
   CHECK(shipped("Mixed messages", Lang::En) < 0);
   CHECK(shipped("Messaggi contrastanti", Lang::It) < 0);
   // "Yet another" is emphasis, not a contrast with what came before.
