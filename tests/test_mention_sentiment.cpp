@@ -253,3 +253,108 @@ TEST_CASE("mentions take the narrative of their own clause") {
   CHECK(mention("Personale gentilissimo che si è scusato per la consegna in ritardo", Lang::It,
                 "customer_service") > 0);
 }
+
+TEST_CASE("a date put back is a failed process; one the customer moved is not") {
+  CHECK(mini("My install date got pushed back", Lang::En) < 0);
+  CHECK(mini("The appointment was moved back again", Lang::En) < 0);
+  CHECK(mini("I moved my appointment", Lang::En) == 0);
+  CHECK(mini("I pushed back my install date", Lang::En) == 0);
+  CHECK(mini("L'appuntamento è stato rimandato", Lang::It) < 0);
+  CHECK(mini("La data dell'installazione è stata spostata", Lang::It) < 0);
+  CHECK(mini("La data è stata spostata", Lang::It) < 0);
+  CHECK(mini("Ho spostato l'appuntamento", Lang::It) == 0);
+  CHECK(mention("My install date got pushed back", Lang::En, "setup") < 0);
+}
+
+TEST_CASE("a promise under a negation is broken; one kept is praise") {
+  CHECK(shipped("Not fitted my router as promised", Lang::En) < 0);
+  CHECK(shipped("Fitted my router as promised", Lang::En) > 0);
+  CHECK(shipped("Non hanno installato il modem come promesso", Lang::It) < 0);
+  CHECK(shipped("Hanno installato il modem come promesso", Lang::It) > 0);
+  // Only a verb's negator: "no problems, as expected" is a promise kept.
+  CHECK(shipped("No problems, as expected", Lang::En) > 0);
+  CHECK(mention("Not fitted my router as promised", Lang::En, "setup") < 0);
+  // With the subject left out at the start of a sentence, and as often spelt.
+  CHECK(mini("Meant to go live on the 27th. Got internet yesterday", Lang::En) < 0);
+  CHECK(mini("I was suppose to be connected on the 9th", Lang::En) < 0);
+  CHECK(mini("It is meant to go live on the 27th", Lang::En) == 0);
+  CHECK(mini("Doveva essere attivata il 27", Lang::It) < 0);
+}
+
+TEST_CASE("a job done in a short time is praise, the mirror of a time cost") {
+  CHECK(mini("All done inside 2 hours", Lang::En) > 0);
+  CHECK(mini("Fixed within the hour", Lang::En) > 0);
+  CHECK(mini("Connected in under a day", Lang::En) > 0);
+  CHECK(mini("It only took 20 minutes", Lang::En) > 0);
+  CHECK(mini("It took 20 minutes", Lang::En) == 0);
+  CHECK(mini("All done in 3 weeks", Lang::En) == 0);
+  CHECK(mini("It took 3 weeks", Lang::En) < 0);
+  CHECK(mini("Tutto fatto in due ore", Lang::It) > 0);
+  CHECK(mini("Risolto entro un'ora", Lang::It) > 0);
+  CHECK(mini("Tutto fatto in tre settimane", Lang::It) == 0);
+  CHECK(mini("Ci hanno messo tre settimane", Lang::It) < 0);
+  // Negated, it is a complaint: "not done within 2 hours".
+  CHECK(mini("Not done within 2 hours", Lang::En) < 0);
+  CHECK(mention("All done inside 2 hours", Lang::En, "timeliness") > 0);
+}
+
+TEST_CASE("money spent to work around a failure is a complaint") {
+  CHECK(mini("I had to spend £200 on a 4G dongle", Lang::En) < 0);
+  CHECK(mini("I had to buy a new router", Lang::En) < 0);
+  CHECK(mini("I spent £200 on a new phone", Lang::En) == 0);
+  CHECK(mini("Ho dovuto comprare un modem nuovo", Lang::It) < 0);
+  CHECK(mini("Ho comprato un modem nuovo", Lang::It) == 0);
+}
+
+TEST_CASE("still not done, refused, passed around: complaints in the vocabulary") {
+  CHECK(shipped("Over a month since the order and still not connected VERY UNHAPPY", Lang::En) < 0);
+  CHECK(shipped("Connected within a week, very happy", Lang::En) > 0);
+  CHECK(shipped("Dopo un mese ancora senza linea, molto deluso", Lang::It) < 0);
+  CHECK(shipped("A cheaper deal was not allowed on the phone", Lang::En) < 0);
+  CHECK(shipped("A cheaper deal was allowed on the phone", Lang::En) > 0);
+  CHECK(shipped("Non mi hanno permesso di passare all'offerta più economica", Lang::It) < 0);
+  CHECK(shipped("Mi hanno permesso di passare all'offerta più economica", Lang::It) > 0);
+  CHECK(shipped("My call was passed to numerous staff members", Lang::En) < 0);
+  CHECK(shipped("My call was passed to a manager", Lang::En) == 0);
+  CHECK(shipped("Sono stato rimbalzato da un operatore all'altro", Lang::It) < 0);
+  CHECK(shipped("Sono stato passato a un responsabile", Lang::It) == 0);
+}
+
+TEST_CASE("not yet at the end of a negated clause is too early to say, no contrast") {
+  CHECK(mention("We're not connected yet so haven't got a bill", Lang::En, "billing") == 0);
+  CHECK(mention("We're connected but haven't got a bill", Lang::En, "billing") < 0);
+  CHECK(shipped("Small yet powerful", Lang::En) > 0);
+  CHECK(mention("Non siamo ancora collegati quindi non abbiamo ancora ricevuto la bolletta",
+                Lang::It, "billing") == 0);
+}
+
+TEST_CASE("a sentence of facts next to a bare verdict takes the verdict") {
+  CHECK(mention("No issues. Paying by direct debit.", Lang::En, "billing") > 0);
+  CHECK(mention("Paying by direct debit. Terrible.", Lang::En, "billing") < 0);
+  CHECK(mention("Nessun problema. Pago con addebito diretto.", Lang::It, "billing") > 0);
+  CHECK(mention("Pago con addebito diretto. Pessimo.", Lang::It, "billing") < 0);
+  // A longer sentence says what it is about: its verdict is not everything's.
+  CHECK(mention("I pay by direct debit. The engineer came on Monday and did a good job.", Lang::En,
+                "billing") == 0);
+}
+
+TEST_CASE("more than an hour for a task, calls after 'had to', the time it took: costs") {
+  CHECK(mini("The whole process took more than an hour", Lang::En) < 0);
+  CHECK(mini("The whole process took an hour", Lang::En) == 0);
+  CHECK(mini("Ci hanno messo più di un'ora", Lang::It) < 0);
+  CHECK(mini("I had to call customer care 5 times", Lang::En) < 0);
+  CHECK(mini("I had to call customer care once", Lang::En) == 0);
+  CHECK(mini("Ho dovuto chiamare il servizio clienti cinque volte", Lang::It) < 0);
+  CHECK(mini("Ho chiamato il servizio clienti una volta", Lang::It) == 0);
+  CHECK(shipped("Because of the time it took to speak to someone", Lang::En) < 0);
+  CHECK(shipped("Per il tempo che ci è voluto a parlare con qualcuno", Lang::It) < 0);
+  CHECK(shipped("It left me having to chase them", Lang::En) < 0);
+  CHECK(shipped("Ho dovuto sollecitare la pratica", Lang::It) < 0);
+  CHECK(shipped("Mixed messages", Lang::En) < 0);
+  CHECK(shipped("Messaggi contrastanti", Lang::It) < 0);
+  // "Yet another" is emphasis, not a contrast with what came before.
+  CHECK(mention("Yet another missed appointment. But my broadband is working", Lang::En,
+                "appointments") < 0);
+  CHECK(mention("Un altro appuntamento mancato. Però la linea funziona", Lang::It, "appointments") <
+        0);
+}

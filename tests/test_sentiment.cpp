@@ -592,13 +592,13 @@ TEST_CASE("counterfactuals, expectations, 'without pressure', sarcasm: shipped l
   CHECK(r("Ora ho il privilegio di pagare 5 euro in più", Lang::It).label == neg);
 }
 
-TEST_CASE("a cost in time stated as a fact is negative; a quick one is not") {
+TEST_CASE("a cost in time stated as a fact is negative; a quick one is praise (quick_job)") {
   CHECK(s("it took 7 weeks to arrive", Lang::En) < 0);
   CHECK(s("it took me over three hours", Lang::En) < 0);
-  CHECK(s("it only took 2 days to arrive", Lang::En) == 0);
+  CHECK(s("it only took 2 days to arrive", Lang::En) > 0);
   CHECK(s("it arrived in 7 weeks", Lang::En) == 0);  // no cost stated, no opinion
   CHECK(s("ci hanno messo tre settimane", Lang::It) < 0);
-  CHECK(s("ci hanno messo solo due giorni", Lang::It) == 0);
+  CHECK(s("ci hanno messo solo due giorni", Lang::It) > 0);
   CHECK(s("ho aspettato più di 4 ore", Lang::It) < 0);
   // Over a shorter entry: the wait's length says more than "waiting" alone.
   CHECK(shipped_score("I have been waiting 6 weeks", Lang::En).compound <
@@ -714,4 +714,15 @@ TEST_CASE("analyzer: an apostrophe lost to U+FFFD still negates; mentions quote 
   Analyzer it(testing::shipped(), Lang::It);
   const Analysis elided = it.analyze("Non mi è piaciuto l\uFFFDatteggiamento dell\uFFFDoperatore");
   CHECK(elided.score < -0.05);
+}
+
+TEST_CASE("a negator that took a verb does not reach the negative opinion after it") {
+  CHECK(s("not connected very disappointed", Lang::En) < 0);
+  CHECK(s("not very disappointed", Lang::En) > 0);
+  CHECK(s("non attivato molto deluso", Lang::It) < 0);
+  CHECK(s("non molto deluso", Lang::It) > 0);
+  // A verb that takes the opinion as its object, or a copula, keeps the negation.
+  CHECK(s("never experienced a problem", Lang::En) >= 0);
+  CHECK(s("non sono rimasto deluso", Lang::It) > 0);
+  CHECK(s("non è stato male", Lang::It) > 0);
 }

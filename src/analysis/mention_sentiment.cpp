@@ -11,6 +11,7 @@ namespace {
 
 constexpr double kMissing = -1.5;             // raw valence of a theme named as missing
 constexpr std::uint32_t kConjunctReach = 40;  // tokens searched each side for "and" / "e"
+constexpr std::uint32_t kBareVerdict = 5;     // tokens of a verdict sentence, "No issues at all."
 
 // A mention's sentiment: its clause's, else (a clause with no opinion word, as in "the food,
 // which came late, was great") the sentiment of the clauses around it up to a contrast word.
@@ -102,9 +103,11 @@ void MentionSentiment::prepare(const SentimentResult& s) {
   // Summed in clause order, as a loop over the clauses of one segment or sentence would.
   segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);
   sentence_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().sentence + 1, 0.0);
+  sentence_tokens_.assign(sentence_raw_.size(), 0);
   for (const Clause& c : s.clauses) {
     segment_raw_[c.segment] += c.raw;
     sentence_raw_[c.sentence] += c.raw * c.weight;
+    sentence_tokens_[c.sentence] += c.end_token - c.first_token;
   }
 }
 
@@ -144,7 +147,17 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
   if (raw != 0) return squash(raw);
   // Nothing in its segment either ("only wine and beer are served, but the house varieties are
   // quite good"): the sentence's weighted opinion.
-  return squash(0.0 + sentence_raw_[own->sentence]);
+  const std::uint32_t si = own->sentence;
+  if (sentence_raw_[si] != 0) return squash(sentence_raw_[si]);
+  // A sentence of facts only, next to a bare verdict on everything ("No issues. Paying by direct
+  // debit.", "Nessun problema. Pago con addebito."): the verdict covers it; the sentence before
+  // first. A longer sentence says what it is about.
+  const auto bare = [&](std::size_t i) {
+    return i < sentence_raw_.size() && sentence_tokens_[i] <= kBareVerdict && sentence_raw_[i] != 0;
+  };
+  if (si > 0 && bare(si - 1)) return squash(sentence_raw_[si - 1]);
+  if (bare(si + 1)) return squash(sentence_raw_[si + 1]);
+  return 0;
 }
 
 }  // namespace ascolto

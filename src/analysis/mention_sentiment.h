@@ -2,7 +2,8 @@
 // mention's own conjunct or clause (a complaint word right before the theme wins over praise
 // elsewhere in it: "made up for the delayed installation"); else what the theme pattern states
 // by itself ("took 40 minutes"); else a negator just before it ("no parking": missing); else the
-// opinion of its segment (the clauses up to a contrast word), else of its sentence. Linear in the
+// opinion of its segment (the clauses up to a contrast word), else of its sentence, else of a
+// bare verdict next to it ("No issues. Paying by direct debit."). Linear in the
 // comment: the per-segment and per-sentence sums are computed once per comment by prepare().
 //
 //   MentionSentiment m;
@@ -10,6 +11,7 @@
 //   double v = m.score(tokens, lang, lexicon, result, span);   // in [-1, 1], per mention
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "analysis/sentiment.h"
@@ -28,6 +30,7 @@ class MentionSentiment {
  private:
   std::vector<double> segment_raw_;   // per segment: the sum of its clauses' raw opinions
   std::vector<double> sentence_raw_;  // per sentence: the sum of its clauses' weighted opinions
+  std::vector<std::uint32_t> sentence_tokens_;  // per sentence: its length in tokens
 };
 
 }  // namespace ascolto

@@ -17,6 +17,7 @@ constexpr double kFailure = -1.5;        // "they cancelled my order", "hanno an
 constexpr double kDuty = -1.0;           // "you should provide", "dovrebbero fornire"
 constexpr double kPromise = -1.0;        // "I was told it would be", "doveva essere"
 constexpr double kPrice = -1.0;          // "over £90", "£50 for a router?"
+constexpr double kSpeed = 1.5;           // "all done within 2 hours", "tutto fatto in due ore"
 constexpr double kExcess = -1.4;         // "too high", "troppo piccolo"
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
 // Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
@@ -43,6 +44,8 @@ double fact_valence(Fact f) {
       return kPromise;
     case Fact::Price:
       return kPrice;
+    case Fact::Speed:
+      return kSpeed;
     case Fact::None:
       break;
   }
@@ -161,6 +164,11 @@ void SentimentPass::find_entries() {
         i = next + 1;
         continue;
       }
+    }
+    if (mm && mm->payload->kind == ModifierKind::Contrast &&
+        yet_closes_negation(text, lang_code, i, sent.end_token)) {
+      ++i;  // "not connected yet so ...": "not yet", no contrast
+      continue;
     }
     if (mm) {
       const auto end = static_cast<std::uint32_t>(i + mm->length);

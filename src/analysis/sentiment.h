@@ -60,6 +60,7 @@ enum class Fact : std::uint8_t {
   Duty,     // a duty not fulfilled: "you should provide", "dovrebbero fornire"
   Promise,  // a promise reported, so not kept: "I was told it would be", "doveva essere"
   Price,    // a price as a complaint: "over £90", "£50 for a router?"
+  Speed,    // a job done quickly, praise: "all done within 2 hours", "risolto in un'ora"
 };
 
 // An opinion entry of a sentence being scored: its tokens, its lexicon valence, its kind.

@@ -81,16 +81,24 @@ std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, st
                              : one_of(unit, {"calls", "chasers", "complaints"});
     return contacts ? i + 1 - k : 0;
   }
-  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte".
+  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte";
+  // after "had to" the plain verb: "had to call customer care 5 times", "ho dovuto chiamare".
+  const bool had_to =
+      k > 1 && (it ? t.tokens[k - 1].norm == "dovuto"
+                   : t.tokens[k - 1].norm == "to" &&
+                         one_of(t.tokens[k - 2].norm, {"had", "having", "have", "has"}));
   if (!(it ? one_of(word(k), {"chiamato", "telefonato", "contattato", "sollecitato", "scritto",
-                              "chiamata", "contattata"})
+                              "chiamata", "contattata"}) ||
+                 (had_to && one_of(word(k), {"chiamare", "telefonare", "contattare", "sollecitare",
+                                             "scrivere", "richiamare"}))
            : one_of(word(k), {"called", "rang", "phoned", "contacted", "chased", "emailed", "rung",
-                              "complained"})))
+                              "complained"}) ||
+                 (had_to && one_of(word(k), {"call", "ring", "phone", "contact", "chase", "email",
+                                             "complain"}))))
     return 0;
   std::uint32_t i = k + 1;
-  while (i < k + 4 && (it ? one_of(word(i), {"li", "vi", "ci", "più", "di", "ben", "almeno"})
-                          : one_of(word(i), {"them", "you", "up", "over", "more", "than", "at",
-                                             "least", "about"})))
+  // What was called, a few words: "called customer care 5 times", "chiamato il servizio clienti".
+  while (i < k + 5 && i < end && t.tokens[i].kind == TokenKind::Word && !many(t.tokens[i], lang))
     ++i;
   if (i >= end || !many(t.tokens[i], lang)) return 0;
   return word(i + 1) == (it ? "volte" : "times") ? i + 2 - k : 0;
@@ -126,6 +134,74 @@ bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uin
     if (count(i)) return true;
   }
   return false;
+}
+
+std::uint32_t quick_job(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  const bool it = lang == Lang::It;
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  std::uint32_t i = k + 1;
+  const std::string_view w = word(k);
+  // "only took 20 minutes", "took just an hour", "ci hanno messo solo un'ora".
+  const bool took =
+      it ? one_of(w, {"messo", "impiegato"}) : one_of(w, {"took", "taken", "takes", "taking"});
+  // "done within 2 hours", "connected in under a day", "risolto in un'ora".
+  const bool done =
+      it ? one_of(w, {"fatto",      "fatta",      "fatti",       "risolto",    "risolta",
+                      "installato", "installata", "attivato",    "attivata",   "attivati",
+                      "collegato",  "collegata",  "sistemato",   "sistemata",  "completato",
+                      "completata", "consegnato", "consegnata",  "arrivato",   "arrivata",
+                      "riparato",   "riparata",   "funzionante", "richiamato", "richiamata",
+                      "risposto",   "terminato",  "terminata",   "concluso",   "conclusa"})
+         : one_of(w, {"done",      "sorted",   "fixed",    "installed",  "connected",
+                      "completed", "resolved", "finished", "delivered",  "activated",
+                      "live",      "arrived",  "repaired", "replaced",   "answered",
+                      "responded", "replied",  "running",  "working",    "online",
+                      "up",        "back",     "there",    "dispatched", "refunded"});
+  if (!took && !done) return 0;
+  if (done) {
+    if (!(it ? one_of(word(i), {"in", "entro"})
+             : one_of(word(i), {"in", "within", "inside", "under"})))
+      return 0;
+    ++i;
+  }
+  bool short_said = !done && only_before(t, lang, k);  // "only took": said to be short
+  const auto filler = [&](std::string_view x) {
+    return it ? one_of(x, {"solo", "soltanto", "appena", "meno", "di", "circa", "ci", "mi"})
+              : one_of(x, {"only", "just", "less", "than", "under", "about", "around", "me", "us",
+                           "them"});
+  };
+  while (i < end && i < k + 5 && filler(word(i))) {
+    short_said = short_said || one_of(word(i), {"only", "just", "under", "less", "solo", "soltanto",
+                                                "appena", "meno"});
+    ++i;
+  }
+  if (took && !short_said) return 0;  // "took 2 hours" may be long or short
+  // How many: a number, one or two, an article or "the" ("within the hour"), a few.
+  int count = 0;
+  if (i < end && t.tokens[i].kind == TokenKind::Number) {
+    const std::string_view n = t.tokens[i].norm;
+    std::from_chars(n.data(), n.data() + n.size(), count);
+    ++i;
+  } else if (it ? one_of(word(i), {"un", "una", "un'", "due", "mezz'", "pochi", "poche"})
+                : one_of(word(i), {"a", "an", "one", "two", "the", "half", "few"})) {
+    count = one_of(word(i), {"two", "due"}) ? 2 : 1;
+    ++i;
+  }
+  // "half an hour", "a few minutes", "a couple of hours".
+  while (i < k + 9 && (it ? false : one_of(word(i), {"a", "an", "few", "couple", "of"}))) {
+    if (word(i) == "couple") count = 2;
+    ++i;
+  }
+  const std::string_view unit = word(i);
+  const bool hours = it ? one_of(unit, {"minuti", "minuto", "ore", "ora", "mezz'ora"})
+                        : one_of(unit, {"minutes", "mins", "minute", "hours", "hour", "hrs", "hr"});
+  // One day or two at most: "connected within a day", "installato in due giorni".
+  const bool day = count > 0 && count <= 2 &&
+                   (it ? one_of(unit, {"giorno", "giorni"}) : one_of(unit, {"day", "days"}));
+  // "within minutes", "in pochi minuti": a short time with no number; "in hours" is not one.
+  const bool counted = count > 0 || one_of(unit, {"minutes", "minuti", "mezz'ora"});
+  if (!(hours || day) || !counted) return 0;
+  return i + 1 - k;
 }
 
 std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
@@ -188,8 +264,9 @@ std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std:
   const bool plural = it ? one_of(unit, {"ore", "giorni", "settimane", "mesi"})
                          : one_of(unit, {"hours", "days", "weeks", "months"});
   // One long unit: "took a month", "over a week", "ci hanno messo un mese".
-  const bool long_unit = it ? unit == "mese" || (beyond && unit == "settimana")
-                            : unit == "month" || (beyond && unit == "week");
+  // Beyond an hour is long for a task: "took more than an hour", "più di un'ora".
+  const bool long_unit = it ? unit == "mese" || (beyond && (unit == "settimana" || unit == "ora"))
+                            : unit == "month" || (beyond && (unit == "week" || unit == "hour"));
   // "took weeks", "spent hours", "aspettato mesi": a plural with no number is many; "weeks ago"
   // dates the wait, it does not measure it.
   const bool costly = quantity ? plural || long_unit : article ? long_unit : plural;

@@ -300,6 +300,14 @@ void SentimentPass::score_entry(const Item& item) {
     }
     negator = nullptr;
   }
+  if (negator && v < 0 && negation_took_verb(text, lang_code, negator->end, item.first)) {
+    if (trace) {
+      note(span_text(text, negator->first, negator->end) + " ... " + subject,
+           "the negator took a verb before it (not connected, very unhappy): not negated", "rule",
+           v);
+    }
+    negator = nullptr;
+  }
   if (negator && question.rhetorical) {
     if (trace) {
       note(span_text(text, negator->first, negator->end) + " ... " + subject,

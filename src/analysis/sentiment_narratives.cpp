@@ -18,22 +18,29 @@ std::uint32_t failed_process(const TokenizedText& t, Lang lang, std::uint32_t k,
                              std::uint32_t end) {
   const bool it = lang == Lang::It;
   const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
-  const auto failed = [&](std::string_view w) {
-    return it ? one_of(w, {"annullato",  "annullata",  "annullati",  "annullate", "cancellato",
-                           "cancellata", "cancellati", "cancellate", "saltato",   "saltata",
-                           "saltati",    "rinviato",   "rinviata",   "rimandato", "rimandata",
-                           "perso",      "persa",      "respinto",   "respinta",  "rifiutato",
-                           "rifiutata"})
-              : one_of(w, {"cancelled", "canceled", "failed", "lost", "rejected", "postponed",
-                           "rescheduled", "scrapped", "voided"});
+  // How many tokens from `i` say the process failed or was put off, or 0: "cancelled",
+  // "pushed back", "rimandato", "spostato".
+  const auto failed = [&](std::uint32_t i) -> std::uint32_t {
+    const std::string_view w = word(i);
+    if (it ? one_of(w, {"annullato",   "annullata",  "annullati",  "annullate", "cancellato",
+                        "cancellata",  "cancellati", "cancellate", "saltato",   "saltata",
+                        "saltati",     "rinviato",   "rinviata",   "rimandato", "rimandata",
+                        "perso",       "persa",      "respinto",   "respinta",  "rifiutato",
+                        "rifiutata",   "spostato",   "spostata",   "spostati",  "posticipato",
+                        "posticipata", "ritardato",  "ritardata",  "slittato",  "slittata"})
+           : one_of(w, {"cancelled", "canceled", "failed", "lost", "rejected", "postponed",
+                        "rescheduled", "scrapped", "voided", "delayed", "moved", "changed"}))
+      return 1;
+    // Put off: "pushed back", "put back", "moved back", "set back".
+    return !it && one_of(w, {"pushed", "put", "moved", "set"}) && word(i + 1) == "back" ? 2 : 0;
   };
   const auto process = [&](std::string_view w) {
     return it ? one_of(w, {"ordine", "ordini", "appuntamento", "appuntamenti", "installazione",
                            "attivazione", "intervento", "prenotazione", "richiesta", "pratica",
-                           "visita", "portabilità"})
+                           "visita", "portabilità", "consegna", "data"})
               : one_of(w, {"order", "orders", "appointment", "appointments", "installation",
                            "install", "booking", "visit", "activation", "request", "application",
-                           "slot", "switch", "transfer"});
+                           "slot", "switch", "transfer", "date", "delivery", "appt", "go-live"});
   };
   const auto determiner = [&](std::string_view w) {
     return it ? one_of(w, {"l'", "il", "lo", "la", "i", "gli", "le", "mio", "mia", "miei", "nostro",
@@ -41,7 +48,12 @@ std::uint32_t failed_process(const TokenizedText& t, Lang lang, std::uint32_t k,
               : one_of(w, {"my", "the", "our", "their", "his", "her", "a", "an", "both", "whole",
                            "entire", "first", "second", "new"});
   };
-  if (failed(word(k))) {
+  // A bare change of plan before the process may be the customer's ("changed my order"): only
+  // a failure, or a date put back, opens the narrative.
+  const bool change_only =
+      one_of(word(k), {"moved", "changed", "delayed", "spostato", "spostata", "spostati",
+                       "ritardato", "ritardata", "slittato", "slittata"});
+  if (const std::uint32_t f = failed(k); f > 0 && !(f == 1 && change_only)) {
     // What the customer did is a choice, not a failure: "I cancelled my order", "ho annullato".
     const std::string_view before = k > 0 ? t.tokens[k - 1].norm : std::string_view();
     const std::string_view two_before = k > 1 ? t.tokens[k - 2].norm : std::string_view();
@@ -49,8 +61,8 @@ std::uint32_t failed_process(const TokenizedText& t, Lang lang, std::uint32_t k,
            : one_of(before, {"i", "we"}) ||
                  (one_of(before, {"have", "had", "'ve", "'d"}) && one_of(two_before, {"i", "we"})))
       return 0;
-    std::uint32_t i = k + 1;
-    while (i < k + 3 && determiner(word(i))) ++i;
+    std::uint32_t i = k + f;
+    while (i < k + f + 2 && determiner(word(i))) ++i;
     return process(word(i)) ? i + 1 - k : 0;
   }
   if (!process(word(k))) return 0;
@@ -63,9 +75,9 @@ std::uint32_t failed_process(const TokenizedText& t, Lang lang, std::uint32_t k,
                       {"was", "were", "got", "has", "have", "been", "had", "is", "being", "then",
                        "also", "again", "just", "literally", "completely", "totally", "all"})))
     ++i;
-  return i > k + 1 && failed(word(i))    ? i + 1 - k
-         : i == k + 1 && failed(word(i)) ? 2  // "appointment cancelled", "appuntamento saltato"
-                                         : 0;
+  // "date got pushed back", "appointment cancelled", "appuntamento saltato".
+  const std::uint32_t f = failed(i);
+  return f > 0 ? i + f - k : 0;
 }
 
 std::uint32_t unmet_duty(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
@@ -163,11 +175,39 @@ std::uint32_t participle_span(const TokenizedText& t, std::uint32_t k, std::uint
 
 }  // namespace
 
+namespace {
+
+// How many tokens from the negator at `k` to the end of "as promised" (as agreed, advertised...)
+// after it, or 0: a promise said not to be kept, "not fitted as promised", "non installato come
+// concordato". Within kReach tokens of one clause; "no problems, as promised" is split by the
+// comma, and only a verb's negator counts ("no problems as expected" is a promise kept).
+std::uint32_t promise_denied(const TokenizedText& t, Lang lang, std::uint32_t k,
+                             std::uint32_t end) {
+  constexpr std::uint32_t kReach = 8;  // tokens from the negator to "as"
+  const bool it = lang == Lang::It;
+  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  if (!(it ? one_of(word(k), {"non", "mai"}) : one_of(word(k), {"not", "never"}))) return 0;
+  for (std::uint32_t i = k + 1; i < end && i <= k + kReach; ++i) {
+    if (t.tokens[i].kind == TokenKind::Punct || joins_statements(t.tokens[i].norm, lang)) return 0;
+    if (word(i) != (it ? "come" : "as")) continue;
+    const bool promised =
+        it ? one_of(word(i + 1), {"promesso", "concordato", "pattuito", "pubblicizzato",
+                                  "descritto", "stabilito", "garantito", "previsto"})
+           : one_of(word(i + 1), {"promised", "agreed", "advertised", "described", "arranged",
+                                  "booked", "stated", "guaranteed", "expected"});
+    return promised ? i + 2 - k : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::uint32_t broken_promise(const TokenizedText& t, Lang lang, std::uint32_t k,
                              std::uint32_t end) {
   constexpr std::uint32_t kReach = 8;  // tokens from "told" to "would"
   const bool it = lang == Lang::It;
   const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
+  if (const std::uint32_t n = promise_denied(t, lang, k, end)) return n;
   // "as promised", "as I was told", "come promesso", "come mi avevano detto": kept, not broken.
   for (std::uint32_t j = k >= 3 ? k - 3 : 0; j < k; ++j) {
     if (t.tokens[j].norm == (it ? "come" : "as")) return 0;
@@ -183,11 +223,16 @@ std::uint32_t broken_promise(const TokenizedText& t, Lang lang, std::uint32_t k,
     }
     return false;
   };
-  // "was supposed to", "were meant to", "doveva essere attivata il 3".
+  // "was supposed to", "were meant to", "doveva essere attivata il 3"; with the subject left out
+  // at the start of a sentence, "Meant to go live on the 27th", and as often spelt, "was suppose
+  // to".
   if (it ? one_of(w, {"doveva", "dovevano", "dovevate"}) && !kept()
-         : one_of(w, {"was", "were", "been"}) && one_of(word(k + 1), {"supposed", "meant"}) &&
-               word(k + 2) == "to" && !kept())
+         : one_of(w, {"was", "were", "been"}) &&
+               one_of(word(k + 1), {"supposed", "meant", "suppose"}) && word(k + 2) == "to" &&
+               !kept())
     return it ? participle_span(t, k, end) : 3;
+  const bool opens = k == 0 || t.tokens[k - 1].kind == TokenKind::Punct;
+  if (!it && opens && one_of(w, {"supposed", "meant"}) && word(k + 1) == "to" && !kept()) return 2;
   if (!(it ? one_of(w, {"detto", "promesso", "assicurato", "confermato", "garantito", "giurato"})
            : one_of(w, {"told", "promised", "assured", "confirmed", "guaranteed"})))
     return 0;
@@ -252,6 +297,16 @@ std::uint32_t price_complaint(const TokenizedText& t, Lang lang, std::uint32_t k
       return e - k;
     }
     return 0;
+  }
+  // Money spent to work around a failure: "had to spend £200 on a dongle", "had to buy a new
+  // router", "ho dovuto comprare un modem", "ho dovuto spendere 50 euro". Not a plan ("I have to
+  // pay by Friday" is no past outlay).
+  if (it ? word(k) == "dovuto" && k > 0 && one_of(t.tokens[k - 1].norm, {"ho", "abbiamo"})
+         : word(k) == "had" && word(k + 1) == "to") {
+    const std::uint32_t v = k + (it ? 1 : 2);
+    if (it ? one_of(word(v), {"spendere", "comprare", "acquistare", "pagare", "sborsare"})
+           : one_of(word(v), {"spend", "buy", "purchase", "pay", "fork", "shell"}))
+      return v + 1 - k;
   }
   // "£50 for a router?", "50 euro per un modem?": a price asked back in disbelief. The scorer
   // reads no punctuation, so a symbol's amount starts at its number.
@@ -333,6 +388,7 @@ Narrative narrative_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::
   consider(Fact::Duty, unmet_duty(t, lang, k, end));
   consider(Fact::Promise, broken_promise(t, lang, k, end));
   consider(Fact::Price, price_complaint(t, lang, k, end));
+  consider(Fact::Speed, quick_job(t, lang, k, end));
   return best;
 }
 

@@ -71,6 +71,61 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
 // Likewise a bill not had yet: it comes in its time ("haven't had a bill yet", "non ho ancora
 // ricevuto la bolletta"); "haven't received my router yet" stays a lack.
+bool negation_took_verb(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to) {
+  const bool it = lang == Lang::It;
+  if (to <= from || to - from > 2) return false;
+  std::uint32_t p = from;
+  if (to - from == 2) {  // a degree word between: "not connected very unhappy"
+    const std::string_view d = t.tokens[to - 1].norm;
+    if (!(it ? d == "molto" || d == "davvero" || d == "proprio" || d == "veramente" ||
+                   d == "assolutamente" || d == "tanto"
+             : d == "very" || d == "so" || d == "really" || d == "extremely" || d == "totally" ||
+                   d == "absolutely" || d == "completely" || d == "most"))
+      return false;
+  }
+  const std::string_view w = t.tokens[p].norm;
+  if (t.tokens[p].kind != TokenKind::Word || w.size() < 5) return false;
+  const auto ends = [&](std::string_view tail) {
+    return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
+  };
+  if (it) {
+    bool participle = false;
+    for (const std::string_view tail :
+         {"ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"})
+      participle = participle || ends(tail);
+    // Copulas and verbs of experience take the opinion: "non è stato deludente", "mai avuto
+    // problemi", "non ho trovato difetti".
+    return participle &&
+           !(w == "stato" || w == "stata" || w == "stati" || w == "state" || w == "sembrato" ||
+             w == "sembrata" || w == "diventato" || w == "diventata" || w == "trovato" ||
+             w == "trovata" || w == "riscontrato" || w == "notato" || w == "incontrato" ||
+             w == "avuto" || w == "ricevuto" || w == "subito" || w == "considerato" ||
+             w == "ritenuto" || w == "giudicato");
+  }
+  return ends("ed") &&
+         !(w == "seemed" || w == "looked" || w == "sounded" || w == "appeared" || w == "remained" ||
+           w == "stayed" || w == "proved" || w == "turned" || w == "experienced" ||
+           w == "encountered" || w == "faced" || w == "noticed" || w == "received" ||
+           w == "suffered" || w == "witnessed" || w == "observed" || w == "considered" ||
+           w == "deemed" || w == "called" || w == "treated" || w == "handled" || w == "reported" ||
+           w == "caused" || w == "needed" || w == "wanted" || w == "expected" || w == "used" ||
+           w == "named" || w == "labelled" || w == "labeled");
+}
+
+bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
+  if (lang != Lang::En || t.tokens[k].norm != "yet") return false;
+  const std::string_view next = k + 1 < end ? t.tokens[k + 1].norm : std::string_view();
+  if (!(next.empty() || t.tokens[k + 1].kind == TokenKind::Punct || next == "so" || next == "and" ||
+        next == "but" || next == "because" || next == "as"))
+    return false;
+  for (std::uint32_t j = k; j > 0 && j + 4 > k;) {
+    const Token& before = t.tokens[--j];
+    if (before.kind == TokenKind::Punct) return false;
+    if (before.norm == "not" || before.norm == "never" || before.norm == "no") return true;
+  }
+  return false;
+}
+
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
   bool yet = false, tried = false, rating = false, know = false;

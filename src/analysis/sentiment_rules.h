@@ -50,6 +50,18 @@ const SentimentModifier* lacking_negator(const TokenizedText& t, Lang lang, cons
                                          std::span<const SentimentItem> items,
                                          std::uint32_t tag_from);
 
+// True when the negator ending at `from` already took a verb, a past participle right before the
+// negative opinion at `to` (after at most a degree word): "still not connected VERY UNHAPPY",
+// "non attivato, molto deluso" read as two statements; the opinion is not negated. Not a verb that
+// takes the opinion as its object ("never experienced problems", "mai avuto problemi") nor a
+// copula ("not seemed bothered", "non sono rimasto deluso").
+bool negation_took_verb(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to);
+
+// True when the English "yet" at `k` closes a negated clause ("we're not connected yet so ...",
+// "haven't tried it yet."), a "not yet", not the contrast "yet" ("small yet powerful"): a negator
+// within four tokens before it and the clause ending right after it.
+bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
+
 // True when [from, end) states something too early to judge, not a lack: a first experience
 // ("never been here before"), something not tried yet ("haven't tried it yet", "non ho ancora
 // provato"), a bill not had yet ("non ho ancora ricevuto la bolletta"), a rating withheld until
