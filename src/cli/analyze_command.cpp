@@ -51,6 +51,7 @@ struct AnalyzeOptions {
   bool keep_pii = false;
   bool force = false;
   std::string survey;
+  std::string part;
   std::size_t max_field_bytes = 1 << 20;
 };
 
@@ -109,7 +110,10 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "survey", po::value(&o.survey),
       "survey or wave the files belong to: ids are unique within it (for exports whose ids "
       "restart at 1); stored as the segment 'survey'")(
-      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not");
+      "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not")(
+      "part", po::value(&o.part),
+      "K/N: analyse only part K of N of the input (blocks of 1000 records dealt round robin); "
+      "the whole input is still read, so keys, line numbers and duplicates are a single run's");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -178,6 +182,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
   import.survey = opt.survey;
+  if (!opt.part.empty()) import.partition = parse_partition(opt.part);
   // --pack auto (the default): the packs that the first comments' vocabulary names.
   std::optional<PackDetection> detection;
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {
@@ -209,6 +214,7 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     options["pii"] = opt.keep_pii ? "kept" : "redacted";
     if (detection) options["packs"] = detection->chosen();
     const std::string key_options = options.dump();
+    if (!opt.part.empty()) options["part"] = import.partition.str();
     if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
     nlohmann::json inputs = opt.files;
     store_sink =

@@ -161,6 +161,15 @@ ImportSummary Importer::run(ImportObserver& outer) {
     batch_start = Clock::now();
   };
 
+  const Partition& partition = options_.partition;
+  const bool stores_file_problems = partition.part == 1;
+  std::uint64_t record_index = 0;  // over the whole run, for the partition
+  const auto scope_to_survey = [&](InputRow& row) {
+    if (options_.survey.empty()) return;
+    row.source_key = "survey:" + options_.survey + "|" + row.source_key;
+    row.segments.emplace_back("survey", options_.survey);
+  };
+
   try {
     for (const std::string& file : options_.files) {
       if (stop_requested()) break;
@@ -177,7 +186,8 @@ ImportSummary Importer::run(ImportObserver& outer) {
         redaction.message(reason);
         redaction.message(full);
         observer.problem(e.pos().str(), "skipped file", reason);
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, full, {}});
+        if (stores_file_problems)
+          batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, full, {}});
         submit();
         continue;
       }
@@ -190,15 +200,23 @@ ImportSummary Importer::run(ImportObserver& outer) {
       try {
         while (reader->next(rec)) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
+          if (!partition.owns(record_index++)) {
+            // Another part's record: mapped for the keys of identical rows, and its id kept
+            // for the duplicate check, as in a single run.
+            auto mapped = mapper->map(rec);
+            if (auto* row = std::get_if<InputRow>(&mapped)) {
+              redaction.key(*row);
+              scope_to_survey(*row);
+              ids.first_time(*row);
+            }
+            continue;
+          }
           auto mapped = mapper->map(rec);
           if (auto* row = std::get_if<InputRow>(&mapped)) {
             // Redacted first, so the duplicate's reason quotes the id as stored; a duplicate's
             // personal data is counted once, in its raw record.
             const PiiCounts found = redaction.row(*row);
-            if (!options_.survey.empty()) {
-              row->source_key = "survey:" + options_.survey + "|" + row->source_key;
-              row->segments.emplace_back("survey", options_.survey);
-            }
+            scope_to_survey(*row);
             if (!ids.first_time(*row)) {
               keep_reject(batch.rejects,
                           {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});
@@ -223,7 +241,8 @@ ImportSummary Importer::run(ImportObserver& outer) {
         std::string reason = e.what();
         redaction.message(reason);
         observer.problem(e.pos().str(), "stopped reading", reason);
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
+        if (stores_file_problems)
+          batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
       }
       submit();
       summary.inputs.push_back({{"path", file},
