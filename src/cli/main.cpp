@@ -17,6 +17,7 @@
 #include "cli/inspect_command.h"
 #include "cli/lexicon_command.h"
 #include "cli/report_command.h"
+#include "cli/split_command.h"
 #include "common/error.h"
 
 namespace {
@@ -30,7 +31,8 @@ constexpr const char* kUsage =
     "  explain \"TEXT\"    show how a comment is read: entries matched, rules applied, themes\n"
     "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
     "  lexicon check     validate a lexicon directory and its packs\n"
-    "  discover --db DB  candidate themes for the comments no theme covers\n\n"
+    "  discover --db DB  candidate themes for the comments no theme covers\n"
+    "  split FILE --parts N  cut a big export into parts for several machines\n\n"
     "Run 'ascolto <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
     if (command == "lexicon") return ascolto::run_lexicon(args, argv[0]);
     if (command == "discover") return ascolto::run_discover(args, argv[0]);
     if (command == "inspect") return ascolto::run_inspect(args);
+    if (command == "split") return ascolto::run_split(args);
     std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const boost::program_options::error& e) {

@@ -15,6 +15,7 @@
 #include "common/interrupt.h"
 #include "import/duplicate_ids.h"
 #include "import/row_redaction.h"
+#include "io/splitter.h"
 
 namespace ascolto {
 namespace {
@@ -175,8 +176,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
       if (stop_requested()) break;
       std::unique_ptr<SampledReader> reader;
       std::optional<RowMapper> mapper;
+      std::optional<SplitOrigin> origin;  // a part written by split: named as its input
       try {
-        const std::string name = file == "-" ? "<stdin>" : file;
+        origin = split_origin(file);
+        const std::string name = origin ? origin->source : file == "-" ? "<stdin>" : file;
         reader = std::make_unique<SampledReader>(open_reader(file, options_.reader));
         mapper.emplace(*reader, options_.columns, name);
         observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
@@ -200,6 +203,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
       try {
         while (reader->next(rec)) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
+          if (origin) origin->apply(rec);
           if (!partition.owns(record_index++)) {
             // Another part's record: mapped for the keys of identical rows, and its id kept
             // for the duplicate check, as in a single run.
@@ -255,6 +259,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
                                   {"score", mapper->score_column()},
                                   {"date", mapper->date_column()},
                                   {"segments", mapper->segment_columns()}}}});
+      if (origin) summary.inputs.back()["part_of"] = origin->source;
     }
     pipeline.finish();
   } catch (const Stopped&) {
