@@ -182,6 +182,10 @@ ImportSummary Importer::run(ImportObserver& outer) {
         const std::string name = origin ? origin->source : file == "-" ? "<stdin>" : file;
         reader = std::make_unique<SampledReader>(open_reader(file, options_.reader));
         mapper.emplace(*reader, options_.columns, name);
+        if (origin) {
+          for (const auto& [content, copies] : origin->earlier_copies)
+            mapper->count_earlier_copies(content, copies);
+        }
         observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
       } catch (const InputError& e) {
         summary.input_problems = true;

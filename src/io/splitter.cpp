@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 #include <utility>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "io/utf8_source.h"
 #include "io/xlsx_reader.h"
 
@@ -19,6 +22,7 @@ namespace fs = std::filesystem;
 
 struct RecordStart {
   std::size_t line, row;
+  std::uint64_t content;  // RowMapper's content hash (low 64 bits); 0 for a malformed record
 };
 
 // Where every record starts, as analyze's reader sees the input.
@@ -33,8 +37,22 @@ std::vector<RecordStart> record_starts(const std::string& path, const ReaderOpti
   format = reader->describe();
   std::vector<RecordStart> starts;
   RawRecord rec;
-  while (reader->next(rec)) starts.push_back({rec.line, rec.row_number});
+  while (reader->next(rec)) {
+    std::uint64_t content = 0;
+    if (!rec.error) {
+      ContentHasher hasher;  // as RowMapper::map keys the rows without an id
+      for (const std::string& f : rec.fields) hasher.add(f);
+      content = hasher.low64();
+    }
+    starts.push_back({rec.line, rec.row_number, content});
+  }
   return starts;
+}
+
+std::string hex64(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
 }
 
 // "export.part-03-of-12.csv": the number padded so the parts sort in order.
@@ -142,16 +160,33 @@ SplitResult split_file(const std::string& path, const ReaderOptions& options, st
   }
   copy_parts(path, options.encoding, result.parts);
 
+  // Per part, the identical rows earlier parts hold, for each content the part has.
+  std::vector<nlohmann::json> earlier(n, nlohmann::json::object());
+  std::unordered_map<std::uint64_t, std::uint32_t> seen;
+  for (std::size_t k = 0, i = 0; k < n; ++k) {
+    std::unordered_map<std::uint64_t, std::uint32_t> in_part;
+    const std::size_t end = starts.size() * (k + 1) / n;
+    for (; i < end; ++i) {
+      const std::uint64_t content = starts[i].content;
+      if (content == 0 || in_part[content]++ > 0) continue;
+      if (const auto it = seen.find(content); it != seen.end())
+        earlier[k][hex64(content)] = it->second;
+    }
+    for (const auto& [content, copies] : in_part) seen[content] += copies;
+  }
+
   const fs::path manifest_path = fs::path(out_dir) / kSplitManifest;
   nlohmann::json manifest = read_manifest(manifest_path);
   manifest["version"] = 1;
-  for (const SplitPart& p : result.parts) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const SplitPart& p = result.parts[k];
     manifest["parts"][fs::path(p.path).filename().string()] = {
         {"source", path},
         {"line_offset", p.first_line - result.header_lines - 1},
         {"row_offset", p.first_row - 1},
         {"records", p.records},
-        {"bytes", p.bytes}};
+        {"bytes", p.bytes},
+        {"earlier_copies", earlier[k]}};
   }
   std::ofstream out(manifest_path, std::ios::binary | std::ios::trunc);
   write_or_throw(out, manifest.dump(1) + "\n", manifest_path.string());
@@ -177,10 +212,18 @@ std::optional<SplitOrigin> split_origin(const std::string& path) {
                            " lists another size): its line numbers would not be the input's; "
                            "split the input again");
     }
-    return SplitOrigin{entry->at("source").get<std::string>(),
+    SplitOrigin origin{entry->at("source").get<std::string>(),
                        entry->at("line_offset").get<std::size_t>(),
-                       entry->at("row_offset").get<std::size_t>()};
-  } catch (const nlohmann::json::exception& e) {
+                       entry->at("row_offset").get<std::size_t>(),
+                       {}};
+    for (const auto& [content, copies] : entry->at("earlier_copies").items()) {
+      origin.earlier_copies.emplace_back(std::stoull(content, nullptr, 16),
+                                         copies.get<std::uint32_t>());
+    }
+    return origin;
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::exception& e) {  // a missing or mistyped field, a bad hex key
     throw InputError({manifest_path.string(), 0, 0},
                      std::string("not a split manifest (") + e.what() + ")");
   }

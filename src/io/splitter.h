@@ -11,7 +11,9 @@
 // `.ascolto-split.json` in the output folder (hidden, so `parts/*` names only the parts).
 // `analyze` looks for it beside each input and reads a listed part as the original: rows are
 // named, numbered and keyed as in a single run (source file, line numbers in errors and rejects,
-// the keys of rows without an id).
+// the keys of rows without an id, identical rows in earlier parts counted). What a part cannot
+// know: its columns and packs are found from its own first rows (give the column options and
+// --pack when in doubt), and an id repeated in two parts is not a duplicate within either.
 //
 //   SplitResult r = split_file("export.csv", {}, 8, "parts");   // parts/export.part-1-of-8.csv
 //   std::optional<SplitOrigin> o = split_origin("parts/export.part-3-of-8.csv");
@@ -21,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/open_reader.h"
@@ -56,6 +59,9 @@ struct SplitOrigin {
   std::string source;           // the input's path as given to split
   std::size_t line_offset = 0;  // add to the part's line numbers for the input's
   std::size_t row_offset = 0;   // add to the part's data row numbers for the input's
+  // Rows of the part without an id are keyed by their content and how many identical rows came
+  // before in the file (RowMapper): the identical rows earlier parts hold, by content hash.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> earlier_copies;
 
   // Renumbers a record the part's reader read as the input's.
   void apply(RawRecord& rec) const {

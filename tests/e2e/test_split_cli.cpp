@@ -124,3 +124,25 @@ TEST_CASE("analyze --part K/N: parts sum to the single run; bad values and workb
   CHECK(xlsx.err.find("save the workbook as CSV first, or run analyze --part K/N") !=
         std::string::npos);
 }
+
+TEST_CASE("split: identical rows without an id in several parts keep the single run's keys") {
+  const fs::path dump = scratch() / "dump.txt";
+  std::ofstream(dump) << "ottimo\nbene\nottimo\nmale\nottimo\nbene\nciao\nottimo\n";
+  const fs::path dir = scratch() / "dump-parts";
+  fs::remove_all(dir);
+  const Result split = run_cli("split " + dump.string() + " --parts 3 --out-dir " + dir.string());
+  REQUIRE(split.code == 0);
+  const std::string single = fresh_db("dump-single.db");
+  CHECK(run_cli("analyze " + dump.string() + " --pack none --db " + single).code == 0);
+  std::vector<std::string> from_parts;
+  int k = 0;
+  for (const std::string& part : lines_of(split.out)) {
+    const std::string db = fresh_db("dump-part" + std::to_string(++k) + ".db");
+    CHECK(run_cli("analyze " + part + " --pack none --db " + db).code == 0);
+    const std::vector<std::string> lines = stored_lines(db);
+    from_parts.insert(from_parts.end(), lines.begin(), lines.end());
+  }
+  CHECK(k == 3);
+  CHECK(from_parts.size() == 8);
+  CHECK(sorted(from_parts) == sorted(stored_lines(single)));
+}
