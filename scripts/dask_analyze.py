@@ -10,9 +10,12 @@ driver cuts the input in N parts, runs `ascolto analyze ... --db WORK/shard-K.db
 on the cluster's workers (client.map over subprocesses; Dask's progress bar shows the parts
 done), then `ascolto merge WORK/shard-*.db --db all.db` on this machine.
 
-Parts: by default every task runs `analyze INPUT... --part K/N`: it reads all the inputs, as a
-single run would, and analyses only its own blocks of records, so keys, line numbers, duplicate
-ids and rejects are exactly a single run's. With --split the inputs are first cut into part files
+Parts: by default every task runs `analyze INPUT... --part K/N`: it reads the inputs as a single
+run would, up to the end of its own run of consecutive records, and analyses only those, so keys,
+line numbers, duplicate ids and rejects are exactly a single run's, and the shards merged in part
+order get a single import's ids. When analyze has --pseudonym-key, the driver gives every part
+and the merge one key, WORK/pseudonym.key (made once, mode 600, kept for later runs), so ids
+holding personal data get the same pseudonyms in every shard. With --split the inputs are first cut into part files
 (`ascolto split`, in WORK/parts) and each task reads one part: for workers that should not read
 the whole input. Either way the workers must see the paths given (a shared folder), and the
 binary and lexicons must be at the same path on every worker (--ascolto, --lexicons).
@@ -26,6 +29,7 @@ Needs Dask distributed (Debian: python3-distributed), hence /usr/bin/python3.
 import argparse
 import contextlib
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -77,6 +81,21 @@ def split_inputs(ascolto, inputs, parts, out_dir, reader_options):
             raise SystemExit(proc.returncode)
         files += proc.stdout.split()
     return files
+
+
+def pseudonym_key(ascolto, work):
+    """The key file for the pseudonyms of the parts, when analyze takes one: WORK/pseudonym.key,
+    made once and kept, so later runs into the same store use the same key."""
+    usage = subprocess.run([ascolto, "analyze", "--help"], capture_output=True, text=True).stdout
+    if "--pseudonym-key" not in usage:
+        return None
+    path = os.path.join(work, "pseudonym.key")
+    if os.path.exists(path):
+        return path
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    return path
 
 
 # analyze's options that decide how the input is cut into records: split needs them too.
@@ -156,6 +175,9 @@ def main(argv=None):
         else:
             commands = [[ascolto, "analyze"] + inputs + extra + ["--part", f"{k}/{parts}"]
                         for k in range(1, parts + 1)]
+        key = pseudonym_key(ascolto, work)
+        if key:
+            commands = [c + ["--pseudonym-key", key] for c in commands]
         width = len(str(len(commands)))
         shards = [os.path.join(work, f"shard-{k:0{width}d}.db") for k in range(1, len(commands) + 1)]
         for shard in shards:  # a shard is this run's only: left over from an earlier run, it goes
@@ -182,6 +204,8 @@ def main(argv=None):
         print("\n".join(shards))
         return code
     merge = [ascolto, "merge"] + shards + ["--db", args.db] + (["--force"] if args.force else [])
+    if key:
+        merge += ["--pseudonym-key", key]
     merged = subprocess.run(merge)
     return merged.returncode if merged.returncode != 0 else code
 

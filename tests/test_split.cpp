@@ -127,19 +127,24 @@ TEST_CASE("partition: K/N parsed and checked; every record belongs to exactly on
     CAPTURE(bad);
     CHECK_THROWS_AS(parse_partition(bad), UsageError);
   }
-  for (std::uint64_t r = 0; r < 20 * kPartBlock; r += 37) {
-    int owners = 0;
-    for (std::size_t k = 1; k <= 3; ++k) owners += Partition{k, 3}.owns(r) ? 1 : 0;
-    CHECK(owners == 1);
+  for (const std::uint64_t records : {0, 1, 2, 10, 11, 1000}) {
+    for (std::uint64_t r = 0; r < records + 5; ++r) {
+      int owners = 0;
+      for (std::size_t k = 1; k <= 3; ++k) owners += Partition{k, 3}.range(records).owns(r);
+      CHECK(owners == 1);
+    }
   }
-  CHECK(Partition{1, 3}.owns(0));
-  CHECK(Partition{2, 3}.owns(kPartBlock));
-  CHECK(Partition{1, 3}.owns(3 * kPartBlock));
+  CHECK(Partition{1, 3}.range(10).first == 0);
+  CHECK(Partition{1, 3}.range(10).end == 3);
+  CHECK(Partition{2, 3}.range(10).first == 3);
+  CHECK(Partition{3, 3}.range(10).first == 6);
+  CHECK(Partition{3, 3}.range(10).owns(12));  // a record the count missed: the last part's
+  CHECK(Partition{}.range(10).owns(12));
 }
 
 TEST_CASE("import --part: the parts together are the single run, duplicates and lines included") {
-  // 3500 rows: a bad score in block 3 (part 3 of 3), a duplicate id in part 2 whose first
-  // occurrence is in part 1, a malformed record in part 2.
+  // 3500 rows, parts of 1166, 1167 and 1167: a bad score in part 3, a duplicate id in part 2
+  // whose first occurrence is in part 1, a malformed record in part 2.
   std::string text = "id,score,comment\n";
   for (std::size_t i = 1; i <= 3500; ++i) {
     if (i == 2600) {
@@ -175,13 +180,26 @@ TEST_CASE("import --part: the parts together are the single run, duplicates and 
   CHECK(stored == single.summary.counts.stored);
   CHECK(rejected == single.summary.counts.rejected);
   CHECK(rejected == 2);          // the duplicate and the malformed record
-  std::vector<std::string> single_lines = single.lines;
-  std::sort(lines.begin(), lines.end());
-  std::sort(single_lines.begin(), single_lines.end());
-  CHECK(lines == single_lines);
+  CHECK(lines == single.lines);  // the parts in order are the single run, in order
   std::multiset<std::string> a(problems.begin(), problems.end()),
       b(single.problems.begin(), single.problems.end());
   CHECK(a == b);
+}
+
+TEST_CASE("import --part: a file that cannot be read is one part's problem; stdin refused") {
+  const std::string csv = write_file("before-missing.csv", "id,comment\n1,a\n2,b\n3,c\n4,d\n");
+  const std::string missing = scratch("missing.csv").string();
+  int reported = 0;
+  std::int64_t read = 0;
+  for (std::size_t k = 1; k <= 3; ++k) {
+    const PartRun part = import_part({csv, missing}, {k, 3});
+    read += part.summary.counts.read;
+    for (const std::string& p : part.problems) reported += p.find("skipped file") != p.npos;
+    CHECK(part.summary.input_problems == (k == 3));  // after the last record: the last part's
+  }
+  CHECK(reported == 1);
+  CHECK(read == 4);
+  CHECK_THROWS_AS(import_part({"-"}, {1, 2}), UsageError);
 }
 
 TEST_CASE(

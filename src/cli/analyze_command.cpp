@@ -112,8 +112,9 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "restart at 1); stored as the segment 'survey'")(
       "force", po::bool_switch(&o.force), "re-analyse and re-store every row, changed or not")(
       "part", po::value(&o.part),
-      "K/N: analyse only part K of N of the input (blocks of 1000 records dealt round robin); "
-      "the whole input is still read, so keys, line numbers and duplicates are a single run's");
+      "K/N: analyse and store only the K-th of N equal runs of consecutive records (the input "
+      "is counted, then read up to the part's end, so keys, lines and duplicates are a single "
+      "run's); merge the N shards in part order");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -214,7 +215,6 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
     options["pii"] = opt.keep_pii ? "kept" : "redacted";
     if (detection) options["packs"] = detection->chosen();
     const std::string key_options = options.dump();
-    if (!opt.part.empty()) options["part"] = import.partition.str();
     if (detection) options["pack_detection"] = nlohmann::json::parse(detection->json());
     nlohmann::json inputs = opt.files;
     store_sink =

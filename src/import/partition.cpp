@@ -17,6 +17,15 @@ bool parse_number(const std::string& text, std::size_t& out) {
 
 }  // namespace
 
+PartRange Partition::range(std::uint64_t records) const {
+  PartRange r;
+  if (whole()) return r;
+  // Products fit: records < 2^64 / 100000 for any input that exists.
+  r.first = records * (part - 1) / parts;
+  if (part < parts) r.end = records * part / parts;
+  return r;
+}
+
 Partition parse_partition(const std::string& text) {
   const auto slash = text.find('/');
   Partition p;
