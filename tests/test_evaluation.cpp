@@ -13,10 +13,13 @@ TEST_CASE("evaluation: accuracy, per-class F1, macro F1, Pearson r and confusion
       {"negative", -0.6, "negative", -0.5},
       {"negative", -0.4, "mixed", -0.3},  // mixed counts by sign
       {"neutral", 0.0, "positive", 0.2},
-      {"mixed", 0.0, "mixed", 0.0},  // skipped
+      {"mixed", 0.0, "mixed", 0.0},        // counted apart
+      {"sarcastic", 0.0, "neutral", 0.0},  // skipped
   };
   const Evaluation e = evaluate(rows);
   CHECK(e.n == 5);
+  CHECK(e.mixed == 1);
+  CHECK(e.mixed_as[3] == 1);
   CHECK(e.skipped == 1);
   CHECK(e.accuracy == doctest::Approx(3.0 / 5));
   // positive: tp 1, fp 1, fn 1 -> P 0.5 R 0.5; negative: tp 2 -> 1/1; neutral: tp 0 -> 0.
@@ -106,4 +109,49 @@ TEST_CASE("theme evaluation: theme cells, separators, none and duplicates; empty
   const ThemeEvaluation e = evaluate_themes({});
   CHECK(e.n == 0);
   CHECK(e.micro.f1 == 0);
+}
+
+TEST_CASE("evaluation: gold 'mixed' rows are counted with their labels, misjudged rows listed") {
+  const std::vector<LabelledPrediction> rows = {
+      {"mixed", std::nullopt, "negative", -0.4, "m1", "good food, rude staff"},
+      {"mixed", std::nullopt, "positive", 0.3, "m2", "ok but slow"},
+      {"mixed", std::nullopt, "mixed", 0.0, "m3", "great, awful"},
+      {"positive", std::nullopt, "positive", 0.6, "p1", "lovely"},
+      {"negative", -0.8, "positive", 0.2, "n1", "=cmd call me on 333 123 4567"},
+      {"neutral", std::nullopt, "mixed", -0.2, "u1", "it arrived, \"as said\""},
+  };
+  const Evaluation e = evaluate(rows);
+  CHECK(e.n == 3);
+  CHECK(e.mixed == 3);
+  CHECK(e.mixed_as == std::array<std::size_t, 4>{1, 1, 0, 1});
+  CHECK(e.misjudged == std::vector<std::size_t>{4, 5});
+  std::ostringstream summary;
+  print_evaluation(e, summary);
+  CHECK(summary.str().find("n=3, misjudged 2; 3 gold 'mixed' left out (labelled positive 1, "
+                           "negative 1, neutral 0, mixed 1)") != std::string::npos);
+  std::ostringstream csv;
+  write_misjudged(rows, e, csv);
+  // Safe cells (no formula), personal data redacted, quotes doubled.
+  CHECK(csv.str() ==
+        "id,gold_label,predicted_label,score,gold_score,text\r\n"
+        "n1,negative,positive,0.2000,-0.8000,'=cmd call me on [PHONE]\r\n"
+        "u1,neutral,mixed,-0.2000,,\"it arrived, \"\"as said\"\"\"\r\n");
+}
+
+TEST_CASE("theme evaluation: comments with a missed or an extra theme are listed") {
+  const std::vector<ThemeLabelled> rows = {
+      {{"delivery"}, {"delivery.delay"}, "1", "late again"},
+      {{"delivery", "price"}, {"delivery", "store.staff"}, "2", "late, dear, rude"},
+      {{}, {}, "3", "ok"},
+  };
+  const ThemeEvaluation e = evaluate_themes(rows);
+  REQUIRE(e.misses.size() == 1);
+  CHECK(e.misses[0].row == 1);
+  CHECK(e.misses[0].missed == std::vector<std::string>{"price"});
+  CHECK(e.misses[0].extra == std::vector<std::string>{"store.staff"});
+  std::ostringstream csv;
+  write_misjudged_themes(rows, e, csv);
+  CHECK(csv.str() ==
+        "id,gold,predicted,missed,extra,text\r\n"
+        "2,delivery;price,delivery;store.staff,price,store.staff,\"late, dear, rude\"\r\n");
 }

@@ -251,3 +251,57 @@ TEST_CASE("lexicons: a rule that matches the empty string or any word is refused
                      {},
                      1 << 26}));
 }
+
+TEST_CASE("lexicons: with an error list, every invalid line of every file is reported") {
+  const std::string dir =
+      broken_copy("it/sentiment.tsv", "buono\t9\nottimo\t1.5\ncattivo\tnan\nlento\t-1\tloud\n");
+  std::ofstream(fs::path(dir) / "en/themes.tsv", std::ios::trunc)
+      << "drinks\tbeer\nfood\tbread\nfood\tre:(unclosed\n";
+  std::ofstream(fs::path(dir) / "themes.tsv", std::ios::app) << "Bad Id\t-\tX\tX\n";
+  // Without a list, the first error stops the load.
+  CHECK_THROWS_WITH(load_lexicons({dir, {}, 1 << 26}), doctest::Contains("themes.tsv:"));
+  std::vector<LexiconError> errors;
+  LexiconOptions o{dir, {}, 1 << 26};
+  o.errors = &errors;
+  CHECK_NOTHROW(load_lexicons(o));
+  std::vector<std::string> messages;
+  for (const LexiconError& e : errors) messages.push_back(e.what());
+  REQUIRE(messages.size() == 6);
+  CHECK(messages[0].find("themes.tsv:") != std::string::npos);
+  CHECK(messages[0].find("theme id 'Bad Id' must be lower_snake_case") != std::string::npos);
+  CHECK(messages[1].find("it/sentiment.tsv:1: valence 9 is outside") != std::string::npos);
+  CHECK(messages[2].find("it/sentiment.tsv:3: valence 'nan'") != std::string::npos);
+  CHECK(messages[3].find("it/sentiment.tsv:4: unknown flag 'loud'") != std::string::npos);
+  CHECK(messages[4].find("en/themes.tsv:1: unknown theme 'drinks'") != std::string::npos);
+  CHECK(messages[5].find("en/themes.tsv:3: invalid RE2 rule") != std::string::npos);
+}
+
+TEST_CASE("lexicons: an extra lexicon maps brand and product names to themes in both languages") {
+  const fs::path extra = fs::temp_directory_path() / "ascolto-extra-themes.tsv";
+  std::ofstream(extra) << "# products\nFibre Max 500\ttheme:service.wait\nmeal\ttheme:price\n"
+                          "ottimo\t2.5\n";
+  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+  const auto lex = load_lexicons(o);
+  const auto theme_of = [&](const LanguageLexicon& lang, std::vector<std::string> toks,
+                            bool prefix) -> std::string {
+    const ThemeHits* hits = lang.themes.find(toks, prefix);
+    if (!hits || hits->size() != 1) return "";
+    return lex->taxonomy.at(hits->front().theme).id;
+  };
+  CHECK(theme_of(lex->en, {"fibre", "max", "500"}, false) == "service.wait");
+  CHECK(theme_of(lex->it, {"fibre", "max", "500"}, false) == "service.wait");
+  // The user's mapping replaces the shipped one of the same term ("meal*" stays food).
+  CHECK(theme_of(lex->en, {"meal"}, false) == "price");
+  CHECK(theme_of(lex->en, {"meal"}, true) == "food");
+  // Opinion lines of the same file still load.
+  CHECK(lex->it.sentiment.word("ottimo")->valence == doctest::Approx(2.5));
+  std::ofstream(extra, std::ios::app) << "acme\ttheme:drinks\nacme corp\ttheme:price\textra\n";
+  CHECK_THROWS_WITH(load_lexicons(o),
+                    doctest::Contains("ascolto-extra-themes.tsv:5: unknown theme 'drinks'"));
+  std::vector<LexiconError> errors;
+  o.errors = &errors;
+  load_lexicons(o);
+  REQUIRE(errors.size() == 4);  // each line once per language
+  CHECK(std::string(errors[1].what())
+            .find("ascolto-extra-themes.tsv:6: expected term<TAB>theme:ID") != std::string::npos);
+}

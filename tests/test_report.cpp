@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "common/error.h"
@@ -449,6 +450,66 @@ TEST_CASE("CSV and JSON carry the same figures") {
   const nlohmann::json j = report_json(r);
   CHECK(j["overall"]["nps"] == 16.7);
   CHECK(j["periods"][2]["nps"].is_null());
+}
+
+TEST_CASE("CSV, wide layout: one row per group, one column per measure, same figures as long") {
+  Fixture f;
+  const NpsReport r = load_nps_report(f.db, {.segment = "store"});
+  std::ostringstream long_csv, wide_csv;
+  write_report_csv(r, long_csv);
+  write_report_csv(r, wide_csv, CsvLayout::Wide);
+  // Parse the wide table (no cell of this fixture needs quoting).
+  std::istringstream in(wide_csv.str());
+  std::string line;
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos;
+         start = comma + 1) {
+      cells.push_back(line.substr(start, comma - start));
+    }
+    cells.push_back(line.substr(start));
+    rows.push_back(std::move(cells));
+  }
+  REQUIRE(rows.size() > 3);
+  const std::vector<std::string>& header = rows[0];
+  CHECK(std::vector<std::string>(header.begin(), header.begin() + 3) ==
+        std::vector<std::string>{"section", "group", "theme"});
+  // Column names are unique and every row has every column.
+  CHECK(std::set<std::string>(header.begin(), header.end()).size() == header.size());
+  for (const auto& row : rows) CHECK(row.size() == header.size());
+  // Each (row, column) of the wide table is a line of the long one, and back.
+  std::size_t cells = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    for (std::size_t c = 3; c < header.size(); ++c) {
+      const std::string& v = rows[i][c];
+      if (v.empty()) continue;
+      ++cells;
+      const std::string long_line =
+          rows[i][0] + "," + rows[i][1] + "," + rows[i][2] + "," + header[c] + "," + v + "\n";
+      CHECK_MESSAGE(long_csv.str().find(long_line) != std::string::npos, long_line);
+    }
+  }
+  // ... and every non-empty long value that is not the row's own key is a wide cell.
+  std::size_t long_values = 0;
+  std::istringstream long_in(long_csv.str());
+  std::getline(long_in, line);
+  while (std::getline(long_in, line)) {
+    const std::size_t value = line.rfind(','), measure = line.rfind(',', value - 1);
+    const std::string name = line.substr(measure + 1, value - measure - 1);
+    const bool key =
+        (line.rfind("overall,", 0) == 0 && name == "group") ||
+        ((line.rfind("period,", 0) == 0 || line.rfind("respondents,", 0) == 0) &&
+         name == "period") ||
+        (line.rfind("segment,", 0) == 0 && name == "value") ||
+        ((line.rfind("theme,", 0) == 0 || line.rfind("change,", 0) == 0) && name == "theme");
+    if (!key && value + 1 < line.size()) ++long_values;
+  }
+  CHECK(cells == long_values);
+  CHECK(wide_csv.str().find("\nsegment,") != std::string::npos);
+  CHECK(wide_csv.str().find("\nperiod,2026-01,,") != std::string::npos);
+  CHECK_THROWS_AS(parse_csv_layout("tall"), UsageError);
 }
 
 TEST_CASE("terminal_safe: control characters and bidi overrides are escaped, text kept") {

@@ -18,8 +18,9 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
       "Loads and validates a lexicon directory (default: the shipped one) and its packs: column\n"
       "counts, valences and weights in range, duplicate entries with different values, unknown\n"
       "modifier kinds and theme ids, invalid RE2 rules, patterns shadowed by another, and the\n"
-      "example sentences of theme_examples.tsv (each must, or must not, get its theme). Errors\n"
-      "are printed as file:line; the base patterns a pack overrides are listed.\n\n"
+      "example sentences of theme_examples.tsv (each must, or must not, get its theme). Every\n"
+      "invalid line is printed as file:line (exit 3); the base patterns a pack overrides are\n"
+      "listed.\n\n"
       "Options");
   std::vector<std::string> packs;
   desc.add_options()("help,h", "show this help")("pack", po::value(&packs)->composing(),
@@ -32,7 +33,14 @@ int run_lexicon(const std::vector<std::string>& args, const std::string& argv0) 
   LexiconCliOptions o;
   if (positional.size() == 2) o.dir = positional[1];
   o.packs = packs;
-  const auto lex = load_from_options(o, argv0);
+  std::vector<LexiconError> errors;
+  const auto lex = load_from_options(o, argv0, {}, &errors);
+  if (!errors.empty()) {
+    for (const LexiconError& e : errors) std::cerr << "ascolto lexicon: " << e.what() << "\n";
+    std::cerr << errors.size()
+              << " invalid line(s); the theme examples are checked once they are fixed\n";
+    return 3;
+  }
   std::cout << (o.dir.empty() ? default_lexicon_dir(argv0) : o.dir) << ": ok\n  themes "
             << lex->taxonomy.size() << ", emoji " << lex->emoji.size() << "\n";
   for (const auto& [code, lang] :

@@ -37,7 +37,8 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "--format csv|json writes the same figures for other tools; --html FILE writes a\n"
       "self-contained page with charts. --uncovered lists the words and phrases most frequent\n"
       "in the comments no theme covers, per language, so the taxonomy can be extended.\n\nOptions");
-  std::string db_path, by = "month", format = "text", html_path, xlsx_path, ui_lang = "en";
+  std::string db_path, by = "month", format = "text", html_path, xlsx_path, ui_lang = "en",
+                       csv_layout = "long";
   ReportOptions options;
   bool uncovered = false, follow_up = false;
   LexiconCliOptions lex_opt;
@@ -55,6 +56,9 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "examples", po::value(&options.examples)->default_value(2),
       "most negative and most positive comments shown per theme (HTML)")(
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
+      "csv-layout", po::value(&csv_layout)->default_value("long"),
+      "with --format csv: long (section, group, theme, measure, value) or wide (one row per\n"
+      "period, segment or theme, one column per measure: ready for a pivot table)")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
       "xlsx", po::value(&xlsx_path),
       "also write the report as an Excel workbook: overview, trend, themes, segments, follow-up")(
@@ -81,6 +85,27 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   const UiLabels& labels = ui_labels(ui_lang);
   if (format != "text" && format != "csv" && format != "json") {
     throw UsageError("--format '" + format + "': expected text, csv or json");
+  }
+  const CsvLayout layout = parse_csv_layout(csv_layout);
+  if (!vm["csv-layout"].defaulted() && format != "csv") {
+    throw UsageError("--csv-layout applies to --format csv only");
+  }
+  // The lists are printed alone: a workbook, a page or another format asked with them would
+  // silently not be written.
+  if (follow_up && uncovered) {
+    throw UsageError("--follow-up and --uncovered are separate lists: run them one at a time");
+  }
+  if (follow_up || uncovered) {
+    const std::string list = follow_up ? "--follow-up" : "--uncovered";
+    if (!html_path.empty() || !xlsx_path.empty()) {
+      throw UsageError(list + " prints its list only; run --" +
+                       (html_path.empty() ? "xlsx" : "html") +
+                       " separately (the HTML page and the workbook have the follow-up list too)");
+    }
+    if (!vm["format"].defaulted() && !(follow_up && format == "csv")) {
+      throw UsageError(list + " prints " + (follow_up ? "CSV" : "text") + "; --format '" + format +
+                       "' does not apply to it");
+    }
   }
   if (!std::filesystem::exists(db_path)) throw UsageError("database '" + db_path + "' not found");
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
@@ -116,7 +141,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
   if (format == "json") {
     write_report_json(report, std::cout);
   } else if (format == "csv") {
-    write_report_csv(report, std::cout);
+    write_report_csv(report, std::cout, layout);
   } else {
     print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);

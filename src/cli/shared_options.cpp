@@ -16,7 +16,8 @@ void add_lexicon_options(po::options_description& desc, LexiconCliOptions& o) {
       "domain pack to add (repeatable); 'auto' (the default) recognises the packs from the\n"
       "comments' vocabulary, 'none' adds none")(
       "extra-lexicon", po::value(&o.extra)->composing(),
-      "TSV of term<TAB>valence added on top, overriding shipped entries (repeatable)");
+      "TSV of term<TAB>valence (an opinion word) or term<TAB>theme:ID (a brand or product\n"
+      "name for a theme) added on top, overriding shipped entries (repeatable)");
 }
 
 bool parse_with_positional(const std::vector<std::string>& args,
@@ -56,8 +57,10 @@ PackChoice pack_choice(const LexiconCliOptions& o) {
 }
 
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0,
-                                            const std::vector<std::string>& detected) {
+                                            const std::vector<std::string>& detected,
+                                            std::vector<LexiconError>* errors) {
   LexiconOptions lex;
+  lex.errors = errors;
   lex.dir = lexicon_dir(o, argv0);
   if (pack_choice(o) == PackChoice::Named) lex.packs = o.packs;
   lex.packs.insert(lex.packs.end(), detected.begin(), detected.end());

@@ -38,8 +38,10 @@ enum class PackChoice { Named, Auto, None };
 PackChoice pack_choice(const LexiconCliOptions& o);
 
 // Loads the lexicons named by the options, with the packs named by --pack (none for auto or
-// none) and then `detected` (what detect_packs chose for --pack auto).
+// none) and then `detected` (what detect_packs chose for --pack auto). With `errors`, every
+// invalid line is listed there instead of the first one throwing (LexiconOptions::errors).
 std::unique_ptr<Lexicons> load_from_options(const LexiconCliOptions& o, const std::string& argv0,
-                                            const std::vector<std::string>& detected = {});
+                                            const std::vector<std::string>& detected = {},
+                                            std::vector<LexiconError>* errors = nullptr);
 
 }  // namespace ascolto

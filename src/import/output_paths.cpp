@@ -16,13 +16,20 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-void refuse_clobbering(const std::vector<std::string>& inputs, const std::string& db,
-                       const std::string& out) {
+void refuse_overwriting_input(const std::vector<std::string>& inputs, const std::string& out,
+                              const std::string& option) {
   for (const std::string& input : inputs) {
     if (same_file(out, input)) {
-      throw OutputError("--out '" + out + "' is the same file as the input '" + input +
-                        "': refusing to overwrite it; write the JSON lines elsewhere");
+      throw OutputError(option + " '" + out + "' is the same file as the input '" + input +
+                        "': refusing to overwrite it; write elsewhere");
     }
+  }
+}
+
+void refuse_clobbering(const std::vector<std::string>& inputs, const std::string& db,
+                       const std::string& out) {
+  refuse_overwriting_input(inputs, out, "--out");
+  for (const std::string& input : inputs) {
     if (same_file(db, input)) {
       throw OutputError("--db '" + db + "' is the same file as the input '" + input +
                         "': refusing to write a database over it");

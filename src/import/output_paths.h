@@ -16,4 +16,9 @@ namespace ascolto {
 void refuse_clobbering(const std::vector<std::string>& inputs, const std::string& db,
                        const std::string& out);
 
+// Throws OutputError when `out`, the file written by command-line option `option`, is the same
+// file as one of `inputs`.
+void refuse_overwriting_input(const std::vector<std::string>& inputs, const std::string& out,
+                              const std::string& option);
+
 }  // namespace ascolto

@@ -15,6 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// In a user's extra lexicon, `term<TAB>theme:ID` maps a term to a theme.
+constexpr std::string_view kThemePrefix = "theme:";
+
 // Why an RE2 theme rule can never match the normalized (lower-case, straight-apostrophe) text
 // rules run on, or nullptr. Escapes (\S, \p{Lu}, ...) are skipped; (?i) makes case irrelevant.
 const char* unmatchable(const std::string& pattern) {
@@ -53,6 +56,7 @@ struct Loader {
   Tokenizer tokenizer;
   ContentHasher hasher;
   std::size_t budget;  // bytes of RE2 memory for each rule, and for each language's rule set
+  std::vector<LexiconError>* errors;  // see LexiconOptions::errors
 
   EntrySource source(const TsvLine& line, std::uint16_t file) const {
     return {file, static_cast<std::uint32_t>(line.pos.line)};
@@ -78,12 +82,17 @@ struct Loader {
     return toks;
   }
 
-  // `overrides`: entries replace earlier ones from other files (a user's extra lexicon).
-  void sentiment(const std::string& path, LanguageLexicon& lang, bool overrides = false) {
+  // `overrides`: entries replace earlier ones from other files (a pack's, a user's). `user`: a
+  // user's extra lexicon, whose `term<TAB>theme:ID` lines are left to extra_themes.
+  void sentiment(const std::string& path, LanguageLexicon& lang, bool overrides = false,
+                 bool user = false) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    for (const TsvLine& line : lines) {
-      expect_fields(line, 2, 3, "term<TAB>valence[<TAB>interjection|connotation]");
+    for_each_line(lines, errors, [&](const TsvLine& line) {
+      if (user && line.fields.size() >= 2 && line.fields[1].rfind(kThemePrefix, 0) == 0) return;
+      expect_fields(line, 2, 3,
+                    user ? "term<TAB>valence[<TAB>interjection|connotation] or term<TAB>theme:ID"
+                         : "term<TAB>valence[<TAB>interjection|connotation]");
       const float v = parse_number(line, 1, -4, 4, "valence");
       EntryKind kind = EntryKind::Opinion;
       if (line.fields.size() == 3) {
@@ -107,7 +116,7 @@ struct Loader {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with a different valence or flag");
       }
-    }
+    });
   }
 
   void modifiers(const std::string& path, LanguageLexicon& lang) {
@@ -119,7 +128,7 @@ struct Loader {
         {"excess", ModifierKind::Excess}};
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 3, 3, "term<TAB>kind<TAB>weight");
       const auto kind = kinds.find(line.fields[1]);
       if (kind == kinds.end()) {
@@ -148,14 +157,14 @@ struct Loader {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with another kind or weight");
       }
-    }
+    });
   }
 
   void emoji(const std::string& path) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     TokenizedText t;
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 2, 2, "emoji<TAB>valence");
       const float v = parse_number(line, 1, -4, 4, "valence");
       tokenizer.tokenize(line.fields[0], t);
@@ -170,47 +179,67 @@ struct Loader {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(it->second.src) + " with a different valence");
       }
-    }
+    });
   }
 
   // `layer` 0 is the base lexicons; a pack's term replaces lower layers' mappings of that term.
   void themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 2, 3, "theme_id<TAB>pattern[<TAB>context]");
-      const std::uint16_t theme = theme_id(line);
-      const std::int32_t context = line.fields.size() == 3 ? theme_context(line, lang) : -1;
-      const std::string& pattern = line.fields[1];
-      if (pattern.rfind("re:", 0) == 0) {
-        lang.rules.push_back({theme, source(line, file), checked_rule(line, pattern), context});
-        continue;
-      }
-      TsvLine term_line = line;
-      term_line.fields = {pattern};
-      bool prefix = false;
-      const auto toks = entry(term_line, &prefix);
-      bool inserted = false;
-      ThemeHits& hits = lang.themes.add(toks, prefix, {}, &inserted);
-      if (!hits.empty() && hits.front().layer < layer) {
-        lang.overrides.push_back({pattern, source(line, file), hits.front().src});
-        hits.clear();
-      }
-      for (const ThemeHit& h : hits) {
-        if (h.theme == theme && h.context == context) continue;
-        const Taxonomy& tax = lex.taxonomy;
-        if (tax.at(h.theme).parent == tax.at(theme).id ||
-            tax.at(theme).parent == tax.at(h.theme).id) {
-          throw LexiconError(line.pos, "'" + pattern + "' is also listed at " + lex.where(h.src) +
-                                           " for the parent or a subtheme of '" + line.fields[0] +
-                                           "': the parent mapping would always be shadowed");
-        }
-      }
-      const bool dup = std::any_of(hits.begin(), hits.end(), [&](const ThemeHit& h) {
-        return h.theme == theme && h.context == context;
-      });
-      if (!dup) hits.push_back({theme, source(line, file), layer, context});
+      theme_pattern(line, file, layer, lang);
+    });
+  }
+
+  // The `term<TAB>theme:ID` lines of a user's extra lexicon (brand and product names), as theme
+  // patterns of the top `layer`: they replace any shipped or pack mapping of the same term.
+  void extra_themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang) {
+    const auto lines = read_tsv(path);
+    const std::uint16_t file = register_file(path);
+    for_each_line(lines, errors, [&](const TsvLine& line) {
+      if (line.fields.size() < 2 || line.fields[1].rfind(kThemePrefix, 0) != 0) return;
+      expect_fields(line, 2, 2, "term<TAB>theme:ID");
+      TsvLine mapping = line;
+      mapping.fields = {line.fields[1].substr(kThemePrefix.size()), line.fields[0]};
+      theme_pattern(mapping, file, layer, lang);
+    });
+  }
+
+  // One theme pattern: `line` holds theme_id, pattern[, context].
+  void theme_pattern(const TsvLine& line, std::uint16_t file, std::uint8_t layer,
+                     LanguageLexicon& lang) {
+    const std::uint16_t theme = theme_id(line);
+    const std::int32_t context = line.fields.size() == 3 ? theme_context(line, lang) : -1;
+    const std::string& pattern = line.fields[1];
+    if (pattern.rfind("re:", 0) == 0) {
+      lang.rules.push_back({theme, source(line, file), checked_rule(line, pattern), context});
+      return;
     }
+    TsvLine term_line = line;
+    term_line.fields = {pattern};
+    bool prefix = false;
+    const auto toks = entry(term_line, &prefix);
+    bool inserted = false;
+    ThemeHits& hits = lang.themes.add(toks, prefix, {}, &inserted);
+    if (!hits.empty() && hits.front().layer < layer) {
+      lang.overrides.push_back({pattern, source(line, file), hits.front().src});
+      hits.clear();
+    }
+    for (const ThemeHit& h : hits) {
+      if (h.theme == theme && h.context == context) continue;
+      const Taxonomy& tax = lex.taxonomy;
+      if (tax.at(h.theme).parent == tax.at(theme).id ||
+          tax.at(theme).parent == tax.at(h.theme).id) {
+        throw LexiconError(line.pos, "'" + pattern + "' is also listed at " + lex.where(h.src) +
+                                         " for the parent or a subtheme of '" + line.fields[0] +
+                                         "': the parent mapping would always be shadowed");
+      }
+    }
+    const bool dup = std::any_of(hits.begin(), hits.end(), [&](const ThemeHit& h) {
+      return h.theme == theme && h.context == context;
+    });
+    if (!dup) hits.push_back({theme, source(line, file), layer, context});
   }
 
   std::uint16_t theme_id(const TsvLine& line) const {
@@ -262,7 +291,7 @@ struct Loader {
   void examples(const std::string& path, LanguageLexicon& lang) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 3, 3, "theme_id<TAB>+ or -<TAB>sentence");
       if (line.fields[1] != "+" && line.fields[1] != "-") {
         throw LexiconError(line.pos, "expected '+' (must match) or '-' (must not match), got '" +
@@ -270,7 +299,7 @@ struct Loader {
       }
       lang.examples.push_back(
           {theme_id(line), line.fields[1] == "+", line.fields[2], source(line, file)});
-    }
+    });
   }
 
   // Compiles one language's theme rules, then its signal rules, into one set within `budget`
@@ -317,7 +346,7 @@ struct Loader {
         {"suggestion", SignalKind::Suggestion}};
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 2, 2, "kind<TAB>pattern");
       const auto kind = kinds.find(line.fields[0]);
       if (kind == kinds.end()) {
@@ -329,7 +358,7 @@ struct Loader {
       if (pattern.rfind("re:", 0) == 0) {
         lang.signal_rules.push_back(
             {kind->second, source(line, file), checked_rule(line, pattern)});
-        continue;
+        return;
       }
       TsvLine term_line = line;
       term_line.fields = {pattern};
@@ -342,7 +371,7 @@ struct Loader {
                            "'" + pattern + "' is already listed at " + lex.where(hits.front().src));
       }
       hits.push_back({kind->second, source(line, file)});
-    }
+    });
   }
 
   // An RE2 rule of a lexicon line, refused with file:line when invalid or unmatchable.
@@ -369,11 +398,11 @@ struct Loader {
   void stopwords(const std::string& path, LanguageLexicon& lang) {
     const auto lines = read_tsv(path);
     register_file(path);
-    for (const TsvLine& line : lines) {
+    for_each_line(lines, errors, [&](const TsvLine& line) {
       const auto toks = tokenizer.entry_tokens(line.fields[0]);
       if (toks.size() != 1) throw LexiconError(line.pos, "a stopword must be a single word");
       lang.stopwords.insert(toks.front());
-    }
+    });
   }
 };
 
@@ -449,7 +478,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
     throw LexiconError({options.dir, 0, 0}, "lexicon directory not found");
   }
   auto lex = std::make_unique<Lexicons>();
-  Loader loader{*lex, {}, {}, options.rule_memory_budget};
+  Loader loader{*lex, {}, {}, options.rule_memory_budget, options.errors};
   std::vector<fs::path> theme_dirs{dir};  // index = layer
   for (const auto& pack : options.packs) {
     const fs::path p = dir / "packs" / pack;
@@ -458,7 +487,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
   }
   for (const auto& d : theme_dirs) {
     if (fs::exists(d / "themes.tsv")) {
-      lex->taxonomy.load((d / "themes.tsv").string());
+      lex->taxonomy.load((d / "themes.tsv").string(), options.errors);
       loader.register_file((d / "themes.tsv").string());
     }
   }
@@ -475,7 +504,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
       const fs::path domain = theme_dirs[layer] / code / "sentiment.tsv";
       if (fs::exists(domain)) loader.sentiment(domain.string(), *lang, true);
     }
-    for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true);
+    for (const auto& extra : options.extra_sentiment) loader.sentiment(extra, *lang, true, true);
     for (std::size_t layer = 0; layer < theme_dirs.size(); ++layer) {
       const fs::path d = theme_dirs[layer] / code;
       if (fs::exists(d / "themes.tsv")) {
@@ -484,6 +513,8 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
       if (fs::exists(d / "theme_examples.tsv"))
         loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
+    const auto top = static_cast<std::uint8_t>(theme_dirs.size());
+    for (const auto& extra : options.extra_sentiment) loader.extra_themes(extra, top, *lang);
     if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
     lang->rule_set = loader.compile_rule_set(*lang, ld.string());
   }

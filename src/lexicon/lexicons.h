@@ -163,8 +163,12 @@ struct LexiconOptions {
   std::string dir;                            // holds themes.tsv, emoji.tsv, it/, en/, packs/
   std::vector<std::string> packs;             // domain packs under <dir>/packs/<name>
   std::size_t rule_memory_budget = 64 << 20;  // bytes for each language's RE2::Set
-  std::vector<std::string> extra_sentiment;   // user files of term<TAB>valence, both languages;
-                                              // their entries override the shipped ones
+  std::vector<std::string> extra_sentiment;   // user files of term<TAB>valence or
+                                              // term<TAB>theme:ID, both languages; their entries
+                                              // override the shipped and the packs' ones
+  // Null: the first invalid line throws. Set (by `lexicon check`): each invalid line's error is
+  // kept here, the line is skipped, and loading goes on; the result is then only fit for listing.
+  std::vector<LexiconError>* errors = nullptr;
 };
 
 // Throws LexiconError (file:line) on any invalid entry.

@@ -6,9 +6,9 @@
 
 namespace ascolto {
 
-void Taxonomy::load(const std::string& path) {
+void Taxonomy::load(const std::string& path, std::vector<LexiconError>* errors) {
   static const RE2 id_shape(R"([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?)");
-  for (const TsvLine& line : read_tsv(path)) {
+  for_each_line(read_tsv(path), errors, [&](const TsvLine& line) {
     expect_fields(line, 4, 4, "id<TAB>parent<TAB>label_en<TAB>label_it");
     Theme t{line.fields[0], line.fields[1] == "-" ? "" : line.fields[1], line.fields[2],
             line.fields[3]};
@@ -42,7 +42,7 @@ void Taxonomy::load(const std::string& path) {
       index_.emplace(t.id, static_cast<std::uint16_t>(themes_.size()));
       themes_.push_back(std::move(t));
     }
-  }
+  });
 }
 
 std::optional<std::uint16_t> Taxonomy::index_of(const std::string& id) const {

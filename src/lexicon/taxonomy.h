@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/error.h"
+
 namespace ascolto {
 
 struct Theme {
@@ -24,8 +26,9 @@ struct Theme {
 
 class Taxonomy {
  public:
-  // Adds or replaces the themes of a taxonomy file; throws LexiconError with file:line.
-  void load(const std::string& path);
+  // Adds or replaces the themes of a taxonomy file; throws LexiconError with file:line, or with
+  // `errors` keeps each bad line's error there and goes on (see for_each_line).
+  void load(const std::string& path, std::vector<LexiconError>* errors = nullptr);
 
   std::optional<std::uint16_t> index_of(const std::string& id) const;
   const Theme& at(std::uint16_t index) const { return themes_[index]; }

@@ -25,4 +25,20 @@ void expect_fields(const TsvLine& line, std::size_t min, std::size_t max, const 
 // Parses a number in [lo, hi]; throws LexiconError at `line` naming `what`.
 float parse_number(const TsvLine& line, std::size_t field, float lo, float hi, const char* what);
 
+// Calls `parse(line)` for each line. Without `errors` a LexiconError propagates (the first error
+// stops the load); with it, the error is kept there and the next line is read, so that `lexicon
+// check` can list every bad line at once. A line that fails adds nothing.
+template <class Parse>
+void for_each_line(const std::vector<TsvLine>& lines, std::vector<LexiconError>* errors,
+                   Parse&& parse) {
+  for (const TsvLine& line : lines) {
+    try {
+      parse(line);
+    } catch (const LexiconError& e) {
+      if (!errors) throw;
+      errors->push_back(e);
+    }
+  }
+}
+
 }  // namespace ascolto

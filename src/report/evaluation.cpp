@@ -6,6 +6,9 @@
 #include <map>
 #include <set>
 
+#include "io/csv_cell.h"
+#include "privacy/redactor.h"
+
 namespace ascolto {
 namespace {
 
@@ -24,7 +27,15 @@ Evaluation evaluate(const std::vector<LabelledPrediction>& rows) {
   Evaluation e;
   std::vector<double> xs, ys;
   std::size_t correct = 0;
-  for (const LabelledPrediction& r : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const LabelledPrediction& r = rows[i];
+    if (r.gold_label == "mixed") {
+      ++e.mixed;
+      ++e.mixed_as[r.predicted_label == "mixed"
+                       ? 3
+                       : static_cast<std::size_t>(class_of(r.predicted_label, 0))];
+      continue;
+    }
     if (r.gold_label != "positive" && r.gold_label != "negative" && r.gold_label != "neutral") {
       ++e.skipped;
       continue;
@@ -33,6 +44,7 @@ Evaluation evaluate(const std::vector<LabelledPrediction>& rows) {
     const int p = class_of(r.predicted_label, r.predicted_score);
     ++e.confusion[static_cast<std::size_t>(g)][static_cast<std::size_t>(p)];
     correct += g == p;
+    if (g != p) e.misjudged.push_back(i);
     ++e.n;
     if (r.gold_score) {
       xs.push_back(r.predicted_score);
@@ -75,9 +87,17 @@ Evaluation evaluate(const std::vector<LabelledPrediction>& rows) {
 
 void print_evaluation(const Evaluation& e, std::ostream& out) {
   char buf[160];
-  std::snprintf(buf, sizeof buf,
-                "n=%zu (skipped %zu with other gold labels)\naccuracy=%.3f macro_f1=%.3f", e.n,
-                e.skipped, e.accuracy, e.macro_f1);
+  std::snprintf(buf, sizeof buf, "n=%zu, misjudged %zu", e.n, e.misjudged.size());
+  out << buf;
+  if (e.mixed) {
+    std::snprintf(buf, sizeof buf,
+                  "; %zu gold 'mixed' left out (labelled positive %zu, negative %zu, neutral %zu, "
+                  "mixed %zu)",
+                  e.mixed, e.mixed_as[0], e.mixed_as[1], e.mixed_as[2], e.mixed_as[3]);
+    out << buf;
+  }
+  if (e.skipped) out << "; " << e.skipped << " with other gold labels skipped";
+  std::snprintf(buf, sizeof buf, "\naccuracy=%.3f macro_f1=%.3f", e.accuracy, e.macro_f1);
   out << buf;
   if (e.pearson_r) {
     std::snprintf(buf, sizeof buf, " pearson_r=%.3f", *e.pearson_r);
@@ -142,15 +162,24 @@ ThemeEvaluation evaluate_themes(const std::vector<ThemeLabelled>& rows) {
   std::set<std::string> labelled;
   for (const ThemeLabelled& r : rows) labelled.insert(r.gold.begin(), r.gold.end());
   std::map<std::string, ThemeScore> by_theme;
-  for (const ThemeLabelled& r : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const ThemeLabelled& r = rows[i];
     ++e.n;
     const std::set<std::string> gold(r.gold.begin(), r.gold.end());
     std::set<std::string> predicted;
     for (const std::string& p : r.predicted) predicted.insert(at_label_level(p, labelled));
-    for (const std::string& g : gold) ++(predicted.count(g) ? by_theme[g].tp : by_theme[g].fn);
-    for (const std::string& p : predicted) {
-      if (!gold.count(p)) ++by_theme[p].fp;
+    ThemeMiss miss{i, {}, {}};
+    for (const std::string& g : gold) {
+      ++(predicted.count(g) ? by_theme[g].tp : by_theme[g].fn);
+      if (!predicted.count(g)) miss.missed.push_back(g);
     }
+    for (const std::string& p : predicted) {
+      if (!gold.count(p)) {
+        ++by_theme[p].fp;
+        miss.extra.push_back(p);
+      }
+    }
+    if (!miss.missed.empty() || !miss.extra.empty()) e.misses.push_back(std::move(miss));
   }
   e.micro.theme = "all";
   for (auto& [theme, s] : by_theme) {
@@ -170,8 +199,10 @@ ThemeEvaluation evaluate_themes(const std::vector<ThemeLabelled>& rows) {
 
 void print_theme_evaluation(const ThemeEvaluation& e, std::ostream& out) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "n=%zu comments\n\n%-32s %5s %5s %5s  %9s  %6s  %5s\n", e.n,
-                "theme", "gold", "tp", "fp", "precision", "recall", "f1");
+  std::snprintf(
+      buf, sizeof buf,
+      "n=%zu comments, %zu with a missed or extra theme\n\n%-32s %5s %5s %5s  %9s  %6s  %5s\n", e.n,
+      e.misses.size(), "theme", "gold", "tp", "fp", "precision", "recall", "f1");
   out << buf;
   const auto line = [&](const ThemeScore& s) {
     std::snprintf(buf, sizeof buf, "%-32s %5zu %5zu %5zu  %9.3f  %6.3f  %5.3f\n", s.theme.c_str(),
@@ -180,6 +211,46 @@ void print_theme_evaluation(const ThemeEvaluation& e, std::ostream& out) {
   };
   for (const ThemeScore& s : e.themes) line(s);
   line(e.micro);
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
+}  // namespace
+
+void write_misjudged(const std::vector<LabelledPrediction>& rows, const Evaluation& e,
+                     std::ostream& out) {
+  Redactor redactor;
+  out << "id,gold_label,predicted_label,score,gold_score,text\r\n";
+  char score[32];
+  for (const std::size_t i : e.misjudged) {
+    const LabelledPrediction& r = rows[i];
+    std::snprintf(score, sizeof score, "%.4f", r.predicted_score);
+    out << csv_cell(redactor.redacted(r.id)) << ',' << csv_cell(r.gold_label) << ','
+        << csv_cell(r.predicted_label) << ',' << score << ',';
+    if (r.gold_score) {
+      std::snprintf(score, sizeof score, "%.4f", *r.gold_score);
+      out << score;
+    }
+    out << ',' << csv_cell(redactor.redacted(r.text)) << "\r\n";
+  }
+}
+
+void write_misjudged_themes(const std::vector<ThemeLabelled>& rows, const ThemeEvaluation& e,
+                            std::ostream& out) {
+  Redactor redactor;
+  out << "id,gold,predicted,missed,extra,text\r\n";
+  for (const ThemeMiss& m : e.misses) {
+    const ThemeLabelled& r = rows[m.row];
+    out << csv_cell(redactor.redacted(r.id)) << ',' << csv_cell(joined(r.gold)) << ','
+        << csv_cell(joined(r.predicted)) << ',' << csv_cell(joined(m.missed)) << ','
+        << csv_cell(joined(m.extra)) << ',' << csv_cell(redactor.redacted(r.text)) << "\r\n";
+  }
 }
 
 }  // namespace ascolto

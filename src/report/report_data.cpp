@@ -1,5 +1,9 @@
 #include "report/report_data.h"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include "common/error.h"
 #include "io/csv_cell.h"
 #include "report/number_format.h"
 
@@ -186,35 +190,89 @@ std::string csv_value(const json& v) {
   return v.dump();
 }
 
-// Flattens one JSON object of the report into rows: one per scalar field.
-void csv_rows(std::ostream& out, const std::string& section, const std::string& group,
-              const std::string& theme, const json& object, const std::string& prefix = "") {
+// One row of the CSV: where it belongs, and its measures in the order the JSON has them.
+struct CsvRecord {
+  std::string section, group, theme;
+  std::string key;  // the measure that repeats group or theme ("period", "value", ...)
+  std::vector<std::pair<std::string, std::string>> cells;  // measure, CSV-ready value
+};
+
+// Flattens one JSON object of the report: nested objects become "outer.inner" measures.
+void flatten(CsvRecord& record, const json& object, const std::string& prefix = "") {
   for (const auto& [key, value] : object.items()) {
     if (value.is_object()) {
-      csv_rows(out, section, group, theme, value, prefix + key + ".");
+      flatten(record, value, prefix + key + ".");
     } else {
-      out << section << ',' << csv_field(group) << ',' << csv_field(theme) << ','
-          << csv_field(prefix + key) << ',' << csv_value(value) << "\n";
+      record.cells.emplace_back(prefix + key, csv_value(value));
     }
   }
 }
 
-}  // namespace
-
-void write_report_csv(const NpsReport& r, std::ostream& out) {
+std::vector<CsvRecord> csv_records(const NpsReport& r) {
   const json j = report_json(r);
-  out << "section,group,theme,measure,value\n";
-  csv_rows(out, "overall", "", "", j["overall"]);
-  for (const json& p : j["periods"]) csv_rows(out, "period", p["period"], "", p);
-  for (const json& s : j["segments"]) csv_rows(out, "segment", s["value"], "", s);
-  for (const json& t : j["themes"]) csv_rows(out, "theme", "", t["theme"], t);
+  std::vector<CsvRecord> out;
+  const auto add = [&](const char* section, const std::string& group, const std::string& theme,
+                       const char* key, const json& object) {
+    out.push_back({section, group, theme, key, {}});
+    flatten(out.back(), object);
+  };
+  add("overall", "", "", "group", j["overall"]);
+  for (const json& p : j["periods"]) add("period", p["period"], "", "period", p);
+  for (const json& s : j["segments"]) add("segment", s["value"], "", "value", s);
+  for (const json& t : j["themes"]) add("theme", "", t["theme"], "theme", t);
   for (const json& c : j["changes"]["themes"]) {
-    csv_rows(out, "change", r.current_period, c["theme"], c);
+    add("change", r.current_period, c["theme"], "theme", c);
   }
   for (const json& q : j["requests"]) {
-    csv_rows(out, "request", "", q["theme"], json{{"suggestions", q["suggestions"]}});
+    add("request", "", q["theme"], "", json{{"suggestions", q["suggestions"]}});
   }
-  for (const json& p : j["respondents"]) csv_rows(out, "respondents", p["period"], "", p);
+  for (const json& p : j["respondents"]) add("respondents", p["period"], "", "period", p);
+  return out;
+}
+
+}  // namespace
+
+CsvLayout parse_csv_layout(const std::string& name) {
+  if (name == "long") return CsvLayout::Long;
+  if (name == "wide") return CsvLayout::Wide;
+  throw UsageError("--csv-layout '" + name + "': expected long or wide");
+}
+
+void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout) {
+  const std::vector<CsvRecord> records = csv_records(r);
+  if (layout == CsvLayout::Long) {
+    out << "section,group,theme,measure,value\n";
+    for (const CsvRecord& rec : records) {
+      for (const auto& [measure, value] : rec.cells) {
+        out << rec.section << ',' << csv_field(rec.group) << ',' << csv_field(rec.theme) << ','
+            << csv_field(measure) << ',' << value << "\n";
+      }
+    }
+    return;
+  }
+  // Wide: the union of the measures, in the order they first appear; a row's key measure is
+  // already its group or theme cell.
+  std::vector<std::string> columns;
+  std::unordered_map<std::string, std::size_t> column_of;
+  for (const CsvRecord& rec : records) {
+    for (const auto& cell : rec.cells) {
+      if (cell.first == rec.key) continue;
+      if (column_of.emplace(cell.first, columns.size()).second) columns.push_back(cell.first);
+    }
+  }
+  out << "section,group,theme";
+  for (const std::string& c : columns) out << ',' << csv_field(c);
+  out << "\n";
+  std::vector<const std::string*> row(columns.size());
+  for (const CsvRecord& rec : records) {
+    std::fill(row.begin(), row.end(), nullptr);
+    for (const auto& cell : rec.cells) {
+      if (cell.first != rec.key) row[column_of.at(cell.first)] = &cell.second;
+    }
+    out << rec.section << ',' << csv_field(rec.group) << ',' << csv_field(rec.theme);
+    for (const std::string* v : row) out << ',' << (v ? *v : std::string());
+    out << "\n";
+  }
 }
 
 }  // namespace ascolto

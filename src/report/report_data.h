@@ -1,8 +1,11 @@
 // The NPS report as data for other tools: `--format json` (one object, field names as the view
-// columns, numbers rounded as the views round them) and `--format csv` (one tidy table:
-// section, group, theme, measure, value).
+// columns, numbers rounded as the views round them) and `--format csv`, in one of two layouts:
+// long (one tidy table: section, group, theme, measure, value) or wide (pivot-ready: one row per
+// overall figure, period, segment, theme, change, request; one column per measure, empty where a
+// section has no such measure).
 //
 //   write_report_json(load_nps_report(db, options), std::cout);
+//   write_report_csv(report, std::cout, CsvLayout::Wide);
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -14,6 +17,9 @@ namespace ascolto {
 
 nlohmann::json report_json(const NpsReport& r);
 void write_report_json(const NpsReport& r, std::ostream& out);
-void write_report_csv(const NpsReport& r, std::ostream& out);
+enum class CsvLayout { Long, Wide };
+// Throws UsageError unless `name` is "long" or "wide".
+CsvLayout parse_csv_layout(const std::string& name);
+void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout = CsvLayout::Long);
 
 }  // namespace ascolto

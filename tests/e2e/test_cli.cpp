@@ -338,11 +338,29 @@ TEST_CASE("explain: tokens, entries with file:line, rules, score and themes") {
 TEST_CASE("eval: metrics against a hand-labelled CSV") {
   const Result r = run_cli("eval --gold " + data("gold.csv"));
   CHECK(r.code == 0);
-  CHECK(r.out.find("n=5 (skipped 1 with other gold labels)") != std::string::npos);
+  CHECK(r.out.find("n=5, misjudged 0; 1 gold 'mixed' left out (labelled ") != std::string::npos);
   CHECK(r.out.find("macro_f1=") != std::string::npos);
   CHECK(r.out.find("pearson_r=") != std::string::npos);
   CHECK(r.out.find("confusion (rows: gold, columns: predicted)") != std::string::npos);
   CHECK(run_cli("eval --gold " + data("small.csv")).code == 1);  // no gold_label column
+}
+
+TEST_CASE("eval --misjudged: the rows Ascolto got wrong, as CSV; never over the gold file") {
+  const fs::path gold = scratch() / "gold-flipped.csv";
+  std::ofstream(gold) << "id,lang,gold_label,text\n"
+                         "a,en,negative,\"Great service, thank you!\"\n"
+                         "b,en,positive,Great service\n";
+  const fs::path list = scratch() / "misjudged.csv";
+  Result r = run_cli("eval --gold " + gold.string() + " --misjudged " + list.string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("n=2, misjudged 1") != std::string::npos);
+  const std::string csv = slurp(list);
+  CHECK(csv.rfind("id,gold_label,predicted_label,score,gold_score,text\r\n", 0) == 0);
+  CHECK(csv.find("a,negative,positive,") != std::string::npos);
+  CHECK(csv.find("b,") == std::string::npos);
+  r = run_cli("eval --gold " + gold.string() + " --misjudged " + gold.string());
+  CHECK(r.code == 4);
+  CHECK(r.err.find("--misjudged") != std::string::npos);
 }
 
 TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:line") {
@@ -355,9 +373,13 @@ TEST_CASE("lexicon check: the shipped set passes, a broken one fails with file:l
   fs::remove_all(broken);
   fs::copy(data("lexicons-mini"), broken, fs::copy_options::recursive);
   std::ofstream(broken / "it" / "modifiers.tsv", std::ios::app) << "molto\tbooster\t0.9\n";
+  std::ofstream(broken / "en" / "sentiment.tsv", std::ios::app) << "awful\tvery bad\n";
   r = run_cli("lexicon check " + broken.string());
   CHECK(r.code == 3);
+  // Every invalid line, not only the first.
   CHECK(r.err.find("it/modifiers.tsv:20: 'molto' is already listed at") != std::string::npos);
+  CHECK(r.err.find("valence 'very bad' is not a number") != std::string::npos);
+  CHECK(r.err.find("2 invalid line(s)") != std::string::npos);
 
   r = run_cli("lexicon check " + data("lexicons-mini") + " --pack dining");
   CHECK(r.code == 0);
@@ -382,6 +404,21 @@ TEST_CASE("analyze --extra-lexicon: a user's brand name carries their valence") 
   CHECK(json_lines(r.out).at(0)["sentiment"]["label"] == "neutral");
   r = run_cli("analyze " + input.string() + " --lang it --out - --extra-lexicon " + extra.string());
   CHECK(json_lines(r.out).at(0)["sentiment"]["label"] == "positive");
+}
+
+TEST_CASE("analyze --extra-lexicon: a product name mapped to a theme is stored under it") {
+  const fs::path extra = scratch() / "products.tsv";
+  std::ofstream(extra) << "Fibre Max 500\ttheme:product.performance\n";
+  const fs::path input = scratch() / "product.csv";
+  std::ofstream(input) << "comment\nThe Fibre Max 500 keeps dropping out\n"
+                          "La Fibre Max 500 si disconnette ogni sera\n";
+  const std::string db = fresh_db("products.db");
+  const Result r =
+      run_cli("analyze " + input.string() + " --extra-lexicon " + extra.string() + " --db " + db);
+  CHECK(r.code == 0);
+  CHECK(q(db,
+          "SELECT count(*) FROM mentions WHERE theme = 'product.performance' AND "
+          "text = 'Fibre Max 500'") == 2);
 }
 
 TEST_CASE("analyze --pack: a domain pack's themes are stored and its taxonomy is saved") {
@@ -527,7 +564,8 @@ TEST_CASE("discover: candidate themes with counts, examples and lines to paste")
   CHECK(run_cli("discover --db " + fresh_db("none.db")).code == 2);
 }
 
-TEST_CASE("analyze: --pack auto (the default) applies the pack its vocabulary names, and says why") {
+TEST_CASE(
+    "analyze: --pack auto (the default) applies the pack its vocabulary names, and says why") {
   const fs::path csv = scratch() / "broadband.csv";
   {
     std::ofstream f(csv);

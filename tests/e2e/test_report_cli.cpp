@@ -199,6 +199,28 @@ TEST_CASE("report: bad options are usage errors that say what was expected") {
   CHECK(dir.err.find("cannot write '/nonexistent-dir/x.html'") != std::string::npos);
 }
 
+TEST_CASE("report: a list mode with an output it would not write is a usage error") {
+  const std::string db = " --db " + examples_db();
+  const fs::path xlsx = scratch() / "never.xlsx";
+  fs::remove(xlsx);
+  Result r = run_cli("report" + db + " --follow-up --xlsx " + xlsx.string());
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--follow-up prints its list only") != std::string::npos);
+  CHECK_FALSE(fs::exists(xlsx));
+  CHECK(run_cli("report" + db + " --uncovered --html " + (scratch() / "x.html").string()).code ==
+        2);
+  r = run_cli("report" + db + " --uncovered --format json");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--format 'json' does not apply") != std::string::npos);
+  CHECK(run_cli("report" + db + " --follow-up --uncovered").code == 2);
+  CHECK(run_cli("report" + db + " --follow-up --format csv").code == 0);
+  CHECK(run_cli("report" + db + " --csv-layout wide").code == 2);  // text format
+  r = run_cli("report" + db + " --format csv --csv-layout wide");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("section,group,theme,", 0) == 0);
+  CHECK(r.out.find(",measure,value") == std::string::npos);
+}
+
 TEST_CASE("report --format csv: a segment value that looks like a formula is neutralised") {
   const std::string db = fresh_db("formula.db");
   REQUIRE(run_cli("analyze " + data("formula-segment.csv") + " --db " + db).code == 0);
