@@ -107,6 +107,29 @@ TEST_CASE("exports: Google Forms in Italian, dotted times, dd/mm settled by the 
   CHECK(l.rows[3].segments == Segments{{"Punto vendita", "Modena"}});
 }
 
+TEST_CASE("exports: Google Forms in English, timestamps with AM/PM and a GMT offset") {
+  const Loaded l = load("google-forms-en.csv");
+  CHECK(l.mapping.describe() ==
+        "comment \"What is the main reason for your score?\", score \"How likely are you to "
+        "recommend Harbour Books to a friend or colleague?\", date \"Timestamp\", id none, "
+        "respondent none, segments \"Which shop did you visit?\"");
+  REQUIRE(l.rows.size() == 3);
+  CHECK(l.rejects.empty());
+  CHECK(l.rows[0].date == "2026-01-15 10:23:45");
+  CHECK(l.rows[1].date == "2026-02-03 18:02:11");
+  CHECK(l.rows[2].date == "2026-02-20 00:15:00");
+}
+
+TEST_CASE("exports: a helpdesk extract, the case number is the id, the owner is not a segment") {
+  const Loaded l = load("crm-cases.csv");
+  CHECK(l.mapping.describe() ==
+        "comment \"Customer Comment\", score \"NPS Score\", date \"Created Date\" (dd/mm, from "
+        "the values), id \"Case Number\", respondent none, segments \"Channel\"");
+  REQUIRE(l.rows.size() == 2);
+  CHECK(l.rows[0].id == "00012345");
+  CHECK(l.rows[1].date == "2026-01-16");
+}
+
 TEST_CASE("exports: Typeform, '#' is the id, Submit Date (UTC), a plan found by its values") {
   const Loaded l = load("typeform.csv");
   CHECK(l.mapping.describe() ==

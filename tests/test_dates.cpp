@@ -34,6 +34,15 @@ TEST_CASE("dates: the shapes exports write") {
   CHECK(parse_date("1/10/2025 19.30.49", DateOrder::DayFirst) == "2025-10-01 19:30:49");
   CHECK(parse_date("2026/04/11", DateOrder::DayFirst) == "2026-04-11");
   CHECK(parse_date("2026/04/11 08:15", DateOrder::MonthFirst) == "2026-04-11 08:15:00");
+  // Google Forms' timestamps carry a zone: read past, the local time kept.
+  CHECK(parse_date("2026/01/15 10:23:45 AM GMT+1", DateOrder::DayFirst) == "2026-01-15 10:23:45");
+  CHECK(parse_date("2026/02/03 6:02:11 PM GMT+1", DateOrder::DayFirst) == "2026-02-03 18:02:11");
+  CHECK(parse_date("15/01/2026 10:23:45 GMT-05:00", DateOrder::DayFirst) ==
+        "2026-01-15 10:23:45");
+  CHECK(parse_date("15/01/2026 10:23 UTC", DateOrder::DayFirst) == "2026-01-15 10:23:00");
+  CHECK(parse_date("15/01/2026 10:23 CEST", DateOrder::DayFirst) == "2026-01-15 10:23:00");
+  CHECK_FALSE(parse_date("15/01/2026 10:23 XYZ", DateOrder::DayFirst));
+  CHECK_FALSE(parse_date("2026/01/15 GMT+1", DateOrder::DayFirst));  // a zone needs a time
   // Month names in English and Italian, abbreviated or not, either order.
   CHECK(parse_date("11-Apr-2026", DateOrder::MonthFirst) == "2026-04-11");
   CHECK(parse_date("11 aprile 2026", DateOrder::DayFirst) == "2026-04-11");

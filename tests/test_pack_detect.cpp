@@ -112,6 +112,8 @@ TEST_CASE("pack detection: no domain vocabulary, no pack; an empty sample, no pa
   const PackDetection empty = detect({"", "   ", "!!!"});
   CHECK(empty.sampled == 0);
   CHECK(empty.chosen().empty());
+  // Nothing sampled (standard input) says how to choose instead of "no vocabulary".
+  CHECK(empty.summary().find("name the packs with --pack NAME") != std::string::npos);
 }
 
 TEST_CASE(

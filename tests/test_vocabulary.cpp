@@ -141,7 +141,7 @@ TEST_CASE("English service comments") {
                           {"cheap as chips", Pos},
                           {"I bought it as a gift for my son", Neu},
                           {"I asked for a better deal", Neu},
-                          {"I got a better deal elsewhere", Pos},
+                          {"I got a better deal elsewhere", Neg},
                           {"they put the price up again", Neg},
                           {"I have faith in them", Pos},
                           {"my call was cut off twice", Neg},

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <optional>
 
+#include "analysis/sentiment_rules.h"
+
 namespace ascolto {
 namespace {
 
@@ -66,20 +68,32 @@ std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const Sent
   return raw;
 }
 
-// An opinion word right before the theme, describing it ("the delayed installation", "la
-// pessima assistenza"), whose sign differs from its clause's: the theme takes that word, not the
-// praise or complaint elsewhere in the clause ("they made up for the delayed installation").
+// A complaint word right before the theme or inside it, describing it ("the delayed installation",
+// "la pessima assistenza", a mention that is "delayed"), in a clause that is not negative: the
+// theme takes that word, not the praise elsewhere in the clause ("they made up for the delayed
+// installation").
 std::optional<double> attached_raw(const SentimentResult& s, const Clause& clause,
                                    const ThemeSpan& span) {
+  if (clause.raw < 0) return std::nullopt;
+  auto o =
+      std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
+                       [](const Opinion& x, std::uint32_t tok) { return x.first_token < tok; });
+  // Inside the theme: the last complaint word that ends within it (a narrative the pattern states,
+  // "waited 2 hours", is what the pattern's own valence is for, below the clause's opinion words).
+  std::optional<double> inside;
+  for (; o != s.opinions.end() && o->first_token < span.end_token; ++o) {
+    if (o->end_token <= span.end_token && o->value < 0 && !o->fact) inside = o->value;
+  }
+  if (inside) return inside;
   const auto after =
       std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
-                       [](const Opinion& o, std::uint32_t tok) { return o.first_token < tok; });
+                       [](const Opinion& x, std::uint32_t tok) { return x.first_token < tok; });
   if (after == s.opinions.begin()) return std::nullopt;
-  const Opinion& o = *std::prev(after);
-  if (o.end_token != span.first_token || o.first_token < clause.first_token || o.value == 0 ||
-      o.value > 0 || clause.raw < 0)
+  const Opinion& before = *std::prev(after);
+  if (before.end_token != span.first_token || before.first_token < clause.first_token ||
+      before.value >= 0)
     return std::nullopt;
-  return o.value;
+  return before.value;
 }
 
 }  // namespace
@@ -116,6 +130,13 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
     if (conjunct && span.valence != 0) return squash(span.valence);
     if (own->raw != 0) return squash(own->raw);
   }
+  // Too early to say in its clause: what the pattern states is not yet so ("non ho ancora
+  // ricevuto la bolletta").
+  // ("yet" may open the next clause, as a contrast word: "you haven't billed me | yet").
+  if (own->raw == 0 &&
+      first_experience(t, lang_code, own->first_token,
+                       std::min(own->end_token + 1, static_cast<std::uint32_t>(t.tokens.size()))))
+    return 0;
   // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
   if (span.valence != 0) return squash(span.valence);
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);

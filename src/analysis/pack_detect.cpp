@@ -139,7 +139,12 @@ std::string PackDetection::summary() const {
     out << ')';
     any = true;
   }
-  if (!any) out << " none (no domain vocabulary in " << sampled << " comments)";
+  if (!any && sampled == 0) {
+    out << " none (no comment could be sampled before the import: standard input is read only "
+           "once; name the packs with --pack NAME, or --pack none)";
+  } else if (!any) {
+    out << " none (no domain vocabulary in " << sampled << " comments)";
+  }
   return out.str();
 }
 

@@ -40,6 +40,7 @@ struct Clause {
 struct Opinion {
   std::uint32_t first_token = 0, end_token = 0;
   double value = 0;
+  bool fact = false;  // a narrative a rule found ("took 7 weeks"), not a lexicon opinion
 };
 
 struct SentimentResult {
@@ -50,6 +51,17 @@ struct SentimentResult {
   int entries = 0;
 };
 
+// A narrative a rule finds where the lexicon has no entry, stated as a fact
+// (sentiment_narratives.h).
+enum class Fact : std::uint8_t {
+  None,
+  Cost,     // in time or effort: "took 7 weeks", "called 5 times", "hours on the phone"
+  Failure,  // a process that failed: "they cancelled my order", "l'ordine è stato annullato"
+  Duty,     // a duty not fulfilled: "you should provide", "dovrebbero fornire"
+  Promise,  // a promise reported, so not kept: "I was told it would be", "doveva essere"
+  Price,    // a price as a complaint: "over £90", "£50 for a router?"
+};
+
 // An opinion entry of a sentence being scored: its tokens, its lexicon valence, its kind.
 struct SentimentItem {
   std::uint32_t first = 0, end = 0;  // token range
@@ -57,8 +69,8 @@ struct SentimentItem {
   bool emoji = false;         // no rule applies to it
   bool interjection = false;  // "lol", "uffa": only CAPS and elongation apply to it
   bool superlative = false;
-  bool free_of = false;  // a negative word and "free": "guilt-free"
-  bool fact = false;     // a rule's, no lexicon entry: a cost in time ("took 7 weeks")
+  bool free_of = false;    // a negative word and "free": "guilt-free"
+  Fact fact = Fact::None;  // a rule's, no lexicon entry
   EntrySource src;
 };
 

@@ -1,7 +1,6 @@
 #include "analysis/sentiment_rules.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "text/normalizer.h"
 
@@ -65,12 +64,16 @@ bool time_span_at(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint3
          span == "lifetime";
 }
 
+}  // namespace
+
 // "Never ... before", "mai ... prima": a first experience, not a lack ("never been here before").
 // "Not ... yet" with a verb of trying, "non ... ancora" + "provato": too early to say, not a lack
 // ("haven't tried it yet", "non ho ancora provato il prodotto"); "not connected yet" stays one.
+// Likewise a bill not had yet: it comes in its time ("haven't had a bill yet", "non ho ancora
+// ricevuto la bolletta"); "haven't received my router yet" stays a lack.
 bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const bool it = lang == Lang::It;
-  bool yet = false, tried = false, rating = false;
+  bool yet = false, tried = false, rating = false, know = false;
   for (std::uint32_t k = from; k < end; ++k) {
     const std::string_view w = t.tokens[k].norm;
     if (w == (it ? "prima" : "before")) return true;
@@ -81,16 +84,30 @@ bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std
     if (rating && (it ? (w == "finché" || w == "finchè" || w == "fino")
                       : (w == "until" || w == "till" || w == "til")))
       return true;
+    // A verdict withheld: "can't comment", "non posso giudicare".
+    if (it ? (w == "giudicare" || w == "commentare" || w == "esprimermi")
+           : (w == "comment" || w == "judge"))
+      return true;
+    // Not known yet how it will be: "I do not know how the product will perform", "non so
+    // ancora come andrà".
+    know = know || (it ? (w == "so" || w == "sappiamo") : (w == "know" || w == "sure"));
+    if (know && (it ? (w == "ancora" || w == "andrà" || w == "funzionerà" || w == "sarà")
+                    : (w == "will" || w == "yet")))
+      return true;
     yet = yet || w == (it ? "ancora" : "yet");
-    tried = tried ||
-            (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
-                   w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
-                : (w == "tried" || w == "used" || w == "tested" || w == "experienced"));
+    tried =
+        tried ||
+        (it ? (w == "provato" || w == "provata" || w == "usato" || w == "usata" ||
+               w == "utilizzato" || w == "utilizzata" || w == "testato" || w == "sperimentato")
+            : (w == "tried" || w == "used" || w == "tested" || w == "experienced" || w == "bill" ||
+               w == "invoice" || w == "statement" || w == "billed" || w == "charged"));
+    tried = tried || (it && (w == "bolletta" || w == "fattura" || w == "bollette" ||
+                             w == "addebitato" || w == "fatturato"));
   }
   return yet && tried;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::string span_text(const TokenizedText& t, std::uint32_t first, std::uint32_t end) {
   std::string s;
@@ -225,139 +242,6 @@ bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std:
       return true;
   }
   return false;
-}
-
-namespace {
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
-}  // namespace
-
-namespace {
-
-// "only" / "just" / "solo" in the two tokens before `k`: "it only took two days", "solo 2
-// chiamate": quick, no cost.
-bool only_before(const TokenizedText& t, Lang lang, std::uint32_t k) {
-  for (std::uint32_t j = k >= 2 ? k - 2 : 0; j < k; ++j) {
-    if (one_of(t.tokens[j].norm,
-               lang == Lang::It
-                   ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
-                   : std::initializer_list<std::string_view>{"only", "just"}))
-      return true;
-  }
-  return false;
-}
-
-// A count of at least three, in digits or words: repeated effort, not a single contact.
-bool many(const Token& tok, Lang lang) {
-  if (tok.kind == TokenKind::Number) {
-    int n = 0;
-    const auto [ptr, ec] = std::from_chars(tok.norm.data(), tok.norm.data() + tok.norm.size(), n);
-    return ec == std::errc{} && n >= 3;
-  }
-  return lang == Lang::It
-             ? one_of(tok.norm, {"tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
-                                 "dieci", "diverse", "varie", "molte", "tante", "innumerevoli",
-                                 "mille", "cento", "venti"})
-             : one_of(tok.norm, {"three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                 "several", "many", "countless", "numerous", "multiple", "dozens",
-                                 "hundreds", "twenty", "fifteen", "twelve"});
-}
-
-}  // namespace
-
-std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
-  const bool it = lang == Lang::It;
-  const auto word = [&](std::uint32_t i) { return norm_within(t, i, end); };
-  if (only_before(t, lang, k)) return 0;
-  // "5 calls", "several phone calls", "3 chiamate", "diverse telefonate".
-  if (many(t.tokens[k], lang)) {
-    std::uint32_t i = k + 1;
-    if (!it && word(i) == "phone") ++i;
-    const std::string_view unit = word(i);
-    const bool contacts = it ? one_of(unit, {"chiamate", "telefonate", "solleciti", "reclami"})
-                             : one_of(unit, {"calls", "chasers", "complaints"});
-    return contacts ? i + 1 - k : 0;
-  }
-  // "called 5 times", "rang them several times", "chiamato 5 volte", "ho sollecitato tre volte".
-  if (!(it ? one_of(word(k), {"chiamato", "telefonato", "contattato", "sollecitato", "scritto",
-                              "chiamata", "contattata"})
-           : one_of(word(k), {"called", "rang", "phoned", "contacted", "chased", "emailed", "rung",
-                              "complained"})))
-    return 0;
-  std::uint32_t i = k + 1;
-  while (i < k + 4 && (it ? one_of(word(i), {"li", "vi", "ci", "più", "di", "ben", "almeno"})
-                          : one_of(word(i), {"them", "you", "up", "over", "more", "than", "at",
-                                             "least", "about"})))
-    ++i;
-  if (i >= end || !many(t.tokens[i], lang)) return 0;
-  return word(i + 1) == (it ? "volte" : "times") ? i + 2 - k : 0;
-}
-
-bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to) {
-  constexpr std::uint32_t kReach = 15;  // tokens searched before the opinion
-  const bool it = lang == Lang::It;
-  const auto count = [&](std::uint32_t i) {
-    return i < to &&
-           (t.tokens[i].kind == TokenKind::Number ||
-            one_of(t.tokens[i].norm,
-                   it ? std::initializer_list<std::string_view>{"uno", "una", "un", "due", "tre"}
-                      : std::initializer_list<std::string_view>{"one", "two", "three"}));
-  };
-  for (std::uint32_t k = std::max(from, to - std::min(to, kReach)); k + 3 < to; ++k) {
-    if (!one_of(t.tokens[k].norm,
-                it ? std::initializer_list<std::string_view>{"solo", "soltanto", "appena"}
-                   : std::initializer_list<std::string_view>{"only", "just"}))
-      continue;
-    std::uint32_t i = k + 1;
-    if (!count(i)) continue;
-    ++i;
-    if (!it && i < to && t.tokens[i].norm == "person") ++i;
-    if (!it && i < to && t.tokens[i].norm == "out") ++i;
-    if (i >= to ||
-        !one_of(t.tokens[i].norm,
-                it ? std::initializer_list<std::string_view>{"su", "di", "dei", "delle", "degli"}
-                   : std::initializer_list<std::string_view>{"of"}))
-      continue;
-    ++i;
-    if (i < to && one_of(t.tokens[i].norm, {"about", "around", "circa", "the", "my", "i"})) ++i;
-    if (count(i)) return true;
-  }
-  return false;
-}
-
-std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end) {
-  const bool it = lang == Lang::It;
-  const std::string_view verb = t.tokens[k].norm;
-  if (!(it ? one_of(verb, {"messo", "impiegato", "aspettato", "atteso", "aspettando"})
-           : one_of(verb, {"took", "taken", "waited", "waiting", "spent"})))
-    return 0;
-  if (only_before(t, lang, k)) return 0;
-  std::uint32_t i = k + 1;
-  const auto filler = [&](std::string_view w) {
-    return it ? one_of(w, {"ci", "mi", "quasi", "oltre", "più", "di", "ben", "circa", "da"})
-              : one_of(w, {"me", "us", "them", "over", "almost", "nearly", "more", "than", "about",
-                           "+"});
-  };
-  while (i < end && i < k + 4 && filler(t.tokens[i].norm)) ++i;
-  if (i >= end) return 0;
-  const std::string_view n = t.tokens[i].norm;
-  const bool quantity =
-      t.tokens[i].kind == TokenKind::Number ||
-      (it ? one_of(n, {"due", "tre", "quattro", "cinque", "sei", "sette", "otto", "dieci",
-                       "diverse", "diversi", "varie", "vari", "molte", "molti", "tante", "tanti"})
-          : one_of(n, {"two", "three", "four", "five", "six", "seven", "eight", "ten", "several",
-                       "many"}));
-  if (!quantity) return 0;
-  ++i;
-  if (i < end && t.tokens[i].norm == "+") ++i;
-  if (i >= end) return 0;
-  const std::string_view unit = t.tokens[i].norm;
-  const bool costly = it ? one_of(unit, {"ore", "giorni", "settimane", "mesi"})
-                         : one_of(unit, {"hours", "days", "weeks", "months"});
-  return costly ? i + 1 - k : 0;
 }
 
 // A weight as the explanation prints it ("1.50").

@@ -50,6 +50,12 @@ const SentimentModifier* lacking_negator(const TokenizedText& t, Lang lang, cons
                                          std::span<const SentimentItem> items,
                                          std::uint32_t tag_from);
 
+// True when [from, end) states something too early to judge, not a lack: a first experience
+// ("never been here before"), something not tried yet ("haven't tried it yet", "non ho ancora
+// provato"), a bill not had yet ("non ho ancora ricevuto la bolletta"), a rating withheld until
+// something happens ("can't give a 10 until it is installed").
+bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end);
+
 // How many tokens from `k` make the English suffix "free" / "-free" ("guilt-free"), or 0.
 std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
 
@@ -59,18 +65,6 @@ bool opens_with_negator(const LanguageLexicon& lang, const Token& first);
 // True when the irrealis modifier [first, end) is in the past, a counterfactual: "would have been",
 // "should have", "sarebbe stato", "avrebbero dovuto". What it wishes for did not happen.
 bool counterfactual(const TokenizedText& t, Lang lang, std::uint32_t first, std::uint32_t end);
-
-// How many tokens from `k` state a cost in time as a fact, or 0: "took 7 weeks", "waited over
-// three hours", "ci hanno messo tre settimane". Not after "only" / "solo" ("only took two days").
-std::uint32_t time_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// How many tokens from `k` state repeated effort to reach the company, or 0: "5 calls", "called
-// them 5 times", "chiamato 5 volte", "tre telefonate". At least three; not after "only" / "solo".
-std::uint32_t effort_cost(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
-
-// True when [from, to) ends with a few out of many, which makes the praise after it a complaint:
-// "only 1 person out of about 15 I spoke to was helpful", "solo 2 su 10 sono stati gentili".
-bool few_of_many(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t to);
 
 // A weight as the explanation prints it ("1.50").
 std::string factor_text(double v);

@@ -109,7 +109,16 @@ constexpr std::array kIdNames = {"id",
                                  "nr. risposta",
                                  "numero risposta",
                                  "response number",
-                                 "survey response id"};
+                                 "survey response id",
+                                 "submission id",
+                                 "entry id",
+                                 "ticket id",
+                                 "ticket number",
+                                 "numero ticket",
+                                 "case number",
+                                 "case id",
+                                 "numero pratica",
+                                 "interaction id"};
 // The person behind the response: repeats when a customer answers several survey waves.
 constexpr std::array kRespondentNames = {"customer id", "customer",   "client id",
                                          "cliente",     "id cliente", "codice cliente",

@@ -60,9 +60,12 @@ int month_number(std::string name) {
   return 0;
 }
 
-// The time after a date: "10:22", "10:22:05", "19.30.49", "05:20:13 AM", "5:20 p.m.".
-#define ASCOLTO_TIME \
-  R"((?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?)"
+// The time after a date: "10:22", "10:22:05", "19.30.49", "05:20:13 AM", "5:20 p.m.", with an
+// optional zone that is read past, not applied (the respondent's local time is kept): "Z",
+// "GMT+1" (Google Forms), "UTC", "+01:00", "CEST".
+#define ASCOLTO_TIME                                                                   \
+  R"((?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)" \
+  R"((?:\s*(?:Z|UTC|GMT|CET|CEST|BST|EST|EDT|PST|PDT)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?)"
 
 struct Time {
   std::string h, m, s, ampm;

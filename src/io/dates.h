@@ -1,7 +1,8 @@
 // Survey dates to ISO 8601, as exports write them: "2026-03-14", "2026-03-14T10:22:05Z",
 // "2026/04/11", "14/03/2026 10:22", "03/14/2026" (with DateOrder::MonthFirst), "14.03.2026",
 // "14-03-2026", "10/02/2025 05:20:13 AM" (SurveyMonkey), "1/10/2025 19.30.49" (Italian Google
-// Sheets), "11-Apr-2026", "11 aprile 2026", "April 11, 2026", Unix seconds and Excel serial
+// Sheets), "2026/01/15 10:23:45 AM GMT+1" (Google Forms; a time zone is read past, the local time
+// kept), "11-Apr-2026", "11 aprile 2026", "April 11, 2026", Unix seconds and Excel serial
 // numbers ("45758", "45758.5"). Impossible dates (31/02/2026) are rejected, never shifted.
 //
 //   auto d = parse_date("14/03/2026", DateOrder::DayFirst);  // "2026-03-14"

@@ -75,6 +75,27 @@ bool zip_has(const std::string& path, const char* entry, std::string* content = 
                    "plain text or .xlsx");
 }
 
+// One line alone: a comment ("Servizio ottimo, grazie!") rather than the header of a table with
+// no rows, unless every cell looks like a column name: no delimiter means one comment; a cell
+// that is empty, starts or ends with a space or has more than four words is not a header's.
+bool single_line_is_comment(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+  for (const char d : {',', ';', '\t', '|'}) {
+    if (line.find(d) == std::string_view::npos) continue;
+    for (std::size_t start = 0; start <= line.size();) {
+      std::size_t end = line.find(d, start);
+      if (end == std::string_view::npos) end = line.size();
+      const std::string_view cell = line.substr(start, end - start);
+      if (cell.empty() || cell.front() == ' ' || cell.back() == ' ' ||
+          std::count(cell.begin(), cell.end(), ' ') >= 4)
+        return true;
+      start = end + 1;
+    }
+    return false;
+  }
+  return true;
+}
+
 // A dump of comments (standard input, no extension) rather than a table: no quotes, and no
 // delimiter that every line of the sample has the same number of times ("Servizio ottimo,
 // grazie!" then "Consegna in ritardo"). A table's header and rows agree on one.
@@ -87,7 +108,9 @@ bool looks_like_comment_dump(std::string_view sample) {
     if (end > start) lines.push_back(sample.substr(start, end - start));
     start = end + 1;
   }
-  if (lines.size() < 2) return false;
+  if (lines.empty() && !sample.empty()) lines.push_back(sample);  // all of it is one line
+  if (lines.size() == 1) return single_line_is_comment(lines[0]);
+  if (lines.empty()) return false;
   for (const char d : {',', ';', '\t', '|'}) {
     const auto n = std::count(lines[0].begin(), lines[0].end(), d);
     if (n > 0 && std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {

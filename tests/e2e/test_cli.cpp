@@ -658,6 +658,24 @@ TEST_CASE("analyze: a comment dump on standard input keeps its first line") {
   CHECK(lines[0]["sentiment"]["label"] == "positive");
 }
 
+TEST_CASE("analyze: one comment piped alone is a comment, not the header of an empty table") {
+  for (const char* one : {"The router keeps dropping\n", "Router keeps dropping, nobody answers\n",
+                          "Ottimo servizio"}) {
+    CAPTURE(one);
+    const fs::path dump = scratch() / "one-line";
+    std::ofstream(dump, std::ios::trunc) << one;
+    const Result r = run_cli("analyze - --out - <" + dump.string());
+    CHECK(r.code == 0);
+    CHECK(json_lines(r.out).size() == 1);
+  }
+  // A header alone is still a header: nothing to analyze, and said so.
+  const fs::path header = scratch() / "header-only";
+  std::ofstream(header) << "id,score,comment\n";
+  const Result r = run_cli("analyze - --out - <" + header.string());
+  CHECK(json_lines(r.out).empty());
+  CHECK(r.err.find("0 rows read") != std::string::npos);
+}
+
 TEST_CASE("analyze: personal data in ids becomes a keyed pseudonym, the same on every run") {
   const fs::path csv = scratch() / "pii-ids.csv";
   std::ofstream(csv) << "id,customer_id,score,comment\n"
