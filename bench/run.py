@@ -102,7 +102,7 @@ def main():
 
 def dask_against_threads(args):
     """The Dask driver's wall time against a plain 2-thread import of the same file (median of
-    --repeat runs each; the driver's time includes starting the LocalCluster)."""
+    --repeat runs each, interleaved; the driver's time includes starting the LocalCluster)."""
     rows = args.rows[-1]
     tmp = tempfile.mkdtemp(prefix="ascolto-bench-dask-")
     data, db = os.path.join(tmp, f"bench-{rows}.csv"), os.path.join(tmp, "bench.db")
@@ -117,15 +117,17 @@ def dask_against_threads(args):
     print(f"# Dask driver against 2 threads  rows={rows}  repeat={args.repeat}  (median)  "
           f"load average at start {os.getloadavg()[0]:.2f}")
     print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'runs':>24}")
-    for name, cmd in cases:
-        walls = []
-        for _ in range(args.repeat):
+    # Interleaved (A B A B ...), so a change in the machine's load falls on both cases.
+    walls = {name: [] for name, _ in cases}
+    for _ in range(args.repeat):
+        for name, cmd in cases:
             for ext in ("", "-wal", "-shm"):
                 if os.path.exists(db + ext):
                     os.remove(db + ext)
-            walls.append(measure(cmd)[0])
-        w = statistics.median(walls)
-        runs = " ".join(f"{x:.1f}" for x in walls)
+            walls[name].append(measure(cmd)[0])
+    for name, _ in cases:
+        w = statistics.median(walls[name])
+        runs = " ".join(f"{x:.1f}" for x in walls[name])
         print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {runs:>24}", flush=True)
     print(f"# load average at end {os.getloadavg()[0]:.2f}")
     shutil.rmtree(tmp)

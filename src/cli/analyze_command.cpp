@@ -5,6 +5,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -183,7 +184,12 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
   import.survey = opt.survey;
-  if (!opt.part.empty()) import.partition = parse_partition(opt.part);
+  if (!opt.part.empty()) {
+    import.partition = parse_partition(opt.part);
+    // Before a database is created: the importer refuses it too.
+    if (std::find(opt.files.begin(), opt.files.end(), "-") != opt.files.end())
+      throw UsageError("--part reads the input twice: give files, not '-'");
+  }
   // --pack auto (the default): the packs that the first comments' vocabulary names.
   std::optional<PackDetection> detection;
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {
