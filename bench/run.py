@@ -5,7 +5,9 @@ times each, and prints the median wall time, comments/s, MB/s and peak RSS, then
 stage (one more run with `analyze --timings`, summed over threads) in a stable format, then how the
 peak RSS of the SQLite import grows from the smallest to the largest size, and last the floors
 (build/bench/floor) on the rows the largest import stored: ICU's break iterators and SQLite's
-inserts by themselves beside Ascolto's tokenizer and analysis, in one process, no I/O:
+inserts by themselves beside Ascolto's tokenizer and analysis, in one process, no I/O, with the
+writer (Store) on the same rows and its ratio to SQLite alone; last the writer thread of the
+largest import (its write + finish stages) against that floor:
   bench/run.py [--rows 100000 200000 1000000 ...] [--repeat 3] [--bin build/ascolto]
 With --dask (and only that, on the largest size): the Dask driver (scripts/dask_analyze.py, a
 LocalCluster of 2 worker processes of 1 thread, 4 parts, merged unless `ascolto merge` is missing)
@@ -61,7 +63,11 @@ def main():
             ("jsonl threads=1", [args.bin, "analyze", data, "--out", os.devnull, "--threads", "1"]),
             (f"jsonl threads={cores}",
              [args.bin, "analyze", data, "--out", os.devnull, "--threads", str(cores)]),
+            # A new database is built aside and renamed into place; an existing one (here an
+            # empty file) is written in place, in WAL mode, as every import did before.
             (f"sqlite threads={cores}", [args.bin, "analyze", data, "--db", db, "--threads", str(cores)]),
+            (f"sqlite-inplace thr={cores}",
+             [args.bin, "analyze", data, "--db", db, "--threads", str(cores)]),
         ]
         for name, cmd in cases:
             walls, rss, cpus = [], [], []
@@ -69,6 +75,8 @@ def main():
                 for ext in ("", "-wal", "-shm"):
                     if os.path.exists(db + ext):
                         os.remove(db + ext)
+                if "inplace" in name:
+                    open(db, "wb").close()
                 if len(walls) == args.repeat:
                     # The stages come from one more run: --timings' clock reads cost ~2% of the
                     # wall time, so the timed runs above go without.
@@ -81,8 +89,9 @@ def main():
             w = statistics.median(walls)
             print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {mb / w:>7.1f} {max(rss):>9.1f} "
                   f"{statistics.median(cpus):>7.2f}")
-            if name.startswith("sqlite"):
+            if name.startswith("sqlite "):
                 sqlite_rss[rows] = max(rss)
+                writer_stages = (rows, stages)
             cells = " ".join(f"{k}={v:.2f}" for k, v in stages.items())
             stage_lines.append(f"{rows:>9} {name:<22} {cells}")
     print("# seconds per stage (summed over threads; one extra run with --timings)")
@@ -95,7 +104,17 @@ def main():
     floor = os.path.join(os.path.dirname(args.bin), "bench", "floor")
     print(f"# floors on the {args.rows[-1]} rows stored by the last SQLite import")
     sys.stdout.flush()
-    subprocess.run([floor, db, "--repeat", str(args.repeat)], check=True)
+    out = subprocess.run([floor, db, "--repeat", str(args.repeat)], check=True, capture_output=True,
+                         text=True).stdout
+    print(out, end="")
+    # The writer thread of the largest import (new database) against SQLite alone on its rows.
+    floor_us = [float(line.split()[-2]) for line in out.splitlines()
+                if line.startswith("sqlite insert, ascolto schema")]
+    rows, stages = writer_stages
+    if floor_us and "write" in stages:
+        writer_us = 1e6 * (stages["write"] + stages.get("finish", 0.0)) / rows
+        print(f"# writer thread in the {rows}-row import (write + finish, wall): {writer_us:.2f} us/comment; "
+              f"floor {floor_us[0]:.2f} us/comment (wall); ratio {writer_us / floor_us[0]:.3f}")
     print(f"# load average at end {os.getloadavg()[0]:.2f}")
     shutil.rmtree(tmp)
 

@@ -207,7 +207,8 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   refuse_clobbering(opt.files, opt.db, opt.out == "-" ? "" : opt.out);
   std::unique_ptr<Store> store;
   if (!opt.db.empty()) {
-    store = std::make_unique<Store>(opt.db);
+    // A new database is built aside and renamed into place at the end (store/new_file.h).
+    store = std::make_unique<Store>(opt.db, 5000, NewDatabase::BuildAside);
     // Ids with personal data get the same pseudonym on every run into this database.
     if (!opt.keep_pii) import.pseudonym_key_hex = store->pseudonym_key();
   }

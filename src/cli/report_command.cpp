@@ -4,10 +4,13 @@
 #include <cerrno>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/shared_options.h"
 #include "common/error.h"
 #include "io/dates.h"
+#include "report/breakdowns.h"
+#include "report/breakdowns_text.h"
 #include "report/follow_up.h"
 #include "report/html_report.h"
 #include "report/nps_report.h"
@@ -137,21 +140,31 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     return 0;
   }
   const NpsReport report = load_nps_report(db, options);
+  std::optional<Breakdowns> grids;  // loaded once, by the first output that needs them
+  const auto breakdowns = [&]() -> const Breakdowns& {
+    if (!grids) grids = load_breakdowns(db, report);
+    return *grids;
+  };
   errno = 0;  // what is left when a write to standard output fails says why
   if (format == "json") {
-    write_report_json(report, std::cout);
+    nlohmann::json j = report_json(report);
+    j.update(breakdowns_json(breakdowns()));
+    std::cout << j.dump(2) << "\n";
   } else if (format == "csv") {
     write_report_csv(report, std::cout, layout);
   } else {
     print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);
     print_nps_report(report, labels, std::cout);
+    print_breakdowns(report, breakdowns(), labels, std::cout);
   }
   finish_stdout();
   if (!html_path.empty()) {
     const auto follow = load_follow_up(db, options, kFollowUpShown);
-    write_file(html_path,
-               [&](std::ostream& out) { write_html_report(report, labels, out, &follow); });
+    const Verbatims verbatims = load_verbatims(db, report);
+    write_file(html_path, [&](std::ostream& out) {
+      write_html_report(report, labels, out, &follow, &breakdowns(), &verbatims);
+    });
   }
   if (!xlsx_path.empty()) {
     write_report_xlsx(xlsx_path, report, load_overview(db, report), load_follow_up(db, options));

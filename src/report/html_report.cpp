@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include "report/html_breakdowns.h"
+#include "report/html_verbatims.h"
 #include "report/number_format.h"
 #include "report/summary_text.h"
 #include "report/svg_charts.h"
@@ -238,11 +240,12 @@ std::string highlight(const std::string& text, std::int64_t start, std::int64_t 
 }
 
 void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out,
-                       const std::vector<FollowUp>* follow_up) {
+                       const std::vector<FollowUp>* follow_up, const Breakdowns* breakdowns,
+                       const Verbatims* verbatims) {
   out << "<!DOCTYPE html>\n<html lang=\"" << l.lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-      << html_escape(l.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>"
-      << html_escape(l.title) << "</h1>\n";
+      << html_escape(l.title) << "</title>\n<style>" << kStyle << kBreakdownStyle << kVerbatimStyle
+      << "</style>\n</head>\n<body>\n<h1>" << html_escape(l.title) << "</h1>\n";
   const auto& all = r.overall.nps;
   out << "<p class=\"headline\">" << l.nps << " <strong>"
       << (all ? signed_fixed(all->value, 1) : std::string("–")) << "</strong>";
@@ -261,9 +264,13 @@ void write_html_report(const NpsReport& r, const UiLabels& l, std::ostream& out,
   if (!r.segments.empty()) {
     out << "<h2>" << l.segment << ": " << html_escape(r.options.segment) << "</h2>\n"
         << group_table(r.segments, r.options.segment, l);
+    if (breakdowns) out << segment_period_html(r, *breakdowns, l);
   }
   if (!headline_themes(r).empty()) out << drivers_section(r, l);
-  out << changes_section(r, l) << examples_section(r, l) << requests_section(r, l)
+  if (breakdowns)
+    out << theme_trends_html(r, *breakdowns, l) << theme_segment_html(r, *breakdowns, l);
+  out << changes_section(r, l) << examples_section(r, l)
+      << (verbatims ? verbatims_html(*verbatims, r, l) : "") << requests_section(r, l)
       << respondents_section(r, l) << (follow_up ? follow_up_section(*follow_up, l) : "")
       << "<p class=\"note\">" << l.flagged_note << "<br>" << l.significance_note
       << "</p>\n</body>\n</html>\n";

@@ -27,6 +27,7 @@
 #include "analysis/batch.h"
 #include "io/input_row.h"
 #include "lexicon/taxonomy.h"
+#include "store/new_file.h"
 
 namespace ascolto {
 
@@ -58,11 +59,17 @@ struct RefusedRow {
 
 enum class RunStatus { Completed, Interrupted, Failed };
 
+// Where an import into a database that does not exist yet writes: in place (as into any other),
+// or aside under a temporary name with the fast settings, renamed into place by finish_run (see
+// new_file.h; until then the database is not at its path, and a crash leaves none there).
+enum class NewDatabase { InPlace, BuildAside };
+
 class Store {
  public:
   // `busy_ms`: how long a write waits for another writer's lock before failing with a
   // StoreError that says another import is running.
-  explicit Store(const std::string& path, int busy_ms = 5000);
+  explicit Store(const std::string& path, int busy_ms = 5000,
+                 NewDatabase new_database = NewDatabase::InPlace);
   ~Store();
 
   // Starts a run, recording this process and host; first marks `interrupted` the runs this host
@@ -82,6 +89,7 @@ class Store {
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
   // and builds the indexes a bulk import deferred. Ctrl-C before or during the index build
   // leaves them to the next open and closes the run as interrupted; returns the status recorded.
+  // A database built aside is then renamed into place (last).
   RunStatus finish_run(std::int64_t run, RunStatus status, const std::string& inputs_json);
 
   // The key of the id pseudonyms (64 hex digits): the one this database holds, made and stored
@@ -102,6 +110,7 @@ class Store {
 
   std::string path_;
   int busy_ms_;
+  NewFile new_file_;  // before db_: removes an unpublished file after db_ has closed it
   SQLite::Database db_;
   std::string analysis_key_;
   struct Statements;

@@ -1,8 +1,12 @@
 // The HTML report in a real browser: headless Chromium (Debian's `chromium`, or $CHROMIUM) loads
-// the page made from the examples, with no network; the DOM must hold the charts, the console
-// must stay silent (an invalid SVG attribute or a script error would be logged there), and the
-// screenshot must be written. Without Chromium this test fails: it is never skipped.
+// the page made from the examples, with no network; the DOM must hold the charts, the heatmaps
+// and the comments the page's script renders, the console must stay silent (an invalid SVG
+// attribute or a script error would be logged there), a filter must narrow the comments, hostile
+// comments must stay text, and the screenshot must be written. Without Chromium this test fails:
+// it is never skipped.
 #include <doctest/doctest.h>
+
+#include <fstream>
 
 #include "cli.h"
 
@@ -52,17 +56,26 @@ TEST_CASE("the HTML report renders in headless Chromium with its charts and no c
   const fs::path page = scratch() / "report.html";
   REQUIRE(run_cli("report --db " + db + " --segment channel --html " + page.string()).code == 0);
 
-  // Self-contained: nothing to fetch, nothing to run.
+  // Self-contained: nothing to fetch; one script, with its data in a JSON element.
   const std::string html = slurp(page);
   CHECK(count(html, "src=") == 0);
   CHECK(count(html, "href=") == 0);
   CHECK(count(html, "url(") == 0);
-  CHECK(count(html, "<script") == 0);
+  CHECK(count(html, "<script") == 2);
+  CHECK(count(html, "<script type=\"application/json\" id=\"verbatim-data\">") == 1);
+  CHECK(count(html, "fetch(") == 0);
+  CHECK(count(html, "XMLHttpRequest") == 0);
 
   const fs::path dom = scratch() / "dom.html";
   const std::string log = run_chromium(page, "--dump-dom", dom);
   const std::string rendered = slurp(dom);
-  CHECK(count(rendered, "<svg") == 4);
+  CHECK(count(rendered, "<svg") == 4 + count(rendered, "class=\"chart multiple\""));
+  CHECK(count(rendered, "class=\"chart multiple\"") >= 5);  // themes over time
+  CHECK(count(rendered, "<table class=\"heat\">") == 2);    // channel x month, themes x channel
+  CHECK(count(rendered, "data-init-ms=") == 1);             // the comments' script ran
+  CHECK(count(rendered, "<bdi dir=\"auto\">") == 50);       // the first page of comments
+  CHECK(count(rendered, "<mark class=\"") >= 50);           // their theme's words
+  CHECK(count(rendered, "id=\"v-more\" type=\"button\">") == 1);  // more to show
   CHECK(count(rendered, "class=\"chart trend\"") == 1);
   CHECK(count(rendered, "class=\"band\"") == 1);           // the NPS interval band
   CHECK(count(rendered, "class=\"chart bars\"") == 1);     // themes by impact
@@ -72,6 +85,25 @@ TEST_CASE("the HTML report renders in headless Chromium with its charts and no c
   CAPTURE(log);
   CHECK(count(log, ":CONSOLE") == 0);
 
+  // A filter: the detractors' comments only, applied by the page's own script.
+  const fs::path filtered = scratch() / "filtered.html";
+  {
+    std::string probe = html;
+    probe.replace(probe.rfind("</body>"), 7,
+                  "<script>var b = document.getElementById('v-band'); b.value = '2'; "
+                  "b.dispatchEvent(new Event('change'));</script></body>");
+    std::ofstream(filtered) << probe;
+  }
+  const std::string filter_log = run_chromium(filtered, "--dump-dom", dom);
+  const std::string after = slurp(dom);
+  CAPTURE(filter_log);
+  CHECK(count(filter_log, ":CONSOLE") == 0);
+  const std::size_t items = count(after, "<bdi dir=\"auto\">");
+  CHECK(items > 0);
+  CHECK(count(after, "detractor") >= items);  // each meta line names the band
+  CHECK(count(after, " · promoter") == 0);
+  CHECK(count(after, " · passive") == 0);
+
   const fs::path png = scratch() / "report.png";
   fs::remove(png);
   run_chromium(page, "--screenshot=" + png.string() + " --window-size=1200,4000",
@@ -79,4 +111,35 @@ TEST_CASE("the HTML report renders in headless Chromium with its charts and no c
   REQUIRE(fs::exists(png));
   CHECK(fs::file_size(png) > 50000);
   CHECK(slurp(png).substr(1, 3) == "PNG");
+}
+
+TEST_CASE("hostile comments stay text in the HTML report's comments, in headless Chromium") {
+  REQUIRE(!chromium().empty());
+  const fs::path csv = scratch() / "hostile.csv";
+  std::ofstream(csv)
+      << "id,date,score,store,comment\n"
+         "1,2026-01-05,2,\"Mi</script><script>document.title='pwned'</script>\",\"The delivery "
+         "was late </script><img src=x onerror=\"\"document.title='pwned'\"\"> awful\"\n"
+         "2,2026-01-06,3,Roma,\"\u202Eyreviled\u202C the delivery was late, \"\"quoted\"\" "
+         "&amp; <b>bold</b>\"\n"
+         "3,2026-02-01,9,Roma,Great delivery and friendly staff\n";
+  const std::string db = fresh_db("hostile-browser.db");
+  REQUIRE(run_cli("analyze " + csv.string() + " --db " + db).code <= 1);
+  const fs::path page = scratch() / "hostile.html";
+  REQUIRE(
+      run_cli("report --db " + db + " --segment store --min-n 1 --html " + page.string()).code ==
+      0);
+  const std::string html = slurp(page);
+  CHECK(count(html, "<script") == 2);
+  CHECK(count(html, "</script>") == 2);
+  const fs::path dom = scratch() / "hostile-dom.html";
+  const std::string log = run_chromium(page, "--dump-dom", dom);
+  const std::string rendered = slurp(dom);
+  CAPTURE(log);
+  CHECK(count(log, ":CONSOLE") == 0);
+  CHECK(count(rendered, "pwned</title>") == 0);
+  CHECK(count(rendered, "<img") == 0);
+  CHECK(count(rendered, "<b>bold") == 0);
+  CHECK(count(rendered, "&lt;/script&gt;&lt;img src=x") >= 1);  // shown as text
+  CHECK(count(rendered, "&lt;b&gt;bold&lt;/b&gt;") >= 1);
 }

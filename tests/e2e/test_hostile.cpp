@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "store/schema.h"
+#include "store/store.h"
 
 using namespace ascolto::testing;
 
@@ -76,6 +77,45 @@ bool batch_committed(const std::string& db) {
   } catch (const SQLite::Exception&) {
     return false;
   }
+}
+
+// How long `analyze INPUT --db DB --batch-size 200` takes here, and its wait status.
+std::pair<std::chrono::milliseconds, int> timed_run(const fs::path& input, const std::string& db) {
+  const auto start = std::chrono::steady_clock::now();
+  const int status =
+      wait_status(spawn_cli({"analyze", input.string(), "--db", db, "--batch-size", "200"}));
+  return {std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                start),
+          status};
+}
+
+// An empty file at `name`: an existing database to analyze writes in place.
+std::string existing_empty_db(const std::string& name) {
+  const std::string db = fresh_db(name);
+  std::ofstream{db};
+  return db;
+}
+
+// Every stored value of the tables an import fills, in order, one line per row (not the runs:
+// times and process ids; not the settings: a random key per database).
+std::string stored_content(const std::string& db) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  std::string out;
+  for (const char* sql :
+       {"SELECT * FROM responses ORDER BY id", "SELECT * FROM segments ORDER BY response_id, name",
+        "SELECT * FROM mentions ORDER BY id", "SELECT * FROM rejects ORDER BY id",
+        "SELECT * FROM themes ORDER BY id"}) {
+    SQLite::Statement st(d, sql);
+    while (st.executeStep()) {
+      for (int i = 0; i < st.getColumnCount(); ++i) {
+        const SQLite::Column c = st.getColumn(i);
+        out += c.isNull() ? "NULL" : c.getString();
+        out += '\t';
+      }
+      out += '\n';
+    }
+  }
+  return out;
 }
 
 bool mentions(const std::string& text, const std::string& part) {
@@ -335,10 +375,26 @@ TEST_CASE("privacy: a rejected row's raw text is redacted too") {
   CHECK(qs(db, "SELECT raw FROM rejects") == "Z1,9,mail a [EMAIL],extra field");
 }
 
+// After a SIGINT into batches of 100: the run interrupted with whole batches stored and counted;
+// re-running the import stores the rest.
+void check_interrupted_then_completed(const fs::path& input, const std::string& db, int rows) {
+  CHECK(qs(db, "SELECT status FROM runs") == "interrupted");
+  const std::int64_t stored = q(db, "SELECT count(*) FROM responses");
+  CHECK(stored < rows);
+  CHECK(stored % 100 == 0);  // whole batches only
+  CHECK(q(db, "SELECT rows_read FROM runs") == stored);
+  const Result rerun = run_cli("analyze " + input.string() + " --db " + db);
+  CHECK(rerun.code == 0);
+  CHECK(q(db, "SELECT count(*) FROM responses") == rows);
+  CHECK(q(db, "SELECT rows_new FROM runs WHERE id = 2") == rows - stored);
+}
+
 TEST_CASE("interrupt: SIGINT stops after the current batch; the run is recorded as interrupted") {
   constexpr int kRows = 6000;
   const fs::path input = generated_export("sigint.csv", kRows);
-  const std::string db = fresh_db("sigint.db");
+  // An existing (here empty) database is written in place, batch by batch, where this test can
+  // watch it; a new one is built aside (the test after the SIGKILL one).
+  const std::string db = existing_empty_db("sigint.db");
   const pid_t pid = spawn_cli({"analyze", input.string(), "--db", db, "--batch-size", "100"});
   // Wait for the first committed batch, so the signal arrives mid-import.
   for (int i = 0; i < 3000; ++i) {
@@ -349,16 +405,7 @@ TEST_CASE("interrupt: SIGINT stops after the current batch; the run is recorded 
   const int status = wait_status(pid);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 130);
-  CHECK(qs(db, "SELECT status FROM runs") == "interrupted");
-  const std::int64_t stored = q(db, "SELECT count(*) FROM responses");
-  CHECK(stored < kRows);
-  CHECK(stored % 100 == 0);  // whole batches only
-  CHECK(q(db, "SELECT rows_read FROM runs") == stored);
-
-  const Result rerun = run_cli("analyze " + input.string() + " --db " + db);
-  CHECK(rerun.code == 0);
-  CHECK(q(db, "SELECT count(*) FROM responses") == kRows);
-  CHECK(q(db, "SELECT rows_new FROM runs WHERE id = 2") == kRows - stored);
+  check_interrupted_then_completed(input, db, kRows);
 }
 
 TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplicates") {
@@ -370,17 +417,15 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
 
   // How long a whole run takes here (release or sanitizer build), to spread the kills over it.
   const std::string timing_db = fresh_db("sigkill-timing.db");
-  const auto start = std::chrono::steady_clock::now();
-  wait_status(spawn_cli({"analyze", input.string(), "--db", timing_db, "--batch-size", "200"}));
-  const auto full_run = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - start);
+  const auto full_run = timed_run(input, timing_db).first;
 
   std::mt19937 rng(20260323);
   std::uniform_int_distribution<long> delay(0, std::max<long>(1, full_run.count()));
   int kills = 0;
   for (int attempt = 0; kills < kKills && attempt < 5 * kKills; ++attempt) {
-    // Every fifth kill starts over, so kills also land in the first, all-new batches.
-    if (kills % 5 == 0) fresh_db("sigkill.db");
+    // Every fifth kill starts over, so kills also land in the first, all-new batches (into an
+    // existing empty file, written in place: a new one is built aside, tested below).
+    if (kills % 5 == 0) existing_empty_db("sigkill.db");
     const pid_t pid = spawn_cli(args);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay(rng)));
     kill(pid, SIGKILL);
@@ -432,6 +477,100 @@ TEST_CASE("crash consistency: SIGKILL at random points never corrupts or duplica
   // The killed runs never closed themselves; the last run marked them.
   CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'running'") == 0);
   CHECK(q(db, "SELECT count(*) FROM runs WHERE status = 'interrupted'") >= 1);
+}
+
+TEST_CASE(
+    "crash consistency: a new database is built aside; SIGKILL leaves none or the whole one") {
+  constexpr int kRows = 6000;
+  constexpr int kKills = 10;
+  const fs::path input = generated_export("sigkill-new.csv", kRows);
+  const std::string db = fresh_db("sigkill-new.db");
+  const std::vector<std::string> args{"analyze", input.string(), "--db", db, "--batch-size", "200"};
+
+  // The same import written in place (into an existing empty file): the safe path's content.
+  const std::string in_place = existing_empty_db("sigkill-new-in-place.db");
+  const auto [full_run, status] = timed_run(input, in_place);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+
+  std::mt19937 rng(20261206);
+  std::uniform_int_distribution<long> delay(0, std::max<long>(1, full_run.count()));
+  int kills = 0, whole = 0;
+  for (int attempt = 0; kills < kKills && attempt < 5 * kKills; ++attempt) {
+    fresh_db("sigkill-new.db");
+    const pid_t pid = spawn_cli(args);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay(rng)));
+    kill(pid, SIGKILL);
+    const int status = wait_status(pid);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;
+    if (!fs::exists(db)) continue;  // killed while building: no database at all
+    // Killed after the rename: the whole import, never a part of it.
+    ++whole;
+    CHECK(qs(db, "PRAGMA integrity_check") == "ok");
+    CHECK(q(db, "SELECT count(*) FROM responses") == kRows);
+    CHECK(qs(db, "SELECT status FROM runs") == "completed");
+  }
+  CHECK(kills == kKills);
+  CHECK(whole < kills);  // most kills landed while the file was being built
+
+  // A kill that surely lands mid-build: a leftover temporary file, no database.
+  fresh_db("sigkill-new.db");
+  {
+    const pid_t pid = spawn_cli(args);
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!fs::exists(db + ".incomplete") && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    kill(pid, SIGKILL);
+    wait_status(pid);
+  }
+  CHECK(!fs::exists(db));
+
+  const Result rerun = run_cli("analyze " + input.string() + " --db " + db + " --batch-size 200");
+  CHECK(rerun.code == 0);
+  CHECK(fs::exists(db));
+  CHECK(!fs::exists(db + ".incomplete"));
+  CHECK(qs(db, "PRAGMA integrity_check") == "ok");
+  CHECK(qs(db, "PRAGMA journal_mode") == "wal");
+  CHECK(q(db, "SELECT count(*) FROM runs") == 1);
+  // Stored content identical to the in-place import, value for value.
+  const std::string built = stored_content(db);
+  CHECK(built.size() > 100000);
+  CHECK(built == stored_content(in_place));
+}
+
+TEST_CASE("interrupt: SIGINT during a new database's build publishes what was committed") {
+  constexpr int kRows = 6000;
+  const fs::path input = generated_export("sigint-new.csv", kRows);
+  const std::string db = fresh_db("sigint-new.db");
+  // The database is not at its path until the end, so the signal goes when the temporary file
+  // has grown well past the empty schema's size: rows are being committed.
+  const std::string empty = fresh_db("sigint-empty-schema.db");
+  { ascolto::Store schema_only(empty); }
+  const std::uintmax_t schema_size = fs::file_size(empty);
+  bool interrupted = false;
+  for (int attempt = 0; attempt < 5 && !interrupted; ++attempt) {
+    fresh_db("sigint-new.db");
+    const pid_t pid = spawn_cli({"analyze", input.string(), "--db", db, "--batch-size", "100"});
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < give_up) {
+      std::error_code ec;
+      const std::uintmax_t size = fs::file_size(db + ".incomplete", ec);
+      if (!ec && size > schema_size + 65536) break;
+      if (fs::exists(db)) break;  // finished already
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(pid, SIGINT);
+    const int status = wait_status(pid);
+    REQUIRE(WIFEXITED(status));
+    if (WEXITSTATUS(status) != 130) continue;  // it finished first
+    interrupted = true;
+    REQUIRE(fs::exists(db));
+    CHECK(!fs::exists(db + ".incomplete"));
+    CHECK(qs(db, "PRAGMA integrity_check") == "ok");
+    check_interrupted_then_completed(input, db, kRows);
+  }
+  CHECK(interrupted);
 }
 
 TEST_CASE("hostile: a JSONL line past --max-field-bytes is rejected whole, the rest is read") {
