@@ -8,7 +8,11 @@ peak RSS of the SQLite import grows from the smallest to the largest size, and l
 inserts by themselves beside Ascolto's tokenizer and analysis, in one process, no I/O, with the
 writer (Store) on the same rows and its ratio to SQLite alone; last the writer thread of the
 largest import (its write + finish stages) against that floor:
-  bench/run.py [--rows 100000 200000 1000000 ...] [--repeat 3] [--bin build/ascolto]"""
+  bench/run.py [--rows 100000 200000 1000000 ...] [--repeat 3] [--bin build/ascolto]
+With --dask (and only that, on the largest size): the Dask driver (scripts/dask_analyze.py, a
+LocalCluster of 2 worker processes of 1 thread, 4 parts, merged unless `ascolto merge` is missing)
+against one `analyze --threads 2` into SQLite, the same rows:
+  bench/run.py --rows 1000000 --dask"""
 import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -36,7 +40,10 @@ def main():
     ap.add_argument("--rows", type=int, nargs="+", default=[200000])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--bin", default="build/ascolto")
+    ap.add_argument("--dask", action="store_true", help="only the Dask driver against 2 threads")
     args = ap.parse_args()
+    if args.dask:
+        return dask_against_threads(args)
     cores = os.cpu_count()
     tmp = tempfile.mkdtemp(prefix="ascolto-bench-")
     load = os.getloadavg()[0]
@@ -108,6 +115,39 @@ def main():
         writer_us = 1e6 * (stages["write"] + stages.get("finish", 0.0)) / rows
         print(f"# writer thread in the {rows}-row import (write + finish, wall): {writer_us:.2f} us/comment; "
               f"floor {floor_us[0]:.2f} us/comment (wall); ratio {writer_us / floor_us[0]:.3f}")
+    print(f"# load average at end {os.getloadavg()[0]:.2f}")
+    shutil.rmtree(tmp)
+
+
+def dask_against_threads(args):
+    """The Dask driver's wall time against a plain 2-thread import of the same file (median of
+    --repeat runs each, interleaved; the driver's time includes starting the LocalCluster)."""
+    rows = args.rows[-1]
+    tmp = tempfile.mkdtemp(prefix="ascolto-bench-dask-")
+    data, db = os.path.join(tmp, f"bench-{rows}.csv"), os.path.join(tmp, "bench.db")
+    subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(rows), data], check=True)
+    binary = os.path.abspath(args.bin)
+    merge = subprocess.run([binary, "merge", "--help"], capture_output=True).returncode == 0
+    driver = ["/usr/bin/python3", os.path.join(here, "..", "scripts", "dask_analyze.py"), data,
+              "--ascolto", binary, "--local-workers", "2", "--parts", "4",
+              "--work-dir", os.path.join(tmp, "work")] + (["--db", db] if merge else ["--no-merge"])
+    cases = [("sqlite threads=2", [binary, "analyze", data, "--db", db, "--threads", "2"]),
+             ("dask 2x1 " + ("+ merge" if merge else "(no merge)"), driver)]
+    print(f"# Dask driver against 2 threads  rows={rows}  repeat={args.repeat}  (median)  "
+          f"load average at start {os.getloadavg()[0]:.2f}")
+    print(f"{'rows':>9} {'case':<22} {'seconds':>8} {'comments/s':>11} {'runs':>24}")
+    # Interleaved (A B A B ...), so a change in the machine's load falls on both cases.
+    walls = {name: [] for name, _ in cases}
+    for _ in range(args.repeat):
+        for name, cmd in cases:
+            for ext in ("", "-wal", "-shm"):
+                if os.path.exists(db + ext):
+                    os.remove(db + ext)
+            walls[name].append(measure(cmd)[0])
+    for name, _ in cases:
+        w = statistics.median(walls[name])
+        runs = " ".join(f"{x:.1f}" for x in walls[name])
+        print(f"{rows:>9} {name:<22} {w:>8.2f} {rows / w:>11.0f} {runs:>24}", flush=True)
     print(f"# load average at end {os.getloadavg()[0]:.2f}")
     shutil.rmtree(tmp)
 

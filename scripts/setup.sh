@@ -10,7 +10,8 @@ shift || true
 
 packages="g++ meson ninja-build pkg-config cmake python3 sqlite3 libicu-dev libre2-dev
   libboost-program-options-dev libsqlitecpp-dev libsqlite3-dev doctest-dev nlohmann-json3-dev
-  libxxhash-dev libzip-dev libexpat1-dev libxlsxwriter-dev libjemalloc-dev clang libclang-rt-14-dev chromium"
+  libxxhash-dev libzip-dev libexpat1-dev libxlsxwriter-dev libjemalloc-dev clang libclang-rt-14-dev chromium
+  python3-distributed"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

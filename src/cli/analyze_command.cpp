@@ -5,6 +5,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -53,6 +54,7 @@ struct AnalyzeOptions {
   bool keep_pii = false;
   bool force = false;
   std::string survey;
+  std::string part;
   std::size_t max_field_bytes = 1 << 20;
   std::string out_fields = "analysis";
   std::string pseudonym_key_file;
@@ -120,6 +122,10 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "pseudonym-key", po::value(&o.pseudonym_key_file),
       "file holding the key (64 hex digits) of the pseudonyms of personal data in ids: give "
       "every part of a sharded run the same one (default: the database's own, else random)");
+      "part", po::value(&o.part),
+      "K/N: analyse and store only the K-th of N equal runs of consecutive records (the input "
+      "is counted, then read up to the part's end, so keys, lines and duplicates are a single "
+      "run's); merge the N shards in part order");
   add_lexicon_options(desc, o.lexicon);
   if (!parse_with_positional(args, desc, "file", o.files)) {
     *help = true;
@@ -191,6 +197,12 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   import.redact = !opt.keep_pii;
   import.timed = opt.timings;
   import.survey = opt.survey;
+  if (!opt.part.empty()) {
+    import.partition = parse_partition(opt.part);
+    // Before a database is created: the importer refuses it too.
+    if (std::find(opt.files.begin(), opt.files.end(), "-") != opt.files.end())
+      throw UsageError("--part reads the input twice: give files, not '-'");
+  }
   // --pack auto (the default): the packs that the first comments' vocabulary names.
   std::optional<PackDetection> detection;
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {

@@ -18,6 +18,7 @@
 #include "cli/lexicon_command.h"
 #include "cli/merge_command.h"
 #include "cli/report_command.h"
+#include "cli/split_command.h"
 #include "common/error.h"
 
 namespace {
@@ -32,7 +33,8 @@ constexpr const char* kUsage =
     "  eval --gold FILE  score the sentiment against a hand-labelled CSV\n"
     "  lexicon check     validate a lexicon directory and its packs\n"
     "  discover --db DB  candidate themes for the comments no theme covers\n"
-    "  merge SHARD...    merge shard databases or JSON lines into one store (--db)\n\n"
+    "  merge SHARD...    merge shard databases or JSON lines into one store (--db)\n"
+    "  split FILE --parts N  cut a big export into parts for several machines\n\n"
     "Run 'ascolto <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     if (command == "discover") return ascolto::run_discover(args, argv[0]);
     if (command == "inspect") return ascolto::run_inspect(args);
     if (command == "merge") return ascolto::run_merge(args);
+    if (command == "split") return ascolto::run_split(args);
     std::cerr << "ascolto: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const boost::program_options::error& e) {

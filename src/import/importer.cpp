@@ -15,6 +15,7 @@
 #include "common/interrupt.h"
 #include "import/duplicate_ids.h"
 #include "import/row_redaction.h"
+#include "io/splitter.h"
 
 namespace ascolto {
 namespace {
@@ -51,6 +52,23 @@ class SerialObserver {
   std::mutex mutex_;
   ImportObserver& inner_;
 };
+
+// The records a run over `files` reads, for --part: the same readers, no mapping or analysis. A
+// file that cannot be read (or not to its end) counts what could be read, as the run will.
+std::uint64_t count_records(const std::vector<std::string>& files, const ReaderOptions& options) {
+  std::uint64_t count = 0;
+  for (const std::string& file : files) {
+    if (file == "-") throw UsageError("--part reads the input twice: give files, not '-'");
+    try {
+      const std::unique_ptr<RecordReader> reader = open_reader(file, options);
+      RawRecord rec;
+      while (reader->next(rec)) ++count;
+    } catch (const InputError&) {
+      // Reported by the run itself, at its place.
+    }
+  }
+  return count;
+}
 
 std::uint64_t total_size(const std::vector<std::string>& files) {
   std::uint64_t total = 0;
@@ -161,17 +179,38 @@ ImportSummary Importer::run(ImportObserver& outer) {
     batch_start = Clock::now();
   };
 
+  // --part K/N: the records this part analyses. A problem with a whole file is this part's when
+  // it comes at one of its records (or after the last record, for the last part).
+  const PartRange part =
+      options_.partition.whole()
+          ? PartRange{}
+          : options_.partition.range(count_records(options_.files, options_.reader));
+  std::uint64_t record_index = 0;  // over the whole run
+  const auto owns_place = [&] { return part.owns(record_index); };
+  const auto scope_to_survey = [&](InputRow& row) {
+    if (options_.survey.empty()) return;
+    row.source_key = "survey:" + options_.survey + "|" + row.source_key;
+    row.segments.emplace_back("survey", options_.survey);
+  };
+
   try {
     for (const std::string& file : options_.files) {
-      if (stop_requested()) break;
+      if (stop_requested() || record_index >= part.end) break;
       std::unique_ptr<SampledReader> reader;
       std::optional<RowMapper> mapper;
+      std::optional<SplitOrigin> origin;  // a part written by split: named as its input
       try {
-        const std::string name = file == "-" ? "<stdin>" : file;
+        origin = split_origin(file);
+        const std::string name = origin ? origin->source : file == "-" ? "<stdin>" : file;
         reader = std::make_unique<SampledReader>(open_reader(file, options_.reader));
         mapper.emplace(*reader, options_.columns, name);
+        if (origin) {
+          for (const auto& [content, copies] : origin->earlier_copies)
+            mapper->count_earlier_copies(content, copies);
+        }
         observer.columns(name, mapper->mapping().describe(), mapper->mapping().warnings);
       } catch (const InputError& e) {
+        if (!owns_place()) continue;
         summary.input_problems = true;
         std::string reason = e.what() + e.pos().str().size() + 2, full = e.what();
         redaction.message(reason);
@@ -190,15 +229,25 @@ ImportSummary Importer::run(ImportObserver& outer) {
       try {
         while (reader->next(rec)) {
           bytes_read.fetch_add(rec.raw.size() + 1, std::memory_order_relaxed);
+          if (origin) origin->apply(rec);
+          if (record_index >= part.end) break;  // the rest is other parts'
+          if (!part.owns(record_index++)) {
+            // Another part's record: mapped for the keys of identical rows, and its id kept
+            // for the duplicate check, as in a single run.
+            auto mapped = mapper->map(rec);
+            if (auto* row = std::get_if<InputRow>(&mapped)) {
+              redaction.key(*row);
+              scope_to_survey(*row);
+              ids.first_time(*row);
+            }
+            continue;
+          }
           auto mapped = mapper->map(rec);
           if (auto* row = std::get_if<InputRow>(&mapped)) {
             // Redacted first, so the duplicate's reason quotes the id as stored; a duplicate's
             // personal data is counted once, in its raw record.
             const PiiCounts found = redaction.row(*row);
-            if (!options_.survey.empty()) {
-              row->source_key = "survey:" + options_.survey + "|" + row->source_key;
-              row->segments.emplace_back("survey", options_.survey);
-            }
+            scope_to_survey(*row);
             if (!ids.first_time(*row)) {
               keep_reject(batch.rejects,
                           {row->file, row->line, 0, duplicate_id_reason(*row, id_column), rec.raw});
@@ -219,11 +268,13 @@ ImportSummary Importer::run(ImportObserver& outer) {
       } catch (const InputError& e) {
         // A read error mid-file: keep what was read, record the failure, go on with the next
         // file.
-        summary.input_problems = true;
-        std::string reason = e.what();
-        redaction.message(reason);
-        observer.problem(e.pos().str(), "stopped reading", reason);
-        batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
+        if (owns_place()) {
+          summary.input_problems = true;
+          std::string reason = e.what();
+          redaction.message(reason);
+          observer.problem(e.pos().str(), "stopped reading", reason);
+          batch.unreadable.push_back({e.pos().file, e.pos().line, e.pos().column, reason, {}});
+        }
       }
       submit();
       summary.inputs.push_back({{"path", file},
@@ -236,6 +287,7 @@ ImportSummary Importer::run(ImportObserver& outer) {
                                   {"score", mapper->score_column()},
                                   {"date", mapper->date_column()},
                                   {"segments", mapper->segment_columns()}}}});
+      if (origin) summary.inputs.back()["part_of"] = origin->source;
     }
     pipeline.finish();
   } catch (const Stopped&) {

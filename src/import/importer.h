@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analysis/pipeline.h"
+#include "import/partition.h"
 #include "io/open_reader.h"
 #include "io/row_mapper.h"
 #include "io/sampled_reader.h"
@@ -44,6 +45,12 @@ struct ImportOptions {
   // Scopes the response ids: rows of survey "2026-02" never meet those of "2026-01" under the
   // same id (exports that number responses from 1 each time), and carry a "survey" segment.
   std::string survey;
+  // Only this part's records are analysed and written (`--part K/N`, see partition.h); those
+  // before them are still read, mapped and checked for duplicate ids, so the part's rows, keys,
+  // line numbers and rejects are exactly the single run's, and reading stops after them. A file
+  // that cannot be read (or not to its end) is reported and stored by the part whose records it
+  // comes among. Standard input is refused (UsageError): the records are counted first.
+  Partition partition;
 };
 
 struct ImportCounts {

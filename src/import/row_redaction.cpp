@@ -25,6 +25,10 @@ PiiCounts RowRedaction::row(InputRow& row) const {
   return counts;
 }
 
+void RowRedaction::key(InputRow& row) const {
+  if (redactor_) id(row.id, &row.source_key);
+}
+
 // An id with personal data in it (an e-mail address or a phone number as the response or
 // customer id) is stored with each identifier replaced by its keyed pseudonym, so the same id
 // gives the same key on every run into the same database and re-imports still find it.

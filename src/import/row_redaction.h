@@ -30,6 +30,9 @@ class RowRedaction {
   // Card and IBAN checksums are not applied to ids (a long number passes them by chance), and an
   // id of digits only is pseudonymized only when the whole id (9 to 13 digits) reads as a phone.
   PiiCounts row(InputRow& row) const;
+  // Only the response id and its source key, as row() would: for a row another part of a
+  // partitioned run analyses, which still takes part in the duplicate-id check.
+  void key(InputRow& row) const;
   // Redacts a rejected row's raw record (its comment, counted) and its reason.
   PiiCounts rejected(RejectedRow& rejected) const;
   // Redacts a message that may quote input values (stderr, the rejects table); not counted.

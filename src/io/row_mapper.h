@@ -37,6 +37,12 @@ class RowMapper {
   // Not const: rows without an id are keyed by content and by how many identical rows came
   // before in this file, so exact duplicates stay distinct and re-imports stay stable.
   std::variant<InputRow, RejectedRow> map(const RawRecord& rec);
+  // For a part of a file cut by split (io/splitter.h): `copies` rows with the same fields (the
+  // low 64 bits of their content hash) came before it in the file, so its own are keyed after
+  // them, as in a run on the whole file.
+  void count_earlier_copies(std::uint64_t content, std::uint32_t copies) {
+    seen_content_[content] = copies;
+  }
 
   const ColumnMapping& mapping() const { return m_; }
   // Names of the resolved columns, for the run summary ("" when absent).
