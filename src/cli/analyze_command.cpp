@@ -121,7 +121,7 @@ AnalyzeOptions parse(const std::vector<std::string>& args, bool* help) {
       "that `ascolto merge` can store them without analysing again")(
       "pseudonym-key", po::value(&o.pseudonym_key_file),
       "file holding the key (64 hex digits) of the pseudonyms of personal data in ids: give "
-      "every part of a sharded run the same one (default: the database's own, else random)");
+      "every part of a sharded run the same one (default: the database's own, else random)")(
       "part", po::value(&o.part),
       "K/N: analyse and store only the K-th of N equal runs of consecutive records (the input "
       "is counted, then read up to the part's end, so keys, lines and duplicates are a single "
