@@ -726,3 +726,15 @@ TEST_CASE("a negator that took a verb does not reach the negative opinion after 
   CHECK(s("non sono rimasto deluso", Lang::It) > 0);
   CHECK(s("non è stato male", Lang::It) > 0);
 }
+
+TEST_CASE("a consequence word ends a negation's reach: 'not placed so again a delay'") {
+  // Closed: the negation does not turn the complaint after the consequence.
+  CHECK(shipped_score("The order was not placed so again a delay.", Lang::En).compound < -0.05);
+  CHECK(shipped_score("It was not placed so I had a delay.", Lang::En).compound < -0.05);
+  CHECK(shipped_score("L'ordine non è stato inserito quindi altro ritardo.", Lang::It).compound <
+        -0.05);
+  // Not closed: "so" as a degree word, and a negation with no consequence word between.
+  CHECK(shipped_score("The food was not so good.", Lang::En).compound < -0.05);
+  CHECK(shipped_score("Il cibo non era buono.", Lang::It).compound < -0.05);
+  CHECK(shipped_score("The order was placed without a delay.", Lang::En).compound > -0.05);
+}

@@ -1,6 +1,7 @@
 #include "analysis/sentiment_rules.h"
 
 #include <algorithm>
+#include <array>
 
 #include "text/normalizer.h"
 
@@ -204,10 +205,28 @@ std::string squeeze_runs(std::string_view s) {
 // negation took what came first and the conjunction starts another statement ("not pretentious
 // and very cheap", "senza preavviso e personale gentile"). Right after the negator it is more
 // likely a typed "è" ("non e buono") and does not close.
+//
+// A word that states a consequence closes it too: the negation stays in its own statement ("the
+// order was not placed so again a delay", "non è arrivato quindi ritardo"). English "so" is a
+// consequence only before what opens a statement ("so I", "so again"); before an adjective it is
+// a degree word and the negation goes on ("not so good").
 bool closed_by_conjunction(const TokenizedText& t, Lang lang, std::uint32_t from,
                            std::uint32_t to) {
+  static constexpr std::array<std::string_view, 17> kStatementOpeners = {
+      "i",   "we",   "you", "they", "he", "she", "it",   "there", "again",
+      "now", "then", "the", "a",    "my", "our", "that", "this"};
   for (std::uint32_t k = from + 1; k < to; ++k) {
-    if (joins_statements(t.tokens[k].norm, lang)) return true;
+    const std::string_view w = t.tokens[k].norm;
+    if (joins_statements(w, lang)) return true;
+    if (lang == Lang::It) {
+      if (w == "quindi" || w == "perciò" || w == "pertanto" || w == "dunque") return true;
+    } else if (w == "therefore" || w == "hence" || w == "thus") {
+      return true;
+    } else if (w == "so" && k + 1 < to &&
+               std::find(kStatementOpeners.begin(), kStatementOpeners.end(),
+                         t.tokens[k + 1].norm) != kStatementOpeners.end()) {
+      return true;
+    }
   }
   return false;
 }
