@@ -738,3 +738,14 @@ TEST_CASE("a consequence word ends a negation's reach: 'not placed so again a de
   CHECK(shipped_score("Il cibo non era buono.", Lang::It).compound < -0.05);
   CHECK(shipped_score("The order was placed without a delay.", Lang::En).compound > -0.05);
 }
+
+TEST_CASE("time off work taken for a visit is a cost; a day off alone keeps its faint warmth") {
+  CHECK(shipped_score("I took a day off to wait for the engineer who never came.", Lang::En)
+            .compound < -0.05);
+  CHECK(shipped_score("Ho preso un giorno di ferie per aspettare il tecnico.", Lang::It).compound <
+        -0.05);
+  CHECK(shipped_score("Enjoying my day off", Lang::En).compound > 0.05);
+  // The cost does not outweigh what went well after it.
+  CHECK(shipped_score("I took a day off and the engineer fixed it in an hour, brilliant", Lang::En)
+            .compound > 0.05);
+}
