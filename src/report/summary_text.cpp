@@ -61,8 +61,8 @@ Lines summary_lines(const NpsReport& r, const UiLabels& l,
                       (now.change->delta > 0 ? l.better : l.worse) + ")");
     }
     for (const ThemeChange& c : r.changes) {
-      parts.push_back(escape(theme_label(l, r, c.theme)) + " " + measure_label(l, c.measure) + " " +
-                      signed_fixed(c.test.delta, 1) +
+      parts.push_back(escape(theme_label(l, r, c.theme)) + ": " + measure_label(l, c.measure) +
+                      " " + signed_fixed(c.test.delta, 1) +
                       (c.good_news ? " (" + (*c.good_news ? l.better : l.worse) + ")" : ""));
     }
     if (parts.empty()) parts.push_back(l.nothing_else_changed);
