@@ -57,6 +57,8 @@ struct Loader {
   ContentHasher hasher;
   std::size_t budget;  // bytes of RE2 memory for each rule, and for each language's rule set
   std::vector<LexiconError>* errors;  // see LexiconOptions::errors
+  // A user's theme mappings read with the current language's sentiment entries, and their file.
+  std::vector<std::pair<TsvLine, std::uint16_t>> pending_themes = {};
 
   EntrySource source(const TsvLine& line, std::uint16_t file) const {
     return {file, static_cast<std::uint32_t>(line.pos.line)};
@@ -83,13 +85,17 @@ struct Loader {
   }
 
   // `overrides`: entries replace earlier ones from other files (a pack's, a user's). `user`: a
-  // user's extra lexicon, whose `term<TAB>theme:ID` lines are left to extra_themes.
+  // user's extra lexicon, whose `term<TAB>theme:ID` lines wait in pending_themes for
+  // extra_themes (theme patterns are loaded after the sentiment entries).
   void sentiment(const std::string& path, LanguageLexicon& lang, bool overrides = false,
                  bool user = false) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
     for_each_line(lines, errors, [&](const TsvLine& line) {
-      if (user && line.fields.size() >= 2 && line.fields[1].rfind(kThemePrefix, 0) == 0) return;
+      if (user && line.fields.size() >= 2 && line.fields[1].rfind(kThemePrefix, 0) == 0) {
+        pending_themes.emplace_back(line, file);
+        return;
+      }
       expect_fields(line, 2, 3,
                     user ? "term<TAB>valence[<TAB>interjection|connotation] or term<TAB>theme:ID"
                          : "term<TAB>valence[<TAB>interjection|connotation]");
@@ -192,18 +198,19 @@ struct Loader {
     });
   }
 
-  // The `term<TAB>theme:ID` lines of a user's extra lexicon (brand and product names), as theme
-  // patterns of the top `layer`: they replace any shipped or pack mapping of the same term.
-  void extra_themes(const std::string& path, std::uint8_t layer, LanguageLexicon& lang) {
-    const auto lines = read_tsv(path);
-    const std::uint16_t file = register_file(path);
-    for_each_line(lines, errors, [&](const TsvLine& line) {
-      if (line.fields.size() < 2 || line.fields[1].rfind(kThemePrefix, 0) != 0) return;
-      expect_fields(line, 2, 2, "term<TAB>theme:ID");
-      TsvLine mapping = line;
-      mapping.fields = {line.fields[1].substr(kThemePrefix.size()), line.fields[0]};
-      theme_pattern(mapping, file, layer, lang);
-    });
+  // The `term<TAB>theme:ID` lines the user's extra lexicons held (pending_themes: brand and
+  // product names), as theme patterns of the top `layer`: they replace any shipped or pack
+  // mapping of the same term.
+  void extra_themes(std::uint8_t layer, LanguageLexicon& lang) {
+    for (const auto& [line, file] : pending_themes) {
+      for_each_line({line}, errors, [&](const TsvLine& l) {
+        expect_fields(l, 2, 2, "term<TAB>theme:ID");
+        TsvLine mapping = l;
+        mapping.fields = {l.fields[1].substr(kThemePrefix.size()), l.fields[0]};
+        theme_pattern(mapping, file, layer, lang);
+      });
+    }
+    pending_themes.clear();
   }
 
   // One theme pattern: `line` holds theme_id, pattern[, context].
@@ -514,7 +521,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
         loader.examples((d / "theme_examples.tsv").string(), *lang);
     }
     const auto top = static_cast<std::uint8_t>(theme_dirs.size());
-    for (const auto& extra : options.extra_sentiment) loader.extra_themes(extra, top, *lang);
+    loader.extra_themes(top, *lang);
     if (fs::exists(ld / "signals.tsv")) loader.signals((ld / "signals.tsv").string(), *lang);
     lang->rule_set = loader.compile_rule_set(*lang, ld.string());
   }
