@@ -202,8 +202,9 @@ struct Loader {
   // product names), as theme patterns of the top `layer`: they replace any shipped or pack
   // mapping of the same term.
   void extra_themes(std::uint8_t layer, LanguageLexicon& lang) {
-    for (const auto& [line, file] : pending_themes) {
-      for_each_line({line}, errors, [&](const TsvLine& l) {
+    for (const auto& pending : pending_themes) {
+      const std::uint16_t file = pending.second;
+      for_each_line({pending.first}, errors, [&](const TsvLine& l) {
         expect_fields(l, 2, 2, "term<TAB>theme:ID");
         TsvLine mapping = l;
         mapping.fields = {l.fields[1].substr(kThemePrefix.size()), l.fields[0]};
