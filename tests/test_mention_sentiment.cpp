@@ -358,3 +358,64 @@ TEST_CASE("more than an hour for a task, calls after 'had to', the time it took:
   CHECK(mention("Un altro appuntamento mancato. Però la linea funziona", Lang::It, "appointments") <
         0);
 }
+
+TEST_CASE("an exception to praise is a complaint; to a complaint it is not praise") {
+  CHECK(mention("Everything was fine apart from the delivery", Lang::En, "delivery") < 0);
+  CHECK(mention("Everything was fine and so was the delivery", Lang::En, "delivery") > 0);
+  CHECK(mention("Tutto perfetto a parte la consegna", Lang::It, "delivery") < 0);
+  CHECK(mention("Tutto perfetto, compresa la consegna", Lang::It, "delivery") > 0);
+  // A concession that opens the sentence is the exception to what follows.
+  CHECK(mention("Apart from the delivery, everything was perfect", Lang::En, "delivery") < 0);
+  CHECK(mention("A parte la consegna, tutto perfetto", Lang::It, "delivery") < 0);
+  // "no help other than a link": the exception to a complaint is not praise.
+  CHECK(mention("No help at all other than a link to the website", Lang::En, "digital") <= 0);
+  CHECK(mention("Nessun aiuto, a parte un link al sito", Lang::It, "digital") <= 0);
+  // "while" is a time here, not an exception: the praise stands.
+  CHECK(mention("The person on the phone was extremely helpful while arranging the delivery",
+                Lang::En, "delivery") > 0);
+}
+
+TEST_CASE("a fact inside a clearly negative comment is part of the complaint; else neutral") {
+  CHECK(mention("The delivery came on Tuesday. The whole experience has been absolutely "
+                "appalling from start to finish.",
+                Lang::En, "delivery") < 0);
+  CHECK(mention("The delivery came on Tuesday. We moved house in the summer of last year and "
+                "started a new job there.",
+                Lang::En, "delivery") == 0);
+  CHECK(mention("La consegna è arrivata martedì. Tutta l'esperienza è stata pessima dall'inizio "
+                "alla fine.",
+                Lang::It, "delivery") < 0);
+  CHECK(mention("La consegna è arrivata martedì. Abbiamo cambiato casa in estate e iniziato un "
+                "nuovo lavoro.",
+                Lang::It, "delivery") == 0);
+  // Praise around a fact leaves it a fact: background, not part of the praise.
+  CHECK(mention("The delivery came on Tuesday. The whole experience has been absolutely "
+                "wonderful from start to finish.",
+                Lang::En, "delivery") == 0);
+  // "before" alone is a time, not "too early to say": the verdict still covers the fact.
+  CHECK(mention("The delivery came before the date they gave. Absolutely appalling "
+                "experience from start to finish.",
+                Lang::En, "delivery") < 0);
+  // Too early to say stays neutral whatever the rest says.
+  CHECK(mention("We are not connected yet so haven't got a bill. Absolutely appalling "
+                "experience from start to finish.",
+                Lang::En, "billing") == 0);
+}
+
+TEST_CASE("an attempt to get something done is an aim, not an outcome") {
+  CHECK(mention("I have been trying to get my problem solved", Lang::En, "customer_service") == 0);
+  CHECK(mention("I got my problem solved", Lang::En, "customer_service") > 0);
+  CHECK(shipped("Ho cercato di far risolvere il problema", Lang::It) <= 0);
+  CHECK(shipped("Hanno risolto il problema", Lang::It) > 0);
+}
+
+TEST_CASE("narratives and praise told as facts: vocabulary") {
+  CHECK(shipped("I was mis-sold a contract", Lang::En) < 0);
+  CHECK(shipped("I was sold a contract", Lang::En) == 0);
+  CHECK(shipped("There was no urgency at all", Lang::En) < 0);
+  CHECK(shipped("Questions were answered well", Lang::En) > 0);
+  CHECK(shipped("Questions were answered", Lang::En) == 0);
+  CHECK(shipped("seemless delivery", Lang::En) > 0);
+  CHECK(shipped("Nessuna urgenza da parte loro", Lang::It) < 0);
+  CHECK(shipped("Le domande hanno avuto risposta e tutto è stato spiegato bene", Lang::It) > 0);
+}

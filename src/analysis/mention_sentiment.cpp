@@ -12,6 +12,8 @@ namespace {
 constexpr double kMissing = -1.5;             // raw valence of a theme named as missing
 constexpr std::uint32_t kConjunctReach = 40;  // tokens searched each side for "and" / "e"
 constexpr std::uint32_t kBareVerdict = 5;     // tokens of a verdict sentence, "No issues at all."
+constexpr double kClearVerdict = 0.25;        // a comment's compound that is clearly negative
+constexpr double kVerdictShare = 0.5;         // the share of it a mention with no opinion takes
 
 // A mention's sentiment: its clause's, else (a clause with no opinion word, as in "the food,
 // which came late, was great") the sentiment of the clauses around it up to a contrast word.
@@ -99,6 +101,28 @@ std::optional<double> attached_raw(const SentimentResult& s, const Clause& claus
 
 }  // namespace
 
+// The praise a clause opened by an exception ("apart from", "except", "tranne", "a parte") is
+// the exception to: the clause before it in its sentence, else the one after it. Nothing when
+// neither praises, or the clause is not an exception. (An exception to a complaint is not
+// praise: "no advice other than a link", "same deal except he charged me a fee".)
+std::optional<double> MentionSentiment::conceded_to(const TokenizedText& t, Lang lang,
+                                                    const SentimentResult& s,
+                                                    const Clause& clause) const {
+  if (!opens_exception(t, lang, clause.first_token, clause.end_token)) return std::nullopt;
+  const Clause* end = s.clauses.data() + s.clauses.size();
+  if (&clause != s.clauses.data()) {
+    const Clause& before = *std::prev(&clause);
+    if (before.sentence == clause.sentence && before.raw > 0) return before.raw;
+  }
+  if (&clause + 1 != end) {
+    const Clause& after = *(&clause + 1);
+    if (after.sentence == clause.sentence && after.raw > 0) return after.raw;
+  }
+  return std::nullopt;
+}
+
+namespace {}  // namespace
+
 void MentionSentiment::prepare(const SentimentResult& s) {
   // Summed in clause order, as a loop over the clauses of one segment or sentence would.
   segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);
@@ -138,11 +162,18 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
   // ("yet" may open the next clause, as a contrast word: "you haven't billed me | yet").
   if (own->raw == 0 &&
       first_experience(t, lang_code, own->first_token,
-                       std::min(own->end_token + 1, static_cast<std::uint32_t>(t.tokens.size()))))
+                       std::min(own->end_token + 1, static_cast<std::uint32_t>(t.tokens.size())),
+                       false))
     return 0;
   // A pattern that states an opinion by itself: "took 40 minutes to", "ci hanno messo un'ora".
   if (span.valence != 0) return squash(span.valence);
   if (named_as_missing(t, lang, *own, span)) return squash(kMissing);
+  // An exception with no opinion of its own to praise next to it is a complaint: "fine apart
+  // from the router being sent too early", "Apart from the router, everything was perfect".
+  if (own->raw == 0) {
+    if (const std::optional<double> other = conceded_to(t, lang_code, s, *own))
+      return -kVerdictShare * squash(*other);
+  }
   const double raw = segment_raw_[own->segment];
   if (raw != 0) return squash(raw);
   // Nothing in its segment either ("only wine and beer are served, but the house varieties are
@@ -157,6 +188,10 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
   };
   if (si > 0 && bare(si - 1)) return squash(sentence_raw_[si - 1]);
   if (bare(si + 1)) return squash(sentence_raw_[si + 1]);
+  // A fact inside a clearly negative comment is a step of the story it complains about: "The
+  // order was placed on the 3rd. Still no broadband, appalling service". (In praise, a fact is
+  // more often background: "I pay by direct debit. The engineer did a good job.")
+  if (s.compound <= -kClearVerdict) return kVerdictShare * s.compound;
   return 0;
 }
 

@@ -127,12 +127,25 @@ bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std
   return false;
 }
 
-bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
+bool opens_exception(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
+  const std::string_view w = norm_within(t, from, end);
+  const std::string_view next = norm_within(t, from + 1, end);
+  if (lang == Lang::It) {
+    return w == "tranne" || w == "eccetto" || w == "salvo" || (w == "a" && next == "parte") ||
+           ((w == "ad" || w == "a" || w == "fatta") && next == "eccezione");
+  }
+  return w == "except" || w == "excepting" || (w == "save" && next == "for") ||
+         ((w == "apart" || w == "aside") && next == "from") || (w == "other" && next == "than") ||
+         (w == "with" && next == "the" && norm_within(t, from + 2, end) == "exception");
+}
+
+bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end,
+                      bool negated) {
   const bool it = lang == Lang::It;
   bool yet = false, tried = false, rating = false, know = false;
   for (std::uint32_t k = from; k < end; ++k) {
     const std::string_view w = t.tokens[k].norm;
-    if (w == (it ? "prima" : "before")) return true;
+    if (negated && w == (it ? "prima" : "before")) return true;
     // A rating withheld until something happens: "can't give a 10 until it is installed", "non
     // posso dare 10 finché non ...". Too early to say, not a lack.
     rating = rating || (it ? (w == "dare" || w == "darò" || w == "valutare")
@@ -283,7 +296,8 @@ const SentimentModifier* lacking_negator(const TokenizedText& t, Lang lang, cons
   if (negator == mods.end() || negator->first >= c.end_token ||
       // "yet" may open the next clause, as a contrast word: "I haven't had a bill | yet".
       first_experience(t, lang, negator->end,
-                       std::min(c.end_token + 1, static_cast<std::uint32_t>(t.tokens.size()))))
+                       std::min(c.end_token + 1, static_cast<std::uint32_t>(t.tokens.size())),
+                       true))
     return nullptr;
   const std::uint32_t reach = std::min(c.end_token, negator->end + kExclamativeReach);
   for (auto item = starting_at(items, negator->end); item != items.end() && item->first < reach;

@@ -62,11 +62,19 @@ bool negation_took_verb(const TokenizedText& t, Lang lang, std::uint32_t from, s
 // within four tokens before it and the clause ending right after it.
 bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
 
+// True when [from, end) opens with an exception: "apart from", "except (for)", "other than",
+// "save for", "a parte", "tranne", "eccetto", "salvo", "ad eccezione di" ("fine apart from the
+// router being sent too early": what follows goes against the clause it is an exception to).
+bool opens_exception(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end);
+
 // True when [from, end) states something too early to judge, not a lack: a first experience
 // ("never been here before"), something not tried yet ("haven't tried it yet", "non ho ancora
 // provato"), a bill not had yet ("non ho ancora ricevuto la bolletta"), a rating withheld until
-// something happens ("can't give a 10 until it is installed").
-bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end);
+// something happens ("can't give a 10 until it is installed"). "before" counts only after a
+// negator (`negated`: "never been here before"); by itself it is a time ("dispatched 5 weeks
+// before the activation date").
+bool first_experience(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end,
+                      bool negated);
 
 // How many tokens from `k` make the English suffix "free" / "-free" ("guilt-free"), or 0.
 std::uint32_t free_suffix(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
