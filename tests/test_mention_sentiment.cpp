@@ -416,6 +416,12 @@ TEST_CASE("narratives and praise told as facts: vocabulary") {
   CHECK(shipped("Questions were answered well", Lang::En) > 0);
   CHECK(shipped("Questions were answered", Lang::En) == 0);
   CHECK(shipped("seemless delivery", Lang::En) > 0);
+  // "original" as "first" in a story is no praise; as a quality it still is.
+  CHECK(shipped("My original order was placed in May", Lang::En) == 0);
+  CHECK(shipped("A very original design", Lang::En) > 0);
+  // The ability phrase is one negator, so its reach covers "get my reward".
+  CHECK(shipped("I am not being able to get my reward", Lang::En) < 0);
+  CHECK(shipped("I am able to get my reward", Lang::En) > 0);
   CHECK(shipped("Nessuna urgenza da parte loro", Lang::It) < 0);
   CHECK(shipped("Le domande hanno avuto risposta e tutto è stato spiegato bene", Lang::It) > 0);
 }
