@@ -749,3 +749,21 @@ TEST_CASE("time off work taken for a visit is a cost; a day off alone keeps its 
   CHECK(shipped_score("I took a day off and the engineer fixed it in an hour, brilliant", Lang::En)
             .compound > 0.05);
 }
+
+TEST_CASE("mixed is for balanced comments: one strong praise among many complaints is not") {
+  const Lexicons& lex = testing::shipped();
+  Tokenizer tok;
+  const auto label = [&](const std::string& text, Lang lang) {
+    TokenizedText t;
+    tok.tokenize(text, t);
+    return SentimentScorer(lex).score(t, lang, nullptr).label;
+  };
+  CHECK(label("The food was great. The service was terrible.", Lang::En) == SentimentLabel::Mixed);
+  CHECK(label("Terrible delays, awful communication, rude staff, a horrible mess, dreadful "
+              "billing. The engineer was excellent.",
+              Lang::En) == SentimentLabel::Negative);
+  CHECK(label("Cibo ottimo. Servizio pessimo.", Lang::It) == SentimentLabel::Mixed);
+  CHECK(label("Ritardi terribili, comunicazione pessima, personale scortese, fatture sbagliate, "
+              "un disastro. Il tecnico era bravissimo.",
+              Lang::It) == SentimentLabel::Negative);
+}

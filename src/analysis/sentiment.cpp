@@ -20,6 +20,7 @@ constexpr double kPrice = -1.0;          // "over £90", "£50 for a router?"
 constexpr double kSpeed = 1.5;           // "all done within 2 hours", "tutto fatto in due ore"
 constexpr double kExcess = -1.4;         // "too high", "troppo piccolo"
 constexpr double kMixedThreshold = 1.5;  // a clause this strong in each direction -> mixed
+constexpr double kMixedBalance = 0.35;   // and the weaker side at least this share of the other
 // Bounds that keep every product finite whatever the input ("ma" x1800 multiplied a clause's
 // weight by 1.5 each time, to infinity and then NaN).
 constexpr double kMaxClauseWeight = 16.0;  // four contrasts of x2 in one sentence
@@ -289,8 +290,10 @@ void SentimentPass::weigh_clauses() {
 void SentimentPass::compound() {
   double raw = 0;
   bool strong_pos = false, strong_neg = false, kept_pos = false, kept_neg = false;
+  double pos = 0, neg = 0;
   for (const Clause& c : result.clauses) {
     raw += c.raw * c.weight;
+    (c.raw > 0 ? pos : neg) += std::abs(c.raw * c.weight);
     result.entries += c.entries;
     strong_pos = strong_pos || c.raw >= kMixedThreshold;
     strong_neg = strong_neg || c.raw <= -kMixedThreshold;
@@ -302,7 +305,7 @@ void SentimentPass::compound() {
   const bool verdict = kept_pos ? result.compound >= 0.05 : result.compound <= -0.05;
   if (strong_pos && strong_neg && kept_pos != kept_neg && verdict) {
     result.label = kept_pos ? SentimentLabel::Positive : SentimentLabel::Negative;
-  } else if (strong_pos && strong_neg) {
+  } else if (strong_pos && strong_neg && std::min(pos, neg) >= kMixedBalance * std::max(pos, neg)) {
     result.label = SentimentLabel::Mixed;
   } else if (result.compound >= 0.05) {
     result.label = SentimentLabel::Positive;
