@@ -419,6 +419,12 @@ TEST_CASE("narratives and praise told as facts: vocabulary") {
   // "original" as "first" in a story is no praise; as a quality it still is.
   CHECK(shipped("My original order was placed in May", Lang::En) == 0);
   CHECK(shipped("A very original design", Lang::En) > 0);
+  // No effort needed is praise though it opens with a negator; all the effort left to the
+  // customer is a complaint.
+  CHECK(shipped("I didn't have to do anything", Lang::En) > 0);
+  CHECK(shipped("I had to do everything myself", Lang::En) < 0);
+  CHECK(shipped("Non ho dovuto fare nulla", Lang::It) > 0);
+  CHECK(shipped("Ho dovuto fare tutto io", Lang::It) < 0);
   // The ability phrase is one negator, so its reach covers "get my reward".
   CHECK(shipped("I am not being able to get my reward", Lang::En) < 0);
   CHECK(shipped("I am able to get my reward", Lang::En) > 0);
