@@ -260,3 +260,29 @@ TEST_CASE("mixed is for balanced comments: one strong praise among many complain
               "un disastro. Il tecnico era bravissimo.",
               Lang::It) == SentimentLabel::Negative);
 }
+
+TEST_CASE("issue 18: the narratives and set phrases it quotes, each with its sign") {
+  const auto v = [](const std::string& text, Lang lang) {
+    return shipped_score(text, lang).compound;
+  };
+  // Costs, failures and money lost told as facts are negative.
+  CHECK(v("4+ hours on the phone sorting my order", Lang::En) < 0);
+  CHECK(v("still waiting", Lang::En) < 0);
+  CHECK(v("still not connected", Lang::En) < 0);
+  CHECK(v("they cancelled my order without telling me", Lang::En) < 0);
+  CHECK(v("charged twice", Lang::En) < 0);
+  CHECK(v("ancora in attesa", Lang::It) < 0);
+  CHECK(v("addebito non dovuto", Lang::It) < 0);
+  // Their minimal pairs: the same words with no cost or failure.
+  CHECK(v("one call sorted my order", Lang::En) >= 0);
+  CHECK(v("charged once, as agreed", Lang::En) >= 0);
+  CHECK(v("addebito dovuto", Lang::It) >= 0);
+  // Praise stated without an opinion word, and "without problems" as praise.
+  CHECK(v("Il prodotto è valido", Lang::It) > 0);
+  CHECK(v("Spedizione senza problemi", Lang::It) > 0);
+  CHECK(v("Installazione senza intoppi", Lang::It) > 0);
+  CHECK(v("no pressure to buy", Lang::En) > 0);
+  CHECK(v("Spedizione con problemi", Lang::It) <= 0);
+  // A plain fact stays neutral.
+  CHECK(v("Ho ricevuto la miscela Bologna", Lang::It) == 0);
+}
