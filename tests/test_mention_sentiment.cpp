@@ -425,6 +425,11 @@ TEST_CASE("narratives and praise told as facts: vocabulary") {
   CHECK(shipped("I had to do everything myself", Lang::En) < 0);
   CHECK(shipped("Non ho dovuto fare nulla", Lang::It) > 0);
   CHECK(shipped("Ho dovuto fare tutto io", Lang::It) < 0);
+  // "experienced" as a verb says nothing; as the skill of who has it, praise.
+  CHECK(shipped("We experienced a delay", Lang::En) < 0);
+  CHECK(shipped("We experienced the installation last week", Lang::En) == 0);
+  CHECK(shipped("A very experienced engineer", Lang::En) > 0);
+  CHECK(shipped("I rang to check progress", Lang::En) == 0);
   // The ability phrase is one negator, so its reach covers "get my reward".
   CHECK(shipped("I am not being able to get my reward", Lang::En) < 0);
   CHECK(shipped("I am able to get my reward", Lang::En) > 0);
