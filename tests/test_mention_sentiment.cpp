@@ -436,3 +436,15 @@ TEST_CASE("narratives and praise told as facts: vocabulary") {
   CHECK(shipped("Nessuna urgenza da parte loro", Lang::It) < 0);
   CHECK(shipped("Le domande hanno avuto risposta e tutto è stato spiegato bene", Lang::It) > 0);
 }
+
+TEST_CASE("what a customer says they are leaving is a complaint, whatever praise of the next") {
+  // The contract the customer waits out to leave, next to praise of the competitor.
+  CHECK(mention("I will move to a decent provider as soon as my contract ends", Lang::En,
+                "contract") < 0);
+  CHECK(mention("My contract ends in May and the provider is decent", Lang::En, "contract") >= 0);
+  CHECK(mention("Passo a un gestore decente appena scade il contratto", Lang::It, "contract") < 0);
+  CHECK(mention("Il contratto scade a maggio e il gestore è decente", Lang::It, "contract") >= 0);
+  // Praise in another clause of the same sentence stands.
+  CHECK(mention("Great staff, but I am leaving as soon as my contract ends", Lang::En,
+                "customer_service") > 0);
+}

@@ -109,7 +109,8 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.start = offsets.at(b);
     m.end = m.start + static_cast<std::uint32_t>(code_point_count(text.substr(b, e - b)));
     m.text = std::string(text.substr(b, e - b));
-    m.sentiment = mentions_.score(tokens, rules, lex_.lang(rules), sentiment, span);
+    m.sentiment = churned(mentions_.score(tokens, rules, lex_.lang(rules), sentiment, span),
+                          sentiment, x.signal_spans, span);
     m.intent = mention_intent(x.intents[span.sentence], m.sentiment);
     a.mentions.push_back(std::move(m));
   }

@@ -123,6 +123,25 @@ std::optional<double> MentionSentiment::conceded_to(const TokenizedText& t, Lang
 
 namespace {}  // namespace
 
+double churned(double v, const SentimentResult& s, const std::vector<SignalSpan>& signals,
+               const ThemeSpan& span) {
+  constexpr double kLeaving = -0.3;
+  const auto clause_of = [&](std::uint32_t tok) {
+    const auto after =
+        std::upper_bound(s.clauses.begin(), s.clauses.end(), tok,
+                         [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
+    return after - s.clauses.begin();
+  };
+  for (const SignalSpan& sig : signals) {
+    const bool leaving =
+        sig.kind == SignalKind::Churn ? !sig.negated : sig.kind == SignalKind::Stay && sig.negated;
+    if (leaving && sig.sentence == span.sentence &&
+        clause_of(sig.first_token) == clause_of(span.first_token))
+      return std::min(v, kLeaving);
+  }
+  return v;
+}
+
 void MentionSentiment::prepare(const SentimentResult& s) {
   // Summed in clause order, as a loop over the clauses of one segment or sentence would.
   segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);

@@ -16,11 +16,18 @@
 #include <vector>
 
 #include "analysis/sentiment.h"
+#include "analysis/signals.h"
 #include "analysis/theme_tagger.h"
 #include "lexicon/lexicons.h"
 #include "text/tokenizer.h"
 
 namespace ascolto {
+
+// A mention in the clause of a churn statement ("I'll move to a decent supplier as soon as my
+// contract allows", "disdico appena scade il contratto") is what the customer is leaving: at most
+// `-share` of a complaint, whatever praise of the competitor the clause holds. `v` otherwise.
+double churned(double v, const SentimentResult& s, const std::vector<SignalSpan>& signals,
+               const ThemeSpan& span);
 
 class MentionSentiment {
  public:
