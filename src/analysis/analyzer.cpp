@@ -97,7 +97,7 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
   a.label = sentiment.label;
   a.sentences = static_cast<std::uint32_t>(tokens.sentences.size());
   a.mentions.reserve(x.theme_spans.size());
-  if (!x.theme_spans.empty()) mentions_.prepare(sentiment);
+  if (!x.theme_spans.empty()) mentions_.prepare(sentiment, x.signal_spans);
   text = original;
   CodePointCounter offsets(text);
   for (const ThemeSpan& span : x.theme_spans) {
@@ -109,8 +109,8 @@ void Analyzer::run(std::string_view text, Explanation& x, bool trace) {
     m.start = offsets.at(b);
     m.end = m.start + static_cast<std::uint32_t>(code_point_count(text.substr(b, e - b)));
     m.text = std::string(text.substr(b, e - b));
-    m.sentiment = churned(mentions_.score(tokens, rules, lex_.lang(rules), sentiment, span),
-                          sentiment, x.signal_spans, span);
+    m.sentiment = mentions_.churned(
+        mentions_.score(tokens, rules, lex_.lang(rules), sentiment, span), sentiment, span);
     m.intent = mention_intent(x.intents[span.sentence], m.sentiment);
     a.mentions.push_back(std::move(m));
   }

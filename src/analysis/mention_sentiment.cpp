@@ -123,26 +123,31 @@ std::optional<double> MentionSentiment::conceded_to(const TokenizedText& t, Lang
 
 namespace {}  // namespace
 
-double churned(double v, const SentimentResult& s, const std::vector<SignalSpan>& signals,
-               const ThemeSpan& span) {
+namespace {
+
+// The index in s.clauses of the clause holding token `tok`.
+std::size_t clause_index(const SentimentResult& s, std::uint32_t tok) {
+  const auto after =
+      std::upper_bound(s.clauses.begin(), s.clauses.end(), tok,
+                       [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
+  return static_cast<std::size_t>(after - s.clauses.begin());
+}
+
+}  // namespace
+
+double MentionSentiment::churned(double v, const SentimentResult& s, const ThemeSpan& span) const {
   constexpr double kLeaving = -0.3;
-  const auto clause_of = [&](std::uint32_t tok) {
-    const auto after =
-        std::upper_bound(s.clauses.begin(), s.clauses.end(), tok,
-                         [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
-    return after - s.clauses.begin();
-  };
+  const std::size_t c = clause_index(s, span.first_token);
+  return c < churn_clause_.size() && churn_clause_[c] ? std::min(v, kLeaving) : v;
+}
+
+void MentionSentiment::prepare(const SentimentResult& s, const std::vector<SignalSpan>& signals) {
+  churn_clause_.assign(s.clauses.size() + 1, false);
   for (const SignalSpan& sig : signals) {
     const bool leaving =
         sig.kind == SignalKind::Churn ? !sig.negated : sig.kind == SignalKind::Stay && sig.negated;
-    if (leaving && sig.sentence == span.sentence &&
-        clause_of(sig.first_token) == clause_of(span.first_token))
-      return std::min(v, kLeaving);
+    if (leaving) churn_clause_[clause_index(s, sig.first_token)] = true;
   }
-  return v;
-}
-
-void MentionSentiment::prepare(const SentimentResult& s) {
   // Summed in clause order, as a loop over the clauses of one segment or sentence would.
   segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);
   sentence_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().sentence + 1, 0.0);

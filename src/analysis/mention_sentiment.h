@@ -23,17 +23,18 @@
 
 namespace ascolto {
 
-// A mention in the clause of a churn statement ("I'll move to a decent supplier as soon as my
-// contract allows", "disdico appena scade il contratto") is what the customer is leaving: at most
-// `-share` of a complaint, whatever praise of the competitor the clause holds. `v` otherwise.
-double churned(double v, const SentimentResult& s, const std::vector<SignalSpan>& signals,
-               const ThemeSpan& span);
-
 class MentionSentiment {
  public:
-  void prepare(const SentimentResult& s);
+  // Once per scored comment: per-segment and per-sentence sums, the clauses of churn statements.
+  void prepare(const SentimentResult& s, const std::vector<SignalSpan>& signals);
   double score(const TokenizedText& t, Lang lang_code, const LanguageLexicon& lang,
                const SentimentResult& s, const ThemeSpan& span) const;
+
+  // A mention in the clause of a churn statement ("I'll move to a decent supplier as soon as my
+  // contract allows", "passo a un altro gestore appena scade il contratto") is what the customer
+  // is leaving: at most a mild complaint, whatever praise of the competitor the clause holds.
+  // `v` (its score) otherwise.
+  double churned(double v, const SentimentResult& s, const ThemeSpan& span) const;
 
  private:
   std::optional<double> conceded_to(const TokenizedText& t, Lang lang, const SentimentResult& s,
@@ -42,6 +43,7 @@ class MentionSentiment {
   std::vector<double> segment_raw_;   // per segment: the sum of its clauses' raw opinions
   std::vector<double> sentence_raw_;  // per sentence: the sum of its clauses' weighted opinions
   std::vector<std::uint32_t> sentence_tokens_;  // per sentence: its length in tokens
+  std::vector<bool> churn_clause_;              // per clause: it holds a churn statement
 };
 
 }  // namespace ascolto
