@@ -448,3 +448,9 @@ TEST_CASE("what a customer says they are leaving is a complaint, whatever praise
   CHECK(mention("Great staff, but I am leaving as soon as my contract ends", Lang::En,
                 "customer_service") > 0);
 }
+
+TEST_CASE("a complaint word takes the theme right after it, across an article or possessive") {
+  CHECK(mention("I had to order by phone, lost my discounted price", Lang::En, "price") < 0);
+  CHECK(mention("I ordered by phone, got my discounted price", Lang::En, "price") > 0);
+  CHECK(mention("Ho ordinato per telefono e ho perso il prezzo scontato", Lang::It, "price") < 0);
+}

@@ -75,8 +75,8 @@ std::optional<double> conjunct_raw(const TokenizedText& t, Lang lang, const Sent
 // "la pessima assistenza", a mention that is "delayed"), in a clause that is not negative: the
 // theme takes that word, not the praise elsewhere in the clause ("they made up for the delayed
 // installation").
-std::optional<double> attached_raw(const SentimentResult& s, const Clause& clause,
-                                   const ThemeSpan& span) {
+std::optional<double> attached_raw(const TokenizedText& t, Lang lang, const SentimentResult& s,
+                                   const Clause& clause, const ThemeSpan& span) {
   if (clause.raw < 0) return std::nullopt;
   auto o =
       std::lower_bound(s.opinions.begin(), s.opinions.end(), span.first_token,
@@ -93,8 +93,13 @@ std::optional<double> attached_raw(const SentimentResult& s, const Clause& claus
                        [](const Opinion& x, std::uint32_t tok) { return x.first_token < tok; });
   if (after == s.opinions.begin()) return std::nullopt;
   const Opinion& before = *std::prev(after);
-  if (before.end_token != span.first_token || before.first_token < clause.first_token ||
-      before.value >= 0)
+  // Right before it, or with an article or possessive between: "lost my discount", "missed our
+  // appointment", "annullato il mio ordine".
+  std::uint32_t gap = before.end_token;
+  while (gap < span.first_token && gap - before.end_token < 2 &&
+         determiner(t.tokens[gap].norm, lang))
+    ++gap;
+  if (gap != span.first_token || before.first_token < clause.first_token || before.value >= 0)
     return std::nullopt;
   return before.value;
 }
@@ -174,7 +179,7 @@ double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const Lan
     // for their own conjuncts.
     const std::optional<double> conjunct = conjunct_raw(t, lang_code, s, *own, span);
     if (conjunct && *conjunct != 0) return squash(*conjunct);
-    if (const std::optional<double> attached = attached_raw(s, *own, span))
+    if (const std::optional<double> attached = attached_raw(t, lang_code, s, *own, span))
       return squash(*attached);
     // A conjunct with no opinion of its own: what its pattern states comes before the rest of
     // the clause ("we waited an hour and the bill was steep").

@@ -7,10 +7,6 @@
 namespace ascolto {
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // True when the words from token `k` on are `words`, in order.
 bool words_at(const TokenizedText& t, std::uint32_t k, std::uint32_t end,
               std::initializer_list<std::string_view> words) {

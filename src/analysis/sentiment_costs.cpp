@@ -8,10 +8,6 @@ namespace ascolto {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // "only" / "just" / "solo" in the two tokens before `k`: "it only took two days", "solo 2
 // chiamate": quick, no cost.
 bool only_before(const TokenizedText& t, Lang lang, std::uint32_t k) {

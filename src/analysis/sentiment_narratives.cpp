@@ -6,14 +6,6 @@
 #include "analysis/sentiment.h"
 
 namespace ascolto {
-namespace {
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
-}  // namespace
-
 std::uint32_t failed_process(const TokenizedText& t, Lang lang, std::uint32_t k,
                              std::uint32_t end) {
   const bool it = lang == Lang::It;

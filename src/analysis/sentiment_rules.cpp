@@ -127,6 +127,13 @@ bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std
   return false;
 }
 
+bool determiner(std::string_view w, Lang lang) {
+  return lang == Lang::It
+             ? one_of(w, {"il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "un'",
+                          "mio", "mia", "miei", "mie", "nostro", "nostra", "nostri", "nostre"})
+             : one_of(w, {"the", "a", "an", "my", "our", "your", "their", "his", "her", "its"});
+}
+
 bool opens_exception(const TokenizedText& t, Lang lang, std::uint32_t from, std::uint32_t end) {
   const std::string_view w = norm_within(t, from, end);
   const std::string_view next = norm_within(t, from + 1, end);

@@ -62,6 +62,10 @@ bool negation_took_verb(const TokenizedText& t, Lang lang, std::uint32_t from, s
 // within four tokens before it and the clause ending right after it.
 bool yet_closes_negation(const TokenizedText& t, Lang lang, std::uint32_t k, std::uint32_t end);
 
+// True for an article or possessive ("the", "my", "il", "mio", "l'"): "lost my discount" says
+// of the discount what "lost discount" would.
+bool determiner(std::string_view word, Lang lang);
+
 // True when [from, end) opens with an exception: "apart from", "except (for)", "other than",
 // "save for", "a parte", "tranne", "eccetto", "salvo", "ad eccezione di" ("fine apart from the
 // router being sent too early": what follows goes against the clause it is an exception to).

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,6 +66,14 @@ bool is_clause_boundary(const Token& token);
 // without bounds checks of its own.
 inline std::string_view norm_within(const TokenizedText& t, std::uint32_t i, std::uint32_t end) {
   return i < end ? std::string_view(t.tokens[i].norm) : std::string_view();
+}
+
+// True when `w` is one of `words`: the word lists of the sentiment rules.
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (const std::string_view x : words) {
+    if (x == w) return true;
+  }
+  return false;
 }
 
 }  // namespace ascolto
