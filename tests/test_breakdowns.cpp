@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "helpers.h"
 #include "report/breakdowns.h"
 #include "report/breakdowns_text.h"
 #include "report/html_breakdowns.h"
@@ -34,15 +35,10 @@ const char* band_of(int score) {
 // mentions delivery.delay (-0.5, "Late") when i % 3 == 0, delivery (+0.4) when i % 5 == 0 and
 // store.staff (+0.6) when i % 4 == 0; the rest say "Fine". Response 59 is hostile.
 struct Fixture {
-  fs::path path = fs::temp_directory_path() / "ascolto-breakdowns-test.db";
-  SQLite::Database db;
+  std::string path = testing::fresh_db("breakdowns-test.db");
+  SQLite::Database db{path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
 
-  static SQLite::Database open(const fs::path& p) {
-    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-    return SQLite::Database(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  }
-
-  Fixture() : db(open(path)) {
+  Fixture() {
     migrate(db);
     db.exec(R"sql(
 INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)

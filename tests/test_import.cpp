@@ -8,56 +8,21 @@
 
 #include "common/error.h"
 #include "common/interrupt.h"
-#include "helpers.h"
+#include "export_fixture.h"
 #include "import/importer.h"
 #include "import/output_paths.h"
 #include "import/sinks.h"
 
 using namespace ascolto;
+using testing::fresh_db;
+using testing::import_options;
+using testing::kTestRun;
+using testing::scratch;
+using testing::write_file;
+using Recorder = testing::ProblemLog;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-import-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-std::string write_file(const std::string& name, const std::string& content) {
-  const fs::path p = scratch(name);
-  std::ofstream(p, std::ios::binary) << content;
-  return p.string();
-}
-
-std::string fresh_db(const std::string& name) {
-  const fs::path p = scratch(name);
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
-
-struct Recorder : ImportObserver {
-  std::vector<std::string> problems;
-  std::vector<ImportProgress> progress_seen;
-  void problem(const std::string& where, const std::string& kind,
-               const std::string& reason) override {
-    problems.push_back(where + ": " + kind + ": " + reason);
-  }
-  void progress(const ImportProgress& p) override { progress_seen.push_back(p); }
-  bool has(const std::string& text) const {
-    for (const auto& p : problems)
-      if (p.find(text) != std::string::npos) return true;
-    return false;
-  }
-};
-
-ImportOptions options_for(std::vector<std::string> files) {
-  ImportOptions o;
-  o.files = std::move(files);
-  o.threads = 2;
-  o.batch_size = 2;
-  return o;
-}
 
 std::int64_t count(Store& s, const std::string& sql) {
   return s.db().execAndGet(sql).getInt64();
@@ -71,8 +36,6 @@ std::size_t lines_in(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-const RunInfo kRun{"test", "[]", "lex", "{}"};
-
 }  // namespace
 
 TEST_CASE("import: rows read = stored + rejected; both sinks get the same rows, in order") {
@@ -82,10 +45,10 @@ TEST_CASE("import: rows read = stored + rejected; both sinks get the same rows, 
       "2,3,2026-03-02,Roma,Consegna in ritardo\n3,\"unterminated\n4,dieci,2026-03-04,Roma,Bene\n"
       "5,7,2026-03-05,Milano,Tutto ok\n");
   Store store(fresh_db("basic.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
   std::ostringstream out;
   JsonLinesSink json(out, "<memory>");
-  Importer importer(testing::shipped(), options_for({csv}));
+  Importer importer(testing::shipped(), import_options({csv}));
   importer.add_sink(db);
   importer.add_sink(json);
   Recorder seen;
@@ -112,12 +75,12 @@ TEST_CASE("import: a duplicate id is rejected once, with or without a database, 
                  "mario@example.com\nD2,4,ancora\n");
   for (const bool with_db : {true, false}) {
     CAPTURE(with_db);
-    Importer importer(testing::shipped(), options_for({csv}));
+    Importer importer(testing::shipped(), import_options({csv}));
     std::unique_ptr<Store> store;
     std::unique_ptr<StoreSink> db;
     if (with_db) {
       store = std::make_unique<Store>(fresh_db("dup.db"));
-      db = std::make_unique<StoreSink>(*store, kRun, testing::shipped().taxonomy);
+      db = std::make_unique<StoreSink>(*store, kTestRun, testing::shipped().taxonomy);
       importer.add_sink(*db);
     }
     std::ostringstream out;
@@ -146,10 +109,10 @@ TEST_CASE("import: comments reach the sinks redacted; --keep-pii keeps them") {
   const std::string csv =
       write_file("pii.csv", "id,comment\n1,scrivetemi a mario.rossi@example.com grazie\n");
   for (const bool redact : {true, false}) {
-    ImportOptions o = options_for({csv});
+    ImportOptions o = import_options({csv});
     o.redact = redact;
     Store store(fresh_db("pii.db"));
-    StoreSink db(store, kRun, testing::shipped().taxonomy);
+    StoreSink db(store, kTestRun, testing::shipped().taxonomy);
     Importer importer(testing::shipped(), o);
     importer.add_sink(db);
     Recorder seen;
@@ -164,8 +127,8 @@ TEST_CASE("import: comments reach the sinks redacted; --keep-pii keeps them") {
 TEST_CASE("import: an unreadable file is skipped and recorded; the next one is read") {
   const std::string good = write_file("good.csv", "comment\nbene\n");
   Store store(fresh_db("skip.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), options_for({scratch("missing.csv").string(), good}));
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), import_options({scratch("missing.csv").string(), good}));
   importer.add_sink(db);
   Recorder seen;
   const ImportSummary s = importer.run(seen);
@@ -181,8 +144,8 @@ TEST_CASE("import: Ctrl-C stops at a batch boundary; the run is recorded interru
     content += std::to_string(i) + ",commento numero " + std::to_string(i) + "\n";
   const std::string csv = write_file("stop.csv", content);
   Store store(fresh_db("stop.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
-  ImportOptions o = options_for({csv});
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
+  ImportOptions o = import_options({csv});
   Importer importer(testing::shipped(), o);
   importer.add_sink(db);
   struct StopAfterFirst : Recorder {
@@ -208,8 +171,8 @@ TEST_CASE("import: Ctrl-C after the reader reached the end stops after the curre
     content += std::to_string(i) + ",commento " + std::to_string(i) + "\n";
   const std::string csv = write_file("stop-eof.csv", content);
   Store store(fresh_db("stop-eof.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), options_for({csv}));
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), import_options({csv}));
   importer.add_sink(db);
   struct StopAtFirstWrite : Recorder {
     void progress(const ImportProgress& p) override {
@@ -231,10 +194,10 @@ TEST_CASE("import: personal data in ids, respondents, segments and field problem
       "id,customer_id,store,date,comment\nmario@example.com,m.bianchi@example.net,Milano,chiamami "
       "3331234567,bene\nluigi@example.com,,giulia@example.org 3331234567,2026-03-01,ok\n");
   Store store(fresh_db("pii-fields.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
   std::ostringstream out;
   JsonLinesSink json(out, "<memory>");
-  Importer importer(testing::shipped(), options_for({csv}));
+  Importer importer(testing::shipped(), import_options({csv}));
   importer.add_sink(db);
   importer.add_sink(json);
   Recorder seen;
@@ -262,7 +225,7 @@ TEST_CASE("import: a JSON-lines write that fails is an OutputError naming the ou
   std::ofstream full("/dev/full", std::ios::binary);
   REQUIRE(full.is_open());
   JsonLinesSink json(full, "/dev/full");
-  Importer importer(testing::shipped(), options_for({csv}));
+  Importer importer(testing::shipped(), import_options({csv}));
   importer.add_sink(json);
   Recorder seen;
   CHECK_THROWS_WITH_AS(importer.run(seen), doctest::Contains("/dev/full"), OutputError);
@@ -286,22 +249,14 @@ TEST_CASE("import: an output that is an input or the database is refused, whatev
 
 namespace {
 
-// One import of `files` into `db`, as `analyze --db` does it.
-ImportSummary import_into(const std::string& db, const std::vector<std::string>& files,
-                          ImportOptions o = {}, bool force = false,
-                          WriteCounts* store_counts = nullptr) {
+// One import of `files` into `db`, as `analyze --db` does.
+testing::DbImport import_into(const std::string& db, const std::vector<std::string>& files,
+                              ImportOptions o = {}, bool force = false) {
   o.files = files;
   o.threads = 1;
-  Store store(db);
-  RunInfo info = kRun;
-  info.force = force;
-  StoreSink sink(store, info, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), o);
-  importer.add_sink(sink);
-  Recorder seen;
-  ImportSummary s = importer.run(seen);
-  if (store_counts) *store_counts = sink.counts();
-  return s;
+  RunInfo run = kTestRun;
+  run.force = force;
+  return testing::import_into_db(db, o, run);
 }
 
 }  // namespace
@@ -314,8 +269,8 @@ TEST_CASE("import: monthly exports whose ids restart at 1 never replace each oth
                                      "id,score,comment\n1,2,Febbraio lento\n2,10,"
                                      "Febbraio perfetto\n");
   const std::string db = fresh_db("waves.db");
-  CHECK(import_into(db, {jan}).counts.stored == 2);
-  const ImportSummary second = import_into(db, {feb});
+  CHECK(import_into(db, {jan}).summary.counts.stored == 2);
+  const ImportSummary second = import_into(db, {feb}).summary;
   CHECK(second.counts.stored == 0);
   CHECK(second.counts.rejected == 2);  // exit 1
   {
@@ -331,9 +286,9 @@ TEST_CASE("import: monthly exports whose ids restart at 1 never replace each oth
   const std::string scoped = fresh_db("waves-scoped.db");
   ImportOptions o;
   o.survey = "2026-01";
-  CHECK(import_into(scoped, {jan}, o).counts.stored == 2);
+  CHECK(import_into(scoped, {jan}, o).summary.counts.stored == 2);
   o.survey = "2026-02";
-  const ImportSummary scoped_second = import_into(scoped, {feb}, o);
+  const ImportSummary scoped_second = import_into(scoped, {feb}, o).summary;
   CHECK(scoped_second.counts.stored == 2);
   CHECK(scoped_second.counts.rejected == 0);
   Store store(scoped);
@@ -347,9 +302,9 @@ TEST_CASE("import: a cumulative export of the same survey stays idempotent") {
       "cumul-jan-feb.csv", "id,score,comment\n1,9,Ottimo\n2,3,Lento\n3,8,Buono\n4,6,Così così\n");
   const std::string db = fresh_db("cumul.db");
   import_into(db, {jan});
-  WriteCounts c;
-  const ImportSummary s = import_into(db, {both}, {}, false, &c);
-  CHECK(s.counts.rejected == 0);
+  const testing::DbImport again = import_into(db, {both});
+  CHECK(again.summary.counts.rejected == 0);
+  const WriteCounts& c = again.written;
   CHECK(c.unchanged == 2);
   CHECK(c.added == 2);
 }
@@ -369,18 +324,14 @@ TEST_CASE("import: naming a column the first run missed updates the rows; --forc
   ImportOptions o;
   o.columns.score_col = "voto_finale";
   o.columns.date_col = "quando";
-  WriteCounts c;
-  import_into(db, {csv}, o, false, &c);
-  CHECK(c.updated == 2);
+  CHECK(import_into(db, {csv}, o).written.updated == 2);
   {
     Store store(db);
     CHECK(count(store, "SELECT count(*) FROM responses WHERE score IS NULL") == 0);
     CHECK(count(store, "SELECT count(*) FROM responses WHERE response_date IS NULL") == 0);
   }
-  import_into(db, {csv}, o, false, &c);
-  CHECK(c.unchanged == 2);
-  import_into(db, {csv}, o, true, &c);
-  CHECK(c.updated == 2);
+  CHECK(import_into(db, {csv}, o).written.unchanged == 2);
+  CHECK(import_into(db, {csv}, o, true).written.updated == 2);
 }
 
 TEST_CASE("import: progress counts the bytes of every input against their total size") {
@@ -389,8 +340,8 @@ TEST_CASE("import: progress counts the bytes of every input against their total 
   for (int i = 0; i < 40; ++i) b += "b" + std::to_string(i) + ",un altro commento\n";
   const std::string fa = write_file("progress-a.csv", a), fb = write_file("progress-b.csv", b);
   Store store(fresh_db("progress.db"));
-  StoreSink db(store, kRun, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), options_for({fa, fb}));
+  StoreSink db(store, kTestRun, testing::shipped().taxonomy);
+  Importer importer(testing::shipped(), import_options({fa, fb}));
   importer.add_sink(db);
   Recorder seen;
   importer.run(seen);

@@ -10,7 +10,7 @@
 
 #include "common/error.h"
 #include "common/interrupt.h"
-#include "helpers.h"
+#include "export_fixture.h"
 #include "import/importer.h"
 #include "import/jsonl_shard.h"
 #include "import/sinks.h"
@@ -22,55 +22,26 @@
 using namespace ascolto;
 using testing::check_same_store;
 using testing::count_of;
+using testing::fresh_db;
+using testing::kTestRun;
 using testing::rows_of;
+using testing::scratch;
+using testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-merge-" + std::to_string(::getpid()));
-  fs::create_directories(dir / fs::path(name).parent_path());
-  return dir / name;
-}
-
-std::string write_file(const std::string& name, const std::string& content) {
-  const fs::path p = scratch(name);
-  std::ofstream(p, std::ios::binary) << content;
-  return p.string();
-}
-
-std::string fresh_db(const std::string& name) {
-  const fs::path p = scratch(name);
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
-
 const std::string kKey(64, 'a');  // one pseudonym key for every part
-const RunInfo kRun{"test", "[]", "lex", "{}"};
-
-struct Quiet : ImportObserver {
-  void problem(const std::string&, const std::string&, const std::string&) override {}
-};
-
 ImportOptions options_for(const std::vector<std::string>& files, const std::string& key) {
-  ImportOptions o;
-  o.files = files;
-  o.threads = 2;
-  o.batch_size = 7;
+  ImportOptions o = testing::import_options(files, 2, 7);
   o.pseudonym_key_hex = key;
   return o;
 }
 
 // Imports `files` into the database `db` in one run.
 void import_into(const std::string& db, const std::vector<std::string>& files,
-                 const RunInfo& run = kRun, const std::string& key = kKey) {
-  Store store(db);
-  adopt_pseudonym_key(store.db(), key);
-  StoreSink sink(store, run, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), options_for(files, key));
-  importer.add_sink(sink);
-  Quiet quiet;
-  importer.run(quiet);
+                 const RunInfo& run = kTestRun, const std::string& key = kKey) {
+  testing::import_into_db(db, options_for(files, key), run);
 }
 
 // Imports `files` into JSON lines with every field, as `analyze --out F --out-fields all`.
@@ -78,10 +49,10 @@ std::string import_to_jsonl(const std::string& name, const std::vector<std::stri
   const std::string path = scratch(name).string();
   std::ofstream out(path, std::ios::binary);
   JsonLinesSink sink(out, path,
-                     json_run_header(kRun, testing::shipped().taxonomy, key_fingerprint(kKey)));
+                     json_run_header(kTestRun, testing::shipped().taxonomy, key_fingerprint(kKey)));
   Importer importer(testing::shipped(), options_for(files, kKey));
   importer.add_sink(sink);
-  Quiet quiet;
+  testing::ProblemLog quiet;
   importer.run(quiet);
   return path;
 }
@@ -269,7 +240,7 @@ TEST_CASE(
                        doctest::Contains("other ascolto version"), MergeRefused);
 
   const std::string other_key = fresh_db("refuse-key.db");
-  import_into(other_key, {p2}, kRun, std::string(64, 'b'));
+  import_into(other_key, {p2}, kTestRun, std::string(64, 'b'));
   CHECK_THROWS_WITH_AS(merge_into(target, {s1, other_key}),
                        doctest::Contains("pseudonymized with another key"), MergeRefused);
   // The same key: merged.
@@ -364,7 +335,7 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
     JsonLinesSink sink(plain, "plain");
     Importer importer(testing::shipped(), options_for({p1}, kKey));
     importer.add_sink(sink);
-    Quiet quiet;
+    testing::ProblemLog quiet;
     importer.run(quiet);
   }
   const std::string analysis_only = write_file("jsonl/plain.jsonl", plain.str());

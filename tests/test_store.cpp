@@ -15,15 +15,10 @@
 #include "common/interrupt.h"
 
 using namespace ascolto;
+using testing::fresh_db;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string fresh_db(const char* name) {
-  const fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
 
 AnalysedRow row(const std::string& id, int score, const std::string& date, const std::string& text,
                 const std::string& hash) {

@@ -55,13 +55,6 @@ std::string records(int first, int last) {
 
 const std::string kHeader = "id,score,date,region,customer_id,comment\n";
 
-std::string write(const std::string& relative, const std::string& content) {
-  const fs::path p = scratch() / relative;
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << content;
-  return p.string();
-}
-
 // The export whole and cut in parts at `cuts` (record numbers where a part starts).
 struct Export {
   std::string whole;
@@ -70,12 +63,12 @@ struct Export {
 
 Export make_export(const std::string& name, int rows, const std::vector<int>& cuts) {
   Export e;
-  e.whole = write(name + "/whole/export.csv", kHeader + records(1, rows));
+  e.whole = write_file(name + "/whole/export.csv", kHeader + records(1, rows));
   int first = 1;
   for (std::size_t k = 0; k <= cuts.size(); ++k) {
     const int last = k < cuts.size() ? cuts[k] - 1 : rows;
-    e.parts.push_back(write(name + "/part" + std::to_string(k + 1) + "/export.csv",
-                            kHeader + records(first, last)));
+    e.parts.push_back(write_file(name + "/part" + std::to_string(k + 1) + "/export.csv",
+                                 kHeader + records(first, last)));
     first = last + 1;
   }
   return e;
@@ -83,28 +76,13 @@ Export make_export(const std::string& name, int rows, const std::vector<int>& cu
 
 const std::string& key_file() {
   static const std::string path =
-      write("merge.key", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n");
+      write_file("merge.key", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n");
   return path;
 }
 
 // The options every part is analysed with: the same pack and pseudonym key.
 std::string analysis_options() {
   return " --pack telco --pseudonym-key " + key_file() + " --threads 2";
-}
-
-pid_t spawn_cli(const std::vector<std::string>& args) {
-  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
-  std::vector<char*> argv{const_cast<char*>(bin.c_str())};
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int null = open("/dev/null", O_WRONLY);
-    if (null < 0 || dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0) _exit(127);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
 }
 
 }  // namespace
