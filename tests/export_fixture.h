@@ -1,6 +1,7 @@
-// Shared by the tests that drive the import library (test_import, test_merge, test_split): an
-// observer that keeps what an import reported, the options they import with, and one import of
-// files written in the scratch directory (helpers.h) into a database, as `analyze --db` does.
+// Shared by the tests that import exports (test_import, test_merge, test_split and the merge
+// end-to-end test): an observer that keeps what an import reported, the options they import with,
+// one import of files written in the scratch directory (helpers.h) into a database, as `analyze
+// --db` does, and a generated survey export, whole and cut in parts.
 //   const std::string csv = write_file("a.csv", "id,comment\n1,ok\n");
 //   const DbImport done = import_into_db(fresh_db("a.db"), import_options({csv}));
 //   CHECK(done.summary.counts.stored == 1);
@@ -73,6 +74,59 @@ inline DbImport import_into_db(const std::string& db, const ImportOptions& o,
                                const RunInfo& run = kTestRun) {
   ProblemLog ignored;
   return import_into_db(db, o, ignored, run);
+}
+
+// The header of the generated survey export (export_records).
+inline const std::string kExportHeader = "id,score,date,store,customer_id,comment\n";
+
+// Records first..last of a generated survey export, under kExportHeader. Record i: id R<i>;
+// score i % 11, but the word "dieci" for every 13th (a field problem, the row still stored);
+// date 2026-0<1 + i % 6>-1<i % 10>; store Milano, Roma or Napoli by i % 3; customer id C<i % 500>
+// (a customer answers again every 500 records), an e-mail address for every 7th (pseudonymized);
+// one of ten comments in Italian and English. A record with i % 17 == 5 holds an unterminated
+// quote: its line is rejected, the next is read.
+inline std::string export_records(int first, int last) {
+  static const char* const comments[] = {
+      "Ottimo servizio, personale gentile",     "Consegna in ritardo di una settimana",
+      "Prezzi troppo alti per la qualità",      "Great support, fast delivery",
+      "The app keeps crashing, terrible",       "Nulla da segnalare",
+      "Il pacco è arrivato rotto, pessimo",     "Staff was rude and the wait was long",
+      "Commessa molto disponibile e preparata", "Checkout semplice ma spedizione cara"};
+  static const char* const stores[] = {"Milano", "Roma", "Napoli"};
+  std::string csv;
+  for (int i = first; i <= last; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 17 == 5) {
+      csv += "R" + n + ",\"unterminated\n";
+      continue;
+    }
+    csv += "R" + n + "," + (i % 13 == 0 ? "dieci" : std::to_string(i % 11)) + ",2026-0" +
+           std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10) + "," + stores[i % 3] + "," +
+           (i % 7 == 0 ? "cliente" + n + "@example.com" : "C" + std::to_string(i % 500)) + ",\"" +
+           comments[i % 10] + "\"\n";
+  }
+  return csv;
+}
+
+// The records 1..rows of the generated export, written whole at NAME/whole/export.csv and cut by
+// hand between records at `cuts` (the records where a part starts) into NAME/partK/export.csv:
+// each part with the header, under the export's own name in a folder of its own.
+struct ExportFiles {
+  std::string whole;
+  std::vector<std::string> parts;
+};
+inline ExportFiles export_in_parts(const std::string& name, int rows,
+                                   const std::vector<int>& cuts) {
+  ExportFiles e;
+  e.whole = write_file(name + "/whole/export.csv", kExportHeader + export_records(1, rows));
+  int first = 1;
+  for (std::size_t k = 0; k <= cuts.size(); ++k) {
+    const int last = k < cuts.size() ? cuts[k] - 1 : rows;
+    e.parts.push_back(write_file(name + "/part" + std::to_string(k + 1) + "/export.csv",
+                                 kExportHeader + export_records(first, last)));
+    first = last + 1;
+  }
+  return e;
 }
 
 }  // namespace ascolto::testing
