@@ -36,7 +36,7 @@ inline std::int64_t count_of(const std::string& db, const std::string& sql) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   return d.execAndGet(sql).getInt64();
 }
-inline std::string text_of(const std::string& db, const std::string& sql) {
+inline std::string string_of(const std::string& db, const std::string& sql) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   return d.execAndGet(sql).getString();
 }

@@ -22,12 +22,36 @@ using testing::import_into_db;
 using testing::import_options;
 using testing::kTestRun;
 using testing::scratch;
-using testing::text_of;
+using testing::string_of;
 using testing::write_file;
 using Recorder = testing::ProblemLog;
 namespace fs = std::filesystem;
 
 namespace {
+
+// Imports `rows` rows "I,COMMENT I" from the file `csv` into `db` in batches of 2, Ctrl-C arriving
+// with the first progress report (the first batch written); the request is cleared after.
+ImportSummary import_ctrl_c(const std::string& db, const std::string& csv,
+                            const std::string& comment, int rows) {
+  std::string content = "id,comment\n";
+  for (int i = 0; i < rows; ++i)
+    content += std::to_string(i) + "," + comment + std::to_string(i) + "\n";
+  struct StopAtFirstProgress : Recorder {
+    void progress(const ImportProgress& p) override {
+      Recorder::progress(p);
+      set_interrupt_requested(true);
+    }
+  } seen;
+  try {
+    const ImportSummary s =
+        import_into_db(db, import_options({write_file(csv, content)}), seen).summary;
+    set_interrupt_requested(false);
+    return s;
+  } catch (...) {
+    set_interrupt_requested(false);
+    throw;
+  }
+}
 
 std::size_t lines_in(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -55,7 +79,7 @@ TEST_CASE("import: rows read = stored + rejected; both sinks get the same rows, 
   CHECK(s.counts.field_issues == 1);  // score 'dieci'
   CHECK(s.field_issue_kinds.at("score") == 1);
   CHECK(seen.has("field: score 'dieci'"));
-  CHECK(text_of(db, "SELECT status FROM runs") == "completed");
+  CHECK(string_of(db, "SELECT status FROM runs") == "completed");
   CHECK(s.inputs.size() == 1);
   CHECK(s.inputs[0]["columns"]["score"] == "score");
   CHECK(!seen.progress_seen.empty());
@@ -88,8 +112,8 @@ TEST_CASE("import: a duplicate id is rejected once, with or without a database, 
     CHECK(!seen.has(":4:2"));
     CHECK(s.redactions.total() == 1);
     if (with_db) {
-      CHECK(text_of(db, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
-      CHECK(text_of(db, "SELECT raw FROM rejects WHERE line = 4") ==
+      CHECK(string_of(db, "SELECT text FROM responses WHERE source_id = 'D1'") == "ottimo");
+      CHECK(string_of(db, "SELECT raw FROM rejects WHERE line = 4") ==
             "D1,dieci,di nuovo io: [EMAIL]");
       CHECK(count_of(db, "SELECT rows_read - rows_new - rows_rejected FROM runs") == 0);
     }
@@ -104,7 +128,7 @@ TEST_CASE("import: comments reach the sinks redacted; --keep-pii keeps them") {
     o.redact = redact;
     const std::string db = fresh_db("pii.db");
     const ImportSummary s = import_into_db(db, o).summary;
-    const std::string text = text_of(db, "SELECT text FROM responses");
+    const std::string text = string_of(db, "SELECT text FROM responses");
     CHECK((text.find("[EMAIL]") != std::string::npos) == redact);
     CHECK(s.redactions.total() == (redact ? 1 : 0));
     CHECK(count_of(db, "SELECT pii_redactions IS NOT NULL FROM runs") == redact);
@@ -124,46 +148,24 @@ TEST_CASE("import: an unreadable file is skipped and recorded; the next one is r
 }
 
 TEST_CASE("import: Ctrl-C stops at a batch boundary; the run is recorded interrupted") {
-  std::string content = "id,comment\n";
-  for (int i = 0; i < 50; ++i)
-    content += std::to_string(i) + ",commento numero " + std::to_string(i) + "\n";
-  const std::string csv = write_file("stop.csv", content);
   const std::string db = fresh_db("stop.db");
-  struct StopAfterFirst : Recorder {
-    void progress(const ImportProgress& p) override {
-      Recorder::progress(p);
-      set_interrupt_requested(true);
-    }
-  } seen;
-  const ImportSummary s = import_into_db(db, import_options({csv}), seen).summary;
+  const ImportSummary s = import_ctrl_c(db, "stop.csv", "commento numero ", 50);
   CHECK(s.interrupted);
   CHECK(s.counts.read < 50);
   CHECK(s.counts.read == s.counts.stored + s.counts.rejected);
   CHECK(count_of(db, "SELECT count(*) FROM responses") == s.counts.stored);
-  CHECK(text_of(db, "SELECT status FROM runs") == "interrupted");
-  set_interrupt_requested(false);
+  CHECK(string_of(db, "SELECT status FROM runs") == "interrupted");
 }
 
 TEST_CASE("import: Ctrl-C after the reader reached the end stops after the current batch") {
   // 12 rows in batches of 2 with 2 workers: all 6 batches fit in flight, so the reader is done
   // before the first is written; the stop must still come after that batch.
-  std::string content = "id,comment\n";
-  for (int i = 0; i < 12; ++i)
-    content += std::to_string(i) + ",commento " + std::to_string(i) + "\n";
-  const std::string csv = write_file("stop-eof.csv", content);
   const std::string db = fresh_db("stop-eof.db");
-  struct StopAtFirstWrite : Recorder {
-    void progress(const ImportProgress& p) override {
-      Recorder::progress(p);
-      set_interrupt_requested(true);
-    }
-  } seen;
-  const ImportSummary s = import_into_db(db, import_options({csv}), seen).summary;
-  set_interrupt_requested(false);
+  const ImportSummary s = import_ctrl_c(db, "stop-eof.csv", "commento ", 12);
   CHECK(s.interrupted);
   CHECK(s.counts.read == 2);
   CHECK(count_of(db, "SELECT count(*) FROM responses") == 2);
-  CHECK(text_of(db, "SELECT status FROM runs") == "interrupted");
+  CHECK(string_of(db, "SELECT status FROM runs") == "interrupted");
 }
 
 TEST_CASE("import: personal data in ids, respondents, segments and field problems is redacted") {
@@ -181,12 +183,12 @@ TEST_CASE("import: personal data in ids, respondents, segments and field problem
        {"SELECT group_concat(source_id || source_key || coalesce(respondent_id, '')) FROM "
         "responses",
         "SELECT group_concat(value) FROM segments", "SELECT group_concat(reason) FROM rejects"}) {
-    const std::string stored = text_of(db, sql);
+    const std::string stored = string_of(db, sql);
     CAPTURE(stored);
     CHECK(stored.find("@example") == std::string::npos);
     CHECK(stored.find("3331234567") == std::string::npos);
   }
-  CHECK(text_of(db, "SELECT reason FROM rejects WHERE severity = 'field'").find("[PHONE]") !=
+  CHECK(string_of(db, "SELECT reason FROM rejects WHERE severity = 'field'").find("[PHONE]") !=
         std::string::npos);
   CHECK(out.str().find("@example") == std::string::npos);
   CHECK(out.str().find("3331234567") == std::string::npos);
@@ -249,7 +251,7 @@ TEST_CASE("import: monthly exports whose ids restart at 1 never replace each oth
   CHECK(second.counts.rejected == 2);  // exit 1
   CHECK(count_of(db, "SELECT count(*) FROM responses WHERE text LIKE 'Gennaio%'") == 2);
   const std::string reason =
-      text_of(db, "SELECT reason FROM rejects WHERE file LIKE '%2026-02.csv' LIMIT 1");
+      string_of(db, "SELECT reason FROM rejects WHERE file LIKE '%2026-02.csv' LIMIT 1");
   CHECK(reason.find("id '1' is already stored from ") != std::string::npos);
   CHECK(reason.find("2026-01.csv:2") != std::string::npos);
   CHECK(reason.find("--survey") != std::string::npos);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "../helpers.h"
+#include "../store_compare.h"
 
 namespace ascolto::testing {
 
@@ -65,14 +66,12 @@ inline int wait_status(pid_t pid) {
   return status;
 }
 
+// One value of a query on `db`, as a number or as text (store_compare.h).
 inline std::int64_t q(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
+  return count_of(db, sql);
 }
-
 inline std::string qs(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getString();
+  return string_of(db, sql);
 }
 
 inline std::vector<nlohmann::json> json_lines(const std::string& text) {

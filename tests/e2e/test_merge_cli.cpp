@@ -15,7 +15,6 @@
 #include <thread>
 
 #include "../export_fixture.h"
-#include "../store_compare.h"
 #include "cli.h"
 #include "store/schema.h"
 
