@@ -53,6 +53,31 @@ ImportSummary import_ctrl_c(const std::string& db, const std::string& csv,
   }
 }
 
+struct JsonImport {
+  ImportSummary summary;
+  WriteCounts written;  // by the database's sink
+  std::string lines;    // the JSON lines
+  Recorder seen;
+};
+
+// An import of `csv` into JSON lines and, unless `db` is "", into the database `db` first.
+JsonImport import_with_json(const std::string& db, const std::string& csv) {
+  JsonImport r;
+  std::ostringstream out;
+  JsonLinesSink json(out, "<memory>");
+  if (db.empty()) {
+    Importer importer(testing::shipped(), import_options({csv}));
+    importer.add_sink(json);
+    r.summary = importer.run(r.seen);
+  } else {
+    const DbImport done = import_into_db(db, import_options({csv}), r.seen, kTestRun, &json);
+    r.summary = done.summary;
+    r.written = done.written;
+  }
+  r.lines = out.str();
+  return r;
+}
+
 std::size_t lines_in(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -66,15 +91,13 @@ TEST_CASE("import: rows read = stored + rejected; both sinks get the same rows, 
       "2,3,2026-03-02,Roma,Consegna in ritardo\n3,\"unterminated\n4,dieci,2026-03-04,Roma,Bene\n"
       "5,7,2026-03-05,Milano,Tutto ok\n");
   const std::string db = fresh_db("basic.db");
-  std::ostringstream out;
-  JsonLinesSink json(out, "<memory>");
-  Recorder seen;
-  const DbImport done = import_into_db(db, import_options({csv}), seen, kTestRun, &json);
+  const JsonImport done = import_with_json(db, csv);
   const ImportSummary& s = done.summary;
+  const Recorder& seen = done.seen;
   CHECK(s.counts.read == s.counts.stored + s.counts.rejected);
   CHECK(s.counts.stored == count_of(db, "SELECT count(*) FROM responses"));
   CHECK(s.counts.rejected == count_of(db, "SELECT count(*) FROM rejects WHERE severity = 'row'"));
-  CHECK(static_cast<std::int64_t>(lines_in(out.str())) == s.counts.stored);
+  CHECK(static_cast<std::int64_t>(lines_in(done.lines)) == s.counts.stored);
   CHECK(done.written.added == s.counts.stored);
   CHECK(s.counts.field_issues == 1);  // score 'dieci'
   CHECK(s.field_issue_kinds.at("score") == 1);
@@ -94,19 +117,13 @@ TEST_CASE("import: a duplicate id is rejected once, with or without a database, 
   for (const bool with_db : {true, false}) {
     CAPTURE(with_db);
     const std::string db = fresh_db("dup.db");
-    std::ostringstream out;
-    JsonLinesSink json(out, "<memory>");
-    Recorder seen;
-    const ImportSummary s = [&] {
-      if (with_db) return import_into_db(db, import_options({csv}), seen, kTestRun, &json).summary;
-      Importer importer(testing::shipped(), import_options({csv}));
-      importer.add_sink(json);
-      return importer.run(seen);
-    }();
+    const JsonImport done = import_with_json(with_db ? db : "", csv);
+    const ImportSummary& s = done.summary;
+    const Recorder& seen = done.seen;
     CHECK(s.counts.read == 4);
     CHECK(s.counts.stored == 2);
     CHECK(s.counts.rejected == 2);
-    CHECK(lines_in(out.str()) == 2);
+    CHECK(lines_in(done.lines) == 2);
     CHECK(seen.has(":4: rejected row: duplicate id 'D1' in column 'id'"));
     // Reported as a duplicate, not also for the score it would have stored.
     CHECK(!seen.has(":4:2"));
@@ -174,10 +191,8 @@ TEST_CASE("import: personal data in ids, respondents, segments and field problem
       "id,customer_id,store,date,comment\nmario@example.com,m.bianchi@example.net,Milano,chiamami "
       "3331234567,bene\nluigi@example.com,,giulia@example.org 3331234567,2026-03-01,ok\n");
   const std::string db = fresh_db("pii-fields.db");
-  std::ostringstream out;
-  JsonLinesSink json(out, "<memory>");
-  Recorder seen;
-  const ImportSummary s = import_into_db(db, import_options({csv}), seen, kTestRun, &json).summary;
+  const JsonImport done = import_with_json(db, csv);
+  const ImportSummary& s = done.summary;
   CHECK(s.counts.stored == 2);  // two redacted ids stay two responses
   for (const char* sql :
        {"SELECT group_concat(source_id || source_key || coalesce(respondent_id, '')) FROM "
@@ -190,9 +205,9 @@ TEST_CASE("import: personal data in ids, respondents, segments and field problem
   }
   CHECK(string_of(db, "SELECT reason FROM rejects WHERE severity = 'field'").find("[PHONE]") !=
         std::string::npos);
-  CHECK(out.str().find("@example") == std::string::npos);
-  CHECK(out.str().find("3331234567") == std::string::npos);
-  for (const auto& p : seen.problems) CHECK(p.find("3331234567") == std::string::npos);
+  CHECK(done.lines.find("@example") == std::string::npos);
+  CHECK(done.lines.find("3331234567") == std::string::npos);
+  for (const auto& p : done.seen.problems) CHECK(p.find("3331234567") == std::string::npos);
   CHECK(s.redactions[PiiKind::Email] == 4);
 }
 
