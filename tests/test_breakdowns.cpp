@@ -20,6 +20,7 @@
 #include "report/verbatims.h"
 #include "store/response_themes.h"
 #include "store/schema.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 namespace fs = std::filesystem;
@@ -35,17 +36,9 @@ const char* band_of(int score) {
 // mentions delivery.delay (-0.5, "Late") when i % 3 == 0, delivery (+0.4) when i % 5 == 0 and
 // store.staff (+0.6) when i % 4 == 0; the rest say "Fine". Response 59 is hostile.
 struct Fixture {
-  std::string path = testing::fresh_db("breakdowns-test.db");
-  SQLite::Database db{path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
+  SQLite::Database db = testing::themed_database("breakdowns-test.db");
 
   Fixture() {
-    migrate(db);
-    db.exec(R"sql(
-INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
-VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
-INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
-  ('delivery.delay', 'delivery', 'Delays', 'Ritardi'), ('store', NULL, 'Store', 'Negozio'),
-  ('store.staff', 'store', 'Staff', 'Personale');)sql");
     SQLite::Statement response(
         db,
         "INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line, "

@@ -10,6 +10,7 @@
 #include "helpers.h"
 #include "store/new_file.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 namespace fs = std::filesystem;
@@ -17,18 +18,10 @@ namespace fs = std::filesystem;
 namespace {
 
 AnalysedRow row(const std::string& id) {
-  AnalysedRow r;
-  r.row.file = "t.csv";
-  r.row.line = 2;
-  r.row.id = id;
-  r.row.source_key = "id:" + id;
-  r.row.content_hash = "h" + id;
+  AnalysedRow r = testing::analysed_row(id, "h" + id);
   r.row.score = 9;
   r.row.text = "ottimo servizio";
-  r.row.segments = {{"store", "Milano"}};
-  r.analysis.lang = Lang::It;
   r.analysis.label = SentimentLabel::Positive;
-  r.analysis.sentences = 1;
   r.analysis.mentions.push_back({"service", 0, 7, 15, "servizio", 0.5});
   return r;
 }

@@ -28,6 +28,7 @@
 #include "report/xlsx_report.h"
 #include "store/response_themes.h"
 #include "store/schema.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 using doctest::Approx;
@@ -46,17 +47,11 @@ namespace {
 //   7  2026-02  -    -         -          -       delivery +0.3
 //   8  2026-03  -    -         -          -       -  (empty comment)
 struct Fixture {
-  std::string path = testing::fresh_db("report-test.db");
-  SQLite::Database db{path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
+  SQLite::Database db;
 
-  explicit Fixture(int version = kSchemaVersion) {
-    migrate(db, version);
+  explicit Fixture(int version = kSchemaVersion)
+      : db(testing::themed_database("report-test.db", version)) {
     db.exec(R"sql(
-INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
-VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
-INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
-  ('delivery.delay', 'delivery', 'Delays', 'Ritardi'), ('store', NULL, 'Store', 'Negozio'),
-  ('store.staff', 'store', 'Staff', 'Personale');
 INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line,
   respondent_id, response_date, score, band, lang, text, sentences, sentiment, label,
   churn_intent) VALUES
