@@ -8,6 +8,7 @@ Exit 77 (Meson's "skipped") only when Dask distributed cannot be imported.
 """
 import collections
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -86,7 +87,12 @@ def main():
     ascolto = os.path.abspath(os.environ.get("ASCOLTO_BIN", os.path.join(ROOT, "build", "ascolto")))
     lexicons = os.environ.get("ASCOLTO_LEXICONS", os.path.join(ROOT, "lexicons"))
     has_merge = subprocess.run([ascolto, "merge", "--help"], capture_output=True).returncode == 0
+    # Everything this test writes, Dask's worker space too, is in one directory under the temp
+    # dir (TMPDIR honoured), removed on the way out: a failed check and meson's SIGTERM on a
+    # timeout both leave through the `with`.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     with tempfile.TemporaryDirectory(prefix="ascolto-dask-") as tmp:
+        os.environ["DASK_TEMPORARY_DIRECTORY"] = tmp
         export = os.path.join(tmp, "export.csv")
         run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(ROWS), export])
         with open(export, "a", encoding="utf-8") as f:

@@ -1,5 +1,6 @@
-// Shared by the merge tests: two stores compared as a single import and a merge of its parts
-// must agree, table by table and view by view, each as a sorted multiset of rows.
+// Shared by the import and merge tests: one value or the rows of a query on a database file, and
+// two stores compared as a single import and a merge of its parts must agree, table by table and
+// view by view, each as a sorted multiset of rows.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -30,9 +31,14 @@ inline std::vector<std::string> rows_of(const std::string& db, const std::string
   return rows;
 }
 
+// The first column of the first row of a query, as a number or as text.
 inline std::int64_t count_of(const std::string& db, const std::string& sql) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   return d.execAndGet(sql).getInt64();
+}
+inline std::string string_of(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getString();
 }
 
 // Everything a single import and a merge of its parts agree on: the responses (but the part

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "helpers.h"
 #include "report/breakdowns.h"
 #include "report/breakdowns_text.h"
 #include "report/html_breakdowns.h"
@@ -19,6 +20,7 @@
 #include "report/verbatims.h"
 #include "store/response_themes.h"
 #include "store/schema.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 namespace fs = std::filesystem;
@@ -34,22 +36,9 @@ const char* band_of(int score) {
 // mentions delivery.delay (-0.5, "Late") when i % 3 == 0, delivery (+0.4) when i % 5 == 0 and
 // store.staff (+0.6) when i % 4 == 0; the rest say "Fine". Response 59 is hostile.
 struct Fixture {
-  fs::path path = fs::temp_directory_path() / "ascolto-breakdowns-test.db";
-  SQLite::Database db;
+  SQLite::Database db = testing::themed_database("breakdowns-test.db");
 
-  static SQLite::Database open(const fs::path& p) {
-    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-    return SQLite::Database(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  }
-
-  Fixture() : db(open(path)) {
-    migrate(db);
-    db.exec(R"sql(
-INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
-VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
-INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
-  ('delivery.delay', 'delivery', 'Delays', 'Ritardi'), ('store', NULL, 'Store', 'Negozio'),
-  ('store.staff', 'store', 'Staff', 'Personale');)sql");
+  Fixture() {
     SQLite::Statement response(
         db,
         "INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line, "

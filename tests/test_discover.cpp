@@ -112,9 +112,8 @@ TEST_CASE("discover: the lines paste into a lexicon and tag the comments they ca
   const CandidateTheme* regalo = find(d, "carta regalo");
   REQUIRE(trolley != nullptr);
   REQUIRE(regalo != nullptr);
-  const fs::path dir = fs::temp_directory_path() / "ascolto-discover-test";
-  fs::remove_all(dir);
-  fs::copy(testing::data_dir() + "/lexicons-mini", dir, fs::copy_options::recursive);
+  const testing::ScratchDir scratch("discover");
+  const fs::path dir = scratch.mini_lexicons_copy("lexicons");
   std::ofstream(dir / "themes.tsv", std::ios::app) << trolley->taxonomy_line << "\n"
                                                    << regalo->taxonomy_line << "\n";
   std::ofstream(dir / "en" / "themes.tsv", std::ios::app) << trolley->pattern_line << "\n";
@@ -127,5 +126,4 @@ TEST_CASE("discover: the lines paste into a lexicon and tag the comments they ca
   };
   CHECK(themes_of(Lang::En, sample()[1].text) == std::vector<std::string>{"trolley_wheels"});
   CHECK(themes_of(Lang::It, sample()[12].text) == std::vector<std::string>{"carta_regalo"});
-  fs::remove_all(dir);
 }

@@ -14,9 +14,9 @@ namespace {
 
 // A copy of the mini lexicon with one file replaced, to test load errors.
 std::string broken_copy(const std::string& file, const std::string& content) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-lex-" + std::to_string(std::rand()));
-  fs::remove_all(dir);
-  fs::copy(testing::data_dir() + "/lexicons-mini", dir, fs::copy_options::recursive);
+  static int copies = 0;
+  const fs::path dir =
+      testing::scratch_dir().mini_lexicons_copy("lexicons-" + std::to_string(++copies));
   std::ofstream(dir / file, std::ios::trunc) << content;
   return dir.string();
 }
@@ -200,9 +200,9 @@ TEST_CASE("lexicons: a single RE2 rule over the memory budget is refused at its 
 
 TEST_CASE(
     "lexicons: an extra lexicon adds entries and overrides shipped valences in both languages") {
-  const fs::path extra = fs::temp_directory_path() / "ascolto-extra.tsv";
-  std::ofstream(extra) << "# brand names\nbottegaverde\t2.0\nbuono\t1.0\nslow\t-3.0\n";
-  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+  const std::string extra = testing::write_file(
+      "ascolto-extra.tsv", "# brand names\nbottegaverde\t2.0\nbuono\t1.0\nslow\t-3.0\n");
+  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra}};
   const auto lex = load_lexicons(o);
   REQUIRE(lex->it.sentiment.word("bottegaverde"));
   REQUIRE(lex->en.sentiment.word("bottegaverde"));
@@ -226,9 +226,9 @@ TEST_CASE("lexicons: a valence or weight that is not a finite number is refused 
         doctest::Contains(
             ("it/sentiment.tsv:2: valence '" + std::string(bad) + "' is not a finite number")
                 .c_str()));
-    const fs::path extra = fs::temp_directory_path() / "ascolto-extra-nan.tsv";
-    std::ofstream(extra) << "ottimo\t1.0\nbrand\t" << bad << "\n";
-    LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+    const std::string extra = testing::write_file("ascolto-extra-nan.tsv",
+                                                  std::string("ottimo\t1.0\nbrand\t") + bad + "\n");
+    LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra}};
     CHECK_THROWS_WITH(load_lexicons(o), doctest::Contains("ascolto-extra-nan.tsv:2: valence"));
   }
   CHECK_THROWS_WITH(
@@ -277,10 +277,10 @@ TEST_CASE("lexicons: with an error list, every invalid line of every file is rep
 }
 
 TEST_CASE("lexicons: an extra lexicon maps brand and product names to themes in both languages") {
-  const fs::path extra = fs::temp_directory_path() / "ascolto-extra-themes.tsv";
-  std::ofstream(extra) << "# products\nFibre Max 500\ttheme:service.wait\nmeal\ttheme:price\n"
-                          "ottimo\t2.5\n";
-  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra.string()}};
+  const std::string extra = testing::write_file(
+      "ascolto-extra-themes.tsv",
+      "# products\nFibre Max 500\ttheme:service.wait\nmeal\ttheme:price\nottimo\t2.5\n");
+  LexiconOptions o{testing::data_dir() + "/lexicons-mini", {}, 64 << 20, {extra}};
   const auto lex = load_lexicons(o);
   const auto theme_of = [&](const LanguageLexicon& lang, std::vector<std::string> toks,
                             bool prefix) -> std::string {

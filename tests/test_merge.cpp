@@ -10,7 +10,7 @@
 
 #include "common/error.h"
 #include "common/interrupt.h"
-#include "helpers.h"
+#include "export_fixture.h"
 #include "import/importer.h"
 #include "import/jsonl_shard.h"
 #include "import/sinks.h"
@@ -22,55 +22,30 @@
 using namespace ascolto;
 using testing::check_same_store;
 using testing::count_of;
+using testing::export_in_parts;
+using testing::export_records;
+using testing::ExportFiles;
+using testing::fresh_db;
+using testing::kExportHeader;
+using testing::kTestRun;
 using testing::rows_of;
+using testing::scratch;
+using testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-merge-" + std::to_string(::getpid()));
-  fs::create_directories(dir / fs::path(name).parent_path());
-  return dir / name;
-}
-
-std::string write_file(const std::string& name, const std::string& content) {
-  const fs::path p = scratch(name);
-  std::ofstream(p, std::ios::binary) << content;
-  return p.string();
-}
-
-std::string fresh_db(const std::string& name) {
-  const fs::path p = scratch(name);
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
-
 const std::string kKey(64, 'a');  // one pseudonym key for every part
-const RunInfo kRun{"test", "[]", "lex", "{}"};
-
-struct Quiet : ImportObserver {
-  void problem(const std::string&, const std::string&, const std::string&) override {}
-};
-
 ImportOptions options_for(const std::vector<std::string>& files, const std::string& key) {
-  ImportOptions o;
-  o.files = files;
-  o.threads = 2;
-  o.batch_size = 7;
+  ImportOptions o = testing::import_options(files, 2, 7);
   o.pseudonym_key_hex = key;
   return o;
 }
 
 // Imports `files` into the database `db` in one run.
 void import_into(const std::string& db, const std::vector<std::string>& files,
-                 const RunInfo& run = kRun, const std::string& key = kKey) {
-  Store store(db);
-  adopt_pseudonym_key(store.db(), key);
-  StoreSink sink(store, run, testing::shipped().taxonomy);
-  Importer importer(testing::shipped(), options_for(files, key));
-  importer.add_sink(sink);
-  Quiet quiet;
-  importer.run(quiet);
+                 const RunInfo& run = kTestRun, const std::string& key = kKey) {
+  testing::import_into_db(db, options_for(files, key), run);
 }
 
 // Imports `files` into JSON lines with every field, as `analyze --out F --out-fields all`.
@@ -78,10 +53,10 @@ std::string import_to_jsonl(const std::string& name, const std::vector<std::stri
   const std::string path = scratch(name).string();
   std::ofstream out(path, std::ios::binary);
   JsonLinesSink sink(out, path,
-                     json_run_header(kRun, testing::shipped().taxonomy, key_fingerprint(kKey)));
+                     json_run_header(kTestRun, testing::shipped().taxonomy, key_fingerprint(kKey)));
   Importer importer(testing::shipped(), options_for(files, kKey));
   importer.add_sink(sink);
-  Quiet quiet;
+  testing::ProblemLog quiet;
   importer.run(quiet);
   return path;
 }
@@ -109,49 +84,14 @@ Merged merge_into(const std::string& target, const std::vector<std::string>& sha
   return m;
 }
 
-const char* kComments[] = {
-    "Ottimo servizio, personale gentile",     "Consegna in ritardo di una settimana",
-    "Prezzi troppo alti per la qualità",      "Great support, fast delivery",
-    "The app keeps crashing, terrible",       "Nulla da segnalare",
-    "Il pacco è arrivato rotto, pessimo",     "Staff was rude and the wait was long",
-    "Commessa molto disponibile e preparata", "Checkout semplice ma spedizione cara"};
-
-// An export of `rows` responses with ids, dates, scores, two segments and comments, a row the
-// reader rejects, an invalid score (a field problem) and a customer id that is an e-mail.
-std::string export_lines(int first, int last) {
-  std::string csv;
-  for (int i = first; i <= last; ++i) {
-    const std::string id = "R" + std::to_string(i);
-    if (i % 17 == 5) {
-      csv += id + ",\"unterminated\n";  // the record runs to the next quote: rejected
-      continue;
-    }
-    csv += id + "," + (i % 13 == 0 ? "dieci" : std::to_string(i % 11)) + ",2026-0" +
-           std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10) + "," +
-           (i % 3 == 0   ? "Milano"
-            : i % 3 == 1 ? "Roma"
-                         : "Napoli") +
-           "," +
-           (i % 7 == 0 ? "cliente" + std::to_string(i) + "@example.com" : "C" + std::to_string(i)) +
-           ",\"" + kComments[i % 10] + "\"\n";
-  }
-  return csv;
-}
-
-const std::string kHeader = "id,score,date,store,customer_id,comment\n";
-
 }  // namespace
 
 TEST_CASE("merge: shards of an export merged equal the export imported on one machine") {
-  const std::string whole = write_file("whole/export.csv", kHeader + export_lines(1, 60));
-  // Cut by hand between records, each part with the header, under the export's own name.
-  const std::string p1 = write_file("p1/export.csv", kHeader + export_lines(1, 20));
-  const std::string p2 = write_file("p2/export.csv", kHeader + export_lines(21, 45));
-  const std::string p3 = write_file("p3/export.csv", kHeader + export_lines(46, 60));
+  const ExportFiles e = export_in_parts("cut", 60, {21, 46});
   const std::string single = fresh_db("single.db");
-  import_into(single, {whole});
+  import_into(single, {e.whole});
   std::vector<std::string> shards;
-  for (const std::string& part : {p1, p2, p3}) {
+  for (const std::string& part : e.parts) {
     shards.push_back(fresh_db("shard-" + std::to_string(shards.size() + 1) + ".db"));
     import_into(shards.back(), {part});
   }
@@ -187,17 +127,18 @@ TEST_CASE("merge: shards of an export merged equal the export imported on one ma
 
   SUBCASE("a shard whose rows changed updates them, as a re-import does") {
     const std::string p2b =
-        write_file("p2/export.csv",
-                   kHeader + export_lines(21, 44) + "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n");
+        write_file("cut/part2/export.csv", kExportHeader + export_records(21, 44) +
+                                               "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n");
     import_into(shards[1], {p2b});
     const Merged again = merge_into(merged, shards);
     CHECK(again.shards[1].updated == 1);
     CHECK(again.shards[1].added == 0);
     CHECK(again.shards[1].runs_copied == 1);
     // The same change imported on one machine.
-    const std::string whole2 = write_file(
-        "whole/export.csv", kHeader + export_lines(1, 44) +
-                                "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n" + export_lines(46, 60));
+    const std::string whole2 =
+        write_file("cut/whole/export.csv", kExportHeader + export_records(1, 44) +
+                                               "R45,10,2026-02-15,Roma,C45,\"Perfetto\"\n" +
+                                               export_records(46, 60));
     import_into(single, {whole2});
     CHECK(count_of(merged, "SELECT score FROM responses WHERE source_id = 'R45'") == 10);
     const auto cols = "SELECT id, source_key, score, text, sentiment FROM responses";
@@ -208,10 +149,10 @@ TEST_CASE("merge: shards of an export merged equal the export imported on one ma
 }
 
 TEST_CASE("merge: a key two shards hold is a duplicate, as within one run") {
-  const std::string whole =
-      write_file("dup/whole/export.csv", kHeader + export_lines(1, 10) + export_lines(8, 12));
-  const std::string p1 = write_file("dup/p1/export.csv", kHeader + export_lines(1, 10));
-  const std::string p2 = write_file("dup/p2/export.csv", kHeader + export_lines(8, 12));
+  const std::string whole = write_file(
+      "dup/whole/export.csv", kExportHeader + export_records(1, 10) + export_records(8, 12));
+  const std::string p1 = write_file("dup/p1/export.csv", kExportHeader + export_records(1, 10));
+  const std::string p2 = write_file("dup/p2/export.csv", kExportHeader + export_records(8, 12));
   const std::string single = fresh_db("dup-single.db");
   import_into(single, {whole});
   const std::string s1 = fresh_db("dup-1.db"), s2 = fresh_db("dup-2.db");
@@ -239,8 +180,8 @@ TEST_CASE("merge: a key two shards hold is a duplicate, as within one run") {
 
 TEST_CASE(
     "merge: shards analysed with other lexicons, versions or keys are refused, unless forced") {
-  const std::string p1 = write_file("refuse/p1/export.csv", kHeader + export_lines(1, 10));
-  const std::string p2 = write_file("refuse/p2/export.csv", kHeader + export_lines(11, 20));
+  const ExportFiles e = export_in_parts("refuse", 20, {11});
+  const std::string &p1 = e.parts[0], &p2 = e.parts[1];
   const std::string s1 = fresh_db("refuse-1.db");
   import_into(s1, {p1});
 
@@ -269,7 +210,7 @@ TEST_CASE(
                        doctest::Contains("other ascolto version"), MergeRefused);
 
   const std::string other_key = fresh_db("refuse-key.db");
-  import_into(other_key, {p2}, kRun, std::string(64, 'b'));
+  import_into(other_key, {p2}, kTestRun, std::string(64, 'b'));
   CHECK_THROWS_WITH_AS(merge_into(target, {s1, other_key}),
                        doctest::Contains("pseudonymized with another key"), MergeRefused);
   // The same key: merged.
@@ -292,7 +233,7 @@ TEST_CASE(
 }
 
 TEST_CASE("merge: an unfinished analysis is refused unless forced") {
-  const std::string p1 = write_file("running/export.csv", kHeader + export_lines(1, 10));
+  const std::string p1 = write_file("running/export.csv", kExportHeader + export_records(1, 10));
   const std::string shard = fresh_db("running.db");
   import_into(shard, {p1});
   {
@@ -307,11 +248,10 @@ TEST_CASE("merge: an unfinished analysis is refused unless forced") {
 }
 
 TEST_CASE("merge: JSON lines with every field merge like the shards they stand for") {
-  const std::string whole = write_file("jsonl/whole/export.csv", kHeader + export_lines(1, 40));
-  const std::string p1 = write_file("jsonl/p1/export.csv", kHeader + export_lines(1, 21));
-  const std::string p2 = write_file("jsonl/p2/export.csv", kHeader + export_lines(22, 40));
+  const ExportFiles e = export_in_parts("jsonl", 40, {22});
+  const std::string &p1 = e.parts[0], &p2 = e.parts[1];
   const std::string single = fresh_db("jsonl-single.db");
-  import_into(single, {whole});
+  import_into(single, {e.whole});
   const std::string j1 = import_to_jsonl("jsonl/part-1.jsonl", {p1});
   const std::string j2 = import_to_jsonl("jsonl/part-2.jsonl", {p2});
   std::vector<std::string> shards;
@@ -364,7 +304,7 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
     JsonLinesSink sink(plain, "plain");
     Importer importer(testing::shipped(), options_for({p1}, kKey));
     importer.add_sink(sink);
-    Quiet quiet;
+    testing::ProblemLog quiet;
     importer.run(quiet);
   }
   const std::string analysis_only = write_file("jsonl/plain.jsonl", plain.str());
@@ -373,7 +313,7 @@ TEST_CASE("merge: JSON lines with every field merge like the shards they stand f
 }
 
 TEST_CASE("merge: a shard of an older schema is refused, or merged from an upgraded copy") {
-  const std::string part = write_file("old/export.csv", kHeader + export_lines(1, 12));
+  const std::string part = write_file("old/export.csv", kExportHeader + export_records(1, 12));
   const std::string shard = fresh_db("old-current.db");
   import_into(shard, {part});
   // The same shard as the schema before runs.merged_from.
@@ -413,7 +353,7 @@ TEST_CASE("merge: a shard of an older schema is refused, or merged from an upgra
 }
 
 TEST_CASE("merge: Ctrl-C rolls the shard back; merging again completes") {
-  const std::string part = write_file("ctrlc/export.csv", kHeader + export_lines(1, 30));
+  const std::string part = write_file("ctrlc/export.csv", kExportHeader + export_records(1, 30));
   const std::string shard = fresh_db("ctrlc-shard.db");
   import_into(shard, {part});
   const std::string target = fresh_db("ctrlc-target.db");
@@ -435,11 +375,11 @@ TEST_CASE("merge: Ctrl-C rolls the shard back; merging again completes") {
 
 TEST_CASE("merge: an id stored from another file with other content is a clash, as on re-import") {
   // Two monthly exports whose ids restart at 1, merged one after the other.
-  const std::string jan = write_file("clash/jan.csv", kHeader + export_lines(1, 8));
-  std::string feb_lines = export_lines(1, 8);
+  const std::string jan = write_file("clash/jan.csv", kExportHeader + export_records(1, 8));
+  std::string feb_lines = export_records(1, 8);
   for (std::size_t p = 0; (p = feb_lines.find("2026-0", p)) != std::string::npos; ++p)
     feb_lines[p + 6] = '9';  // other dates: other content
-  const std::string feb = write_file("clash/feb.csv", kHeader + feb_lines);
+  const std::string feb = write_file("clash/feb.csv", kExportHeader + feb_lines);
   const std::string single = fresh_db("clash-single.db");
   import_into(single, {jan});
   import_into(single, {feb});

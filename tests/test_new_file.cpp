@@ -7,35 +7,21 @@
 #include <limits>
 
 #include "common/error.h"
+#include "helpers.h"
 #include "store/new_file.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string fresh_path(const char* name) {
-  const fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext :
-       {"", "-wal", "-shm", ".incomplete", ".incomplete-journal", ".incomplete-wal"})
-    fs::remove(p.string() + ext);
-  return p.string();
-}
-
 AnalysedRow row(const std::string& id) {
-  AnalysedRow r;
-  r.row.file = "t.csv";
-  r.row.line = 2;
-  r.row.id = id;
-  r.row.source_key = "id:" + id;
-  r.row.content_hash = "h" + id;
+  AnalysedRow r = testing::analysed_row(id, "h" + id);
   r.row.score = 9;
   r.row.text = "ottimo servizio";
-  r.row.segments = {{"store", "Milano"}};
-  r.analysis.lang = Lang::It;
   r.analysis.label = SentimentLabel::Positive;
-  r.analysis.sentences = 1;
   r.analysis.mentions.push_back({"service", 0, 7, 15, "servizio", 0.5});
   return r;
 }
@@ -60,7 +46,7 @@ std::int64_t count(const std::string& path, const char* sql) {
 }  // namespace
 
 TEST_CASE("new file: built under a temporary name, renamed into place by finish_run") {
-  const std::string path = fresh_path("ascolto-new-file-1.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-1.db");
   {
     Store s(path, 5000, NewDatabase::BuildAside);
     const auto run = s.begin_run({"test", "[]", "lex", "{}"});
@@ -85,7 +71,7 @@ TEST_CASE("new file: built under a temporary name, renamed into place by finish_
 }
 
 TEST_CASE("new file: an interrupted import is published too, with the run marked interrupted") {
-  const std::string path = fresh_path("ascolto-new-file-interrupted.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-interrupted.db");
   {
     Store s(path, 5000, NewDatabase::BuildAside);
     import_rows(s, 4, RunStatus::Interrupted);
@@ -96,7 +82,7 @@ TEST_CASE("new file: an interrupted import is published too, with the run marked
 }
 
 TEST_CASE("new file: a store destroyed before finish_run leaves no database and no temporary") {
-  const std::string path = fresh_path("ascolto-new-file-2.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-2.db");
   {
     Store s(path, 5000, NewDatabase::BuildAside);
     const auto run = s.begin_run({"test", "[]", "lex", "{}"});
@@ -108,7 +94,7 @@ TEST_CASE("new file: a store destroyed before finish_run leaves no database and 
 }
 
 TEST_CASE("new file: an existing database is written in place; so is every store by default") {
-  const std::string path = fresh_path("ascolto-new-file-3.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-3.db");
   {
     Store first(path);  // InPlace: the file is there from the start
     CHECK(fs::exists(path));
@@ -124,7 +110,7 @@ TEST_CASE("new file: an existing database is written in place; so is every store
 TEST_CASE(
     "new file: a second builder of the same database is refused; a killed one's leftover "
     "is started over") {
-  const std::string path = fresh_path("ascolto-new-file-4.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-4.db");
   {
     Store s(path, 5000, NewDatabase::BuildAside);
     CHECK_THROWS_WITH_AS(Store(path, 5000, NewDatabase::BuildAside),
@@ -143,7 +129,7 @@ TEST_CASE(
 }
 
 TEST_CASE("new file: a file that appears at the path meanwhile is never replaced") {
-  const std::string path = fresh_path("ascolto-new-file-5.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-5.db");
   Store s(path, 5000, NewDatabase::BuildAside);
   const auto run = s.begin_run({"test", "[]", "lex", "{}"});
   std::ofstream(path) << "someone else's";
@@ -156,7 +142,7 @@ TEST_CASE("new file: a file that appears at the path meanwhile is never replaced
 }
 
 TEST_CASE("new file: a refused row rolls back with the journal in memory") {
-  const std::string path = fresh_path("ascolto-new-file-refused.db");
+  const std::string path = testing::fresh_db("ascolto-new-file-refused.db");
   {
     Store s(path, 5000, NewDatabase::BuildAside);
     const auto run = s.begin_run({"test", "[]", "lex", "{}"});
@@ -176,8 +162,8 @@ TEST_CASE("new file: a refused row rolls back with the journal in memory") {
 }
 
 TEST_CASE("new file: a symlink to a database not yet made is written through, in place") {
-  const std::string target = fresh_path("ascolto-new-file-target.db");
-  const std::string link = fresh_path("ascolto-new-file-link.db");
+  const std::string target = testing::fresh_db("ascolto-new-file-target.db");
+  const std::string link = testing::fresh_db("ascolto-new-file-link.db");
   fs::create_symlink(target, link);
   {
     Store s(link, 5000, NewDatabase::BuildAside);

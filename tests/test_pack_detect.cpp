@@ -143,10 +143,9 @@ TEST_CASE(
 }
 
 TEST_CASE("pack detection: a bad domain.tsv line is a lexicon error with file:line") {
-  const std::string dir =
-      (std::filesystem::temp_directory_path() / "ascolto-pack-detect-test").string();
-  std::filesystem::create_directories(dir + "/packs/mine");
-  std::ofstream(dir + "/packs/mine/domain.tsv") << "# words\nbroadband\t2\nrouter\tthree\n";
+  const testing::ScratchDir scratch("pack-detect");
+  const std::string dir = scratch.path().string();
+  scratch.write("packs/mine/domain.tsv", "# words\nbroadband\t2\nrouter\tthree\n");
   try {
     (void)PackDetector::load(dir);
     FAIL("expected a LexiconError");
@@ -154,5 +153,4 @@ TEST_CASE("pack detection: a bad domain.tsv line is a lexicon error with file:li
     CHECK(e.pos().line == 3);
     CHECK(e.pos().file.find("domain.tsv") != std::string::npos);
   }
-  std::filesystem::remove_all(dir);
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "helpers.h"
 #include "io/xlsx_reader.h"
 #include "report/follow_up.h"
 #include "report/html_report.h"
@@ -27,6 +28,7 @@
 #include "report/xlsx_report.h"
 #include "store/response_themes.h"
 #include "store/schema.h"
+#include "store_fixture.h"
 
 using namespace ascolto;
 using doctest::Approx;
@@ -45,22 +47,11 @@ namespace {
 //   7  2026-02  -    -         -          -       delivery +0.3
 //   8  2026-03  -    -         -          -       -  (empty comment)
 struct Fixture {
-  fs::path path = fs::temp_directory_path() / "ascolto-report-test.db";
   SQLite::Database db;
 
-  static SQLite::Database open(const fs::path& p) {
-    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-    return SQLite::Database(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  }
-
-  explicit Fixture(int version = kSchemaVersion) : db(open(path)) {
-    migrate(db, version);
+  explicit Fixture(int version = kSchemaVersion)
+      : db(testing::themed_database("report-test.db", version)) {
     db.exec(R"sql(
-INSERT INTO runs (id, started_at, status, tool_version, inputs, lexicon_hash, options)
-VALUES (1, '2026-07-01', 'completed', 'test', '[]', 'x', '{}');
-INSERT INTO themes VALUES ('delivery', NULL, 'Delivery', 'Consegna'),
-  ('delivery.delay', 'delivery', 'Delays', 'Ritardi'), ('store', NULL, 'Store', 'Negozio'),
-  ('store.staff', 'store', 'Staff', 'Personale');
 INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line,
   respondent_id, response_date, score, band, lang, text, sentences, sentiment, label,
   churn_intent) VALUES
@@ -618,7 +609,7 @@ TEST_CASE("xlsx report: the sheets hold the report's tables, numbers as numbers,
   formula.response_id = 99;
   formula.text = "=HYPERLINK(\"http://x\",\"click\")";
   follow.push_back(formula);
-  const std::string path = (fs::temp_directory_path() / "ascolto-report-test.xlsx").string();
+  const std::string path = testing::scratch("report-test.xlsx").string();
   fs::remove(path);
   write_report_xlsx(path, r, load_overview(f.db, r), follow);
 
@@ -670,7 +661,7 @@ TEST_CASE("xlsx report: the sheets hold the report's tables, numbers as numbers,
 TEST_CASE("xlsx report: a workbook that cannot be written is an output error naming the path") {
   Fixture f;
   const NpsReport r = load_nps_report(f.db, {});
-  const std::string path = (fs::temp_directory_path() / "no-such-dir-ascolto" / "r.xlsx").string();
+  const std::string path = (testing::scratch() / "no-such-dir" / "r.xlsx").string();
   CHECK_THROWS_WITH_AS(write_report_xlsx(path, r, load_overview(f.db, r), {}),
                        doctest::Contains(path.c_str()), ReportWriteError);
 }

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "common/error.h"
-#include "helpers.h"
+#include "export_fixture.h"
 #include "import/importer.h"
 #include "import/partition.h"
 #include "import/sinks.h"
@@ -19,28 +19,12 @@
 #include "xlsx_builder.h"
 
 using namespace ascolto;
+using testing::scratch;
+using testing::slurp;
+using testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-split-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-std::string write_file(const std::string& name, const std::string& content) {
-  const fs::path p = scratch(name);
-  std::ofstream(p, std::ios::binary) << content;
-  return p.string();
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A CSV with a BOM, CRLF line ends, comments spanning lines (CRLF inside quotes too) and one
 // row whose score is a word.
@@ -84,14 +68,6 @@ std::vector<std::tuple<std::size_t, std::size_t, std::vector<std::string>>> reco
   return all;
 }
 
-struct Problems : ImportObserver {
-  std::vector<std::string> seen;
-  void problem(const std::string& where, const std::string& kind,
-               const std::string& reason) override {
-    seen.push_back(where + ": " + kind + ": " + reason);
-  }
-};
-
 struct PartRun {
   ImportSummary summary;
   std::vector<std::string> lines;  // JSON lines
@@ -99,17 +75,14 @@ struct PartRun {
 };
 
 PartRun import_part(const std::vector<std::string>& files, Partition partition) {
-  ImportOptions o;
-  o.files = files;
-  o.threads = 2;
-  o.batch_size = 300;
+  ImportOptions o = testing::import_options(files, 2, 300);
   o.partition = partition;
   std::ostringstream out;
   JsonLinesSink json(out, "<memory>");
   Importer importer(testing::mini_lexicons(), o);
   importer.add_sink(json);
-  Problems problems;
-  PartRun run{importer.run(problems), {}, problems.seen};
+  testing::ProblemLog problems;
+  PartRun run{importer.run(problems), {}, problems.problems};
   std::istringstream in(out.str());
   for (std::string line; std::getline(in, line);) run.lines.push_back(line);
   return run;

@@ -6,6 +6,7 @@
 #include "helpers.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -15,32 +16,19 @@
 #include "common/interrupt.h"
 
 using namespace ascolto;
+using testing::fresh_db;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string fresh_db(const char* name) {
-  const fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
-}
-
 AnalysedRow row(const std::string& id, int score, const std::string& date, const std::string& text,
                 const std::string& hash) {
-  AnalysedRow r;
-  r.row.file = "t.csv";
-  r.row.line = 2;
-  r.row.id = id;
-  r.row.source_key = "id:" + id;
-  r.row.content_hash = hash;
+  AnalysedRow r = testing::analysed_row(id, hash);
   r.row.score = score;
   r.row.date = date;
   r.row.text = text;
-  r.row.segments = {{"store", "Milano"}};
-  r.analysis.lang = Lang::It;
   r.analysis.score = -0.5;
   r.analysis.label = SentimentLabel::Negative;
-  r.analysis.sentences = 1;
   r.analysis.mentions.push_back({"delivery.delay", 0, 0, 10, "in ritardo", -0.5});
   return r;
 }

@@ -231,9 +231,8 @@ TEST_CASE("themes: a pack adds themes and its terms override the base mapping") 
 
 TEST_CASE("themes: example sentences pass, and a wrong one is reported with its file:line") {
   CHECK(check_theme_examples(testing::mini_lexicons()).empty());
-  const fs::path dir = fs::temp_directory_path() / "ascolto-examples";
-  fs::remove_all(dir);
-  fs::copy(testing::data_dir() + "/lexicons-mini", dir, fs::copy_options::recursive);
+  const testing::ScratchDir scratch("themes-examples");
+  const fs::path dir = scratch.mini_lexicons_copy("lexicons");
   std::ofstream(dir / "en" / "theme_examples.tsv", std::ios::app)
       << "food\t+\tThe soup was cold\nprice\t-\tPrices were fair\n";
   const auto lex = load_lexicons({dir.string(), {}, 64 << 20});

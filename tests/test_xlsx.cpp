@@ -19,12 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ascolto-xlsx-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
 std::vector<RawRecord> all(RecordReader& r) {
   std::vector<RawRecord> out;
   RawRecord rec;

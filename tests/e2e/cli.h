@@ -1,8 +1,10 @@
 // Shared by the end-to-end tests: run the built `ascolto` binary, read what it wrote, query the
-// database it made. Each test executable has its own scratch directory under the temp dir.
+// database it made. Each test executable has its own scratch directory under the temp dir
+// (helpers.h: scratch(), fresh_db(), write_file(); removed when the program ends).
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "../helpers.h"
+#include "../store_compare.h"
 
 namespace ascolto::testing {
 
@@ -25,22 +28,6 @@ struct Result {
   int code = -1;
   std::string out, err;
 };
-
-inline fs::path scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("ascolto-e2e-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-inline std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs `ascolto ARGS` through the shell (ARGS may hold redirections).
 inline Result run_cli(const std::string& args) {
@@ -55,20 +42,36 @@ inline Result run_cli(const std::string& args) {
   return r;
 }
 
-inline std::string fresh_db(const std::string& name) {
-  const fs::path p = scratch() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
+// Starts `ascolto ARGS...` without a shell, its output discarded, so the test can signal it.
+inline pid_t spawn_cli(const std::vector<std::string>& args) {
+  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
+  std::vector<char*> argv{const_cast<char*>(bin.c_str())};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // dup2, not freopen: the parent's unflushed stdio buffers must not be written twice.
+    const int null = open("/dev/null", O_WRONLY);
+    if (null < 0 || dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0) _exit(127);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
 }
 
+// Waits for `pid`; its wait status.
+inline int wait_status(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
+}
+
+// One value of a query on `db`, as a number or as text (store_compare.h).
 inline std::int64_t q(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
+  return count_of(db, sql);
 }
-
 inline std::string qs(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getString();
+  return string_of(db, sql);
 }
 
 inline std::vector<nlohmann::json> json_lines(const std::string& text) {

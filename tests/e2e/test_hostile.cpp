@@ -35,29 +35,6 @@ Analyzed analyze(const std::string& name, const std::string& options = "") {
   return {run_cli("analyze " + hostile(name) + " --db " + db + " " + options), db};
 }
 
-// Starts `ascolto ARGS...` without a shell, its output discarded, so the test can signal it.
-pid_t spawn_cli(const std::vector<std::string>& args) {
-  const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
-  std::vector<char*> argv{const_cast<char*>(bin.c_str())};
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    // dup2, not freopen: the parent's unflushed stdio buffers must not be written twice.
-    const int null = open("/dev/null", O_WRONLY);
-    if (null < 0 || dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0) _exit(127);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-int wait_status(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return status;
-}
-
 // An export of `rows` rows with ids K0..K<rows-1>, scores cycling 0..10, mixed comments.
 fs::path generated_export(const std::string& name, int rows) {
   const fs::path path = scratch() / name;
