@@ -151,7 +151,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     j.update(breakdowns_json(breakdowns()));
     std::cout << j.dump(2) << "\n";
   } else if (format == "csv") {
-    write_report_csv(report, std::cout, layout);
+    write_report_csv(report, std::cout, layout, &breakdowns());
   } else {
     print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);
