@@ -6,16 +6,21 @@
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
+#include <array>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "helpers.h"
+#include "io/csv_reader.h"
 #include "report/breakdowns.h"
 #include "report/breakdowns_text.h"
 #include "report/html_breakdowns.h"
 #include "report/html_report.h"
 #include "report/number_format.h"
+#include "report/report_data.h"
 #include "report/svg_multiples.h"
 #include "report/verbatims.h"
 #include "store/response_themes.h"
@@ -35,10 +40,13 @@ const char* band_of(int score) {
 // (Milano for even i, Roma for odd i); score i % 11, none for every 7th response. Response i
 // mentions delivery.delay (-0.5, "Late") when i % 3 == 0, delivery (+0.4) when i % 5 == 0 and
 // store.staff (+0.6) when i % 4 == 0; the rest say "Fine". Response 59 is hostile.
+// Fixture(name, keep) holds only the responses i for which keep(i) is true.
 struct Fixture {
-  SQLite::Database db = testing::themed_database("breakdowns-test.db");
+  SQLite::Database db;
 
-  Fixture() {
+  explicit Fixture(const std::string& name = "breakdowns-test.db",
+                   const std::function<bool(int)>& keep = nullptr)
+      : db(testing::themed_database(name)) {
     SQLite::Statement response(
         db,
         "INSERT INTO responses (id, source_key, content_hash, run_id, source_file, source_line, "
@@ -49,6 +57,7 @@ struct Fixture {
                               "INSERT INTO mentions (response_id, theme, sentence, start, "
                               "\"end\", text, sentiment) VALUES (?, ?, 0, ?, ?, ?, ?)");
     for (int i = 0; i < 60; ++i) {
+      if (keep && !keep(i)) continue;
       const bool delay = i % 3 == 0, delivery = i % 5 == 0, staff = i % 4 == 0;
       std::string text = delay ? "Late parcel" : "Fine";
       if (delivery) text += ", delivery ok";
@@ -235,6 +244,175 @@ TEST_CASE("themes x segment equal the view theme_by_segment figure for figure") 
   REQUIRE(find_cell(b, *store, "Milano"));
   CHECK(find_cell(b, *store, "Milano")->respondents == 15);
   CHECK(find_cell(b, *store, "Milano")->share_pct == doctest::Approx(50.0));
+}
+
+namespace {
+
+// The report's CSV read back through the CSV reader: (section, group, theme) -> measure -> cell,
+// the same from either layout. Empty cells (NULLs) are left out; the wide layout's key measures
+// are its group and theme cells.
+using CsvRow = std::map<std::string, std::string>;
+using CsvTable = std::map<std::array<std::string, 3>, CsvRow>;
+
+CsvTable report_csv(const NpsReport& r, const Breakdowns& b, CsvLayout layout) {
+  std::ostringstream out;
+  write_report_csv(r, out, layout, &b);
+  CsvReader reader(Utf8Source::from_bytes(out.str(), "report.csv", ""), {});
+  const std::vector<std::string> header = reader.header();
+  CsvTable table;
+  RawRecord rec;
+  while (reader.next(rec)) {
+    REQUIRE_FALSE(rec.error);
+    REQUIRE(rec.fields.size() == header.size());
+    const auto [row, fresh] = table.try_emplace({rec.fields[0], rec.fields[1], rec.fields[2]});
+    if (layout == CsvLayout::Long) {  // one line per measure, never twice the same
+      if (!rec.fields[4].empty()) CHECK(row->second.emplace(rec.fields[3], rec.fields[4]).second);
+      continue;
+    }
+    CHECK(fresh);  // one row per group
+    for (std::size_t c = 3; c < header.size(); ++c) {
+      if (!rec.fields[c].empty()) row->second.emplace(header[c], rec.fields[c]);
+    }
+  }
+  return table;
+}
+
+// A cell equals a view's column: absent for NULL, else the same number.
+void check_cell(const CsvRow& row, const std::string& measure, const SQLite::Column& column) {
+  CAPTURE(measure);
+  const auto at = row.find(measure);
+  if (column.isNull()) {
+    CHECK(at == row.end());
+    return;
+  }
+  REQUIRE(at != row.end());
+  CHECK(std::stod(at->second) == column.getDouble());
+}
+
+struct Checked {
+  std::size_t rows = 0, small = 0;
+};
+
+// Every view row of the headline (top-level) themes and of the segment store is a row of the
+// CSV's breakdown sections with the same figures, the cells under `min_n` marked small, and the
+// CSV has no other breakdown row.
+Checked check_breakdowns_csv(SQLite::Database& views, const CsvTable& csv, int min_n) {
+  Checked out;
+  const auto check_small = [&](const CsvRow& row, std::int64_t n) {
+    CHECK(row.at("small_sample") == (n < min_n ? "true" : "false"));
+    out.small += n < min_n;
+    ++out.rows;
+  };
+  const auto find = [&](const char* section, const std::string& group, const std::string& theme) {
+    CAPTURE(section);
+    CAPTURE(group);
+    CAPTURE(theme);
+    const auto at = csv.find({section, group, theme});
+    REQUIRE(at != csv.end());
+    return at->second;
+  };
+  SQLite::Statement periods(views,
+                            "SELECT p.theme, period, respondents, share_pct, mentions, "
+                            "net_sentiment, scored, impact, impact_low, impact_high FROM "
+                            "theme_by_period p JOIN themes t ON t.id = p.theme WHERE "
+                            "t.parent IS NULL AND granularity = 'month'");
+  while (periods.executeStep()) {
+    const CsvRow row = find("theme_by_period", periods.getColumn(1), periods.getColumn(0));
+    const char* measures[] = {"respondents", "share_pct", "mentions",   "net_sentiment",
+                              "scored",      "impact",    "impact_low", "impact_high"};
+    for (int c = 0; c < 8; ++c) check_cell(row, measures[c], periods.getColumn(c + 2));
+    check_small(row, periods.getColumn(2).getInt64());
+  }
+  SQLite::Statement grid(views,
+                         "SELECT value, period, respondents, promoters, passives, detractors, "
+                         "nps FROM segment_nps_by_period WHERE segment = 'store'");
+  while (grid.executeStep()) {
+    const std::string value = grid.getColumn(0), period = grid.getColumn(1);
+    const CsvRow row = find("segment_nps_by_period", value + " / " + period, "");
+    CHECK(row.at("value") == value);
+    CHECK(row.at("period") == period);
+    const char* measures[] = {"respondents", "promoters", "passives", "detractors", "nps"};
+    for (int c = 0; c < 5; ++c) check_cell(row, measures[c], grid.getColumn(c + 2));
+    check_small(row, grid.getColumn(2).getInt64());
+  }
+  SQLite::Statement segments(views,
+                             "SELECT value, s.theme, respondents, share_pct, mentions, "
+                             "net_sentiment FROM theme_by_segment s JOIN themes t ON t.id = "
+                             "s.theme WHERE t.parent IS NULL AND segment = 'store'");
+  while (segments.executeStep()) {
+    const CsvRow row = find("theme_by_segment", segments.getColumn(0), segments.getColumn(1));
+    const char* measures[] = {"respondents", "share_pct", "mentions", "net_sentiment"};
+    for (int c = 0; c < 4; ++c) check_cell(row, measures[c], segments.getColumn(c + 2));
+    check_small(row, segments.getColumn(4).getInt64());  // small by mentions
+  }
+  std::size_t rows = 0;
+  for (const auto& [key, row] : csv) {
+    rows += key[0] == "theme_by_period" || key[0] == "segment_nps_by_period" ||
+            key[0] == "theme_by_segment";
+  }
+  CHECK(rows == out.rows);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report CSV, both layouts: the breakdowns equal the views, filtered, under --min-n") {
+  Fixture f;
+  for (const CsvLayout layout : {CsvLayout::Long, CsvLayout::Wide}) {
+    CAPTURE(layout == CsvLayout::Long);
+    for (const int min_n : {kDefaultMinN, 9}) {
+      CAPTURE(min_n);
+      const NpsReport r = load_nps_report(f.db, {.segment = "store", .min_n = min_n});
+      const Checked all =
+          check_breakdowns_csv(f.db, report_csv(r, load_breakdowns(f.db, r), layout), min_n);
+      CHECK(all.rows == 6 + 6 + 3);  // 2 themes x 3 months, 2 stores x 3 months, 3 pairs
+      // Under the default every cell is small; under 9, the theme-months with 4 or 5 mentioners
+      // (delivery in February and March, the store every month) and the store-months with 8
+      // scored respondents (Milano in January and March, Roma in February).
+      CHECK(all.small == (min_n == kDefaultMinN ? all.rows : 5 + 3));
+    }
+  }
+  // A filter gives what the views give on a database holding only the responses in scope.
+  struct Case {
+    ReportOptions options;
+    std::function<bool(int)> keep;
+    std::size_t rows;
+  };
+  const Case cases[] = {
+      // February and March: 2 x 2 theme periods, 2 x 2 cells, the 3 pairs of those months.
+      {{.segment = "store", .since = "2026-02-01", .min_n = 5},
+       [](int i) { return i % 3 > 0; },
+       4 + 4 + 3},
+      // Roma alone: nobody there mentions the store, so one theme over 3 months, 3 cells, 1 pair.
+      {{.segment = "store", .where = "store=Roma", .min_n = 5},
+       [](int i) { return i % 2 == 1; },
+       3 + 3 + 1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.options.since);
+    CAPTURE(c.options.where);
+    const Fixture scoped("ascolto-breakdowns-scoped.db", c.keep);
+    for (const CsvLayout layout : {CsvLayout::Long, CsvLayout::Wide}) {
+      const NpsReport r = load_nps_report(f.db, c.options);
+      const CsvTable csv = report_csv(r, load_breakdowns(f.db, r), layout);
+      CHECK(check_breakdowns_csv(const_cast<SQLite::Database&>(scoped.db), csv, 5).rows == c.rows);
+    }
+  }
+}
+
+TEST_CASE("report CSV: segment values in the breakdowns are safe cells in both layouts") {
+  Fixture f;
+  f.db.exec("UPDATE segments SET value = '=1+1' WHERE value = 'Roma'");
+  const NpsReport r = load_nps_report(f.db, {.segment = "store"});
+  const Breakdowns b = load_breakdowns(f.db, r);
+  for (const CsvLayout layout : {CsvLayout::Long, CsvLayout::Wide}) {
+    std::ostringstream out;
+    write_report_csv(r, out, layout, &b);
+    const std::string csv = out.str();
+    CHECK(csv.find("\nsegment_nps_by_period,'=1+1 / 2026-01,,") != std::string::npos);
+    CHECK(csv.find("\ntheme_by_segment,'=1+1,delivery,") != std::string::npos);
+    CHECK(csv.find(",=1+1") == std::string::npos);
+  }
 }
 
 TEST_CASE("heatmap colours say good or bad news, never for a small group") {

@@ -61,7 +61,8 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
       "format", po::value(&format)->default_value("text"), "text, csv or json (standard output)")(
       "csv-layout", po::value(&csv_layout)->default_value("long"),
       "with --format csv: long (section, group, theme, measure, value) or wide (one row per\n"
-      "period, segment or theme, one column per measure: ready for a pivot table)")(
+      "period, segment or theme, one column per measure: ready for a pivot table); both with "
+      "themes by period, and with --segment segment x period NPS and themes by segment")(
       "html", po::value(&html_path), "also write the report as a self-contained HTML page")(
       "xlsx", po::value(&xlsx_path),
       "also write the report as an Excel workbook: overview, trend, themes, segments, follow-up")(
@@ -151,7 +152,7 @@ int report(const std::vector<std::string>& args, const std::string& argv0) {
     j.update(breakdowns_json(breakdowns()));
     std::cout << j.dump(2) << "\n";
   } else if (format == "csv") {
-    write_report_csv(report, std::cout, layout);
+    write_report_csv(report, std::cout, layout, &breakdowns());
   } else {
     print_summary(report, labels, std::cout);
     print_overview(load_overview(db, report), labels, std::cout);

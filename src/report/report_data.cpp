@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "io/csv_cell.h"
+#include "report/breakdowns.h"
 #include "report/number_format.h"
 
 namespace ascolto {
@@ -193,7 +194,7 @@ std::string csv_value(const json& v) {
 // One row of the CSV: where it belongs, and its measures in the order the JSON has them.
 struct CsvRecord {
   std::string section, group, theme;
-  std::string key;  // the measure that repeats group or theme ("period", "value", ...)
+  std::vector<std::string> keys;  // the measures that repeat group or theme ("period", ...)
   std::vector<std::pair<std::string, std::string>> cells;  // measure, CSV-ready value
 };
 
@@ -208,25 +209,43 @@ void flatten(CsvRecord& record, const json& object, const std::string& prefix = 
   }
 }
 
-std::vector<CsvRecord> csv_records(const NpsReport& r) {
+bool is_key(const CsvRecord& record, const std::string& measure) {
+  return std::find(record.keys.begin(), record.keys.end(), measure) != record.keys.end();
+}
+
+std::vector<CsvRecord> csv_records(const NpsReport& r, const Breakdowns* b) {
   const json j = report_json(r);
   std::vector<CsvRecord> out;
   const auto add = [&](const char* section, const std::string& group, const std::string& theme,
-                       const char* key, const json& object) {
-    out.push_back({section, group, theme, key, {}});
+                       std::vector<std::string> keys, const json& object) {
+    out.push_back({section, group, theme, std::move(keys), {}});
     flatten(out.back(), object);
   };
-  add("overall", "", "", "group", j["overall"]);
-  for (const json& p : j["periods"]) add("period", p["period"], "", "period", p);
-  for (const json& s : j["segments"]) add("segment", s["value"], "", "value", s);
-  for (const json& t : j["themes"]) add("theme", "", t["theme"], "theme", t);
+  add("overall", "", "", {"group"}, j["overall"]);
+  for (const json& p : j["periods"]) add("period", p["period"], "", {"period"}, p);
+  for (const json& s : j["segments"]) add("segment", s["value"], "", {"value"}, s);
+  for (const json& t : j["themes"]) add("theme", "", t["theme"], {"theme"}, t);
   for (const json& c : j["changes"]["themes"]) {
-    add("change", r.current_period, c["theme"], "theme", c);
+    add("change", r.current_period, c["theme"], {"theme"}, c);
   }
   for (const json& q : j["requests"]) {
-    add("request", "", q["theme"], "", json{{"suggestions", q["suggestions"]}});
+    add("request", "", q["theme"], {}, json{{"suggestions", q["suggestions"]}});
   }
-  for (const json& p : j["respondents"]) add("respondents", p["period"], "", "period", p);
+  for (const json& p : j["respondents"]) add("respondents", p["period"], "", {"period"}, p);
+  if (!b) return out;
+  const json grids = breakdowns_json(*b);
+  for (const json& c : grids["theme_by_period"]) {
+    add("theme_by_period", c["period"], c["theme"], {"period", "theme"}, c);
+  }
+  // Two groupings in one group cell, unique as every period of a report has the same length;
+  // value and period stay measures (wide: columns) for pivot tables.
+  for (const json& c : grids["segment_nps_by_period"]) {
+    add("segment_nps_by_period",
+        c["value"].get<std::string>() + " / " + c["period"].get<std::string>(), "", {}, c);
+  }
+  for (const json& c : grids["theme_by_segment"]) {
+    add("theme_by_segment", c["value"], c["theme"], {"value", "theme"}, c);
+  }
   return out;
 }
 
@@ -238,8 +257,9 @@ CsvLayout parse_csv_layout(const std::string& name) {
   throw UsageError("--csv-layout '" + name + "': expected long or wide");
 }
 
-void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout) {
-  const std::vector<CsvRecord> records = csv_records(r);
+void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout,
+                      const Breakdowns* breakdowns) {
+  const std::vector<CsvRecord> records = csv_records(r, breakdowns);
   if (layout == CsvLayout::Long) {
     out << "section,group,theme,measure,value\n";
     for (const CsvRecord& rec : records) {
@@ -256,7 +276,7 @@ void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout) {
   std::unordered_map<std::string, std::size_t> column_of;
   for (const CsvRecord& rec : records) {
     for (const auto& cell : rec.cells) {
-      if (cell.first == rec.key) continue;
+      if (is_key(rec, cell.first)) continue;
       if (column_of.emplace(cell.first, columns.size()).second) columns.push_back(cell.first);
     }
   }
@@ -267,7 +287,7 @@ void write_report_csv(const NpsReport& r, std::ostream& out, CsvLayout layout) {
   for (const CsvRecord& rec : records) {
     std::fill(row.begin(), row.end(), nullptr);
     for (const auto& cell : rec.cells) {
-      if (cell.first != rec.key) row[column_of.at(cell.first)] = &cell.second;
+      if (!is_key(rec, cell.first)) row[column_of.at(cell.first)] = &cell.second;
     }
     out << rec.section << ',' << csv_field(rec.group) << ',' << csv_field(rec.theme);
     for (const std::string* v : row) out << ',' << (v ? *v : std::string());

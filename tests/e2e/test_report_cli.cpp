@@ -229,6 +229,42 @@ TEST_CASE("report --format csv: a segment value that looks like a formula is neu
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
   CHECK(r.out.find(",=HYPERLINK") == std::string::npos);
+  // ... also where it names a cell of the segment x period grid.
+  CHECK(r.out.find("\nsegment_nps_by_period,\"'=HYPERLINK(\"\"http://x\"\") / 2026-01\",,") !=
+        std::string::npos);
+}
+
+TEST_CASE(
+    "report --format csv: the breakdowns as in the JSON, filtered, same in every UI language") {
+  const std::string args = " --db " + examples_db() + " --segment store --where channel=store";
+  const json j = json::parse(run_cli("report" + args + " --format json").out);
+  const Result csv = run_cli("report" + args + " --format csv");
+  REQUIRE(csv.code == 0);
+  CHECK(run_cli("report" + args + " --format csv --ui-lang it").out == csv.out);
+  const auto number = [](const json& v) { return v.is_null() ? std::string() : v.dump(); };
+  REQUIRE(!j["theme_by_period"].empty());
+  REQUIRE(!j["segment_nps_by_period"].empty());
+  REQUIRE(!j["theme_by_segment"].empty());
+  for (const json& c : j["theme_by_period"]) {
+    const std::string line = "\ntheme_by_period," + c["period"].get<std::string>() + "," +
+                             c["theme"].get<std::string>() + ",impact," + number(c["impact"]) +
+                             "\n";
+    CHECK_MESSAGE(csv.out.find(line) != std::string::npos, line);
+  }
+  for (const json& c : j["segment_nps_by_period"]) {
+    const std::string line = "\nsegment_nps_by_period," + c["value"].get<std::string>() + " / " +
+                             c["period"].get<std::string>() + ",,nps," + number(c["nps"]) + "\n";
+    CHECK_MESSAGE(csv.out.find(line) != std::string::npos, line);
+  }
+  for (const json& c : j["theme_by_segment"]) {
+    const std::string line = "\ntheme_by_segment," + c["value"].get<std::string>() + "," +
+                             c["theme"].get<std::string>() + ",small_sample," +
+                             number(c["small_sample"]) + "\n";
+    CHECK_MESSAGE(csv.out.find(line) != std::string::npos, line);
+  }
+  const Result wide = run_cli("report" + args + " --format csv --csv-layout wide");
+  CHECK(wide.out.find("\nsegment_nps_by_period,") != std::string::npos);
+  CHECK(wide.out.substr(0, wide.out.find('\n')).find(",period,value") != std::string::npos);
 }
 
 TEST_CASE("analyze: a customer column; returning customers per period, report equals the view") {
