@@ -137,3 +137,74 @@ TEST_CASE("Italian advice on sizes and audiences is no recommendation") {
   CHECK(italian("il sapore è forte, per chi ama il caffè intenso").label == Neu);
   CHECK(italian("amo questo caffè intenso").label == Pos);
 }
+
+TEST_CASE("Italian service reviews: banks, insurers, utilities and telcos") {
+  check_all({
+      {"al rinnovo hanno aumentato il premio", Neg},
+      {"al rinnovo hanno aumentato la copertura", Neu},
+      {"il premio assicurativo si paga a gennaio", Neu},
+      {"tariffa bloccata per due anni", Pos},
+      {"carta bloccata per due giorni", Neg},
+      {"mi è arrivato un conguaglio di 800 euro", Neg},
+      {"mi è arrivato un bollettino di 80 euro", Neu},
+      {"allo sportello c'era una fila lunghissima", Neg},
+      {"allo sportello c'era una persona", Neu},
+      {"per aprire il conto mi hanno chiesto mille documenti", Neg},
+      {"per aprire il conto mi hanno chiesto due documenti", Neu},
+      {"disdetta fatta online in due minuti", Pos},
+      {"disdetta fatta online a marzo", Neu},
+      {"la fibra va e viene", Neg},
+      {"la fibra va veloce", Pos},
+      {"internet cade in continuazione", Neg},
+      {"l'operatore mi ha attaccato il telefono", Neg},
+      {"l'operatore mi ha passato il telefono", Neu},
+      {"l'operatore ha capito subito il problema", Pos},
+      {"l'operatore non ha capito il problema", Neg},
+  });
+}
+
+TEST_CASE("Italian product reviews: sound, picture, seams, make-up and scent") {
+  check_all({
+      {"le cuffie gracchiano", Neg},
+      {"le cuffie suonano", Neu},
+      {"le foto vengono sgranate", Neg},
+      {"le foto vengono stampate", Neu},
+      {"le cuciture sono storte", Neg},
+      {"le cuciture sono doppie", Neu},
+      {"il mascara si sbava", Neg},
+      {"il mascara si stende", Neu},
+      {"la crema idrata a lungo", Pos},
+      {"la crema si stende a lungo", Neu},
+      {"il profumo svanisce dopo un'ora", Neg},
+      {"il profumo si sente dopo un'ora", Neu},
+      {"le lenzuola erano macchiate", Neg},
+      {"le lenzuola erano bianche", Neu},
+      {"un caffè macchiato", Neu},
+  });
+}
+
+TEST_CASE("Italian couriers and hosts: a thrown parcel, a stuck one, feeling at home") {
+  check_all({
+      {"il corriere ha lanciato il pacco", Neg},
+      {"il corriere ha lasciato il pacco", Neu},
+      {"il pacco è fermo in deposito", Neg},
+      {"il pacco è in consegna", Neu},
+      {"il corriere mi ha avvisato prima di passare", Pos},
+      {"il corriere è passato", Neu},
+      {"lo staff ci ha fatto sentire a casa", Pos},
+      {"lo staff ci ha fatto entrare in casa", Neu},
+  });
+}
+
+TEST_CASE("Italian instructions for a fault and things not yet tried are no complaint") {
+  check_all({
+      {"in caso di problemi chiamate il numero verde", Neu},
+      {"ho avuto problemi, ho chiamato il numero verde", Neg},
+      {"per problemi c'è l'assistenza", Neu},
+      {"non l'ho ancora aperto", Neu},
+      {"non l'ho ancora ricevuto", Neg},
+      {"non ho mai usato la garanzia", Neu},
+      {"non ho mai avuto bisogno dell'assistenza", Neu},
+      {"nn so se funziona con android", Neu},
+  });
+}
