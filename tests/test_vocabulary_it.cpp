@@ -208,3 +208,44 @@ TEST_CASE("Italian instructions for a fault and things not yet tried are no comp
       {"nn so se funziona con android", Neu},
   });
 }
+
+TEST_CASE("Italian product reviews: wear, defects and faults told with a verb") {
+  check_all({
+      {"una borsa capiente", Pos},
+      {"una borsa marrone", Neu},
+      {"la connessione è stabile", Pos},
+      {"il maglione si è infeltrito", Neg},
+      {"il maglione si è asciugato", Neu},
+      {"il telefono era difettato", Neg},
+      {"il telefono era nuovo", Neu},
+      {"il sugo era acquoso", Neg},
+      {"il sugo era al pomodoro", Neu},
+      {"la suola si stacca", Neg},
+      {"la suola si lava", Neu},
+      {"la zip si incastra", Neg},
+      {"la lavatrice vibra tantissimo", Neg},
+      {"il lettore fa i capricci", Neg},
+      {"lo schermo si è spento da solo", Neg},
+      {"lo schermo si è acceso", Neu},
+      {"emana un odore chimico", Neg},
+  });
+}
+
+TEST_CASE("Italian orders: wrong, opened or vanished; prices given away") {
+  check_all({
+      {"mi è arrivato un articolo diverso", Neg},
+      {"mi è arrivato un articolo", Neu},
+      {"la scatola era già stata aperta", Neg},
+      {"la scatola era stata chiusa", Neu},
+      {"mi hanno chiesto soldi in più alla consegna", Neg},
+      {"mi hanno chiesto la firma alla consegna", Neu},
+      {"dopo il pagamento il venditore è sparito", Neg},
+      {"dopo il pagamento il venditore ha spedito", Neu},
+      {"ho dovuto rivolgermi a un'associazione di consumatori", Neg},
+      {"dopo vari solleciti mi hanno risposto", Neg},
+      {"a quel prezzo è praticamente regalato", Pos},
+      {"a quel prezzo è stato spedito", Neu},
+      {"ho fatto un affare", Pos},
+      {"mi hanno tirato un pacco", Neg},
+  });
+}
