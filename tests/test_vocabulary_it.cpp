@@ -249,3 +249,27 @@ TEST_CASE("Italian orders: wrong, opened or vanished; prices given away") {
       {"mi hanno tirato un pacco", Neg},
   });
 }
+
+TEST_CASE("Italian praise idioms of reviews") {
+  check_all({
+      {"non ha nulla da invidiare ai marchi famosi", Pos},
+      {"ha molto da imparare dai marchi famosi", Neu},
+      {"svolge il suo compito", Pos},
+      {"svolge il suo turno", Neu},
+      {"tiene botta anche sotto sforzo", Pos},
+      {"va come una scheggia", Pos},
+      {"va come una macchina", Neu},
+      {"era proprio quello che cercavo", Pos},
+      {"era proprio quello che avevo ordinato", Neu},
+      {"mi ha cambiato la vita", Pos},
+      {"mi ha cambiato la batteria", Neu},
+      {"non ne posso più fare a meno", Pos},
+      {"fa la sua figura", Pos},
+      {"tempi di consegna rispettati", Pos},
+      {"tempi di consegna indicati", Neu},
+      {"si spende il giusto", Pos},
+      {"il mio ristorante del cuore", Pos},
+      {"le pulsazioni del cuore", Neu},
+      {"servizio clienti sul pezzo", Pos},
+  });
+}
