@@ -273,3 +273,26 @@ TEST_CASE("Italian praise idioms of reviews") {
       {"servizio clienti sul pezzo", Pos},
   });
 }
+
+TEST_CASE("Italian complaint idioms of reviews") {
+  check_all({
+      {"la qualità lascia parecchio a desiderare", Neg},
+      {"ci sono cascato anch'io", Neg},
+      {"ci sono andato anch'io", Neu},
+      {"costa una fortuna", Neg},
+      {"costa una sterlina", Neu},
+      {"ti rispondono con sufficienza", Neg},
+      {"ti rispondono con una mail", Neu},
+      {"ti guardano dall'alto in basso", Neg},
+      {"se ne lavano le mani", Neg},
+      {"se ne infischiano", Neg},
+      {"fanno orecchie da mercante", Neg},
+      {"un servizio da terzo mondo", Neg},
+      {"i paesi del terzo mondo", Neu},
+      {"è finito nel cestino", Neg},
+      {"l'ho reso subito", Neg},
+      {"l'ho preso subito", Neu},
+      {"cambio gestore appena possibile", Neg},
+      {"appena scade il contratto cambio", Neg},
+  });
+}
