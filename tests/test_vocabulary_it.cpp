@@ -296,3 +296,17 @@ TEST_CASE("Italian complaint idioms of reviews") {
       {"appena scade il contratto cambio", Neg},
   });
 }
+
+TEST_CASE("Italian chat spellings and set phrases that do not judge") {
+  check_all({
+      {"ke skifo", Neg},
+      {"ke bello", Pos},
+      {"skifo totale", Neg},
+      {"un po' bruttarello", Neg},
+      {"sto telefono è na bomba", Pos},
+      {"sto telefono è na sola", Neg},
+      {"la cover fa acqua", Neg},
+      {"la cover fa luce", Neu},
+      {"una truffa bella e buona", Neg},
+  });
+}
