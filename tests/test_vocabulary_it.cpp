@@ -310,3 +310,30 @@ TEST_CASE("Italian chat spellings and set phrases that do not judge") {
       {"una truffa bella e buona", Neg},
   });
 }
+
+TEST_CASE("Italian stories of waiting and being put off, told without opinion words") {
+  check_all({
+      {"aspetto da due settimane", Neg},
+      {"aspetto due settimane", Neu},
+      {"tre mesi per avere il rimborso", Neg},
+      {"tre mesi di garanzia sul rimborso", Neu},
+      {"ho dovuto mandare una pec", Neg},
+      {"ho potuto mandare una foto", Neu},
+      {"mezz'ora di musichetta", Neg},
+      {"mezz'ora di musica", Neu},
+      {"mi hanno fatto aspettare venti minuti", Neg},
+      {"mi hanno fatto vedere venti modelli", Neu},
+      {"tuttora aspetto il tecnico", Neg},
+      {"il rimborso è ancora in lavorazione", Neg},
+      {"il rimborso è in lavorazione", Neu},
+      {"continuano a rimandare", Neg},
+      {"ogni volta una scusa diversa", Neg},
+      {"ogni volta una sorpresa diversa", Neu},
+      {"mi hanno detto di pazientare", Neg},
+      {"mi hanno detto di passare", Neu},
+      {"l'ho mandato in assistenza", Neg},
+      {"il pacco è tornato al mittente", Neg},
+      {"il pacco è arrivato al destinatario", Neu},
+      {"dopo mezz'ora mi è caduta la linea", Neg},
+  });
+}
