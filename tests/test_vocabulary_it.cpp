@@ -337,3 +337,17 @@ TEST_CASE("Italian stories of waiting and being put off, told without opinion wo
       {"dopo mezz'ora mi è caduta la linea", Neg},
   });
 }
+
+TEST_CASE("Italian descriptions of colour, packaging and editions stay neutral") {
+  check_all({
+      {"l'ho preso azzurro chiaro", Neu},
+      {"spiegazioni chiare", Pos},
+      {"fondotinta per pelle chiara", Neu},
+      {"arrivato nella confezione originale", Neu},
+      {"un design originale", Pos},
+      {"l'ho preso in offerta speciale", Neu},
+      {"un regalo speciale", Pos},
+      {"conservare in luogo fresco", Neu},
+      {"pesce fresco", Pos},
+  });
+}
