@@ -351,3 +351,16 @@ TEST_CASE("Italian descriptions of colour, packaging and editions stay neutral")
       {"pesce fresco", Pos},
   });
 }
+
+TEST_CASE("Italian facts of a good outcome, and praise that belongs to the photo") {
+  check_all({
+      {"il contenuto era integro", Pos},
+      {"il contenuto era liquido", Neu},
+      {"mi hanno stornato tutto", Pos},
+      {"mi hanno spedito tutto", Neu},
+      {"la pelle sembra plastica", Neg},
+      {"la pelle sembra vera", Neu},
+      {"reso richiesto", Neg},
+  });
+  CHECK(italian("in foto sembrava bellissimo").score < italian("è bellissimo").score / 2);
+}
