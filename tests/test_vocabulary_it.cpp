@@ -364,3 +364,28 @@ TEST_CASE("Italian facts of a good outcome, and praise that belongs to the photo
   });
   CHECK(italian("in foto sembrava bellissimo").score < italian("è bellissimo").score / 2);
 }
+
+TEST_CASE("Italian restaurant and hotel reviews: on the house, forgotten, upgraded") {
+  check_all({
+      {"la carne si scioglieva in bocca", Pos},
+      {"la carne si scioglieva in padella", Neu},
+      {"carta dei vini ben fornita", Pos},
+      {"carta dei vini in inglese", Neu},
+      {"il limoncello offerto dalla casa", Pos},
+      {"il limoncello comprato al bar", Neu},
+      {"abbiamo dovuto chiedere il pane", Neg},
+      {"abbiamo voluto chiedere il pane", Neu},
+      {"il cameriere si è dimenticato il nostro ordine", Neg},
+      {"il cameriere ha preso il nostro ordine", Neu},
+      {"ci hanno fatto l'upgrade", Pos},
+      {"la camera era diversa da quella prenotata", Neg},
+      {"la camera era quella prenotata", Neu},
+      {"cuscini piatti", Neg},
+      {"cuscini nuovi", Neu},
+      {"l'acqua calda finiva subito", Neg},
+      {"ci hanno chiesto un supplemento per il lettino", Neg},
+      {"ci hanno chiesto un documento per il lettino", Neu},
+      {"la piscina era chiusa", Neg},
+      {"la piscina era coperta", Neu},
+  });
+}
