@@ -389,3 +389,27 @@ TEST_CASE("Italian restaurant and hotel reviews: on the house, forgotten, upgrad
       {"la piscina era coperta", Neu},
   });
 }
+
+TEST_CASE("Italian app reviews: too many ads, battery drain, paywalls; praise of use") {
+  check_all({
+      {"troppe pubblicità", Neg},
+      {"due pubblicità", Neu},
+      {"chiede troppi permessi", Neg},
+      {"chiede due permessi", Neu},
+      {"ci mette una vita a caricare", Neg},
+      {"ci mette un secondo a caricare", Neu},
+      {"mi disconnette ogni volta", Neg},
+      {"mi riconosce ogni volta", Neu},
+      {"consuma tantissima batteria", Neg},
+      {"hanno messo tutto a pagamento", Neg},
+      {"hanno messo tutto in ordine", Neu},
+      {"rimettete la versione precedente", Neg},
+      {"ti costringono ad abbonarti", Neg},
+      {"ti invitano ad abbonarti", Neu},
+      {"fa tutto quello che mi serve", Pos},
+      {"nessuna pubblicità", Pos},
+      {"la uso tutti i giorni", Pos},
+      {"la apro tutti i giorni", Neu},
+  });
+  CHECK(italian("prima funzionava benissimo").score < italian("funziona benissimo").score / 2);
+}
