@@ -413,3 +413,28 @@ TEST_CASE("Italian app reviews: too many ads, battery drain, paywalls; praise of
   });
   CHECK(italian("prima funzionava benissimo").score < italian("funziona benissimo").score / 2);
 }
+
+TEST_CASE("Italian clothing and shoe reviews") {
+  check_all({
+      {"la camicia non si stropiccia", Pos},
+      {"la camicia si stropiccia", Neg},
+      {"la camicia si stira", Neu},
+      {"tiene al caldo senza far sudare", Pos},
+      {"il maglione fa sudare", Neg},
+      {"tessuto traspirante", Pos},
+      {"la lana punge", Neg},
+      {"la lana scalda", Neu},
+      {"le scarpe mi hanno fatto venire le vesciche", Neg},
+      {"le scarpe stringono in punta", Neg},
+      {"le scarpe sono in punta", Neu},
+      {"una maglietta a maniche corte", Neu},
+      {"le maniche sono corte", Neg},
+      {"il tessuto fa le palline", Neg},
+      {"il tessuto fa le pieghe", Neu},
+      {"si è bucato dopo due settimane", Neg},
+      {"il colore è completamente diverso", Neg},
+      {"le taglie sono sballate", Neg},
+      {"le taglie sono indicate", Neu},
+      {"le cuciture si sono aperte", Neg},
+  });
+}
