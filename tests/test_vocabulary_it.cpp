@@ -438,3 +438,23 @@ TEST_CASE("Italian clothing and shoe reviews") {
       {"le cuciture si sono aperte", Neg},
   });
 }
+
+TEST_CASE("Italian electronics and appliance reviews") {
+  check_all({
+      {"configurazione in pochi minuti", Pos},
+      {"configurazione in inglese", Neu},
+      {"si connette al volo", Pos},
+      {"si connette al router", Neu},
+      {"autonomia da record", Pos},
+      {"nessun rallentamento", Pos},
+      {"rallentamenti sulla A12", Neu},
+      {"consuma pochissimo", Pos},
+      {"consuma corrente", Neu},
+      {"audio metallico", Neg},
+      {"audio stereo", Neu},
+      {"si sente a tratti", Neg},
+      {"lo schermo fa le righe", Neg},
+      {"il tasto è rimasto incastrato", Neg},
+      {"il tasto è rimasto acceso", Neu},
+  });
+}
