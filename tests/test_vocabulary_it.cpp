@@ -458,3 +458,24 @@ TEST_CASE("Italian electronics and appliance reviews") {
       {"il tasto è rimasto acceso", Neu},
   });
 }
+
+TEST_CASE("Italian insurer, bank and utility reviews") {
+  check_all({
+      {"bravi solo a incassare", Neg},
+      {"bravi a incassare e a pagare", Pos},
+      {"si attaccano a ogni cavillo", Neg},
+      {"clausole scritte in piccolo", Neg},
+      {"clausole scritte in italiano", Neu},
+      {"commissioni alte", Neg},
+      {"spese di spedizione", Neu},
+      {"spese alte", Neg},
+      {"il consulente mi ha seguito in tutto", Pos},
+      {"il consulente mi ha scritto", Neu},
+      {"sempre reperibili", Pos},
+      {"il sinistro è stato liquidato in un mese", Pos},
+      {"il sinistro è stato aperto in un mese", Neu},
+      {"nessuna sorpresa in bolletta", Pos},
+      {"il consulente è sempre raggiungibile", Pos},
+      {"il consulente non è raggiungibile", Neg},
+  });
+}
