@@ -361,6 +361,8 @@ TEST_CASE("Italian facts of a good outcome, and praise that belongs to the photo
       {"la pelle sembra plastica", Neg},
       {"la pelle sembra vera", Neu},
       {"reso richiesto", Neg},
+      {"come da foto", Pos},
+      {"come da programma", Neu},
   });
   CHECK(italian("in foto sembrava bellissimo").score < italian("è bellissimo").score / 2);
 }
