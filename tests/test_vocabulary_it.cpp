@@ -481,3 +481,12 @@ TEST_CASE("Italian insurer, bank and utility reviews") {
       {"il consulente non è raggiungibile", Neg},
   });
 }
+
+TEST_CASE("Italian 'and nothing more' takes the praise down to lukewarm") {
+  check_all({
+      {"funziona, ma niente di più", Neu},
+      {"funziona, e anche di più", Pos},
+      {"fa il suo lavoro e niente di più", Neu},
+      {"fa il suo lavoro", Pos},
+  });
+}
