@@ -490,3 +490,20 @@ TEST_CASE("Italian 'and nothing more' takes the praise down to lukewarm") {
       {"fa il suo lavoro", Pos},
   });
 }
+
+TEST_CASE("Italian courier reviews: failed attempts, other signatures, next-day delivery") {
+  check_all({
+      {"risulta tentata consegna ma ero in casa", Neg},
+      {"risulta la consegna di martedì", Neu},
+      {"hanno firmato al posto mio", Neg},
+      {"il pacco era schiacciato", Neg},
+      {"il pacco era sigillato", Neu},
+      {"la consegna continua a slittare", Neg},
+      {"la consegna è slittata", Neg},
+      {"la manovra è slittata", Neu},
+      {"tracking sempre aggiornato", Pos},
+      {"tracking in inglese", Neu},
+      {"consegnato anche di sabato", Pos},
+      {"consegnato di sabato", Neu},
+  });
+}
