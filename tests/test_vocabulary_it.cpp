@@ -507,3 +507,23 @@ TEST_CASE("Italian courier reviews: failed attempts, other signatures, next-day 
       {"consegnato di sabato", Neu},
   });
 }
+
+TEST_CASE("Italian food delivery and cosmetics reviews") {
+  check_all({
+      {"il cibo è arrivato tutto rovesciato", Neg},
+      {"il cibo è arrivato tutto insieme", Neu},
+      {"hanno dimenticato le patatine", Neg},
+      {"hanno portato le patatine", Neu},
+      {"le patatine erano mollicce", Neg},
+      {"il panino era secco", Neg},
+      {"il panino era vegetariano", Neu},
+      {"arrivato caldo e ben confezionato", Pos},
+      {"la crema ha lasciato la pelle tirata", Neg},
+      {"mi sono venuti i brufoli", Neg},
+      {"lo smalto si scheggia dopo un giorno", Neg},
+      {"lo smalto si asciuga dopo un minuto", Neu},
+      {"lo smalto dura una settimana senza scheggiarsi", Pos},
+      {"il rossetto secca le labbra", Neg},
+      {"il rossetto non secca le labbra", Pos},
+  });
+}
