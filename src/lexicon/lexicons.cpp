@@ -98,7 +98,7 @@ struct Loader {
   }
 
   // Adds the unaccented spellings of `added` (tokens, prefix flag, payload) where no entry of
-  // either table has those words already; a derived one is replaced by a later file's.
+  // either table has those words already; one derived from an earlier file's entry is replaced.
   template <class Payload>
   void add_unaccented(
       TermMatcher<Payload>& table, LanguageLexicon& lang,
@@ -109,7 +109,8 @@ struct Loader {
       const std::string k = key(plain, prefix);
       bool inserted = false;
       if (lang.sentiment.find(plain, prefix) || lang.modifiers.find(plain, prefix)) {
-        if (derived.count(k) && table.find(plain, prefix))
+        const Payload* have = table.find(plain, prefix);
+        if (have && derived.count(k) && have->src.file != payload.src.file)
           table.add(plain, prefix, payload, &inserted) = payload;
         continue;
       }
