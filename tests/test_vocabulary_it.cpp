@@ -527,3 +527,27 @@ TEST_CASE("Italian food delivery and cosmetics reviews") {
       {"il rossetto non secca le labbra", Pos},
   });
 }
+
+TEST_CASE("Italian shops, warranties, repairs and refunds") {
+  check_all({
+      {"la riparazione costa quanto uno nuovo", Neg},
+      {"la riparazione costa dieci euro", Neu},
+      {"ricambi introvabili", Neg},
+      {"ricambi in magazzino", Neu},
+      {"riparato in tre giorni", Pos},
+      {"spedito in tre giorni", Neu},
+      {"mi hanno dato un buono invece del rimborso", Neg},
+      {"mi hanno dato un buono regalo", Neu},
+      {"commessi che chiacchierano tra loro", Neg},
+      {"commessi che lavorano tra loro", Neu},
+      {"una sola cassa aperta", Neg},
+      {"mi hanno fatto provare diversi modelli", Pos},
+      {"mi hanno fatto vedere diversi modelli", Neu},
+      {"il sito è un labirinto", Neg},
+      {"un numero a pagamento", Neg},
+      {"un numero di telefono", Neu},
+      {"mi hanno rimborsato solo la metà", Neg},
+      {"mi hanno trattenuto le spese di spedizione", Neg},
+      {"mi hanno indicato le spese di spedizione", Neu},
+  });
+}
