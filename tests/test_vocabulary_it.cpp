@@ -64,6 +64,9 @@ TEST_CASE("Italian abbreviations of quick reviews") {
       {"caro, cmq funziona", Pos},
   });
   CHECK(italian("bello xò si è rotto subito").score < italian("bello e si è rotto subito").score);
+  CHECK(italian("nn mi è piaciuto x niente").score < italian("nn mi è piaciuto").score);
+  CHECK(italian("tt ok").label == Pos);
+  CHECK(italian("tt qui").label == Neu);
 }
 
 TEST_CASE("Italian lukewarm verdicts are neither praise nor complaint") {
