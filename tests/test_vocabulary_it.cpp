@@ -554,3 +554,21 @@ TEST_CASE("Italian shops, warranties, repairs and refunds") {
       {"mi hanno indicato le spese di spedizione", Neu},
   });
 }
+
+TEST_CASE("Italian review forms: plurals, any subject, effort saved, apologies") {
+  check_all({
+      {"le cuffie si abbinano subito", Pos},
+      {"le cuffie si abbinano al telefono", Neu},
+      {"i bottoni si sono staccati", Neg},
+      {"ci ha fatto aspettare mezz'ora", Neg},
+      {"ci ha fatto vedere la sala", Neu},
+      {"trita il ghiaccio senza fatica", Pos},
+      {"che fatica montarlo", Neg},
+      {"il frullatore perde dal fondo", Neg},
+      {"la giacca era irriconoscibile dopo il lavaggio", Neg},
+      {"il frigo fa la brina", Neg},
+      {"il cuscino mi ha tolto il mal di collo", Pos},
+      {"il venditore si è scusato", Pos},
+      {"il venditore si è seduto", Neu},
+  });
+}
