@@ -305,3 +305,39 @@ TEST_CASE("lexicons: an extra lexicon maps brand and product names to themes in 
   CHECK(std::string(errors[1].what())
             .find("ascolto-extra-themes.tsv:6: expected term<TAB>theme:ID") != std::string::npos);
 }
+
+TEST_CASE("lexicons: Italian entries also match written without their final accents") {
+  const std::string dir =
+      broken_copy("it/sentiment.tsv",
+                  "tornerò\t2.0\ncosì così\t-0.1\nqualità scarsa\t-1.5\nsì\t0.5\nperché no\t0.8\n"
+                  "ritornerò\t2.0\nritornero\t1.0\ndelus*\t-2.2\nfelicità*\t2.0\n");
+  std::ofstream(fs::path(dir) / "it/modifiers.tsv", std::ios::app) << "più che\tbooster\t0.3\n";
+  const auto lex = load_lexicons({dir, {}, 64 << 20});
+  const auto& it = lex->it;
+  REQUIRE(it.sentiment.word("tornero"));
+  CHECK(it.sentiment.word("tornero")->valence == doctest::Approx(2.0));
+  // Every word of a phrase, and a prefix entry's last word.
+  CHECK(it.sentiment.find({"cosi", "cosi"}, false));
+  CHECK(it.sentiment.find({"qualita", "scarsa"}, false));
+  CHECK(it.sentiment.find({"perche", "no"}, false));
+  CHECK(it.sentiment.find({"felicita"}, true));
+  CHECK(it.modifiers.find({"piu", "che"}, false));
+  // Two-letter words keep their accent: "si" and "e" are other words.
+  CHECK_FALSE(it.sentiment.word("si"));
+  // A spelling listed on its own keeps its own valence.
+  CHECK(it.sentiment.word("ritornero")->valence == doctest::Approx(1.0));
+  // English entries are left alone.
+  CHECK_FALSE(lex->en.sentiment.word("tornero"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("lexicons: a pack's or user's valence replaces the unaccented spelling too") {
+  const fs::path extra = fs::temp_directory_path() / "ascolto-extra-accents.tsv";
+  std::ofstream(extra) << "qualità\t1.0\n";
+  const std::string dir = broken_copy("it/sentiment.tsv", "qualità\t0.5\n");
+  const auto lex = load_lexicons({dir, {}, 64 << 20, {extra.string()}});
+  CHECK(lex->it.sentiment.word("qualità")->valence == doctest::Approx(1.0));
+  CHECK(lex->it.sentiment.word("qualita")->valence == doctest::Approx(1.0));
+  fs::remove_all(dir);
+  fs::remove(extra);
+}

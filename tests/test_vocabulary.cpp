@@ -203,3 +203,17 @@ TEST_CASE(
                           {"abbiamo scelto un servizio migliore", Pos},
                       });
 }
+
+TEST_CASE("English product reviews: facts of praise and complaint, descriptions") {
+  check_all(Lang::En, {
+                          {"matches the description", Pos},
+                          {"matches the other one", Neu},
+                          {"the courier threw the parcel over the gate", Neg},
+                          {"the courier left the parcel by the gate", Neu},
+                          {"the seller disappeared after payment", Neg},
+                          {"in case of problems call the helpline", Neu},
+                          {"I had problems, so I called the helpline", Neg},
+                          {"comes in the original packaging", Neu},
+                          {"have not opened it yet", Neu},
+                      });
+}

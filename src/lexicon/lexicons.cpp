@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
+#include <unordered_set>
 
 #include "ascolto_config.h"
 #include "common/hash.h"
@@ -51,6 +53,30 @@ const char* matches_anything(const RE2& re) {
   return "matches any word";
 }
 
+// Italian written without its accents, as in quick online text: "perche", "piu", "tornero",
+// "qualita". The entry's tokens with the final accented vowel of each word of three letters or
+// more made plain ("più" -> "piu", "così così" -> "cosi cosi"); shorter words keep theirs, since
+// "è", "né", "sì", "dà" without it are other words ("e", "ne", "si", "da"). Empty when nothing
+// changes.
+std::vector<std::string> unaccented(const std::vector<std::string>& toks) {
+  static constexpr std::pair<std::string_view, char> accents[] = {
+      {"à", 'a'}, {"è", 'e'}, {"é", 'e'}, {"ì", 'i'}, {"ò", 'o'}, {"ù", 'u'}};
+  std::vector<std::string> out = toks;
+  bool changed = false;
+  for (std::string& w : out) {
+    if (w.size() < 4) continue;  // two letters and a two-byte accented vowel
+    for (const auto& [accented, plain] : accents) {
+      if (w.size() > accented.size() && w.ends_with(accented)) {
+        w.replace(w.size() - accented.size(), accented.size(), 1, plain);
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (!changed) out.clear();
+  return out;
+}
+
 struct Loader {
   Lexicons& lex;
   Tokenizer tokenizer;
@@ -59,6 +85,39 @@ struct Loader {
   std::vector<LexiconError>* errors;  // see LexiconOptions::errors
   // A user's theme mappings read with the current language's sentiment entries, and their file.
   std::vector<std::pair<TsvLine, std::uint16_t>> pending_themes = {};
+  // Italian: every entry also stands for its spelling without final accents (`unaccented`).
+  bool plain_accents = false;
+  // The unaccented spellings added so far (tokens joined by spaces, '*' for a prefix): a later
+  // file's entry replaces one as it replaces any entry of an earlier file.
+  std::unordered_set<std::string> derived = {};
+
+  static std::string key(const std::vector<std::string>& toks, bool prefix) {
+    std::string k;
+    for (const auto& t : toks) k += t + ' ';
+    return k + (prefix ? "*" : "");
+  }
+
+  // Adds the unaccented spellings of `added` (tokens, prefix flag, payload) where no entry of
+  // either table has those words already; one derived from an earlier file's entry is replaced.
+  template <class Payload>
+  void add_unaccented(
+      TermMatcher<Payload>& table, LanguageLexicon& lang,
+      const std::vector<std::tuple<std::vector<std::string>, bool, Payload>>& added) {
+    for (const auto& [toks, prefix, payload] : added) {
+      const auto plain = unaccented(toks);
+      if (plain.empty()) continue;
+      const std::string k = key(plain, prefix);
+      bool inserted = false;
+      if (lang.sentiment.find(plain, prefix) || lang.modifiers.find(plain, prefix)) {
+        const Payload* have = table.find(plain, prefix);
+        if (have && derived.count(k) && have->src.file != payload.src.file)
+          table.add(plain, prefix, payload, &inserted) = payload;
+        continue;
+      }
+      table.add(plain, prefix, payload, &inserted);
+      derived.insert(k);
+    }
+  }
 
   EntrySource source(const TsvLine& line, std::uint16_t file) const {
     return {file, static_cast<std::uint32_t>(line.pos.line)};
@@ -91,6 +150,7 @@ struct Loader {
                  bool user = false) {
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
+    std::vector<std::tuple<std::vector<std::string>, bool, SentimentEntry>> added;
     for_each_line(lines, errors, [&](const TsvLine& line) {
       if (user && line.fields.size() >= 2 && line.fields[1].rfind(kThemePrefix, 0) == 0) {
         pending_themes.emplace_back(line, file);
@@ -122,7 +182,9 @@ struct Loader {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with a different valence or flag");
       }
+      if (plain_accents) added.emplace_back(toks, prefix, fresh);
     });
+    add_unaccented(lang.sentiment, lang, added);
   }
 
   void modifiers(const std::string& path, LanguageLexicon& lang) {
@@ -134,6 +196,7 @@ struct Loader {
         {"excess", ModifierKind::Excess}};
     const auto lines = read_tsv(path);
     const std::uint16_t file = register_file(path);
+    std::vector<std::tuple<std::vector<std::string>, bool, ModifierEntry>> added;
     for_each_line(lines, errors, [&](const TsvLine& line) {
       expect_fields(line, 3, 3, "term<TAB>kind<TAB>weight");
       const auto kind = kinds.find(line.fields[1]);
@@ -163,7 +226,9 @@ struct Loader {
         throw LexiconError(line.pos, "'" + line.fields[0] + "' is already listed at " +
                                          lex.where(e.src) + " with another kind or weight");
       }
+      if (plain_accents) added.emplace_back(toks, prefix, e);
     });
+    add_unaccented(lang.modifiers, lang, added);
   }
 
   void emoji(const std::string& path) {
@@ -503,6 +568,7 @@ std::unique_ptr<Lexicons> load_lexicons(const LexiconOptions& options) {
   for (const auto& [code, lang] :
        {std::pair<const char*, LanguageLexicon*>{"it", &lex->it}, {"en", &lex->en}}) {
     const fs::path ld = dir / code;
+    loader.plain_accents = lang == &lex->it;
     loader.sentiment((ld / "sentiment.tsv").string(), *lang);
     loader.modifiers((ld / "modifiers.tsv").string(), *lang);
     loader.stopwords((ld / "stopwords.txt").string(), *lang);
