@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Scores the analyzer on the labelled development sets in ../shared/eval (or EVAL_DIR):
 # sentiment on every set, themes where the domain pack exists. Prints one line per set.
+# Held-out probes written for the project: EVAL_DIR=bench/probe SCORER_DIR=../shared/eval
+#   bash scripts/eval.sh it-reviews   (bench/probe/README.md).
 #   scripts/eval.sh [set-name...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=${EVAL_DIR:-../shared/eval}
+scorer_dir=${SCORER_DIR:-$eval_dir}  # where score_sentiment.py / score_themes.py are
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 to_input() {  # gold CSV -> id,text CSV
@@ -18,7 +21,7 @@ for set in "${sets[@]}"; do
     gold=$eval_dir/sentiment/$set.csv
     to_input "$gold" > "$tmp/in.csv"
     build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" --out "$tmp/out.jsonl" 2>"$tmp/err" || { echo "$set: analyze failed: $(tail -1 "$tmp/err")"; continue; }
-    echo "$set: $(python3 "$eval_dir/score_sentiment.py" "$gold" "$tmp/out.jsonl")"
+    echo "$set: $(python3 "$scorer_dir/score_sentiment.py" "$gold" "$tmp/out.jsonl")"
   elif [ -f "$eval_dir/themes/$set.csv" ]; then
     gold=$eval_dir/themes/$set.csv
     pack=restaurant
@@ -27,6 +30,6 @@ for set in "${sets[@]}"; do
     packs=()
     [ -d "lexicons/packs/$pack" ] && packs=(--pack "$pack")
     build/ascolto analyze "$tmp/in.csv" --text-col text --id-col id --lang "$lang" "${packs[@]}" --out "$tmp/out.jsonl" 2>"$tmp/err" || { echo "$set: analyze failed: $(tail -1 "$tmp/err")"; continue; }
-    echo "$set (${packs[*]:-no pack}): $(python3 "$eval_dir/score_themes.py" "$gold" "$tmp/out.jsonl")"
+    echo "$set (${packs[*]:-no pack}): $(python3 "$scorer_dir/score_themes.py" "$gold" "$tmp/out.jsonl")"
   fi
 done
