@@ -35,8 +35,8 @@ class PeekableInput {
   std::size_t read(char* out, std::size_t n);
 
   const std::string& name() const { return name_; }
-  // The bytes kept for the replay that it has not passed yet.
-  std::size_t kept() const { return kept_.size() - position_; }
+  // The bytes held in memory: those peeked, until the replay has passed them.
+  std::size_t kept() const { return kept_.size(); }
 
  private:
   enum class Mode { Direct, Peeking, Replaying };
