@@ -140,8 +140,8 @@ std::string PackDetection::summary() const {
     any = true;
   }
   if (!any && sampled == 0) {
-    out << " none (no comment could be sampled before the import: standard input is read only "
-           "once; name the packs with --pack NAME, or --pack none)";
+    out << " none (no comment could be sampled before the import; name the packs with --pack "
+           "NAME, or --pack none)";
   } else if (!any) {
     out << " none (no domain vocabulary in " << sampled << " comments)";
   }

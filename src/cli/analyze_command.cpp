@@ -206,6 +206,9 @@ int run_analyze(const std::vector<std::string>& args, const std::string& argv0) 
   // --pack auto (the default): the packs that the first comments' vocabulary names.
   std::optional<PackDetection> detection;
   if (pack_choice(opt.lexicon) == PackChoice::Auto) {
+    // Standard input too: what the sample reads of it is kept and read again by the import.
+    if (std::find(opt.files.begin(), opt.files.end(), "-") != opt.files.end())
+      import.reader.standard_input = std::make_shared<PeekableInput>(stdin, "<stdin>");
     detection = detect_packs(lexicon_dir(opt.lexicon, argv0),
                              sample_comments(import.files, import.reader, import.columns));
     std::cerr << "ascolto analyze: " << detection->summary() << "\n";

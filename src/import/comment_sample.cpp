@@ -11,11 +11,19 @@ namespace ascolto {
 
 std::vector<std::string> sample_comments(const std::vector<std::string>& files,
                                          const ReaderOptions& reader, const ColumnOptions& columns,
-                                         std::size_t limit) {
+                                         std::size_t limit, std::size_t stdin_bytes) {
   std::vector<std::string> sample;
+  bool stdin_sampled = false;
   for (const std::string& file : files) {
     if (sample.size() >= limit) break;
-    if (file == "-") continue;
+    PeekableInput* peeked = nullptr;
+    if (file == "-") {
+      // Read once only: the import gets what the sample took, then the rest.
+      if (!reader.standard_input || stdin_sampled) continue;
+      stdin_sampled = true;
+      peeked = reader.standard_input.get();
+      peeked->peek(stdin_bytes);
+    }
     try {
       SampledReader in(open_reader(file, reader));
       RowMapper mapper(in, columns, file);
@@ -29,6 +37,7 @@ std::vector<std::string> sample_comments(const std::vector<std::string>& files,
     } catch (const InputError&) {
       // The import itself opens the file again and reports the problem with its position.
     }
+    if (peeked) peeked->replay();
   }
   return sample;
 }

@@ -168,7 +168,7 @@ std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderO
     throw InputError({path, 0, 0},
                      std::string("not an OpenDocument spreadsheet (no zip archive): ") + kConvert);
   }
-  auto source = Utf8Source::open(path, options.encoding);
+  auto source = Utf8Source::open(path, options.encoding, options.standard_input);
   InputFormat format = options.format;
   CsvOptions csv = options.csv;
   csv.max_field_bytes = options.max_field_bytes;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "io/csv_reader.h"
+#include "io/peekable_input.h"
 #include "io/record.h"
 
 namespace ascolto {
@@ -31,6 +32,9 @@ struct ReaderOptions {
   // Longest field (CSV) or line (JSONL, plain lines) kept; see CsvOptions and the line readers.
   std::size_t max_field_bytes = 1 << 20;
   std::string sheet;  // the .xlsx sheet to read; empty = the first
+  // What "-" reads: standard input through a PeekableInput when a comment sample peeks at it
+  // before the import; null = standard input directly.
+  std::shared_ptr<PeekableInput> standard_input;
 };
 
 std::unique_ptr<RecordReader> open_reader(const std::string& path, const ReaderOptions& options);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "io/peekable_input.h"
 
 namespace ascolto {
 namespace {
@@ -213,7 +214,16 @@ Utf8Source::~Utf8Source() {
 }
 
 std::unique_ptr<Utf8Source> Utf8Source::open(const std::string& path,
-                                             const std::string& forced_encoding) {
+                                             const std::string& forced_encoding,
+                                             std::shared_ptr<PeekableInput> standard_input) {
+  if (path == "-" && standard_input) {
+    std::unique_ptr<Utf8Source> src(
+        new Utf8Source(standard_input->name(), nullptr, false, std::string()));
+    src->input_ = std::move(standard_input);
+    src->eof_ = false;
+    src->detect_and_prepare(forced_encoding);
+    return src;
+  }
   std::FILE* f = nullptr;
   bool owns = true;
   if (path == "-") {
@@ -244,10 +254,11 @@ bool Utf8Source::fill_raw(std::string& raw) {
   raw.clear();
   if (eof_) return false;
   raw.resize(kChunk);
-  const std::size_t n = std::fread(raw.data(), 1, kChunk, file_);
+  const std::size_t n =
+      input_ ? input_->read(raw.data(), kChunk) : std::fread(raw.data(), 1, kChunk, file_);
   raw.resize(n);
   if (n < kChunk) {
-    if (std::ferror(file_)) {
+    if (!input_ && std::ferror(file_)) {
       throw InputError({name_, 0, 0}, std::string("read error: ") + std::strerror(errno));
     }
     eof_ = true;
@@ -380,7 +391,7 @@ bool Utf8Source::read_converted(std::string& out) {
 }
 
 void Utf8Source::enable_rewind() {
-  if (file_ == nullptr || std::fseek(file_, 0, SEEK_CUR) == 0) return;  // seekable
+  if (!input_ && (file_ == nullptr || std::fseek(file_, 0, SEEK_CUR) == 0)) return;  // seekable
   spool_ = std::make_unique<TextSpool>(16 * kChunk);
 }
 
@@ -391,6 +402,7 @@ void Utf8Source::rewind() {
     replaying_spool_ = true;
     return;
   }
+  if (input_) throw InputError({name_, 0, 0}, "cannot read standard input again");
   replay_.clear();
   if (file_ == nullptr) {
     pending_ = memory_;

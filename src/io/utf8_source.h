@@ -23,12 +23,16 @@
 
 namespace ascolto {
 
+class PeekableInput;
+
 class Utf8Source {
  public:
-  // path "-" reads standard input. Throws InputError when the file cannot be opened or the
-  // forced encoding is unknown to ICU.
+  // path "-" reads standard input, through `standard_input` when given (what a comment sample
+  // peeked at is then read again first: io/peekable_input.h). Throws InputError when the file
+  // cannot be opened or the forced encoding is unknown to ICU.
   static std::unique_ptr<Utf8Source> open(const std::string& path,
-                                          const std::string& forced_encoding);
+                                          const std::string& forced_encoding,
+                                          std::shared_ptr<PeekableInput> standard_input = nullptr);
   // For tests and in-memory input.
   static std::unique_ptr<Utf8Source> from_bytes(std::string bytes, const std::string& name,
                                                 const std::string& forced_encoding);
@@ -66,8 +70,9 @@ class Utf8Source {
   std::string name_;
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
-  std::string replay_;   // UTF-8 handed back by unread()
-  std::string pending_;  // raw bytes read during detection, not yet delivered
+  std::shared_ptr<PeekableInput> input_;  // read instead of file_ when set
+  std::string replay_;                    // UTF-8 handed back by unread()
+  std::string pending_;                   // raw bytes read during detection, not yet delivered
   bool eof_ = false;
   bool at_start_ = true;  // no character delivered yet: BOMs are still dropped
   std::string encoding_;

@@ -29,11 +29,13 @@ struct Result {
   std::string out, err;
 };
 
-// Runs `ascolto ARGS` through the shell (ARGS may hold redirections).
-inline Result run_cli(const std::string& args) {
+// Runs `ascolto ARGS` through the shell (ARGS may hold redirections); `before` goes in front of
+// the command ("cat FILE |": standard input is then a pipe, not the file).
+inline Result run_cli(const std::string& args, const std::string& before = "") {
   const std::string bin = env_or("ASCOLTO_BIN", "build/ascolto");
   const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-  const std::string cmd = bin + " " + args + " >" + out.string() + " 2>" + err.string();
+  const std::string cmd =
+      before + " " + bin + " " + args + " >" + out.string() + " 2>" + err.string();
   const int status = std::system(cmd.c_str());
   Result r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
