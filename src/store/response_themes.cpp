@@ -181,8 +181,10 @@ void refresh_by_query(SQLite::Database& db, const RefreshState& state) {
 // mark), under the taxonomy the writer rolled up by.
 bool refresh_from_writer(SQLite::Database& db, const RefreshState& state, ThemeRows& written,
                          std::int64_t run) {
-  if (!written.active() || written.overflow() || !state.same_taxonomy || state.mark >= run ||
-      written.taxonomy_key() != response_themes_taxonomy(db)) {
+  // An empty table holds no rows of another taxonomy (a new database's mark names the empty
+  // one); its mark must not be past another run, checked below.
+  if (!written.active() || written.overflow() || !(state.same_taxonomy || state.empty) ||
+      state.mark >= run || written.taxonomy_key() != response_themes_taxonomy(db)) {
     return false;
   }
   SQLite::Statement others(db, "SELECT EXISTS (SELECT 1 FROM runs WHERE id > ? AND id != ?)");
@@ -236,15 +238,18 @@ void refresh_response_themes(SQLite::Database& db) {
   tx.commit();
 }
 
-void refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run) {
+bool refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run) {
   SQLite::Transaction tx(db);
+  bool appended = false;
   if (!response_themes_current(db)) {
     const RefreshState state = refresh_state(db);
-    if (!refresh_from_writer(db, state, written, run)) refresh_by_query(db, state);
+    appended = refresh_from_writer(db, state, written, run);
+    if (!appended) refresh_by_query(db, state);
     db.exec(kMark);
   }
   tx.commit();
   written.clear();
+  return appended;
 }
 
 void shadow_response_themes(SQLite::Database& db) {

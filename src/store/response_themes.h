@@ -30,7 +30,8 @@ void refresh_response_themes(SQLite::Database& db);
 // The same at the end of the writer's `run`, with the rows the writer made (store/theme_rows.h):
 // appended in key order, without the query's sort, when they are all the table misses (no
 // other run since the last refresh, the same taxonomy); else as above. Empties `written`.
-void refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run);
+// Returns true when the writer's rows were appended.
+bool refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run);
 
 // The taxonomy as the table's refresh mark names it (ids and parents): rows made under one key
 // stay valid while the key is the same.
