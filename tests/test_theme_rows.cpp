@@ -194,8 +194,7 @@ TEST_CASE("theme rows: appended when they are all the table misses, else compute
     return p;
   };
   // The writer's rows of the run, made again here to see which way the refresh went.
-  const auto made = [&](const std::vector<AnalysedRow>& written, bool replaced) {
-    ThemeRows t;
+  const auto made = [&](ThemeRows& t, const std::vector<AnalysedRow>& written, bool replaced) {
     t.reset(parents(), response_themes_taxonomy(s.db()));
     for (const AnalysedRow& r : written) {
       t.add(
@@ -205,13 +204,13 @@ TEST_CASE("theme rows: appended when they are all the table misses, else compute
           r, replaced);
     }
     t.commit();
-    return t;
   };
 
   auto run = s.begin_run({"test", "[]", "lex", "{}"});
   s.sync_themes(testing::mini_lexicons().taxonomy);
   s.write_batch(run, rows, {}, c);
-  ThemeRows fresh = made(rows, false);
+  ThemeRows fresh;
+  made(fresh, rows, false);
   CHECK(refresh_response_themes(s.db(), fresh, run));  // an empty table: appended
   CHECK_FALSE(fresh.active());
   s.finish_run(run, RunStatus::Completed, "[]");  // current already
@@ -223,7 +222,8 @@ TEST_CASE("theme rows: appended when they are all the table misses, else compute
   const std::vector<AnalysedRow> changed{
       row("3", 7, std::nullopt, {{"service", -0.25, Intent::Complaint}}, "h3b")};
   s.write_batch(run, changed, {}, c);
-  ThemeRows incremental = made(changed, true);
+  ThemeRows incremental;
+  made(incremental, changed, true);
   CHECK(refresh_response_themes(s.db(), incremental, run));
   s.finish_run(run, RunStatus::Completed, "[]");
   check_same_as_query(s);
@@ -237,7 +237,8 @@ TEST_CASE("theme rows: appended when they are all the table misses, else compute
   const std::vector<AnalysedRow> later{
       row("11", 9, "2026-05-01", {{"food", 0.5, Intent::Praise}}, "h11")};
   s.write_batch(run, later, {}, c);
-  ThemeRows behind = made(later, false);
+  ThemeRows behind;
+  made(behind, later, false);
   CHECK_FALSE(refresh_response_themes(s.db(), behind, run));
   check_same_as_query(s);
 
@@ -246,12 +247,53 @@ TEST_CASE("theme rows: appended when they are all the table misses, else compute
   const std::vector<AnalysedRow> last{
       row("12", 9, "2026-05-02", {{"service.wait", 0.5, Intent::Praise}}, "h12")};
   s.write_batch(run, last, {}, c);
-  ThemeRows stale = made(last, false);
+  ThemeRows stale;
+  made(stale, last, false);
   s.db().exec("UPDATE themes SET parent = NULL WHERE id = 'service.wait'");
   CHECK_FALSE(refresh_response_themes(s.db(), stale, run));
   CHECK(s.db()
             .execAndGet("SELECT count(*) FROM response_themes WHERE theme = 'service' AND "
                         "response_id = (SELECT id FROM responses WHERE source_key = 'id:12')")
             .getInt() == 0);
+  check_same_as_query(s);
+}
+
+TEST_CASE("theme rows: blocks sorted and spilled to a temporary file merge into the table") {
+  Store s(fresh_db("ascolto-theme-rows-spill.db"));
+  WriteCounts c;
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  std::vector<AnalysedRow> rows = first_rows();
+  // Themes and days met in an order other than their sorted one, over many responses.
+  const char* themes[] = {"service.wait", "price", "delivery.delay", "food", "delivery"};
+  for (int i = 0; i < 60; ++i) {
+    rows.push_back(row("m" + std::to_string(i), i % 11,
+                       "2026-0" + std::to_string(1 + (i * 7) % 9) + "-1" + std::to_string(i % 10),
+                       {{themes[i % 5], 0.1 * (i % 7) - 0.3, Intent::Complaint},
+                        {themes[(i * 3) % 5], 0.37 - 0.11 * (i % 5), Intent::Praise}},
+                       "hm" + std::to_string(i)));
+  }
+  s.write_batch(run, rows, {}, c);
+  std::vector<std::pair<std::string, std::string>> parents;
+  SQLite::Statement st(s.db(), "SELECT id, coalesce(parent, '') FROM themes");
+  while (st.executeStep()) {
+    parents.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  }
+  ThemeRows spilled(7);  // a block of 7 rows: about 25 blocks
+  spilled.reset(parents, response_themes_taxonomy(s.db()));
+  // Committed a few responses at a time, as batches.
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    spilled.add(static_cast<std::int64_t>(i + 1), rows[i], false);
+    if (i % 4 == 3) spilled.commit();
+  }
+  spilled.commit();
+  spilled.add(999, rows[0], false);  // a batch that rolled back
+  spilled.discard();
+  spilled.commit();
+  REQUIRE(s.db().execAndGet("SELECT max(id) FROM responses").getInt64() ==
+          static_cast<std::int64_t>(rows.size()));
+  CHECK(refresh_response_themes(s.db(), spilled, run));
+  CHECK(s.db().execAndGet("SELECT count(*) FROM response_themes").getInt() == 143);
+  s.finish_run(run, RunStatus::Completed, "[]");
   check_same_as_query(s);
 }

@@ -183,7 +183,7 @@ bool refresh_from_writer(SQLite::Database& db, const RefreshState& state, ThemeR
                          std::int64_t run) {
   // An empty table holds no rows of another taxonomy (a new database's mark names the empty
   // one); its mark must not be past another run, checked below.
-  if (!written.active() || written.overflow() || !(state.same_taxonomy || state.empty) ||
+  if (!written.active() || written.unusable() || !(state.same_taxonomy || state.empty) ||
       state.mark >= run || written.taxonomy_key() != response_themes_taxonomy(db)) {
     return false;
   }
@@ -207,7 +207,11 @@ bool refresh_from_writer(SQLite::Database& db, const RefreshState& state, ThemeR
   const auto added = written.write_rows(db);
   if (state.empty) {
     db.exec("DELETE FROM main.theme_days");
-    written.write_days(db);
+    if (written.replaced_any()) {
+      db.exec("INSERT INTO main.theme_days " + days_rows_sql("main.response_themes"));
+    } else {
+      written.write_days(db);  // the sums kept as the batches committed
+    }
     return true;
   }
   days.insert(days.end(), added.begin(), added.end());

@@ -39,8 +39,8 @@ struct Store::Statements {
 
   explicit Statements(SQLite::Database& db)
       : find(db,
-             "SELECT id, content_hash, source_file, source_line, input_hash FROM responses "
-             "WHERE source_key = ?"),
+             "SELECT id, content_hash, source_file, source_line, input_hash, run_id FROM "
+             "responses WHERE source_key = ?"),
         insert(
             db,
             "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
@@ -411,9 +411,12 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       field_issues(r.row);
     } else {
       s.find.bindNoCopy(1, r.row.source_key);
-      bool same = false, clash = false;
+      bool same = false, clash = false, rewritten = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
+        // A response this run already wrote, written again: its first rows are among the
+        // writer's, which the refresh then leaves to its query.
+        rewritten = s.find.getColumn(5).getInt64() == run;
         same = s.find.getColumn(1).getString() == hash;
         // Another file's response under the same id, with other content: ids that restart in
         // each export. Never replaced silently (a cumulative export, same content, is fine).
@@ -446,6 +449,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       run_reset(s.update);
       ++delta.updated;
       replaced = true;
+      if (rewritten) theme_rows_.set_unusable();
     }
     for (const auto& [name, value] : r.row.segments) s.segments.add({id, &name, &value});
     for (const Mention& m : r.analysis.mentions) {
@@ -468,7 +472,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       continue;
     }
     const WriteCounts before = delta;
-    const std::size_t theme_rows_before = theme_rows_.size();
+    const std::size_t theme_rows_before = theme_rows_.pending();
     db_.exec("SAVEPOINT one_row");
     try {
       if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
