@@ -3,7 +3,7 @@
 // a join and a grouping): one row per response and theme, a subtheme's mentions counted again
 // under its parent, the same values as store/response_themes.cpp's query gives (its sums added
 // in the order SQLite adds them: the response's own mentions of the theme, then its subthemes',
-// each in stored order). Rows are compact (32 bytes); a block of them (16 MiB) is sorted in the
+// each in stored order). Rows are compact (32 bytes); a block of them (4 MiB) is sorted in the
 // table's key order and spilled to an unlinked temporary file when full, and write_rows merges
 // the blocks into the table: memory stays bounded whatever the run's size. The per-theme-and-day
 // sums of theme_days are kept as the batches commit (a few thousand theme × day pairs). Rows
@@ -33,8 +33,8 @@ namespace ascolto {
 
 class ThemeRows {
  public:
-  // `block_rows`: rows sorted in memory before a spill (the default: 16 MiB of them).
-  explicit ThemeRows(std::size_t block_rows = (16u << 20) / 32) : block_rows_(block_rows) {}
+  // `block_rows`: rows sorted in memory before a spill (the default: 4 MiB of them).
+  explicit ThemeRows(std::size_t block_rows = (4u << 20) / 32) : block_rows_(block_rows) {}
   ~ThemeRows();
   ThemeRows(const ThemeRows&) = delete;
   ThemeRows& operator=(const ThemeRows&) = delete;
