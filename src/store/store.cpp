@@ -290,7 +290,9 @@ void Store::sync_themes(const Taxonomy& taxonomy) {
       run_reset(st);
     }
     tx.commit();
-    theme_rows_.clear();  // the next batch rolls up by this taxonomy
+    // Rows made under the taxonomy before (batches written before this call) do not roll up by
+    // this one: the refresh computes the run's rows by query. Else the next batch loads it.
+    if (theme_rows_.active()) theme_rows_.set_unusable();
   });
 }
 
