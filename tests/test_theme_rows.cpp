@@ -180,6 +180,20 @@ TEST_CASE("theme rows: the writer's rows and day sums are the query's, run after
                         "FROM responses WHERE source_key IN ('id:8', 'id:9'))")
             .getInt() == 3);
   check_same_as_query(s);
+
+  // Run 6: the taxonomy synced again between batches; the first batch's rows are not lost.
+  run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  s.write_batch(run, {row("13", 9, "2026-04-02", {{"food", 0.4, Intent::Praise}}, "h13")}, {}, c);
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  s.write_batch(run, {row("14", 1, "2026-04-02", {{"food", -0.6, Intent::Complaint}}, "h14")}, {},
+                c);
+  s.finish_run(run, RunStatus::Completed, "[]");
+  CHECK(s.db()
+            .execAndGet("SELECT respondents FROM theme_days WHERE theme = 'food' AND day = "
+                        "'2026-04-02'")
+            .getInt() == 2);
+  check_same_as_query(s);
 }
 
 TEST_CASE("theme rows: appended when they are all the table misses, else computed by query") {
