@@ -15,6 +15,8 @@
 #include "store/store.h"
 #include "store/theme_rows.h"
 
+#include <sqlite3.h>
+
 using namespace ascolto;
 namespace fs = std::filesystem;
 
@@ -309,5 +311,46 @@ TEST_CASE("theme rows: blocks sorted and spilled to a temporary file merge into 
   CHECK(refresh_response_themes(s.db(), spilled, run));
   CHECK(s.db().execAndGet("SELECT count(*) FROM response_themes").getInt() == 143);
   s.finish_run(run, RunStatus::Completed, "[]");
+  check_same_as_query(s);
+}
+
+TEST_CASE("theme rows: an append stopped by Ctrl-C rolls back; the next run computes the rows") {
+  Store s(fresh_db("ascolto-theme-rows-stop.db"));
+  WriteCounts c;
+  auto run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.sync_themes(testing::mini_lexicons().taxonomy);
+  const std::vector<AnalysedRow> rows = first_rows();
+  s.write_batch(run, rows, {}, c);
+  std::vector<std::pair<std::string, std::string>> parents;
+  SQLite::Statement st(s.db(), "SELECT id, coalesce(parent, '') FROM themes");
+  while (st.executeStep()) {
+    parents.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  }
+  ThemeRows written(2);
+  written.reset(parents, response_themes_taxonomy(s.db()));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    written.add(static_cast<std::int64_t>(i + 1), rows[i], false);
+  }
+  written.commit();
+  // As finish_run's handler when Ctrl-C arrives: every statement stops.
+  sqlite3_progress_handler(
+      s.db().getHandle(), 1, [](void*) { return 1; }, nullptr);
+  try {
+    refresh_response_themes(s.db(), written, run);
+    FAIL("the refresh was not stopped");
+  } catch (const SQLite::Exception& e) {
+    CHECK((e.getErrorCode() & 0xFF) == SQLITE_INTERRUPT);
+  }
+  sqlite3_progress_handler(s.db().getHandle(), 0, nullptr, nullptr);
+  CHECK(s.db().execAndGet("SELECT count(*) FROM response_themes").getInt() == 0);
+  CHECK(s.db().execAndGet("SELECT count(*) FROM theme_days").getInt() == 0);
+  CHECK_FALSE(response_themes_current(s.db()));
+  s.finish_run(run, RunStatus::Interrupted, "[]");
+  // The next run: the interrupted one's rows are computed by query with its own.
+  run = s.begin_run({"test", "[]", "lex", "{}"});
+  s.write_batch(run, {row("20", 9, "2026-06-01", {{"food", 0.5, Intent::Praise}}, "h20")}, {}, c);
+  s.finish_run(run, RunStatus::Completed, "[]");
+  CHECK(response_themes_current(s.db()));
+  CHECK(s.db().execAndGet("SELECT count(*) FROM response_themes").getInt() == 12);
   check_same_as_query(s);
 }
