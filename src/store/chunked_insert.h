@@ -1,7 +1,7 @@
 // Rows of one table inserted a chunk at a time through a multi-row INSERT: SQLite's work per
 // statement (about half the cost of a one-row insert, in a profile of the store) is paid once per
 // chunk. Rows keep their order, so rowids come out as with one INSERT per row. Strings are bound
-// without a copy: they must live until flush().
+// without a copy: they must live until flush(); a null `const char*` binds NULL.
 //
 //   ChunkedInsert mentions(db, "INSERT INTO mentions (response_id, theme) VALUES ", 2);
 //   mentions.add({id, &theme});   // executes every 32 rows

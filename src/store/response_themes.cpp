@@ -3,7 +3,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+
 #include "store/analytics_views.h"
+#include "store/theme_rows.h"
 
 namespace ascolto {
 namespace {
@@ -71,8 +74,9 @@ std::string days_table_sql(const std::string& name) {
   return sql + "  PRIMARY KEY (theme, day)\n) WITHOUT ROWID;\n";
 }
 
-// The rows of theme_days from the response_themes table `source`, read in its key order.
-std::string days_rows_sql(const std::string& source) {
+// The rows of theme_days from the response_themes table `source`, read in its key order;
+// `where` keeps some of its rows.
+std::string days_rows_sql(const std::string& source, const std::string& where = "") {
   std::string sql =
       "SELECT theme, day, count(*), count(score), coalesce(sum(band = 'promoter'), 0), "
       "coalesce(sum(band = 'passive'), 0), coalesce(sum(band = 'detractor'), 0), "
@@ -83,7 +87,8 @@ std::string days_rows_sql(const std::string& source) {
     sql += ", sum(" + when + "mentions END), sum(" + when + "sentiment_sum END), sum(" + when +
            "positive END), sum(" + when + "negative END)";
   }
-  return sql + " FROM " + source + " GROUP BY theme, day";
+  return sql + " FROM " + source + (where.empty() ? "" : " WHERE " + where) +
+         " GROUP BY theme, day";
 }
 
 // Which themes roll up into which: a change re-computes the whole table.
@@ -114,6 +119,10 @@ std::string response_themes_migration_sql() {
          response_theme_views_sql();
 }
 
+std::string response_themes_taxonomy(SQLite::Database& db) {
+  return db.execAndGet("SELECT " + kTaxonomy).getString();
+}
+
 bool response_themes_current(SQLite::Database& db) {
   SQLite::Statement st(db,
                        "SELECT (SELECT CAST(value AS INTEGER) FROM settings WHERE name = "
@@ -124,9 +133,15 @@ bool response_themes_current(SQLite::Database& db) {
   return !st.getColumn(0).isNull() && st.getColumn(0).getInt() == 1;
 }
 
-void refresh_response_themes(SQLite::Database& db) {
-  SQLite::Transaction tx(db);
-  if (response_themes_current(db)) return;
+namespace {
+
+struct RefreshState {
+  bool same_taxonomy;  // the table's rows roll up by the taxonomy in use
+  std::int64_t mark;   // the last run whose rows are in
+  bool empty;
+};
+
+RefreshState refresh_state(SQLite::Database& db) {
   SQLite::Statement state(db,
                           "SELECT (SELECT value FROM settings WHERE name = "
                           "'response_themes_taxonomy') IS " +
@@ -135,11 +150,14 @@ void refresh_response_themes(SQLite::Database& db) {
                               "name = 'response_themes_run'), EXISTS (SELECT 1 FROM "
                               "main.response_themes)");
   state.executeStep();
-  const bool same_taxonomy = state.getColumn(0).getInt() == 1;
-  const std::int64_t mark = state.getColumn(1).getInt64();
-  const bool empty = state.getColumn(2).getInt() == 0;
-  state.reset();
-  if (!same_taxonomy || empty) {
+  return {state.getColumn(0).getInt() == 1, state.getColumn(1).getInt64(),
+          state.getColumn(2).getInt() == 0};
+}
+
+// The refresh by query, inside the caller's transaction: everything, or the rows of the runs
+// after the mark.
+void refresh_by_query(SQLite::Database& db, const RefreshState& state) {
+  if (!state.same_taxonomy || state.empty) {
     db.exec("DELETE FROM main.response_themes");
     db.exec("INSERT INTO main.response_themes " + rows_sql("1"));
   } else {
@@ -148,16 +166,94 @@ void refresh_response_themes(SQLite::Database& db) {
     SQLite::Statement drop(db,
                            "DELETE FROM main.response_themes WHERE response_id IN (SELECT id FROM "
                            "responses WHERE run_id > :mark)");
-    drop.bind(":mark", mark);
+    drop.bind(":mark", state.mark);
     drop.exec();
     SQLite::Statement add(db, "INSERT INTO main.response_themes " + rows_sql(kChanged));
-    add.bind(":mark", mark);
+    add.bind(":mark", state.mark);
     add.exec();
   }
   db.exec("DELETE FROM main.theme_days");
   db.exec("INSERT INTO main.theme_days " + days_rows_sql("main.response_themes"));
+}
+
+// The writer's rows of `run` in, inside the caller's transaction; false (nothing done) unless
+// they are all the table misses: it holds the rows of every other run (none ran since the
+// mark), under the taxonomy the writer rolled up by.
+bool refresh_from_writer(SQLite::Database& db, const RefreshState& state, ThemeRows& written,
+                         std::int64_t run) {
+  // An empty table holds no rows of another taxonomy (a new database's mark names the empty
+  // one); its mark must not be past another run, checked below.
+  if (!written.active() || written.unusable() || !(state.same_taxonomy || state.empty) ||
+      state.mark >= run || written.taxonomy_key() != response_themes_taxonomy(db)) {
+    return false;
+  }
+  SQLite::Statement others(db, "SELECT EXISTS (SELECT 1 FROM runs WHERE id > ? AND id != ?)");
+  others.bind(1, state.mark);
+  others.bind(2, run);
+  others.executeStep();
+  // An empty table after earlier runs: rows written by hand, never refreshed; the query's.
+  if (others.getColumn(0).getInt() == 1 || (state.empty && state.mark > 0)) return false;
+  others.reset();
+  std::vector<std::pair<std::string, std::string>> days;
+  if (written.replaced_any() && !state.empty) {
+    // This run's replaced responses: their old rows go, and their days are summed again.
+    SQLite::Statement drop(db,
+                           "DELETE FROM main.response_themes WHERE response_id IN (SELECT id FROM "
+                           "responses WHERE run_id = ?) RETURNING theme, day");
+    drop.bind(1, run);
+    while (drop.executeStep())
+      days.emplace_back(drop.getColumn(0).getString(), drop.getColumn(1).getString());
+  }
+  const auto added = written.write_rows(db);
+  if (state.empty) {
+    db.exec("DELETE FROM main.theme_days");
+    if (written.replaced_any()) {
+      db.exec("INSERT INTO main.theme_days " + days_rows_sql("main.response_themes"));
+    } else {
+      written.write_days(db);  // the sums kept as the batches committed
+    }
+    return true;
+  }
+  days.insert(days.end(), added.begin(), added.end());
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  SQLite::Statement drop_day(db, "DELETE FROM main.theme_days WHERE theme = ? AND day = ?");
+  SQLite::Statement add_day(db,
+                            "INSERT INTO main.theme_days " +
+                                days_rows_sql("main.response_themes", "theme = ?1 AND day = ?2"));
+  for (const auto& [theme, day] : days) {
+    for (SQLite::Statement* st : {&drop_day, &add_day}) {
+      st->bind(1, theme);
+      st->bind(2, day);
+      st->exec();
+      st->reset();
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void refresh_response_themes(SQLite::Database& db) {
+  SQLite::Transaction tx(db);
+  if (response_themes_current(db)) return;
+  refresh_by_query(db, refresh_state(db));
   db.exec(kMark);
   tx.commit();
+}
+
+bool refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run) {
+  SQLite::Transaction tx(db);
+  bool appended = false;
+  if (!response_themes_current(db)) {
+    const RefreshState state = refresh_state(db);
+    appended = refresh_from_writer(db, state, written, run);
+    if (!appended) refresh_by_query(db, state);
+    db.exec(kMark);
+  }
+  tx.commit();
+  written.clear();
+  return appended;
 }
 
 void shadow_response_themes(SQLite::Database& db) {

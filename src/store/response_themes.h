@@ -7,7 +7,8 @@
 // (only the rows of the runs since the last refresh; all of it when the taxonomy's parents
 // changed), and a reader that finds it behind (an import interrupted or still running) computes
 // the same rows into a temporary table that shadows it. Mentions written by hand, outside a run,
-// need a refresh_response_themes call (tests do so).
+// need a refresh_response_themes call (tests do so). The writer makes its run's rows itself
+// (store/theme_rows.h) and hands them to the refresh, which appends them when it can.
 //
 //   refresh_response_themes(db);                 // the writer, at the end of a run
 //   if (!response_themes_current(db)) shadow_response_themes(db);   // a reader
@@ -19,11 +20,22 @@
 
 namespace ascolto {
 
+class ThemeRows;
+
 // Migration 10 -> 11: the table, its contents and refresh marks, the theme views over it.
 std::string response_themes_migration_sql();
 
 // Brings the table up to date in one transaction; a no-op when it is current.
 void refresh_response_themes(SQLite::Database& db);
+// The same at the end of the writer's `run`, with the rows the writer made (store/theme_rows.h):
+// appended in key order, without the query's sort, when they are all the table misses (no
+// other run since the last refresh, the same taxonomy); else as above. Empties `written`.
+// Returns true when the writer's rows were appended.
+bool refresh_response_themes(SQLite::Database& db, ThemeRows& written, std::int64_t run);
+
+// The taxonomy as the table's refresh mark names it (ids and parents): rows made under one key
+// stay valid while the key is the same.
+std::string response_themes_taxonomy(SQLite::Database& db);
 
 // True when the table holds every stored run's rows under the current taxonomy.
 bool response_themes_current(SQLite::Database& db);

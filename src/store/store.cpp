@@ -39,8 +39,8 @@ struct Store::Statements {
 
   explicit Statements(SQLite::Database& db)
       : find(db,
-             "SELECT id, content_hash, source_file, source_line, input_hash FROM responses "
-             "WHERE source_key = ?"),
+             "SELECT id, content_hash, source_file, source_line, input_hash, run_id FROM "
+             "responses WHERE source_key = ?"),
         insert(
             db,
             "INSERT INTO responses (source_key, content_hash, run_id, source_file, "
@@ -256,6 +256,7 @@ std::int64_t Store::begin_run(const RunInfo& info) {
     st.bind(6, static_cast<std::int64_t>(getpid()));
     st.bind(7, std::string(host));
     st.exec();
+    theme_rows_.clear();
     analysis_key_ = info.lexicon_hash + "|" +
                     (info.key_options_json.empty() ? info.options_json : info.key_options_json) +
                     "|" + info.tool_version;
@@ -289,6 +290,9 @@ void Store::sync_themes(const Taxonomy& taxonomy) {
       run_reset(st);
     }
     tx.commit();
+    // Rows made under the taxonomy before (batches written before this call) do not roll up by
+    // this one: the refresh computes the run's rows by query. Else the next batch loads it.
+    if (theme_rows_.active()) theme_rows_.set_unusable();
   });
 }
 
@@ -299,6 +303,15 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
     WriteCounts delta;
     std::optional<SQLite::Transaction> tx;
     std::vector<RefusedRow> refused;
+    theme_rows_.discard();  // left over only if an earlier batch failed
+    if (!theme_rows_.active()) {
+      std::vector<std::pair<std::string, std::string>> parents;
+      SQLite::Statement themes(db_, "SELECT id, coalesce(parent, '') FROM themes");
+      while (themes.executeStep()) {
+        parents.emplace_back(themes.getColumn(0).getString(), themes.getColumn(1).getString());
+      }
+      theme_rows_.reset(parents, response_themes_taxonomy(db_));
+    }
     try {
       tx.emplace(db_);
       refused = write_rows(run, rows, rejects, delta, false);
@@ -307,6 +320,7 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
       // A row the database refuses (a value out of its constraints): the batch again, a
       // savepoint per row, so that row alone is rejected with the reason.
       tx.reset();  // rolls back
+      theme_rows_.discard();
       delta = WriteCounts();
       tx.emplace(db_);
       refused = write_rows(run, rows, rejects, delta, true);
@@ -322,6 +336,7 @@ std::vector<RefusedRow> Store::write_batch(std::int64_t run, const std::vector<A
     progress.bind(6, run);
     run_reset(progress);
     tx->commit();
+    theme_rows_.commit();
     counts.read += delta.read;
     counts.added += delta.added;
     counts.updated += delta.updated;
@@ -391,15 +406,19 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
     bind_response(s.insert, r, hash, run);
     run_reset(s.insert);
     std::int64_t id = -1;
+    bool replaced = false;
     if (db_.getChanges() == 1) {
       id = db_.getLastInsertRowid();
       ++delta.added;
       field_issues(r.row);
     } else {
       s.find.bindNoCopy(1, r.row.source_key);
-      bool same = false, clash = false;
+      bool same = false, clash = false, rewritten = false;
       if (s.find.executeStep()) {
         id = s.find.getColumn(0).getInt64();
+        // A response this run already wrote, written again: its first rows are among the
+        // writer's, which the refresh then leaves to its query.
+        rewritten = s.find.getColumn(5).getInt64() == run;
         same = s.find.getColumn(1).getString() == hash;
         // Another file's response under the same id, with other content: ids that restart in
         // each export. Never replaced silently (a cumulative export, same content, is fine).
@@ -431,6 +450,8 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       bind_response(s.update, r, hash, run);
       run_reset(s.update);
       ++delta.updated;
+      replaced = true;
+      if (rewritten) theme_rows_.set_unusable();
     }
     for (const auto& [name, value] : r.row.segments) s.segments.add({id, &name, &value});
     for (const Mention& m : r.analysis.mentions) {
@@ -438,6 +459,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
                       static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), &m.text,
                       m.sentiment, intent_name(m.intent)});
     }
+    theme_rows_.add(id, r, replaced);
     return true;
   };
   const auto refuse = [&](std::size_t i, std::string reason) {
@@ -452,6 +474,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       continue;
     }
     const WriteCounts before = delta;
+    const std::size_t theme_rows_before = theme_rows_.pending();
     db_.exec("SAVEPOINT one_row");
     try {
       if (!write_one(rows[i])) refuse(i, std::move(clash_reason));
@@ -465,6 +488,7 @@ std::vector<RefusedRow> Store::write_rows(std::int64_t run, const std::vector<An
       s.mentions.clear();
       db_.exec("ROLLBACK TO one_row");
       db_.exec("RELEASE one_row");
+      theme_rows_.rollback_to(theme_rows_before);
       delta = before;
       refuse(i, std::string("the database refused the row: ") + e.what());
     }
@@ -521,6 +545,11 @@ RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::strin
     db_.exec("PRAGMA threads = " +
              std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
     if (interrupt_requested()) status = RunStatus::Interrupted;
+    // The writer's rows are of no use after this: the next run refreshes by query.
+    struct Forget {
+      ThemeRows& rows;
+      ~Forget() { rows.clear(); }
+    } forget{theme_rows_};
     if (status != RunStatus::Interrupted) {
       // Ctrl-C stops a long index build; the next open builds what is missing.
       sqlite3_progress_handler(db_.getHandle(), 1000, stop_on_interrupt, nullptr);
@@ -528,7 +557,7 @@ RunStatus Store::finish_run(std::int64_t run, RunStatus status, const std::strin
         create_deferred_indexes(db_);
         // The per-response theme rows of what this run (and any run interrupted before it)
         // stored; the last step, as it reads the mentions by their indexes.
-        refresh_response_themes(db_);
+        refresh_response_themes(db_, theme_rows_, run);
       } catch (const SQLite::Exception& e) {
         sqlite3_progress_handler(db_.getHandle(), 0, nullptr, nullptr);
         if ((e.getErrorCode() & 0xFF) != SQLITE_INTERRUPT) throw;

@@ -28,6 +28,7 @@
 #include "io/input_row.h"
 #include "lexicon/taxonomy.h"
 #include "store/new_file.h"
+#include "store/theme_rows.h"
 
 namespace ascolto {
 
@@ -88,7 +89,8 @@ class Store {
   void record_redactions(std::int64_t run, const std::string& counts_json);
   // Closes the run with its status and the inputs as finally read (formats, encodings, hashes),
   // builds the indexes a bulk import deferred and refreshes response_themes (the rows of the
-  // responses written since its last refresh, store/response_themes.h). Ctrl-C before or during
+  // responses written since its last refresh, store/response_themes.h: those of this run as
+  // write_batch made them from the mentions it wrote, store/theme_rows.h). Ctrl-C before or during
   // either leaves the indexes to the next open and the table to the next finished run (readers
   // compute it meanwhile) and closes the run as interrupted; returns the status recorded.
   // A database built aside is then renamed into place (last).
@@ -117,6 +119,7 @@ class Store {
   std::string analysis_key_;
   struct Statements;
   std::unique_ptr<Statements> st_;
+  ThemeRows theme_rows_;  // the response_themes rows of the run's committed batches
 };
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
