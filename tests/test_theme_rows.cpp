@@ -22,10 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A new database file in the test program's scratch directory (helpers.h).
 std::string fresh_db(const char* name) {
-  const fs::path p = fs::temp_directory_path() / name;
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p.string();
+  return testing::fresh_db(name);
 }
 
 using M = std::tuple<const char*, double, Intent>;
