@@ -104,15 +104,22 @@ std::optional<double> attached_raw(const TokenizedText& t, Lang lang, const Sent
   return before.value;
 }
 
-}  // namespace
+// The index in s.clauses of the clause holding token `tok`, or s.clauses.size() when none does.
+// The clauses are in token order: the last one starting at or before the token holds it.
+std::size_t clause_index(const SentimentResult& s, std::uint32_t tok) {
+  const auto after =
+      std::upper_bound(s.clauses.begin(), s.clauses.end(), tok,
+                       [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
+  if (after == s.clauses.begin() || tok >= std::prev(after)->end_token) return s.clauses.size();
+  return static_cast<std::size_t>(std::prev(after) - s.clauses.begin());
+}
 
 // The praise a clause opened by an exception ("apart from", "except", "tranne", "a parte") is
 // the exception to: the clause before it in its sentence, else the one after it. Nothing when
 // neither praises, or the clause is not an exception. (An exception to a complaint is not
 // praise: "no advice other than a link", "same deal except he charged me a fee".)
-std::optional<double> MentionSentiment::conceded_to(const TokenizedText& t, Lang lang,
-                                                    const SentimentResult& s,
-                                                    const Clause& clause) const {
+std::optional<double> conceded_to(const TokenizedText& t, Lang lang, const SentimentResult& s,
+                                  const Clause& clause) {
   if (!opens_exception(t, lang, clause.first_token, clause.end_token)) return std::nullopt;
   const Clause* end = s.clauses.data() + s.clauses.size();
   if (&clause != s.clauses.data()) {
@@ -126,18 +133,6 @@ std::optional<double> MentionSentiment::conceded_to(const TokenizedText& t, Lang
   return std::nullopt;
 }
 
-namespace {}  // namespace
-
-namespace {
-
-// The index in s.clauses of the clause holding token `tok`.
-std::size_t clause_index(const SentimentResult& s, std::uint32_t tok) {
-  const auto after =
-      std::upper_bound(s.clauses.begin(), s.clauses.end(), tok,
-                       [](std::uint32_t t, const Clause& c) { return t < c.first_token; });
-  return static_cast<std::size_t>(after - s.clauses.begin());
-}
-
 }  // namespace
 
 double MentionSentiment::churned(double v, const SentimentResult& s, const ThemeSpan& span) const {
@@ -147,11 +142,12 @@ double MentionSentiment::churned(double v, const SentimentResult& s, const Theme
 }
 
 void MentionSentiment::prepare(const SentimentResult& s, const std::vector<SignalSpan>& signals) {
-  churn_clause_.assign(s.clauses.size() + 1, false);
+  churn_clause_.assign(s.clauses.size(), false);
   for (const SignalSpan& sig : signals) {
     const bool leaving =
         sig.kind == SignalKind::Churn ? !sig.negated : sig.kind == SignalKind::Stay && sig.negated;
-    if (leaving) churn_clause_[clause_index(s, sig.first_token)] = true;
+    const std::size_t c = clause_index(s, sig.first_token);
+    if (leaving && c < churn_clause_.size()) churn_clause_[c] = true;
   }
   // Summed in clause order, as a loop over the clauses of one segment or sentence would.
   segment_raw_.assign(s.clauses.empty() ? 0 : s.clauses.back().segment + 1, 0.0);
@@ -166,12 +162,9 @@ void MentionSentiment::prepare(const SentimentResult& s, const std::vector<Signa
 
 double MentionSentiment::score(const TokenizedText& t, Lang lang_code, const LanguageLexicon& lang,
                                const SentimentResult& s, const ThemeSpan& span) const {
-  // The clauses are in token order: the last one starting at or before the mention holds it.
-  const auto after =
-      std::upper_bound(s.clauses.begin(), s.clauses.end(), span.first_token,
-                       [](std::uint32_t tok, const Clause& c) { return tok < c.first_token; });
-  if (after == s.clauses.begin() || span.first_token >= std::prev(after)->end_token) return 0;
-  const Clause* own = &*std::prev(after);
+  const std::size_t c = clause_index(s, span.first_token);
+  if (c == s.clauses.size()) return 0;
+  const Clause* own = &s.clauses[c];
   // An entry of valence 0 (a dish name such as "dim sum" whose words are opinions elsewhere) is
   // no opinion: such a clause falls back like one without entries.
   if (own->entries > 0) {

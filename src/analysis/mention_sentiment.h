@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "analysis/sentiment.h"
@@ -37,9 +36,6 @@ class MentionSentiment {
   double churned(double v, const SentimentResult& s, const ThemeSpan& span) const;
 
  private:
-  std::optional<double> conceded_to(const TokenizedText& t, Lang lang, const SentimentResult& s,
-                                    const Clause& clause) const;
-
   std::vector<double> segment_raw_;   // per segment: the sum of its clauses' raw opinions
   std::vector<double> sentence_raw_;  // per sentence: the sum of its clauses' weighted opinions
   std::vector<std::uint32_t> sentence_tokens_;  // per sentence: its length in tokens
