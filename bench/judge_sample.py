@@ -7,10 +7,12 @@ theme, the mention's sentiment, the matched words, and the comment (whitespace f
 lists quote the export: keep them out of the repository (bench/RESULTS.md, "Judged samples").
 """
 import argparse
-import csv
-import json
+import os
 import random
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from theme_coverage import load_pairs  # noqa: E402
 
 
 def main():
@@ -21,12 +23,7 @@ def main():
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--text-col", default="text")
     a = ap.parse_args()
-    with open(a.export, encoding="utf-8-sig", newline="") as f:
-        texts = [r[a.text_col] for r in csv.DictReader(f)]
-    with open(a.jsonl, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    if len(rows) != len(texts):
-        sys.exit(f"{len(texts)} rows in the export but {len(rows)} JSON lines: cannot pair them")
+    texts, rows = load_pairs(a.export, a.jsonl, a.text_col)
     mentions = [(m, t) for t, r in zip(texts, rows) for m in r["themes"]]
     rng = random.Random(a.seed)
     for i, (m, t) in enumerate(rng.sample(mentions, min(a.n, len(mentions))), 1):

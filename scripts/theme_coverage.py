@@ -22,6 +22,17 @@ def words(text):
     return len(re.findall(r"\w+", text))
 
 
+def load_pairs(export, jsonl, text_col):
+    """The export's comments and `ascolto analyze`'s JSON lines for them, row for row."""
+    with open(export, encoding="utf-8-sig", newline="") as f:
+        texts = [r[text_col] for r in csv.DictReader(f)]
+    with open(jsonl, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    if len(rows) != len(texts):
+        sys.exit(f"{len(texts)} rows in the export but {len(rows)} JSON lines: cannot pair them")
+    return texts, rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("export")
@@ -31,12 +42,7 @@ def main():
     ap.add_argument("--uncovered", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    with open(a.export, encoding="utf-8-sig", newline="") as f:
-        texts = [r[a.text_col] for r in csv.DictReader(f)]
-    with open(a.jsonl, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    if len(rows) != len(texts):
-        sys.exit(f"{len(texts)} rows in the export but {len(rows)} JSON lines: cannot pair them")
+    texts, rows = load_pairs(a.export, a.jsonl, a.text_col)
     buckets = [(0, 0, "0 words"), (1, 2, "1-2 words"), (3, 5, "3-5 words"), (6, 10, "6-10 words"),
                (11, 25, "11-25 words"), (26, 10**9, "26+ words")]
     print(f"{'length':<12} {'comments':>8} {'themed':>7} {'coverage':>9}")
