@@ -23,7 +23,9 @@
 #include <system_error>
 #include <vector>
 
+#include "analysis/sentiment.h"
 #include "lexicon/lexicons.h"
+#include "text/tokenizer.h"
 
 namespace ascolto::testing {
 
@@ -47,6 +49,14 @@ inline const Lexicons& mini_lexicons() {
 inline const Lexicons& shipped() {
   static const auto lex = load_lexicons({shipped_lexicons(), {}, 64 << 20});
   return *lex;
+}
+
+// `text` tokenized and scored on `lex`: mini_lexicons() tests a rule, shipped() the vocabulary.
+inline SentimentResult sentiment_of(const std::string& text, Lang lang, const Lexicons& lex) {
+  static Tokenizer tok;
+  TokenizedText t;
+  tok.tokenize(text, t);
+  return SentimentScorer(lex).score(t, lang, nullptr);
 }
 
 // A new directory of its own under the temp dir, named `ascolto-TAG-XXXXXX`; removed with

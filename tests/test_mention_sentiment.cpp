@@ -15,17 +15,11 @@ using namespace ascolto;
 namespace {
 
 double mini(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::mini_lexicons()).score(t, lang, nullptr).compound;
+  return testing::sentiment_of(text, lang, testing::mini_lexicons()).compound;
 }
 
 double shipped(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::shipped()).score(t, lang, nullptr).compound;
+  return testing::sentiment_of(text, lang, testing::shipped()).compound;
 }
 
 // The sentiment of the first mention of a theme starting with `theme` (checked to exist).

@@ -14,10 +14,7 @@ using namespace ascolto;
 namespace {
 
 SentimentResult score(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::mini_lexicons()).score(t, lang, nullptr);
+  return testing::sentiment_of(text, lang, testing::mini_lexicons());
 }
 
 double s(const std::string& text, Lang lang) {
@@ -299,10 +296,7 @@ TEST_CASE("exclamative comparisons are not negations") {
 // The same hard cases on the lexicons users get, whose valences differ from the mini lexicon's.
 TEST_CASE("idioms users of other tools report as wrong, on the shipped lexicons") {
   const auto shipped = [](const std::string& text, Lang lang) {
-    static Tokenizer tok;
-    TokenizedText t;
-    tok.tokenize(text, t);
-    return SentimentScorer(testing::shipped()).score(t, lang, nullptr).compound;
+    return testing::sentiment_of(text, lang, testing::shipped()).compound;
   };
   enum class Expect { Positive, NotPositive, Negative, Neutral };
   struct Case {

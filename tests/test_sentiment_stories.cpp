@@ -15,10 +15,7 @@ using namespace ascolto;
 namespace {
 
 SentimentResult score(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::mini_lexicons()).score(t, lang, nullptr);
+  return testing::sentiment_of(text, lang, testing::mini_lexicons());
 }
 
 double s(const std::string& text, Lang lang) {
@@ -27,10 +24,7 @@ double s(const std::string& text, Lang lang) {
 
 // The same on the shipped lexicons.
 SentimentResult shipped_score(const std::string& text, Lang lang) {
-  static Tokenizer tok;
-  TokenizedText t;
-  tok.tokenize(text, t);
-  return SentimentScorer(testing::shipped()).score(t, lang, nullptr);
+  return testing::sentiment_of(text, lang, testing::shipped());
 }
 
 }  // namespace
@@ -244,12 +238,8 @@ TEST_CASE("time off work taken for a visit is a cost; a day off alone keeps its 
 }
 
 TEST_CASE("mixed is for balanced comments: one strong praise among many complaints is not") {
-  const Lexicons& lex = testing::shipped();
-  Tokenizer tok;
-  const auto label = [&](const std::string& text, Lang lang) {
-    TokenizedText t;
-    tok.tokenize(text, t);
-    return SentimentScorer(lex).score(t, lang, nullptr).label;
+  const auto label = [](const std::string& text, Lang lang) {
+    return shipped_score(text, lang).label;
   };
   CHECK(label("The food was great. The service was terrible.", Lang::En) == SentimentLabel::Mixed);
   CHECK(label("Terrible delays, awful communication, rude staff, a horrible mess, dreadful "

@@ -14,6 +14,7 @@
 #include "store/response_themes.h"
 #include "store/store.h"
 #include "store/theme_rows.h"
+#include "store_fixture.h"
 
 #include <sqlite3.h>
 
@@ -31,17 +32,12 @@ using M = std::tuple<const char*, double, Intent>;
 
 AnalysedRow row(const std::string& id, std::optional<int> score, std::optional<std::string> date,
                 const std::vector<M>& mentions, const std::string& hash, bool churn = false) {
-  AnalysedRow r;
-  r.row.file = "t.csv";
-  r.row.line = 2;
-  r.row.id = id;
-  r.row.source_key = "id:" + id;
-  r.row.content_hash = hash;
+  AnalysedRow r = testing::analysed_row(id, hash);
+  r.row.segments.clear();
   r.row.score = score;
   r.row.date = std::move(date);
   r.row.text = "text " + id;
   r.analysis.lang = Lang::En;
-  r.analysis.sentences = 1;
   r.analysis.signals.churn_intent = churn;
   for (const auto& [theme, sentiment, intent] : mentions) {
     r.analysis.mentions.push_back({theme, 0, 0, 4, "text", sentiment, intent});
